@@ -1,0 +1,77 @@
+//! Passages, codings and screening decisions: what the later stages add to
+//! the works of a review.
+
+use serde::{Deserialize, Serialize};
+
+/// A paragraph-sized span of a work's full text (or its abstract), the unit
+/// that is coded against the framework.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Passage {
+    pub work_id: String,
+    /// 0-based position of the passage within its work.
+    pub ordinal: usize,
+    /// Byte span in the Document text (or abstract) it was cut from.
+    pub start: usize,
+    pub end: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    /// The cleaned text (PDF artefacts repaired), which may differ from the
+    /// raw span.
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CodingOrigin {
+    Auto,
+    Manual,
+}
+
+/// A passage assigned to a category of the codebook.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Coding {
+    pub work_id: String,
+    pub passage: usize,
+    pub category: String,
+    pub origin: CodingOrigin,
+    /// 0..1; manual codings are 1.0.
+    pub score: f32,
+    /// The matched terms/phrases that explain an automatic coding.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coder: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ScreeningStage {
+    /// Title and abstract.
+    Abstract,
+    Fulltext,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DecisionLabel {
+    Include,
+    Exclude,
+    Maybe,
+}
+
+/// One reviewer's screening decision on one work at one stage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    pub work_id: String,
+    pub stage: ScreeningStage,
+    pub reviewer: String,
+    pub label: DecisionLabel,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// RFC 3339 time of the decision.
+    pub at: String,
+}

@@ -1,0 +1,82 @@
+//! Text normalisation shared by every stage that compares names or titles:
+//! dedup keys, fuzzy citation matching, slugs for ids.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Strip diacritics and fold to lowercase ASCII where possible:
+/// "Siddiqá" → "siddiqa", "Ł" stays "ł" (no decomposition exists).
+pub fn fold(text: &str) -> String {
+    text.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A comparison key for titles: folded, punctuation dropped, whitespace
+/// collapsed. "The Durand Line: A History!" → "the durand line a history".
+pub fn title_key(title: &str) -> String {
+    let folded = fold(title);
+    let mut out = String::with_capacity(folded.len());
+    let mut space = false;
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+/// A filesystem- and URL-safe id fragment: "Khan 2021: Border" → "khan-2021-border".
+pub fn slug(text: &str, max_len: usize) -> String {
+    let key = title_key(text);
+    let mut s: String = key
+        .chars()
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect();
+    if s.len() > max_len {
+        let mut cut = max_len;
+        while !s.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        s.truncate(cut);
+        s = s.trim_end_matches('-').to_string();
+    }
+    s
+}
+
+/// Normalise a DOI to its bare lowercase form: strips `https://doi.org/`,
+/// `doi:` and surrounding punctuation. Returns None when it does not look
+/// like a DOI.
+pub fn doi(raw: &str) -> Option<String> {
+    let t = raw.trim().trim_end_matches(['.', ',', ';']);
+    let lower = t.to_ascii_lowercase();
+    let start = lower.find("10.")?;
+    let d = &lower[start..];
+    (d.contains('/') && d.len() > 7).then(|| d.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_and_keys() {
+        assert_eq!(fold("Siddiqá Ñ"), "siddiqa n");
+        assert_eq!(
+            title_key("  The Durand Line: A History!"),
+            "the durand line a history"
+        );
+        assert_eq!(slug("Khan 2021: Border & Trade", 12), "khan-2021-bo");
+        assert_eq!(
+            doi("https://doi.org/10.1080/ABC.123."),
+            Some("10.1080/abc.123".into())
+        );
+        assert_eq!(doi("not a doi"), None);
+    }
+}
