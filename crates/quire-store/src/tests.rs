@@ -1,0 +1,152 @@
+//! Store tests: migrations, transactions, decisions.
+
+use super::*;
+use quire_model::{Decision, DecisionLabel, Document, ScreeningStage, Work};
+
+fn work(id: &str, title: &str) -> Work {
+    Work {
+        id: id.into(),
+        title: title.into(),
+        year: Some(2021),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn insert_read_and_unique_ids() {
+    let mut store = Store::in_memory().unwrap();
+    let tx = store.transaction().unwrap();
+    assert_eq!(
+        tx.insert_work(&work("khan2021", "Border")).unwrap(),
+        "khan2021"
+    );
+    assert_eq!(
+        tx.insert_work(&work("khan2021", "Another")).unwrap(),
+        "khan2021-2"
+    );
+    tx.put_document(&Document {
+        work_id: "khan2021".into(),
+        text: "body".into(),
+        format: "md".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    tx.commit().unwrap();
+    assert_eq!(store.count_works().unwrap(), 2);
+    assert_eq!(store.count_documents().unwrap(), 1);
+    assert_eq!(
+        store.get_work("khan2021-2").unwrap().unwrap().title,
+        "Another"
+    );
+    assert_eq!(store.document("khan2021").unwrap().unwrap().text, "body");
+    assert_eq!(store.generation().unwrap(), 1);
+    assert_eq!(store.work_keys().unwrap()[0].title_key, "border");
+}
+
+#[test]
+fn dropped_transaction_rolls_back() {
+    let mut store = Store::in_memory().unwrap();
+    {
+        let tx = store.transaction().unwrap();
+        tx.insert_work(&work("a", "A")).unwrap();
+        // dropped without commit: an interrupted import
+    }
+    assert_eq!(store.count_works().unwrap(), 0);
+    assert_eq!(store.generation().unwrap(), 0);
+}
+
+#[test]
+fn reopen_keeps_data_and_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(".quire/quire.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let tx = store.transaction().unwrap();
+        tx.insert_work(&work("a", "A")).unwrap();
+        tx.record_file(
+            &FileRecord {
+                path: "sources/a.bib".into(),
+                hash: "h1".into(),
+                format: Some("bibtex".into()),
+                records: 2,
+                added: 1,
+                merged: 0,
+                skipped: 1,
+                imported_at: "2026-11-26T00:00:00Z".into(),
+            },
+            &[SkipRecord {
+                file: "sources/a.bib".into(),
+                line: Some(7),
+                message: "missing title".into(),
+            }],
+        )
+        .unwrap();
+        tx.commit().unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.count_works().unwrap(), 1);
+    assert_eq!(
+        store.file_hash("sources/a.bib").unwrap().as_deref(),
+        Some("h1")
+    );
+    assert_eq!(
+        store.skips().unwrap()[0].to_string(),
+        "sources/a.bib:7: missing title"
+    );
+}
+
+#[test]
+fn decisions_latest_wins_and_undo_retracts() {
+    let mut store = Store::in_memory().unwrap();
+    let d = |id: &str, label| Decision {
+        work_id: id.into(),
+        stage: ScreeningStage::Abstract,
+        reviewer: "ana".into(),
+        label,
+        reason: None,
+        note: None,
+        at: "t".into(),
+    };
+    store
+        .record_decision(&d("w1", DecisionLabel::Exclude))
+        .unwrap();
+    store
+        .record_decision(&d("w1", DecisionLabel::Include))
+        .unwrap();
+    store
+        .record_decision(&d("w2", DecisionLabel::Maybe))
+        .unwrap();
+    let now = store.decisions(ScreeningStage::Abstract).unwrap();
+    assert_eq!(now.len(), 2);
+    assert_eq!(now[0].label, DecisionLabel::Include);
+    assert_eq!(
+        store
+            .undo_decision(ScreeningStage::Abstract, "ana")
+            .unwrap()
+            .as_deref(),
+        Some("w2")
+    );
+    assert_eq!(store.decisions(ScreeningStage::Abstract).unwrap().len(), 1);
+    assert!(store
+        .decisions(ScreeningStage::Fulltext)
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn manual_codes_are_not_duplicated() {
+    let mut store = Store::in_memory().unwrap();
+    let code = (
+        "w1".to_string(),
+        3,
+        "threat_landscape".to_string(),
+        "ana".to_string(),
+    );
+    assert_eq!(
+        store
+            .add_manual_codes(&[code.clone(), code.clone()])
+            .unwrap(),
+        1
+    );
+    assert_eq!(store.manual_codes().unwrap(), vec![code]);
+}
