@@ -1,0 +1,96 @@
+//! Train the reference-string CRF that ships with quire-cite.
+//!
+//!     cargo run -p quire-cite --release --example train_refparse -- /work/shared/data/refparse
+//!
+//! Builds the lexicons from the training splits of the shippable data sets
+//! (AnyStyle, BSD-2-Clause; GROBID, CC-BY 4.0 — never CORA, which is for
+//! evaluation only), writes them to `crates/quire-cite/data/lexicons/`, then
+//! trains on the same splits and writes `models/refparse/model.crfsuite`.
+//!
+//! Options: `--datasets anystyle,grobid` (which training splits),
+//! `--out PATH` (model path), `--no-lexicons` (keep the shipped lists),
+//! `--iterations N`.
+
+use std::path::{Path, PathBuf};
+
+use quire_cite::gold::{read_jsonl, GoldReference};
+use quire_cite::labeller::{train, TrainOptions};
+use quire_cite::lexicon::{build, LexiconKind, Lexicons};
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let data = PathBuf::from(
+        args.first()
+            .filter(|a| !a.starts_with("--"))
+            .cloned()
+            .unwrap_or_else(|| "/work/shared/data/refparse".into()),
+    );
+    let opt = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1).cloned())
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let datasets = opt("--datasets").unwrap_or_else(|| "anystyle,anystyle/extra".into());
+    let out = opt("--out")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../../models/refparse/model.crfsuite"));
+    let mut options = TrainOptions {
+        verbose: false,
+        ..TrainOptions::default()
+    };
+    if let Some(n) = opt("--iterations") {
+        options.max_iterations = n.parse()?;
+    }
+
+    let mut refs: Vec<GoldReference> = Vec::new();
+    for ds in datasets.split(',') {
+        anyhow::ensure!(
+            !ds.starts_with("cora"),
+            "CORA is LGPL, evaluation only: not for the shipped model"
+        );
+        // "anystyle" is its train split; "anystyle/extra" names a file.
+        let file = if ds.contains('/') {
+            data.join(format!("{ds}.jsonl"))
+        } else {
+            data.join(ds).join("train.jsonl")
+        };
+        refs.extend(read_jsonl(&file)?);
+    }
+    let lexicons = if args.iter().any(|a| a == "--no-lexicons") {
+        Lexicons::embedded()
+    } else {
+        write_lexicons(&refs, &root.join("data/lexicons"))?
+    };
+    eprintln!("training on {} references from {datasets} ...", refs.len());
+    let t = std::time::Instant::now();
+    train(&refs, &lexicons, &options, &out)?;
+    let size = std::fs::metadata(&out)?.len();
+    eprintln!(
+        "wrote {} ({} KiB) in {:.0} s",
+        out.display(),
+        size / 1024,
+        t.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn write_lexicons(refs: &[GoldReference], dir: &Path) -> anyhow::Result<Lexicons> {
+    let lists = build(refs, 3);
+    std::fs::create_dir_all(dir)?;
+    let mut texts: Vec<String> = Vec::new();
+    for kind in LexiconKind::ALL {
+        let words = &lists[kind as usize];
+        let text = format!(
+            "# {} words, built by examples/train_refparse.rs from the training splits\n{}\n",
+            kind.name(),
+            words.join("\n")
+        );
+        std::fs::write(dir.join(format!("{}.txt", kind.name())), &text)?;
+        eprintln!("lexicon {}: {} words", kind.name(), words.len());
+        texts.push(text);
+    }
+    Ok(Lexicons::from_texts([
+        &texts[0], &texts[1], &texts[2], &texts[3],
+    ]))
+}
