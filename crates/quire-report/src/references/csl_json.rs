@@ -1,0 +1,83 @@
+//! CSL-JSON export: the array of items that citeproc processors, Zotero and
+//! pandoc read, following the csl-data schema (names as family/given or
+//! literal, dates as `date-parts`, item types from the CSL vocabulary).
+
+use quire_model::{Person, Work, WorkKind};
+use serde_json::{json, Map, Value};
+
+/// All works as one CSL-JSON array.
+pub fn to_csl_json(works: &[Work]) -> Value {
+    Value::Array(works.iter().map(item).collect())
+}
+
+/// One work as a CSL-JSON item.
+pub fn item(work: &Work) -> Value {
+    let mut m = Map::new();
+    m.insert("id".into(), json!(work.id));
+    m.insert("type".into(), json!(csl_type(work.kind)));
+    m.insert("title".into(), json!(work.title.trim()));
+    if !work.authors.is_empty() {
+        let names: Vec<Value> = work.authors.iter().map(name).collect();
+        m.insert("author".into(), Value::Array(names));
+    }
+    if let Some(parts) = date_parts(work) {
+        m.insert("issued".into(), json!({ "date-parts": [parts] }));
+    }
+    let strings = [
+        ("container-title", work.container.as_deref()),
+        ("volume", work.volume.as_deref()),
+        ("issue", work.issue.as_deref()),
+        ("page", work.pages.as_deref()),
+        ("publisher", work.publisher.as_deref()),
+        ("DOI", work.doi.as_deref()),
+        ("URL", work.url.as_deref()),
+        ("abstract", work.abstract_text.as_deref()),
+        ("language", work.language.as_deref()),
+        ("genre", work.genre.as_deref()),
+    ];
+    for (key, value) in strings {
+        if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
+            m.insert(key.into(), json!(v.trim()));
+        }
+    }
+    if !work.keywords.is_empty() {
+        m.insert("keyword".into(), json!(work.keywords.join(", ")));
+    }
+    Value::Object(m)
+}
+
+/// The CSL item type for a work kind.
+pub fn csl_type(kind: WorkKind) -> &'static str {
+    match kind {
+        WorkKind::Article => "article-journal",
+        WorkKind::Report => "report",
+        WorkKind::Book => "book",
+        WorkKind::Chapter => "chapter",
+        // CSL has no "official statement"; `document` plus the genre field
+        // keeps what it was.
+        WorkKind::Statement => "document",
+        WorkKind::Legislation => "legislation",
+        WorkKind::News => "article-newspaper",
+        WorkKind::Web => "webpage",
+        WorkKind::Encyclopedia => "entry-encyclopedia",
+        WorkKind::Thesis => "thesis",
+        WorkKind::Other => "document",
+    }
+}
+
+fn name(p: &Person) -> Value {
+    match (&p.given, p.literal) {
+        (_, true) => json!({ "literal": p.family.trim() }),
+        (Some(g), false) => json!({ "family": p.family.trim(), "given": g.trim() }),
+        (None, false) => json!({ "family": p.family.trim() }),
+    }
+}
+
+/// `[year, month, day]` from the ISO date when it parses, else `[year]`.
+fn date_parts(work: &Work) -> Option<Vec<i32>> {
+    let from_date = work.date.as_deref().and_then(|d| {
+        let parts: Option<Vec<i32>> = d.trim().split('-').map(|p| p.parse().ok()).collect();
+        parts.filter(|p| (1..=3).contains(&p.len()))
+    });
+    from_date.or_else(|| work.year.map(|y| vec![y]))
+}
