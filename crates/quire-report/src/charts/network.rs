@@ -1,0 +1,269 @@
+//! Network drawings (the actor co-occurrence network and the theme map):
+//! a deterministic force-directed layout (Fruchterman–Reingold, started on
+//! a circle, fixed iteration count), node area by mentions, edge width by
+//! weight, labels with a halo, and a legend of the groups.
+
+use super::palette;
+use super::svg::{shorten, text_width, Svg};
+use quire_synthesis::Network;
+use std::collections::HashMap;
+
+const WIDTH: f64 = 780.0;
+const HEIGHT: f64 = 560.0;
+const ITERATIONS: usize = 300;
+
+/// Draw the `max_nodes` heaviest nodes of a network and the edges among
+/// them. `group_label` turns a group id into the legend's words.
+pub fn network(
+    title: &str,
+    net: &Network,
+    max_nodes: usize,
+    group_label: &dyn Fn(&str) -> String,
+) -> String {
+    let mut nodes: Vec<usize> = (0..net.nodes.len()).collect();
+    nodes.sort_by(|&a, &b| {
+        net.nodes[b]
+            .weight
+            .cmp(&net.nodes[a].weight)
+            .then_with(|| net.nodes[a].id.cmp(&net.nodes[b].id))
+    });
+    nodes.truncate(max_nodes);
+    // Lay out groups together on the starting circle so clusters start near.
+    nodes.sort_by(|&a, &b| {
+        (&net.nodes[a].group, &net.nodes[a].id).cmp(&(&net.nodes[b].group, &net.nodes[b].id))
+    });
+    let index: HashMap<&str, usize> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| (net.nodes[n].id.as_str(), i))
+        .collect();
+    let edges: Vec<(usize, usize, usize)> = net
+        .edges
+        .iter()
+        .filter_map(|e| {
+            let a = *index.get(e.source.as_str())?;
+            let b = *index.get(e.target.as_str())?;
+            (a != b).then_some((a, b, e.weight))
+        })
+        .collect();
+    let positions = layout(nodes.len(), &edges);
+
+    let mut groups: Vec<&str> = Vec::new();
+    for &n in &nodes {
+        if !groups.contains(&net.nodes[n].group.as_str()) {
+            groups.push(net.nodes[n].group.as_str());
+        }
+    }
+    let colour = |g: &str| palette(groups.iter().position(|x| *x == g).unwrap_or(0));
+
+    let (left, right, top, bottom) = (50.0, 170.0, 40.0, 70.0);
+    let place = |(x, y): (f64, f64)| {
+        (
+            left + x * (WIDTH - left - right),
+            top + y * (HEIGHT - top - bottom),
+        )
+    };
+    let max_w = nodes
+        .iter()
+        .map(|&n| net.nodes[n].weight)
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let max_e = edges.iter().map(|e| e.2).max().unwrap_or(1).max(1) as f64;
+    let radius = |w: usize| 5.0 + 17.0 * (w as f64 / max_w).sqrt();
+
+    let mut svg = Svg::new(WIDTH, HEIGHT);
+    if nodes.is_empty() {
+        svg.text(
+            WIDTH / 2.0,
+            HEIGHT / 2.0,
+            "Nothing to draw: no mentions were found.",
+            14.0,
+            "middle",
+            "",
+        );
+        return svg.finish(title);
+    }
+    for &(a, b, w) in &edges {
+        let (x1, y1) = place(positions[a]);
+        let (x2, y2) = place(positions[b]);
+        let width = 0.8 + 6.0 * (w as f64 / max_e);
+        svg.line(
+            x1,
+            y1,
+            x2,
+            y2,
+            "#7a8794",
+            width,
+            r#"stroke-opacity="0.45" stroke-linecap="round""#,
+        );
+    }
+    for (i, &n) in nodes.iter().enumerate() {
+        let node = &net.nodes[n];
+        let (x, y) = place(positions[i]);
+        let tip = format!("{}: {} passages", node.label, node.weight);
+        svg.circle(x, y, radius(node.weight), colour(&node.group), &tip);
+    }
+    for (i, &n) in nodes.iter().enumerate() {
+        let node = &net.nodes[n];
+        let (x, y) = place(positions[i]);
+        let r = radius(node.weight);
+        let label = shorten(&node.label, 28);
+        svg.label(x + r + 4.0, y + 4.0, &label, 12.0, "start");
+    }
+    legend(&mut svg, &groups, &colour, group_label);
+    svg.finish(title)
+}
+
+fn legend(
+    svg: &mut Svg,
+    groups: &[&str],
+    colour: &dyn Fn(&str) -> &'static str,
+    group_label: &dyn Fn(&str) -> String,
+) {
+    let (mut x, mut y) = (20.0, HEIGHT - 40.0);
+    for g in groups {
+        let name = shorten(&group_label(g), 30);
+        let w = 18.0 + text_width(&name, 12.0) + 20.0;
+        if x + w > WIDTH - 10.0 {
+            x = 20.0;
+            y += 18.0;
+        }
+        svg.circle(x + 6.0, y - 4.0, 6.0, colour(g), &name);
+        svg.text(x + 16.0, y, &name, 12.0, "start", "");
+        x += w;
+    }
+}
+
+/// Fruchterman–Reingold in the unit square; returns positions in 0..1.
+/// Deterministic: the same network always gives the same picture.
+fn layout(n: usize, edges: &[(usize, usize, usize)]) -> Vec<(f64, f64)> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut pos: Vec<(f64, f64)> = (0..n)
+        .map(|i| {
+            let a = std::f64::consts::TAU * i as f64 / n as f64;
+            (a.cos(), a.sin())
+        })
+        .collect();
+    if n == 1 {
+        return vec![(0.5, 0.5)];
+    }
+    let k = (4.0 / n as f64).sqrt() * 0.9;
+    let max_e = edges.iter().map(|e| e.2).max().unwrap_or(1).max(1) as f64;
+    for iter in 0..ITERATIONS {
+        let mut disp = vec![(0.0f64, 0.0f64); n];
+        for i in 0..n {
+            for j in (i + 1)..n {
+                let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
+                let d = (dx * dx + dy * dy).sqrt().max(0.01);
+                let f = k * k / d;
+                disp[i].0 += dx / d * f;
+                disp[i].1 += dy / d * f;
+                disp[j].0 -= dx / d * f;
+                disp[j].1 -= dy / d * f;
+            }
+        }
+        for &(a, b, w) in edges {
+            let (dx, dy) = (pos[a].0 - pos[b].0, pos[a].1 - pos[b].1);
+            let d = (dx * dx + dy * dy).sqrt().max(0.01);
+            let f = d * d / k * (0.5 + w as f64 / max_e);
+            disp[a].0 -= dx / d * f;
+            disp[a].1 -= dy / d * f;
+            disp[b].0 += dx / d * f;
+            disp[b].1 += dy / d * f;
+        }
+        let t = 0.12 * (1.0 - iter as f64 / ITERATIONS as f64) + 0.002;
+        for i in 0..n {
+            // Gravity keeps unconnected nodes from drifting off.
+            disp[i].0 -= pos[i].0 * k * 0.6;
+            disp[i].1 -= pos[i].1 * k * 0.6;
+            let len = (disp[i].0 * disp[i].0 + disp[i].1 * disp[i].1)
+                .sqrt()
+                .max(1e-9);
+            let step = len.min(t);
+            pos[i].0 += disp[i].0 / len * step;
+            pos[i].1 += disp[i].1 / len * step;
+        }
+    }
+    normalise(pos)
+}
+
+/// Scale positions to fill 0..1 on both axes.
+fn normalise(pos: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+    for &(x, y) in &pos {
+        x0 = x0.min(x);
+        x1 = x1.max(x);
+        y0 = y0.min(y);
+        y1 = y1.max(y);
+    }
+    let sx = (x1 - x0).max(1e-9);
+    let sy = (y1 - y0).max(1e-9);
+    pos.into_iter()
+        .map(|(x, y)| ((x - x0) / sx, (y - y0) / sy))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quire_synthesis::{NetworkEdge, NetworkNode};
+
+    fn node(id: &str, group: &str, weight: usize) -> NetworkNode {
+        NetworkNode {
+            id: id.into(),
+            label: id.to_uppercase(),
+            group: group.into(),
+            weight,
+        }
+    }
+
+    #[test]
+    fn draws_the_heaviest_nodes_deterministically() {
+        let net = Network {
+            nodes: vec![
+                node("pk", "state", 9),
+                node("af", "state", 7),
+                node("ttp", "armed_group", 5),
+                node("x", "forum", 1),
+            ],
+            edges: vec![
+                NetworkEdge {
+                    source: "af".into(),
+                    target: "pk".into(),
+                    weight: 6,
+                },
+                NetworkEdge {
+                    source: "pk".into(),
+                    target: "ttp".into(),
+                    weight: 3,
+                },
+                NetworkEdge {
+                    source: "pk".into(),
+                    target: "x".into(),
+                    weight: 1,
+                },
+            ],
+        };
+        let label = |g: &str| g.replace('_', " ");
+        let a = network("Actors", &net, 3, &label);
+        assert_eq!(a, network("Actors", &net, 3, &label));
+        assert_eq!(
+            a.matches("<circle").count(),
+            3 + 2,
+            "3 nodes + 2 legend dots"
+        );
+        assert_eq!(
+            a.matches("<line").count(),
+            2,
+            "the edge to the dropped node is gone"
+        );
+        assert!(a.contains("armed group"));
+        let positions = layout(3, &[(0, 1, 6), (0, 2, 3)]);
+        assert!(positions
+            .iter()
+            .all(|&(x, y)| (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y)));
+    }
+}
