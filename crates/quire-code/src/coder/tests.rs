@@ -1,0 +1,134 @@
+use super::*;
+use quire_model::Category;
+
+fn codebook() -> Codebook {
+    let cat = |id: &str, def: &str, terms: &[&str]| Category {
+        id: id.into(),
+        label: id.replace('_', " "),
+        definition: def.into(),
+        terms: terms.iter().map(|s| s.to_string()).collect(),
+        examples: vec![],
+    };
+    Codebook {
+        categories: vec![
+            cat(
+                "threat_landscape",
+                "Security threats: militant groups, terrorist attacks and safe havens.",
+                &["TTP", "safe haven", "militan*", "attack"],
+            ),
+            cat(
+                "challenges_opportunities",
+                "Refugees, trade, humanitarian needs and border management.",
+                &["refugees", "trade", "humanitarian", "border management"],
+            ),
+        ],
+        ..Default::default()
+    }
+}
+
+const THREAT: &str =
+    "The TTP found safe havens across the border and militants attacked a checkpoint.";
+const TRADE: &str =
+    "Trade through the border crossings resumed and refugees returned home with humanitarian aid.";
+const OTHER: &str = "The President congratulated the Assembly on its seventy-fifth anniversary.";
+
+#[test]
+fn scores_cover_all_categories_sorted_with_evidence() {
+    let coder = Coder::from_codebook(&codebook()).unwrap();
+    let s = coder.score(THREAT);
+    assert_eq!(s.len(), 2);
+    assert!(s.windows(2).all(|w| w[0].score >= w[1].score));
+    assert_eq!(s[0].category, "threat_landscape");
+    assert!(s[0].score > 0.5 && s[0].score <= 1.0, "{}", s[0].score);
+    assert_eq!(
+        s[0].evidence[..2],
+        ["safe havens".to_string(), "TTP".to_string()]
+    );
+    assert!(s[0].evidence.contains(&"militants".to_string()));
+    assert!(coder.assigned(OTHER).is_empty());
+    assert_eq!(
+        coder.assigned(TRADE)[0].category,
+        "challenges_opportunities"
+    );
+}
+
+#[test]
+fn corpus_fit_lowers_the_weight_of_common_terms() {
+    let mut coder = Coder::from_codebook(&codebook()).unwrap();
+    let before = coder.score("An attack.")[0].score;
+    let corpus: Vec<String> = (0..100)
+        .map(|i| format!("attack number {i} on the TTP"))
+        .collect();
+    let refs: Vec<&str> = corpus.iter().map(String::as_str).collect();
+    coder.fit_corpus(&refs);
+    let after = coder.score("An attack.")[0].score;
+    assert!(after < before, "{after} !< {before}");
+}
+
+#[test]
+fn training_moves_scores_towards_the_hand_codes() {
+    let mut coder = Coder::from_codebook(&codebook()).unwrap();
+    let fishing = "The fishing season on the river was good for the village cooperatives.";
+    let before = coder.score(fishing);
+    let trade_before = before
+        .iter()
+        .find(|s| s.category == "challenges_opportunities")
+        .unwrap()
+        .score;
+    let mut labelled = Vec::new();
+    for i in 0..6 {
+        labelled.push((
+            format!("The fishing catch of village {i} on the river grew."),
+            vec!["challenges_opportunities".to_string()],
+        ));
+        labelled.push((
+            format!("Militants attacked post {i} near the river."),
+            vec!["threat_landscape".to_string()],
+        ));
+        labelled.push((format!("The Assembly met for session {i}."), vec![]));
+    }
+    coder.train(&labelled).unwrap();
+    assert!(coder.is_trained("challenges_opportunities"));
+    let after = coder.score(fishing);
+    let trade_after = after
+        .iter()
+        .find(|s| s.category == "challenges_opportunities")
+        .unwrap();
+    assert!(
+        trade_after.score > trade_before,
+        "{} !> {trade_before}",
+        trade_after.score
+    );
+    assert!(trade_after.score > 0.5);
+    assert!(trade_after
+        .learned
+        .iter()
+        .any(|w| w.contains("fishing") || w.contains("river")));
+    let assembly = coder.score("The Assembly met again for a session.");
+    assert!(assembly.iter().all(|s| s.score < 0.5), "{assembly:?}");
+}
+
+#[test]
+fn training_rejects_unknown_categories() {
+    let mut coder = Coder::from_codebook(&codebook()).unwrap();
+    let err = coder
+        .train(&[("text".into(), vec!["nope".into()])])
+        .unwrap_err();
+    assert!(err.to_string().contains("nope"), "{err}");
+}
+
+#[test]
+fn an_empty_codebook_is_an_error() {
+    assert!(Coder::from_codebook(&Codebook::default()).is_err());
+}
+
+#[test]
+fn code_passages_makes_auto_codings() {
+    let coder = Coder::from_codebook(&codebook()).unwrap();
+    let ps = crate::passages::split_text("w", &format!("{THREAT}\n\n{OTHER}\n"));
+    let codings = code_passages(&coder, &ps);
+    assert_eq!(codings.len(), 1);
+    assert_eq!(codings[0].category, "threat_landscape");
+    assert_eq!(codings[0].origin, CodingOrigin::Auto);
+    assert_eq!(codings[0].passage, 0);
+}

@@ -1,0 +1,93 @@
+//! Coded passages as JSON Lines: one object per passage,
+//! `{"source", "passage", "heading", "text", "codes": [{"category", "score",
+//! "evidence"}]}`, with `codes` the assigned categories, best first.
+
+use std::io::Write;
+
+use quire_model::Passage;
+use serde::{Deserialize, Serialize};
+
+use crate::{CategoryScore, Coder};
+
+/// One passage with the categories it was assigned.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CodedPassage {
+    /// The file or work id the passage comes from.
+    pub source: String,
+    pub passage: usize,
+    pub heading: Option<String>,
+    pub text: String,
+    pub codes: Vec<CategoryScore>,
+}
+
+/// Code every passage of one source.
+pub fn code_document(coder: &Coder, source: &str, passages: &[Passage]) -> Vec<CodedPassage> {
+    passages
+        .iter()
+        .map(|p| CodedPassage {
+            source: source.to_string(),
+            passage: p.ordinal,
+            heading: p.heading.clone(),
+            text: p.text.clone(),
+            codes: coder.assigned(&p.text),
+        })
+        .collect()
+}
+
+/// Write one JSON object per line.
+pub fn write_jsonl<W: Write>(out: &mut W, coded: &[CodedPassage]) -> std::io::Result<()> {
+    for c in coded {
+        serde_json::to_writer(&mut *out, c)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quire_model::{Category, Codebook};
+
+    #[test]
+    fn one_object_per_passage_with_sorted_codes() {
+        let cb = Codebook {
+            categories: vec![
+                Category {
+                    id: "threat_landscape".into(),
+                    label: "Threats".into(),
+                    terms: vec!["TTP".into(), "safe havens".into()],
+                    ..Default::default()
+                },
+                Category {
+                    id: "regional_actors".into(),
+                    label: "Regional actors".into(),
+                    terms: vec!["China".into()],
+                    ..Default::default()
+                },
+            ],
+            ..Default::default()
+        };
+        let coder = Coder::from_codebook(&cb).unwrap();
+        let ps = crate::passages::split_text(
+            "w",
+            "# Threats\n\nThe TTP uses safe havens; China worries about the TTP and its safe havens.\n\nNothing to see in this second paragraph of the text here, which is about fishing.\n",
+        );
+        let mut out = Vec::new();
+        write_jsonl(&mut out, &code_document(&coder, "a.md", &ps)).unwrap();
+        let lines: Vec<serde_json::Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0]["source"], "a.md");
+        assert_eq!(lines[0]["passage"], 0);
+        assert_eq!(lines[0]["heading"], "Threats");
+        let codes = lines[0]["codes"].as_array().unwrap();
+        assert_eq!(codes[0]["category"], "threat_landscape");
+        assert_eq!(codes[0]["evidence"][0], "safe havens");
+        let scores: Vec<f64> = codes.iter().map(|c| c["score"].as_f64().unwrap()).collect();
+        assert!(scores.windows(2).all(|w| w[0] >= w[1]));
+        assert!(lines[1]["codes"].as_array().unwrap().is_empty());
+    }
+}

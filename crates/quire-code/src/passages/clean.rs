@@ -1,0 +1,230 @@
+//! Inline clean-up of passage text with a map back to the raw bytes:
+//! Markdown emphasis, escapes and HTML tags dropped, whitespace collapsed,
+//! hard-wrapped lines joined and words hyphenated across a line break
+//! rejoined. Every byte of the cleaned text remembers the raw offset it came
+//! from, so a passage cut anywhere in the cleaned text still has an exact
+//! byte span in the document.
+
+/// Cleaned text plus, for each of its bytes, the raw byte it came from.
+#[derive(Debug, Default, Clone)]
+pub struct Cleaned {
+    pub text: String,
+    src: Vec<usize>,
+    /// Raw offset one past the last byte consumed, for span ends.
+    src_end: Vec<usize>,
+}
+
+impl Cleaned {
+    fn push(&mut self, c: char, at: usize, len: usize) {
+        let n = c.len_utf8();
+        self.text.push(c);
+        for k in 0..n {
+            self.src.push(at + k.min(len.saturating_sub(1)));
+            self.src_end.push(at + len);
+        }
+    }
+
+    fn push_space(&mut self, at: usize) {
+        if !self.text.is_empty() && !self.text.ends_with(' ') {
+            self.push(' ', at, 0);
+        }
+    }
+
+    /// The raw byte span of the cleaned bytes `a..b` (trimmed of spaces).
+    pub fn raw_span(&self, a: usize, b: usize) -> (usize, usize) {
+        let mut a = a;
+        let mut b = b.min(self.text.len());
+        let bytes = self.text.as_bytes();
+        while a < b && bytes[a] == b' ' {
+            a += 1;
+        }
+        while b > a && bytes[b - 1] == b' ' {
+            b -= 1;
+        }
+        if a >= b {
+            let at = self.src.get(a).copied().unwrap_or(0);
+            return (at, at);
+        }
+        (self.src[a], self.src_end[b - 1])
+    }
+
+    /// Append another cleaned paragraph after a space.
+    pub fn append(&mut self, other: &Cleaned) {
+        if other.text.is_empty() {
+            return;
+        }
+        self.push_space(other.src[0]);
+        self.text.push_str(&other.text);
+        self.src.extend_from_slice(&other.src);
+        self.src_end.extend_from_slice(&other.src_end);
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+
+    /// Append one raw line (at byte `offset` of the document), joining it
+    /// to what is already there the way a hard-wrapped paragraph joins.
+    pub fn join_line(&mut self, line: &str, offset: usize, document: &str) {
+        let line_clean = strip_block_markers(line);
+        let skipped = line.len() - line_clean.len();
+        let start = offset + skipped;
+        if self.ends_with_broken_word() && starts_lowercase(line_clean) {
+            if self.keeps_hyphen(line_clean, document) {
+                // A real compound ("cross-border") broken after its hyphen.
+            } else {
+                self.text.pop();
+                self.src.pop();
+                self.src_end.pop();
+            }
+        } else {
+            self.push_space(start);
+        }
+        self.push_inline(line_clean, start);
+        while self.text.ends_with(' ') {
+            self.text.pop();
+            self.src.pop();
+            self.src_end.pop();
+        }
+    }
+
+    fn ends_with_broken_word(&self) -> bool {
+        let mut rev = self.text.chars().rev();
+        rev.next() == Some('-') && rev.next().is_some_and(char::is_alphabetic)
+    }
+
+    /// Whether "pre-" + "post" is a hyphenated compound rather than one
+    /// word split by the typesetter: look the two forms up in the document.
+    fn keeps_hyphen(&self, next: &str, document: &str) -> bool {
+        let head = self.text[..self.text.len() - 1]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let tail: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
+        if head.is_empty() || tail.is_empty() {
+            return false;
+        }
+        let joined = format!("{head}{tail}");
+        let hyphenated = format!("{head}-{tail}");
+        !contains_word(document, &joined) && contains_word(document, &hyphenated)
+    }
+
+    /// Append inline text, dropping Markdown and HTML markup.
+    fn push_inline(&mut self, line: &str, offset: usize) {
+        let mut chars = line.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let at = offset + i;
+            match c {
+                '*' => {}
+                '_' if chars.peek().is_some_and(|&(_, n)| n == '_') => {
+                    chars.next();
+                }
+                '\\' if chars.peek().is_some_and(|&(_, n)| n.is_ascii_punctuation()) => {}
+                '<' if looks_like_tag(&line[i..]) => {
+                    for (_, d) in chars.by_ref() {
+                        if d == '>' {
+                            break;
+                        }
+                    }
+                }
+                c if c.is_whitespace() => self.push_space(at),
+                c => self.push(c, at, c.len_utf8()),
+            }
+        }
+    }
+}
+
+/// Drop leading blockquote markers and list bullets.
+fn strip_block_markers(line: &str) -> &str {
+    let mut l = line.trim_start();
+    loop {
+        let before = l;
+        if let Some(rest) = l.strip_prefix('>') {
+            l = rest.trim_start();
+        }
+        for bullet in ["- ", "* ", "+ ", "• ", "· "] {
+            if let Some(rest) = l.strip_prefix(bullet) {
+                l = rest.trim_start();
+            }
+        }
+        if l == before {
+            return l;
+        }
+    }
+}
+
+/// Does this line open a list item (so it starts a new unit)?
+pub fn is_list_item(line: &str) -> bool {
+    let l = line.trim_start();
+    ["- ", "* ", "+ ", "• ", "· "]
+        .iter()
+        .any(|b| l.starts_with(b))
+}
+
+fn starts_lowercase(line: &str) -> bool {
+    line.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn looks_like_tag(rest: &str) -> bool {
+    let Some(close) = rest[..rest.len().min(60)].find('>') else {
+        return false;
+    };
+    let inner = &rest[1..close];
+    inner
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!')
+}
+
+fn contains_word(haystack: &str, word: &str) -> bool {
+    haystack.match_indices(word).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn join(lines: &[&str], doc: &str) -> Cleaned {
+        let mut c = Cleaned::default();
+        for l in lines {
+            let off = doc.find(l).unwrap_or(0);
+            c.join_line(l, off, doc);
+        }
+        c
+    }
+
+    #[test]
+    fn joins_hard_wrapped_lines_and_drops_markup() {
+        let doc = "**Bold** start of a\nparagraph with \\[note\\] and <s>x</s>.";
+        let c = join(
+            &[
+                "**Bold** start of a",
+                "paragraph with \\[note\\] and <s>x</s>.",
+            ],
+            doc,
+        );
+        assert_eq!(c.text, "Bold start of a paragraph with [note] and x.");
+        assert_eq!(c.raw_span(0, c.text.len()), (2, doc.len()));
+    }
+
+    #[test]
+    fn rejoins_hyphenated_words_but_keeps_compounds() {
+        let doc = "the secu-\nrity of the cross-\nborder trade; cross-border again";
+        let c = join(
+            &[
+                "the secu-",
+                "rity of the cross-",
+                "border trade; cross-border again",
+            ],
+            doc,
+        );
+        assert_eq!(
+            c.text,
+            "the security of the cross-border trade; cross-border again"
+        );
+    }
+}

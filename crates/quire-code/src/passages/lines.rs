@@ -1,0 +1,396 @@
+//! The raw lines of a document and what each one is: text, a heading, a
+//! blank, a courtesy fragment ("Mr. President,") or an artefact to drop
+//! (page numbers, running headers and footers, `\###` end marks, HTML
+//! comments). Headings are Markdown `#` lines, ALL-CAPS lines and short
+//! title-like lines standing alone between blank lines.
+
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LineKind {
+    Blank,
+    Text,
+    Heading(String),
+    /// An address to the audience with no content of its own.
+    Courtesy,
+    Artefact,
+}
+
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// Byte offset of `text` in the document.
+    pub start: usize,
+    /// The line, trimmed.
+    pub text: &'a str,
+    pub kind: LineKind,
+    /// First line of a new page.
+    pub new_page: bool,
+}
+
+/// Byte offset where the body starts: after a YAML front-matter block.
+pub fn body_start(text: &str) -> usize {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
+        return 0;
+    };
+    let head = text.len() - rest.len();
+    let mut pos = head;
+    for line in rest.split_inclusive('\n') {
+        pos += line.len();
+        if line.trim_end() == "---" || line.trim_end() == "..." {
+            return pos;
+        }
+    }
+    0
+}
+
+/// Split the body into classified lines. `page_starts` are the byte offsets
+/// where pages 2, 3, ... begin (form feeds also count as page breaks).
+pub fn classify<'a>(text: &'a str, from: usize, page_starts: &[usize]) -> Vec<Line<'a>> {
+    let mut lines = raw_lines(text, from);
+    let mut breaks: Vec<usize> = page_starts.to_vec();
+    breaks.extend(text.match_indices('\x0c').map(|(i, _)| i + 1));
+    breaks.sort_unstable();
+    if !breaks.is_empty() {
+        for range in page_ranges(&lines, &breaks).iter().skip(1) {
+            if let Some(first) = lines.get_mut(range.start) {
+                first.new_page = true;
+            }
+        }
+        drop_running_heads(&mut lines, &breaks);
+    }
+    for k in 0..lines.len() {
+        if lines[k].kind != LineKind::Text {
+            continue;
+        }
+        let alone = (k == 0 || lines[k - 1].kind == LineKind::Blank)
+            && lines.get(k + 1).is_none_or(|l| l.kind == LineKind::Blank);
+        lines[k].kind = kind_of(lines[k].text, alone);
+    }
+    lines
+}
+
+fn raw_lines(text: &str, from: usize) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut pos = from;
+    for piece in text[from..].split(['\n', '\x0c']) {
+        let content = piece.trim_end_matches('\r');
+        let lead = content.len() - content.trim_start().len();
+        let trimmed = content.trim();
+        let kind = if trimmed.is_empty() {
+            LineKind::Blank
+        } else {
+            LineKind::Text
+        };
+        out.push(Line {
+            start: pos + lead,
+            text: trimmed,
+            kind,
+            new_page: false,
+        });
+        pos += piece.len() + 1;
+    }
+    out
+}
+
+fn kind_of(line: &str, alone: bool) -> LineKind {
+    if is_artefact(line) {
+        return LineKind::Artefact;
+    }
+    if let Some(h) = markdown_heading(line) {
+        return LineKind::Heading(h);
+    }
+    if is_courtesy(line) {
+        return LineKind::Courtesy;
+    }
+    let bare = line.trim_matches(|c| c == '*' || c == '_').trim();
+    if is_all_caps_heading(bare) || (alone && is_title_like(bare)) {
+        return LineKind::Heading(bare.to_string());
+    }
+    LineKind::Text
+}
+
+fn markdown_heading(line: &str) -> Option<String> {
+    let hashes = line.chars().take_while(|&c| c == '#').count();
+    if hashes == 0 || hashes > 6 {
+        return None;
+    }
+    let rest = &line[hashes..];
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let h = rest.trim().trim_end_matches('#').trim();
+    let h = h.trim_matches(|c| c == '*' || c == '_').trim();
+    (!h.is_empty()).then(|| h.to_string())
+}
+
+/// Lines that carry no text: page numbers, separators, end marks, comments,
+/// datelines such as "2:29 P.M. EDT".
+fn is_artefact(line: &str) -> bool {
+    let l = line.trim();
+    if l.chars().all(|c| !c.is_alphanumeric()) {
+        return true; // "\###", "* * *", "---", "<!-- -->" after stripping
+    }
+    if l.starts_with("<!--") && l.ends_with("-->") {
+        return true;
+    }
+    if is_page_number(l) {
+        return true;
+    }
+    let b = l.as_bytes();
+    let time = b.len() >= 4
+        && b[0].is_ascii_digit()
+        && (b[1] == b':' || (b[1].is_ascii_digit() && b[2] == b':'));
+    time && l.split_whitespace().count() <= 4
+}
+
+/// "12", "- 12 -", "Page 3", "Page 3 of 10", "iv".
+pub fn is_page_number(line: &str) -> bool {
+    let l = line
+        .trim()
+        .trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    let lower = l.to_ascii_lowercase();
+    let l = lower.strip_prefix("page").map_or(lower.as_str(), str::trim);
+    let mut parts = l.split(" of ");
+    let first = parts.next().unwrap_or("");
+    let numeric = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
+    let roman =
+        |s: &str| !s.is_empty() && s.len() <= 5 && s.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+    (numeric(first) || roman(first)) && parts.all(|p| numeric(p.trim()))
+}
+
+/// Addresses and thanks standing alone: "Mr. President,", "Thank you.",
+/// "Excellencies, Ladies and Gentlemen,". Most of their words are courtesy
+/// words, and they are short.
+pub fn is_courtesy(line: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "mr",
+        "mrs",
+        "ms",
+        "madam",
+        "madame",
+        "president",
+        "secretary",
+        "general",
+        "secretary-general",
+        "excellencies",
+        "excellency",
+        "your",
+        "his",
+        "her",
+        "heads",
+        "head",
+        "of",
+        "state",
+        "states",
+        "and",
+        "government",
+        "governments",
+        "delegates",
+        "delegations",
+        "distinguished",
+        "ladies",
+        "gentlemen",
+        "thank",
+        "thanks",
+        "you",
+        "very",
+        "much",
+        "so",
+        "good",
+        "morning",
+        "afternoon",
+        "evening",
+        "everyone",
+        "everybody",
+        "assalamu",
+        "alaikum",
+        "salaam",
+        "chair",
+        "co-chairs",
+        "colleagues",
+        "friends",
+        "dear",
+        "all",
+        "the",
+        "honourable",
+        "honorable",
+        "members",
+        "member",
+        "guests",
+        "god",
+        "bless",
+        "america",
+        "troops",
+        "protect",
+        "our",
+        "may",
+        "okay",
+        "ok",
+        "hello",
+        "hi",
+        "sir",
+        "folks",
+        "bye",
+        "a",
+        "lot",
+    ];
+    let words: Vec<String> = line
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 12 {
+        return false;
+    }
+    let known = words.iter().filter(|w| WORDS.contains(&w.as_str())).count();
+    known * 10 >= words.len() * 8
+}
+
+fn is_all_caps_heading(line: &str) -> bool {
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4
+        && letters.iter().all(|c| c.is_uppercase())
+        && line.split_whitespace().count() <= 12
+        && !line.ends_with(':')
+        && !line.ends_with(',')
+}
+
+/// A short line, standing alone, that reads like a title: no closing
+/// punctuation and most words capitalised.
+fn is_title_like(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() || words.len() > 10 || line.len() > 90 {
+        return false;
+    }
+    if line.ends_with(['.', ',', ';', ':', '?', '!', '"', '”']) {
+        return false;
+    }
+    if !line
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    {
+        return false;
+    }
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "with", "at", "by", "from",
+    ];
+    let capitalised = words
+        .iter()
+        .filter(|w| {
+            SMALL.contains(w)
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .count();
+    capitalised * 10 >= words.len() * 8
+}
+
+/// Running headers and footers: a line (digits masked) that recurs among the
+/// first or last two lines of several pages is dropped everywhere it sits at
+/// a page edge. Page-number lines at edges go too.
+fn drop_running_heads(lines: &mut [Line<'_>], page_starts: &[usize]) {
+    let pages = page_ranges(lines, page_starts);
+    if pages.len() < 2 {
+        return;
+    }
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut edges: Vec<(usize, String)> = Vec::new();
+    for range in &pages {
+        let text_idx: Vec<usize> = range
+            .clone()
+            .filter(|&k| lines[k].kind != LineKind::Blank)
+            .collect();
+        let n = text_idx.len();
+        let mut seen = std::collections::HashSet::new();
+        for (pos, &k) in text_idx.iter().enumerate() {
+            if pos < 2 || pos + 2 >= n {
+                let key = mask_digits(lines[k].text);
+                if seen.insert(key.clone()) {
+                    *counts.entry(key.clone()).or_default() += 1;
+                }
+                edges.push((k, key));
+            }
+        }
+    }
+    let needed = 2.max(pages.len() / 3);
+    for (k, key) in edges {
+        if counts[&key] >= needed || is_page_number(lines[k].text) {
+            lines[k].kind = LineKind::Artefact;
+        }
+    }
+}
+
+fn page_ranges(lines: &[Line<'_>], page_starts: &[usize]) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut begin = 0;
+    for k in 1..lines.len() {
+        let (prev, here) = (lines[k - 1].start, lines[k].start);
+        if page_starts.iter().any(|&p| p > prev && p <= here) {
+            ranges.push(begin..k);
+            begin = k;
+        }
+    }
+    ranges.push(begin..lines.len());
+    ranges
+}
+
+fn mask_digits(line: &str) -> String {
+    line.chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '#'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_front_matter() {
+        let t = "---\nid: x\n---\n\nBody";
+        assert_eq!(&t[body_start(t)..], "\nBody");
+        assert_eq!(body_start("No front matter"), 0);
+    }
+
+    #[test]
+    fn classifies_headings_courtesy_and_artefacts() {
+        let t = "# Intro\n\nTHE DURAND LINE\n\nBorder Management Today\n\nMr. President,\nText here.\n\\###\n12\n2:29 P.M. EDT\n";
+        let kinds: Vec<LineKind> = classify(t, 0, &[]).into_iter().map(|l| l.kind).collect();
+        assert_eq!(kinds[0], LineKind::Heading("Intro".into()));
+        assert_eq!(kinds[2], LineKind::Heading("THE DURAND LINE".into()));
+        assert_eq!(
+            kinds[4],
+            LineKind::Heading("Border Management Today".into())
+        );
+        assert_eq!(kinds[6], LineKind::Courtesy);
+        assert_eq!(kinds[7], LineKind::Text);
+        assert_eq!(
+            &kinds[8..11],
+            &[LineKind::Artefact, LineKind::Artefact, LineKind::Artefact]
+        );
+    }
+
+    #[test]
+    fn line_offsets_point_into_the_text() {
+        let t = "  one\r\ntwo\n\nthree";
+        for l in classify(t, 0, &[]) {
+            assert_eq!(&t[l.start..l.start + l.text.len()], l.text);
+        }
+    }
+}

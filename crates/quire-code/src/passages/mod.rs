@@ -1,0 +1,273 @@
+//! Passages: cutting a document (or an abstract) into the paragraph-sized
+//! spans that are coded against the framework.
+//!
+//! What counts as a paragraph depends on where the text came from, so the
+//! splitter reads lines rather than trusting blank lines alone:
+//! - hard-wrapped lines (Markdown scraped at ~72 columns, PDF text) are
+//!   joined, and words hyphenated across a break are rejoined;
+//! - a line of 40 words or more is a paragraph of its own (speeches stored
+//!   one paragraph per line);
+//! - runs of short sentence-per-line text are grouped until a blank line,
+//!   heading or courtesy line ("Mr. President,") closes them;
+//! - headings (`#`, ALL CAPS, short title-like lines) label what follows;
+//! - artefacts go: page numbers, running headers/footers of paginated
+//!   text, `\###` end marks, HTML comments, datelines;
+//! - paragraphs longer than `max_words` are cut at sentence boundaries into
+//!   balanced pieces; fragments shorter than `min_words` are merged into a
+//!   neighbour ("as follows:" into the next, a trailing remark into the
+//!   previous) and courtesy lines are dropped.
+//!
+//! Every passage keeps its exact byte span in the document text.
+
+mod clean;
+mod lines;
+mod sentences;
+
+pub use lines::{body_start, is_courtesy, is_page_number};
+pub use sentences::sentences;
+
+use clean::Cleaned;
+use lines::{Line, LineKind};
+use quire_model::{Document, Passage};
+
+/// How big a passage may get, and how small a fragment may stay alone.
+#[derive(Debug, Clone, Copy)]
+pub struct SplitOptions {
+    /// Paragraphs longer than this are cut at sentence boundaries.
+    pub max_words: usize,
+    /// Fragments shorter than this are merged into a neighbour.
+    pub min_words: usize,
+    /// A line at least this long is taken as a paragraph by itself.
+    pub paragraph_line_words: usize,
+}
+
+impl Default for SplitOptions {
+    fn default() -> Self {
+        SplitOptions {
+            max_words: 200,
+            min_words: 12,
+            paragraph_line_words: 40,
+        }
+    }
+}
+
+/// Cut a document's full text into passages, with page numbers when the
+/// document is paginated.
+pub fn split_document(doc: &Document) -> Vec<Passage> {
+    let mut out = split_with(
+        &doc.work_id,
+        &doc.text,
+        &doc.page_starts,
+        SplitOptions::default(),
+    );
+    for p in &mut out {
+        p.page = doc.page_of(p.start);
+    }
+    out
+}
+
+/// Cut plain or Markdown text (front matter skipped) into passages.
+pub fn split_text(work_id: &str, text: &str) -> Vec<Passage> {
+    split_with(work_id, text, &[], SplitOptions::default())
+}
+
+/// Cut an abstract: usually one passage, more if it is long or has
+/// structured parts ("Background:", "Methods:" lines).
+pub fn split_abstract(work_id: &str, abstract_text: &str) -> Vec<Passage> {
+    split_text(work_id, abstract_text)
+}
+
+/// The splitter with explicit page starts and options.
+pub fn split_with(
+    work_id: &str,
+    text: &str,
+    page_starts: &[usize],
+    opts: SplitOptions,
+) -> Vec<Passage> {
+    let lines = lines::classify(text, body_start(text), page_starts);
+    let blocks = group_lines(&lines, text, opts);
+    let blocks = merge_fragments(blocks, opts);
+    let mut out = Vec::new();
+    for block in blocks {
+        for (a, b) in balanced_cuts(&block.clean, opts.max_words) {
+            let (start, end) = block.clean.raw_span(a, b);
+            let piece = block.clean.text[a..b].trim();
+            if piece.is_empty() {
+                continue;
+            }
+            out.push(Passage {
+                work_id: work_id.to_string(),
+                ordinal: out.len(),
+                start,
+                end,
+                heading: block.heading.clone(),
+                text: piece.to_string(),
+                page: None,
+            });
+        }
+    }
+    out
+}
+
+/// A paragraph in the making.
+struct Block {
+    clean: Cleaned,
+    heading: Option<String>,
+    /// First block after a heading or a courtesy line: never merged backwards.
+    opens_section: bool,
+    /// Its last raw line ended mid-sentence (a paragraph broken by a page).
+    open_end: bool,
+}
+
+fn group_lines(lines: &[Line<'_>], text: &str, opts: SplitOptions) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut current: Option<Block> = None;
+    let mut heading: Option<String> = None;
+    let mut section_break = true;
+    let mut page_break = false;
+    let close = |current: &mut Option<Block>, blocks: &mut Vec<Block>| {
+        if let Some(b) = current.take() {
+            blocks.push(b);
+        }
+    };
+    for line in lines {
+        page_break |= line.new_page;
+        match &line.kind {
+            LineKind::Blank => close(&mut current, &mut blocks),
+            LineKind::Artefact => {}
+            LineKind::Heading(h) => {
+                close(&mut current, &mut blocks);
+                heading = Some(h.clone());
+                section_break = true;
+            }
+            LineKind::Courtesy => {
+                close(&mut current, &mut blocks);
+                section_break = true;
+            }
+            LineKind::Text => {
+                let words = line.text.split_whitespace().count();
+                let long = words >= opts.paragraph_line_words;
+                // A page that starts after a finished sentence starts a paragraph.
+                let page_para = std::mem::take(&mut page_break)
+                    && current.as_ref().is_some_and(|b| !b.open_end);
+                if long || page_para || clean::is_list_item(line.text) {
+                    close(&mut current, &mut blocks);
+                }
+                let block = current.get_or_insert_with(|| Block {
+                    clean: Cleaned::default(),
+                    heading: heading.clone(),
+                    opens_section: std::mem::take(&mut section_break),
+                    open_end: false,
+                });
+                block.clean.join_line(line.text, line.start, text);
+                block.open_end = !ends_sentence(line.text);
+                if long {
+                    close(&mut current, &mut blocks);
+                }
+            }
+        }
+    }
+    close(&mut current, &mut blocks);
+    join_broken_paragraphs(blocks)
+}
+
+/// A paragraph that ends mid-sentence and is followed, after a blank (a page
+/// break whose header was dropped), by one starting in lower case, is one
+/// paragraph.
+fn join_broken_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    for b in blocks {
+        let continues = b.clean.text.chars().next().is_some_and(char::is_lowercase);
+        match out.last_mut() {
+            Some(prev) if prev.open_end && continues && !b.opens_section => {
+                prev.clean.append(&b.clean);
+                prev.open_end = b.open_end;
+            }
+            _ => out.push(b),
+        }
+    }
+    out
+}
+
+/// Merge fragments shorter than `min_words`: a lead-in ending with ':' joins
+/// the next paragraph, other fragments the previous one in the same section
+/// (or the next when there is none); tiny leftovers are dropped.
+fn merge_fragments(blocks: Vec<Block>, opts: SplitOptions) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut carry: Option<Block> = None;
+    for mut b in blocks {
+        if let Some(mut c) = carry.take() {
+            if c.heading == b.heading {
+                c.clean.append(&b.clean);
+                c.open_end = b.open_end;
+                b = c;
+            } else {
+                out.push(c);
+            }
+        }
+        let words = b.clean.word_count();
+        if words >= opts.min_words {
+            out.push(b);
+            continue;
+        }
+        let lead_in = b.clean.text.trim_end().ends_with(':');
+        let prev_fits = out.last().is_some_and(|p| {
+            p.heading == b.heading
+                && !b.opens_section
+                && p.clean.word_count() + words <= opts.max_words
+        });
+        if !lead_in && prev_fits {
+            if let Some(prev) = out.last_mut() {
+                prev.clean.append(&b.clean);
+            }
+        } else {
+            carry = Some(b);
+        }
+    }
+    if let Some(c) = carry {
+        if c.clean.word_count() >= 4 || out.is_empty() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Cut points (byte ranges of the cleaned text) so that no piece exceeds
+/// `max_words` unless one sentence alone does; pieces are balanced in size.
+fn balanced_cuts(clean: &Cleaned, max_words: usize) -> Vec<(usize, usize)> {
+    let text = &clean.text;
+    let total = clean.word_count();
+    if total <= max_words {
+        return vec![(0, text.len())];
+    }
+    let sents = sentences(text);
+    let pieces = total.div_ceil(max_words);
+    let target = total as f64 / pieces as f64;
+    let mut cuts = Vec::new();
+    let mut start = 0;
+    let mut words_in = 0usize;
+    for (k, (off, s)) in sents.iter().enumerate() {
+        let w = s.split_whitespace().count();
+        let next_off = sents.get(k + 1).map(|(o, _)| *o);
+        // Close the piece here if adding this sentence gets us nearer the
+        // target than stopping before it would.
+        if words_in > 0 && (words_in + w) as f64 - target > target - words_in as f64 {
+            cuts.push((start, *off));
+            start = *off;
+            words_in = 0;
+        }
+        words_in += w;
+        if next_off.is_none() {
+            cuts.push((start, text.len()));
+        }
+    }
+    cuts
+}
+
+fn ends_sentence(line: &str) -> bool {
+    let l = line.trim_end_matches(['*', '_', ' ']);
+    l.ends_with(['.', '?', '!', '"', '”', '’', ')', ':', ';', '…'])
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,93 @@
+use super::*;
+
+fn texts(ps: &[Passage]) -> Vec<&str> {
+    ps.iter().map(|p| p.text.as_str()).collect()
+}
+
+#[test]
+fn hard_wrapped_markdown_becomes_paragraphs_with_spans() {
+    let t = "---\nid: x\n---\n\nTreaty Room\n\nThe President spoke about the\nwithdrawal of forces from Afghanistan and the\nthreat of terrorism in the region today.\n\nA second paragraph follows here and it is long\nenough to stand alone as a passage of text.\n\n\\###\n";
+    let ps = split_text("w", t);
+    assert_eq!(
+        texts(&ps),
+        vec![
+            "The President spoke about the withdrawal of forces from Afghanistan and the threat of terrorism in the region today.",
+            "A second paragraph follows here and it is long enough to stand alone as a passage of text."
+        ]
+    );
+    assert_eq!(ps[0].heading.as_deref(), Some("Treaty Room"));
+    assert_eq!(ps[1].ordinal, 1);
+    assert!(t[ps[0].start..ps[0].end].starts_with("The President"));
+    assert!(t[ps[0].start..ps[0].end].ends_with("region today."));
+}
+
+#[test]
+fn sentence_per_line_speech_is_grouped_between_courtesy_lines() {
+    let t = "Mr. President,\nI am honoured to address the General Assembly once again this year.\nWe commend the leadership of the Secretary-General in these times.\nMr. President,\nOur foreign policy aims to have peace with all our neighbours.\nWe settle disputes through dialogue and never through force.\nThank you.\n";
+    let ps = split_text("un", t);
+    assert_eq!(ps.len(), 2, "{:#?}", texts(&ps));
+    assert!(ps[0].text.starts_with("I am honoured"));
+    assert!(ps[0].text.ends_with("in these times."));
+    assert!(ps[1].text.ends_with("never through force."));
+}
+
+#[test]
+fn long_paragraph_lines_stand_alone_and_long_ones_are_cut() {
+    let sentence =
+        "The border between the two countries has seen many attacks in recent years and more. ";
+    let long = sentence.repeat(30); // 15 words x 30 = 450 words
+    let para = "This single line is a whole paragraph of a speech that runs on for more than forty words, because the corpus keeps one paragraph per line and never wraps, so the splitter must keep it alone and not glue it to the next line of the text at all.";
+    let t = format!("{para}\n{long}\n");
+    let ps = split_text("w", &t);
+    assert_eq!(ps[0].text, para);
+    let rest = &ps[1..];
+    assert_eq!(rest.len(), 3);
+    for p in rest {
+        let n = p.text.split_whitespace().count();
+        assert!((120..=200).contains(&n), "piece of {n} words");
+        assert!(p.text.ends_with('.'));
+    }
+}
+
+#[test]
+fn pdf_artefacts_are_repaired() {
+    let page1 = "JOURNAL OF SOUTH ASIAN SECURITY 2023\nThe border regions have long been con-\ntested by tribes whose ties reach across the\n1\n";
+    let page2 = "JOURNAL OF SOUTH ASIAN SECURITY 2023\nline, and the state has never fully con-\ntrolled them since partition in 1947.\n2\n";
+    let page3 = "JOURNAL OF SOUTH ASIAN SECURITY 2023\nA new paragraph on refugees begins on this page and goes on.\n3\n";
+    let text = format!("{page1}{page2}{page3}");
+    let doc = Document {
+        work_id: "pdf".into(),
+        page_starts: vec![page1.len(), page1.len() + page2.len()],
+        text: text.clone(),
+        format: "pdf".into(),
+        file: "x.pdf".into(),
+    };
+    let ps = split_document(&doc);
+    assert_eq!(
+        texts(&ps),
+        vec![
+            "The border regions have long been contested by tribes whose ties reach across the line, and the state has never fully controlled them since partition in 1947.",
+            "A new paragraph on refugees begins on this page and goes on."
+        ]
+    );
+    assert_eq!(ps[0].page, Some(1));
+    assert_eq!(ps[1].page, Some(3));
+}
+
+#[test]
+fn lead_in_fragment_joins_the_next_paragraph() {
+    let t = "The Father of our Nation declared in 1947 that:\n\n> *\"We stand by the United Nations Charter and will gladly contribute.\"*\n\nPakistan has stood by this commitment.\n\n## Security\n\nTerrorism remains the gravest threat to the region and to the people of Pakistan today.\n";
+    let ps = split_text("w", t);
+    assert_eq!(ps.len(), 2, "{:#?}", texts(&ps));
+    assert_eq!(
+        ps[0].text,
+        "The Father of our Nation declared in 1947 that: \"We stand by the United Nations Charter and will gladly contribute.\" Pakistan has stood by this commitment."
+    );
+    assert_eq!(ps[1].heading.as_deref(), Some("Security"));
+}
+
+#[test]
+fn empty_and_courtesy_only_inputs_give_nothing() {
+    assert!(split_text("w", "").is_empty());
+    assert!(split_text("w", "Mr. President,\n\nThank you.\n").is_empty());
+}
