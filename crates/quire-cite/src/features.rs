@@ -329,3 +329,9 @@ mod tests {
         assert_eq!(seg_of(2).as_deref(), Some("seg=0"));
     }
 }
+
+/// True when `text` holds a publication year anywhere.
+pub fn contains_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| is_year(w))
+}

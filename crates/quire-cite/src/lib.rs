@@ -1,10 +1,51 @@
 //! quire-cite: reference lists and in-text citations.
+//!
+//! Two jobs, both local and offline:
+//!
+//! * **Parse a reference list** ([`parse::ReferenceParser`]): read a
+//!   manuscript ([`manuscript`]: txt, md, html, docx), find its reference
+//!   section and split it into entries ([`section`]), label the tokens of
+//!   each entry with a trained linear-chain CRF ([`labeller`], features in
+//!   [`features`], word lists in [`lexicon`]), turn the labelled segments
+//!   into fields ([`fields::Reference`]: authors split into family/given,
+//!   year, "9(2)" → volume/issue, pages, DOI, type) and write them out
+//!   ([`format`]: CSL-JSON, BibTeX, RIS, APA through hayagriva's CSL engine).
+//! * **Check a manuscript** ([`check`]): find every in-text citation
+//!   (author–date and numeric), match it to the reference list, and report
+//!   `no_reference`, `name_mismatch`, `year_mismatch`, `ambiguous`,
+//!   `uncited_reference`, `duplicate_reference` and APA `style` problems.
+//!
+//! ```no_run
+//! use quire_cite::{check, format, parse::ReferenceParser};
+//! let parser = ReferenceParser::new()?;               // the shipped model
+//! let refs = parser.parse_file("draft.md".as_ref())?;
+//! println!("{}", format::write(&refs, format::OutputFormat::Apa)?);
+//! let report = check::check_file("draft.md".as_ref(), &parser, check::CitationStyle::Apa)?;
+//! println!("{}", report.to_text());
+//! # Ok::<(), quire_cite::CiteError>(())
+//! ```
+//!
+//! The model ships in `models/refparse/model.crfsuite` and is compiled in;
+//! `examples/train_refparse.rs` rebuilds it, `examples/eval_refparse.rs`
+//! measures it (see `eval/refparse/README.md`).
+//!
+//! What it does not do: read PDF (extract text first, e.g. `pdftotext
+//! -layout`; the section finder copes with the residue), look references up
+//! online, or store anything — `quire-ingest` turns [`fields::Reference`]s
+//! into Works via [`fields::Reference::to_work`].
+
+pub mod check;
 pub mod error;
 pub mod evaluate;
 pub mod features;
+pub mod fields;
+pub mod format;
 pub mod gold;
 pub mod labeller;
 pub mod lexicon;
+pub mod manuscript;
+pub mod parse;
+pub mod section;
 pub mod tokenize;
 
 pub use error::{CiteError, Result};

@@ -1,0 +1,445 @@
+//! Finding in-text citations in the body of a manuscript.
+//!
+//! Author–date: parenthetical groups with several works and locators
+//! `(Okafor, 2021; Lindqvist, 2019, p. 4)`, tolerant of stray commas and
+//! ampersands `(Brennan, & Cole, 2018)`; narrative `Haddad et al. (2020)`,
+//! `Ruiz (2017)`, `As argued by Ruiz, (2017)`, `Ruiz's (2017)`; years with
+//! letters `2023a`, "n.d." and "in press"; organisations as authors.
+//! Numeric: `[12]`, `[3–5, 9]`.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+/// One cited work as written in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    /// The citation as written, e.g. "Okafor, 2021" or "Haddad et al. (2020)".
+    pub text: String,
+    /// 1-based line of the manuscript.
+    pub line: usize,
+    /// Author names as written (surnames or organisation names).
+    pub authors: Vec<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub et_al: bool,
+    /// "2021", "2023a", "n.d.", "in press"; None for numeric citations.
+    pub year: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locator: Option<String>,
+    /// Narrative ("Ruiz (2017)") rather than parenthetical.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub narrative: bool,
+    /// The reference numbers of a numeric citation.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub numbers: Vec<usize>,
+    /// The word joining the last two authors: "&" or "and".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub connector: Option<String>,
+    /// Initials were written with a name ("Haddad, R., 2020").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub initials: bool,
+}
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("built-in pattern is valid"))
+}
+
+const YEAR: &str = r"(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.|in press|forthcoming";
+
+/// Words that stand before "(2020)" without being authors.
+const NOT_NAMES: [&str; 40] = [
+    "the",
+    "in",
+    "as",
+    "by",
+    "see",
+    "since",
+    "from",
+    "until",
+    "during",
+    "after",
+    "before",
+    "between",
+    "and",
+    "or",
+    "of",
+    "for",
+    "with",
+    "to",
+    "this",
+    "that",
+    "these",
+    "those",
+    "table",
+    "figure",
+    "fig",
+    "section",
+    "chapter",
+    "page",
+    "appendix",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// All citations in `body`, whose first line is line `first_line` (1-based).
+pub fn find_citations(body: &str, first_line: usize) -> Vec<Citation> {
+    // Line breaks become spaces (same byte length) so a citation may wrap.
+    let flat = body.replace('\n', " ");
+    let line_of = |offset: usize| first_line + body[..offset].matches('\n').count();
+    let mut out: Vec<(usize, Citation)> = Vec::new();
+    parenthetical(&flat, &line_of, &mut out);
+    numeric(&flat, &line_of, &mut out);
+    out.sort_by_key(|(offset, _)| *offset);
+    out.into_iter().map(|(_, c)| c).collect()
+}
+
+fn parenthetical(flat: &str, line_of: &dyn Fn(usize) -> usize, out: &mut Vec<(usize, Citation)>) {
+    static PAREN: OnceLock<Regex> = OnceLock::new();
+    let paren = re(&PAREN, r"\(([^()]{1,400})\)");
+    static HAS_YEAR: OnceLock<Regex> = OnceLock::new();
+    let has_year = re(&HAS_YEAR, &format!(r"(?i)\b(?:{YEAR})"));
+    for m in paren.captures_iter(flat) {
+        let (Some(all), Some(inner)) = (m.get(0), m.get(1)) else {
+            continue;
+        };
+        if !has_year.is_match(inner.as_str()) {
+            continue;
+        }
+        let line = line_of(all.start());
+        let mut offset = inner.start();
+        for part in inner.as_str().split(';') {
+            let cites = parse_part(part.trim(), line);
+            let narrative_needed = cites.is_empty() || cites.iter().all(|c| c.authors.is_empty());
+            if narrative_needed
+                && part
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit())
+            {
+                for mut c in cites {
+                    if let Some((names, et_al, connector, start)) =
+                        narrative_names(&flat[..all.start()])
+                    {
+                        c.authors = names;
+                        c.et_al = et_al;
+                        c.connector = connector;
+                        c.narrative = true;
+                        c.text =
+                            format!("{} ({})", flat[start..all.start()].trim_end(), part.trim());
+                        out.push((start, c));
+                    }
+                }
+            } else {
+                for c in cites.into_iter().filter(|c| !c.authors.is_empty()) {
+                    out.push((offset, c));
+                }
+            }
+            offset += part.len() + 1;
+        }
+    }
+}
+
+/// One `;`-separated part of a parenthetical group: "see Okafor, 2021, 2023a, p. 4".
+fn parse_part(part: &str, line: usize) -> Vec<Citation> {
+    static PREFIX: OnceLock<Regex> = OnceLock::new();
+    static LOCATOR: OnceLock<Regex> = OnceLock::new();
+    static YEARS: OnceLock<Regex> = OnceLock::new();
+    let prefix = re(
+        &PREFIX,
+        r"(?i)^(?:(?:see(?:\s+also)?|e\.\s?g\.|cf\.|i\.\s?e\.|also|for example|for instance|quoted in|cited in)[,:]?\s+)+",
+    );
+    let locator = re(
+        &LOCATOR,
+        r"(?i),?\s*(?:pp?\.|paras?\.|chap\.|ch\.|sec\.|section|fig\.|table|at)\s*[\w\u{2013}-]+(?:\s*[-\u{2013}]\s*\w+)?\s*$",
+    );
+    let years_re = re(
+        &YEARS,
+        &format!(r"(?i)(?:^|[\s,])((?:{YEAR})(?:\s*,\s*(?:{YEAR}))*)\s*$"),
+    );
+    let text = prefix.replace(part, "");
+    let (body, loc) = match locator.find(&text) {
+        Some(m) => (
+            text[..m.start()].to_string(),
+            Some(m.as_str().trim_start_matches([',', ' ']).to_string()),
+        ),
+        None => (text.to_string(), None),
+    };
+    let Some(y) = years_re.captures(&body) else {
+        return Vec::new();
+    };
+    let Some(ym) = y.get(1) else {
+        return Vec::new();
+    };
+    let names_text = body[..ym.start()].trim().trim_end_matches(',').trim();
+    let (authors, et_al, connector, initials) = split_names(names_text);
+    if !names_text.is_empty() && authors.is_empty() {
+        return Vec::new();
+    }
+    ym.as_str()
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|year| Citation {
+            text: if names_text.is_empty() {
+                year.to_string()
+            } else {
+                format!("{names_text}, {year}")
+            },
+            line,
+            authors: authors.clone(),
+            et_al,
+            year: Some(normalize_year(year)),
+            locator: loc.clone(),
+            narrative: false,
+            numbers: Vec::new(),
+            connector: connector.clone(),
+            initials,
+        })
+        .collect()
+}
+
+fn normalize_year(y: &str) -> String {
+    let l = y.to_lowercase();
+    if l.starts_with('n') {
+        "n.d.".into()
+    } else {
+        l
+    }
+}
+
+/// "Brennan, & Cole" → (["Brennan", "Cole"], false, Some("&"), false).
+fn split_names(text: &str) -> (Vec<String>, bool, Option<String>, bool) {
+    static ETAL: OnceLock<Regex> = OnceLock::new();
+    static SEP: OnceLock<Regex> = OnceLock::new();
+    let etal = re(&ETAL, r"(?i),?\s*et\.?\s*al\.?,?");
+    let sep = re(&SEP, r"\s*(?:,\s*&|&|,\s*and\s|\sand\s|,)\s*");
+    let et_al = etal.is_match(text);
+    let text = etal.replace_all(text, "");
+    let connector = if text.contains('&') {
+        Some("&".to_string())
+    } else if text.contains(" and ") {
+        Some("and".to_string())
+    } else {
+        None
+    };
+    let mut initials = false;
+    let mut names = Vec::new();
+    for piece in sep.split(text.trim()) {
+        let p = piece
+            .trim()
+            .trim_end_matches(['\'', '\u{2019}'])
+            .trim_end_matches("'s")
+            .trim();
+        if p.is_empty() {
+            continue;
+        }
+        if p.split_whitespace().all(is_initials) {
+            initials = true;
+            continue;
+        }
+        // "R. Haddad": initials before the name.
+        let words: Vec<&str> = p.split_whitespace().collect();
+        let kept: Vec<&str> = words.iter().copied().filter(|w| !is_initials(w)).collect();
+        if kept.len() < words.len() {
+            initials = true;
+        }
+        let name = kept.join(" ");
+        if name.chars().next().is_some_and(char::is_uppercase)
+            || name.starts_with(|c: char| "dv".contains(c)) && name.contains(' ')
+        {
+            names.push(name);
+        } else {
+            return (Vec::new(), et_al, connector, initials);
+        }
+    }
+    (names, et_al, connector, initials)
+}
+
+fn is_initials(word: &str) -> bool {
+    let w = word.trim_end_matches(',');
+    w.ends_with('.')
+        && w.split(['.', '-'])
+            .filter(|s| !s.is_empty())
+            .all(|s| s.chars().count() == 1 && s.chars().all(char::is_uppercase))
+}
+
+/// The names just before a "(2017)": "Haddad et al. ", "Brennan and Cole ",
+/// "the International Crisis Group ", "Ruiz, ", "Ruiz's ". Returns the names,
+/// et al., the connector and where the names start.
+fn narrative_names(before: &str) -> Option<(Vec<String>, bool, Option<String>, usize)> {
+    static NARR: OnceLock<Regex> = OnceLock::new();
+    let name = r"\p{Lu}[\p{L}'\u{2019}\-]+";
+    let join = r"(?:,?\s+(?:and|&)\s+|,\s+|\s+(?:(?:of|for|the|on|de|van|von|der|al|bin)\s+)*)";
+    let narr = NARR.get_or_init(|| {
+        Regex::new(&format!(
+            r"\b((?:(?:van|von|de|der|al|bin|da|di|del|la|le)\s+)?{name}(?:{join}{name})*(?:,?\s+et\.?\s+al\.?)?(?:'s|\u{{2019}}s)?),?\s*$"
+        ))
+        .expect("built-in pattern is valid")
+    });
+    let c = narr.captures(before)?;
+    let m = c.get(1)?;
+    let text = m.as_str();
+    let first = text.split_whitespace().next()?.to_lowercase();
+    if NOT_NAMES.contains(&first.trim_end_matches(|c: char| !c.is_alphabetic())) {
+        // "As argued by Ruiz": take the words after the stop word.
+        let rest_start = text.find(' ')? + 1;
+        let rest = &text[rest_start..];
+        let (names, et_al, conn, _) = split_narrative(rest)?;
+        return Some((names, et_al, conn, m.start() + rest_start));
+    }
+    let (names, et_al, conn, _) = split_narrative(text)?;
+    Some((names, et_al, conn, m.start()))
+}
+
+fn split_narrative(text: &str) -> Option<(Vec<String>, bool, Option<String>, ())> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // Skip leading stop words again ("by the World Bank").
+    let start = words
+        .iter()
+        .position(|w| !NOT_NAMES.contains(&w.to_lowercase().as_str()))?;
+    let text = words[start..].join(" ");
+    let (names, et_al, conn, _) = split_names(&text.replace(" and ", " & "));
+    let conn = conn.map(|_| {
+        if text.contains(" and ") {
+            "and".to_string()
+        } else {
+            "&".to_string()
+        }
+    });
+    if names.is_empty() {
+        return None;
+    }
+    Some((names, et_al, conn, ()))
+}
+
+fn numeric(flat: &str, line_of: &dyn Fn(usize) -> usize, out: &mut Vec<(usize, Citation)>) {
+    static NUM: OnceLock<Regex> = OnceLock::new();
+    let num = re(
+        &NUM,
+        r"\[(\d{1,4}(?:\s*[-\u{2013}]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-\u{2013}]\s*\d{1,4})?)*)\]",
+    );
+    for m in num.captures_iter(flat) {
+        let (Some(all), Some(inner)) = (m.get(0), m.get(1)) else {
+            continue;
+        };
+        let mut numbers = Vec::new();
+        for part in inner.as_str().split([',', ';']) {
+            let bounds: Vec<usize> = part
+                .split(['-', '\u{2013}'])
+                .filter_map(|n| n.trim().parse().ok())
+                .collect();
+            match bounds.as_slice() {
+                [a] => numbers.push(*a),
+                [a, b] if a <= b && b - a < 200 => numbers.extend(*a..=*b),
+                _ => {}
+            }
+        }
+        out.push((
+            all.start(),
+            Citation {
+                text: all.as_str().to_string(),
+                line: line_of(all.start()),
+                authors: Vec::new(),
+                et_al: false,
+                year: None,
+                locator: None,
+                narrative: false,
+                numbers,
+                connector: None,
+                initials: false,
+            },
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(Vec<String>, Option<String>)> {
+        find_citations(text, 1)
+            .into_iter()
+            .map(|c| (c.authors, c.year))
+            .collect()
+    }
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn parenthetical_groups_with_locators() {
+        let c = find_citations("Trade grew (Okafor, 2021; Lindqvist, 2019, p. 4).", 1);
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].authors, s(&["Okafor"]));
+        assert_eq!(c[1].locator.as_deref(), Some("p. 4"));
+        assert_eq!(
+            found("(Brennan, & Cole, 2018)"),
+            vec![(s(&["Brennan", "Cole"]), Some("2018".into()))]
+        );
+        assert_eq!(
+            found("(see Ruiz, 2017, 2023a)"),
+            vec![
+                (s(&["Ruiz"]), Some("2017".into())),
+                (s(&["Ruiz"]), Some("2023a".into()))
+            ]
+        );
+        assert_eq!(
+            found("(International Crisis Group, n.d.)")[0].0,
+            s(&["International Crisis Group"])
+        );
+    }
+
+    #[test]
+    fn narrative_forms() {
+        let c = find_citations(
+            "As Haddad et al. (2020) show, and\nas argued by Ruiz, (2017), the border",
+            1,
+        );
+        assert_eq!(c.len(), 2);
+        assert!(c[0].et_al && c[0].narrative);
+        assert_eq!(c[0].authors, s(&["Haddad"]));
+        assert_eq!(c[1].authors, s(&["Ruiz"]));
+        assert_eq!(c[1].line, 2);
+        assert_eq!(
+            found("Brennan and Cole (2018) say")[0].0,
+            s(&["Brennan", "Cole"])
+        );
+        assert_eq!(found("In (2020) nothing"), vec![]);
+        assert_eq!(found("Ruiz's (2017) view")[0].0, s(&["Ruiz"]));
+        assert_eq!(
+            found("Haddad, Qureshi and Ahmadzai (2020) trace")[0].0,
+            s(&["Haddad", "Qureshi", "Ahmadzai"])
+        );
+        assert_eq!(found("the World Bank (2020) says")[0].0, s(&["World Bank"]));
+        assert_eq!(
+            found("dispute, while Okafor (2023a) and")[0].0,
+            s(&["Okafor"])
+        );
+    }
+
+    #[test]
+    fn numeric_ranges() {
+        let c = find_citations("as shown [3\u{2013}5, 9] and [12].", 1);
+        assert_eq!(c[0].numbers, vec![3, 4, 5, 9]);
+        assert_eq!(c[1].numbers, vec![12]);
+    }
+
+    #[test]
+    fn initials_flagged() {
+        let c = find_citations("(Haddad, R., 2020)", 1);
+        assert!(c[0].initials);
+        assert_eq!(c[0].authors, s(&["Haddad"]));
+    }
+}

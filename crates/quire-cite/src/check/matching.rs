@@ -1,0 +1,137 @@
+//! Matching a citation to the reference it means: exact on folded surnames
+//! and year; else fuzzy on surnames (edit distance after folding diacritics
+//! and OCR confusions q/g, l/1, rn/m, 0/o) and year.
+
+use quire_model::normalize::fold;
+
+use super::intext::Citation;
+use crate::fields::Reference;
+
+/// How a citation relates to one reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NameFit {
+    None,
+    Near,
+    Exact,
+}
+
+/// A comparison key for a name: folded, OCR confusions collapsed, letters only.
+pub fn name_key(name: &str) -> String {
+    let f = fold(name)
+        .replace("rn", "m")
+        .replace("vv", "w")
+        .replace("cl", "d");
+    f.chars()
+        .map(|c| match c {
+            'q' => 'g',
+            '1' | 'i' | '|' => 'l',
+            '0' => 'o',
+            '5' => 's',
+            c => c,
+        })
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// The folded family names of a reference, with a fallback to the words
+/// before its year when the parser found no author.
+pub fn reference_names(r: &Reference) -> Vec<String> {
+    let mut names: Vec<String> = r.authors.iter().map(|a| fold(&a.family)).collect();
+    if names.is_empty() {
+        names = r.editors.iter().map(|a| fold(&a.family)).collect();
+    }
+    names
+}
+
+fn author_zone(r: &Reference) -> String {
+    let text = &r.text;
+    let cut = r
+        .year
+        .and_then(|y| text.find(&y.to_string()))
+        .unwrap_or(text.len().min(120));
+    fold(&text[..cut])
+}
+
+/// How well the citation's first author names the reference's first
+/// author (and, for two-author citations, the second).
+pub fn name_fit(c: &Citation, r: &Reference) -> NameFit {
+    let names = reference_names(r);
+    let Some(cited_first) = c.authors.first() else {
+        return NameFit::None;
+    };
+    let cited = fold(cited_first);
+    let first_fit = match names.first() {
+        Some(n) if *n == cited || n.split_whitespace().last() == Some(cited.as_str()) => {
+            NameFit::Exact
+        }
+        Some(n) if r.authors.first().is_some_and(|a| a.literal) && org_matches(&cited, n) => {
+            NameFit::Exact
+        }
+        _ if zone_starts_with(&author_zone(r), &cited) => NameFit::Exact,
+        Some(n) if near(&name_key(&cited), &name_key(n)) => NameFit::Near,
+        _ => NameFit::None,
+    };
+    if first_fit == NameFit::None || c.authors.len() < 2 || names.len() < 2 {
+        return first_fit;
+    }
+    let second = fold(&c.authors[1]);
+    let zone = author_zone(r);
+    let second_fit = if names[1..].iter().any(|n| *n == second) || zone.contains(&second) {
+        NameFit::Exact
+    } else if names[1..]
+        .iter()
+        .any(|n| near(&name_key(&second), &name_key(n)))
+    {
+        NameFit::Near
+    } else {
+        NameFit::None
+    };
+    first_fit.min(second_fit)
+}
+
+/// The author zone begins with the cited name (as a word).
+fn zone_starts_with(zone: &str, cited: &str) -> bool {
+    let z = zone.trim_start_matches(|c: char| !c.is_alphanumeric());
+    z.starts_with(cited)
+        && z[cited.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// An organisation cited by its name or its acronym ("ICG").
+fn org_matches(cited: &str, name: &str) -> bool {
+    let acronym: String = name
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "for" | "the" | "and" | "on"))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    name.contains(cited) || acronym == cited.replace('.', "")
+}
+
+/// Within an edit distance that a misspelling or OCR error explains.
+pub fn near(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let max = (a.chars().count().max(b.chars().count()) / 4).clamp(1, 3);
+    strsim::levenshtein(a, b) <= max
+}
+
+/// Does the citation's year fit the reference's? "2023a" needs the letter
+/// to agree when the reference has one.
+pub fn year_fits(c: &Citation, r: &Reference) -> bool {
+    let Some(y) = c.year.as_deref() else {
+        return false;
+    };
+    match (r.year, &r.date_note) {
+        (Some(ry), _) => {
+            let digits: String = y.chars().take_while(char::is_ascii_digit).collect();
+            let letter = y.chars().find(char::is_ascii_lowercase);
+            digits == ry.to_string()
+                && (letter.is_none() || r.year_suffix.is_none() || letter == r.year_suffix)
+        }
+        (None, Some(note)) => note == y,
+        (None, None) => false,
+    }
+}

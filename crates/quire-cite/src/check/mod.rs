@@ -1,0 +1,433 @@
+//! Checking a manuscript's in-text citations against its reference list.
+//!
+//! Every citation is matched to a reference ([`matching`]); what does not
+//! fit becomes a [`Problem`]: `no_reference`, `name_mismatch` (with the
+//! spelling the list has), `year_mismatch`, `ambiguous` (needs 2023a/b),
+//! `uncited_reference`, `duplicate_reference` (same work listed twice, even
+//! with the authors in another order or another venue), and APA `style`
+//! points (et al. for three or more authors, "&" inside parentheses and
+//! "and" in running text, no initials).
+
+pub mod intext;
+pub mod matching;
+pub mod report;
+
+use quire_model::normalize::{fold, title_key};
+use serde::Serialize;
+
+use crate::fields::Reference;
+use crate::section::find_section;
+use intext::{find_citations, Citation};
+use matching::{name_fit, year_fits, NameFit};
+
+/// The kinds of problem, named as in the JSON output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemKind {
+    NoReference,
+    NameMismatch,
+    YearMismatch,
+    Ambiguous,
+    UncitedReference,
+    DuplicateReference,
+    Style,
+}
+
+impl ProblemKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemKind::NoReference => "no_reference",
+            ProblemKind::NameMismatch => "name_mismatch",
+            ProblemKind::YearMismatch => "year_mismatch",
+            ProblemKind::Ambiguous => "ambiguous",
+            ProblemKind::UncitedReference => "uncited_reference",
+            ProblemKind::DuplicateReference => "duplicate_reference",
+            ProblemKind::Style => "style",
+        }
+    }
+}
+
+/// One problem found, with where it is and what would fix it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub kind: ProblemKind,
+    /// The citation as written, or None for problems of the reference list.
+    pub citation: Option<String>,
+    pub line: usize,
+    /// 1-based position in the reference list, or None.
+    pub reference: Option<usize>,
+    pub suggestion: Option<String>,
+    pub message: String,
+}
+
+/// The citation style whose rules the `style` checks apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CitationStyle {
+    #[default]
+    Apa,
+    /// Match and report, but apply no style rules.
+    None,
+}
+
+/// The outcome of checking one manuscript.
+#[derive(Debug, Clone, Default)]
+pub struct CheckReport {
+    pub citations: Vec<Citation>,
+    /// For each citation, the 1-based reference it was matched to.
+    pub matches: Vec<Option<usize>>,
+    pub references: Vec<Reference>,
+    pub problems: Vec<Problem>,
+}
+
+/// Read a manuscript, parse its reference list and check its citations.
+pub fn check_file(
+    path: &std::path::Path,
+    parser: &crate::parse::ReferenceParser,
+    style: CitationStyle,
+) -> crate::Result<CheckReport> {
+    let m = crate::manuscript::read_manuscript(path)?;
+    let references = parser.parse_text(&m.text)?;
+    Ok(check(&m.text, references, style))
+}
+
+/// Check a manuscript's text, given its parsed reference list.
+pub fn check(text: &str, references: Vec<Reference>, style: CitationStyle) -> CheckReport {
+    let lines: Vec<&str> = text.lines().collect();
+    let section = find_section(&lines);
+    let body_end = section.heading_line.map_or(lines.len(), |h| h - 1);
+    let body = lines[..body_end].join("\n");
+    let citations = find_citations(&body, 1);
+    let mut report = CheckReport {
+        references,
+        ..CheckReport::default()
+    };
+    let mut cited = vec![false; report.references.len()];
+    for c in &citations {
+        let (matched, mut problems) = match_citation(c, &report.references, style);
+        if let Some(i) = matched {
+            cited[i - 1] = true;
+        }
+        for i in c
+            .numbers
+            .iter()
+            .filter_map(|&n| numeric_target(n, &report.references))
+        {
+            cited[i - 1] = true;
+        }
+        for p in &problems {
+            if let Some(i) = p.reference {
+                cited[i - 1] = true;
+            }
+        }
+        report.matches.push(matched);
+        report.problems.append(&mut problems);
+    }
+    report.citations = citations;
+    // A copy of a cited work is reported as a duplicate, not as uncited.
+    for i in 0..cited.len() {
+        if !cited[i]
+            && (0..cited.len()).any(|j| {
+                j != i && cited[j] && same_work(&report.references[i], &report.references[j])
+            })
+        {
+            cited[i] = true;
+        }
+    }
+    report.problems.extend(uncited(&report.references, &cited));
+    report.problems.extend(duplicates(&report.references));
+    report
+}
+
+fn short(c: &Citation) -> String {
+    c.text.clone()
+}
+
+/// Match one citation; the matched reference and any problems.
+fn match_citation(
+    c: &Citation,
+    refs: &[Reference],
+    style: CitationStyle,
+) -> (Option<usize>, Vec<Problem>) {
+    if !c.numbers.is_empty() {
+        return match_numeric(c, refs);
+    }
+    let problem =
+        |kind, reference: Option<usize>, suggestion: Option<String>, message: String| Problem {
+            kind,
+            citation: Some(short(c)),
+            line: c.line,
+            reference,
+            suggestion,
+            message,
+        };
+    let fits: Vec<(usize, NameFit, bool)> = refs
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (i + 1, name_fit(c, r), year_fits(c, r)))
+        .collect();
+    let mut exact: Vec<usize> = fits
+        .iter()
+        .filter(|f| f.1 == NameFit::Exact && f.2)
+        .map(|f| f.0)
+        .collect();
+    // Copies of one work are a duplicate_reference, not an ambiguity.
+    if exact.len() > 1
+        && exact
+            .iter()
+            .all(|&i| same_work(&refs[i - 1], &refs[exact[0] - 1]))
+    {
+        exact.truncate(1);
+    }
+    let year = c.year.clone().unwrap_or_default();
+    let who = c.authors.join(" & ");
+    match exact.as_slice() {
+        [one] => {
+            let problems = style_problems(c, &refs[one - 1], *one, style);
+            return (Some(*one), problems);
+        }
+        [first, ..] => {
+            let list = exact
+                .iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let msg = format!("{who} {year} fits references {list}; mark them {year}a, {year}b in the list and the text");
+            return (
+                None,
+                vec![problem(
+                    ProblemKind::Ambiguous,
+                    Some(*first),
+                    Some(format!("{}, {year}a", c.authors[0])),
+                    msg,
+                )],
+            );
+        }
+        [] => {}
+    }
+    if let Some(f) = fits.iter().find(|f| f.1 == NameFit::Exact) {
+        let r = &refs[f.0 - 1];
+        let ry = ref_year(r);
+        let msg = format!("{who} is in the reference list as {ry}, not {year}");
+        let names = spelled_names(c, r);
+        return (
+            None,
+            vec![problem(
+                ProblemKind::YearMismatch,
+                Some(f.0),
+                Some(format!("{names}, {ry}")),
+                msg,
+            )],
+        );
+    }
+    if let Some(f) = fits.iter().find(|f| f.1 == NameFit::Near && f.2) {
+        let r = &refs[f.0 - 1];
+        let spelled = spelled_names(c, r);
+        let msg = format!(
+            "no reference by {who}; reference {} has {spelled}, {year}",
+            f.0
+        );
+        return (
+            None,
+            vec![problem(
+                ProblemKind::NameMismatch,
+                Some(f.0),
+                Some(format!("{spelled}, {year}")),
+                msg,
+            )],
+        );
+    }
+    let near_any = fits.iter().find(|f| f.1 == NameFit::Near);
+    let suggestion = near_any.map(|f| {
+        format!(
+            "{}, {}",
+            spelled_names(c, &refs[f.0 - 1]),
+            ref_year(&refs[f.0 - 1])
+        )
+    });
+    let msg = match &suggestion {
+        Some(s) => format!("no reference for {who} {year}; closest is {s}"),
+        None => format!("no reference for {who} {year}"),
+    };
+    (
+        None,
+        vec![problem(ProblemKind::NoReference, None, suggestion, msg)],
+    )
+}
+
+fn ref_year(r: &Reference) -> String {
+    match (r.year, &r.date_note) {
+        (Some(y), _) => format!("{y}{}", r.year_suffix.map(String::from).unwrap_or_default()),
+        (None, Some(n)) => n.clone(),
+        _ => "no year".into(),
+    }
+}
+
+/// The reference's spelling of the cited names: "Siddiqi", "Brennan & Cole".
+fn spelled_names(c: &Citation, r: &Reference) -> String {
+    let fams: Vec<&str> = r.authors.iter().map(|a| a.family.as_str()).collect();
+    match (fams.len(), c.et_al) {
+        (0, _) => c.authors.join(" & "),
+        (1, _) => fams[0].to_string(),
+        (_, true) => format!("{} et al.", fams[0]),
+        (2, false) => format!("{} & {}", fams[0], fams[1]),
+        _ => format!("{} et al.", fams[0]),
+    }
+}
+
+/// The 1-based reference that number `n` points at: the entry numbered `n`
+/// in a numbered list, else the `n`th entry.
+fn numeric_target(n: usize, refs: &[Reference]) -> Option<usize> {
+    if refs.iter().any(|r| r.number.is_some()) {
+        let label = n.to_string();
+        refs.iter()
+            .position(|r| r.number.as_deref() == Some(label.as_str()))
+            .map(|i| i + 1)
+    } else {
+        (1..=refs.len()).contains(&n).then_some(n)
+    }
+}
+
+fn match_numeric(c: &Citation, refs: &[Reference]) -> (Option<usize>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut first = None;
+    for &n in &c.numbers {
+        match numeric_target(n, refs) {
+            Some(i) => {
+                first.get_or_insert(i);
+            }
+            None => problems.push(Problem {
+                kind: ProblemKind::NoReference,
+                citation: Some(c.text.clone()),
+                line: c.line,
+                reference: None,
+                suggestion: None,
+                message: format!(
+                    "[{n}] has no entry in the reference list ({} entries)",
+                    refs.len()
+                ),
+            }),
+        }
+    }
+    (first, problems)
+}
+
+/// APA rules for an author–date citation matched to `r`.
+fn style_problems(c: &Citation, r: &Reference, index: usize, style: CitationStyle) -> Vec<Problem> {
+    if style == CitationStyle::None {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut add = |suggestion: String, message: String| {
+        out.push(Problem {
+            kind: ProblemKind::Style,
+            citation: Some(c.text.clone()),
+            line: c.line,
+            reference: Some(index),
+            suggestion: Some(suggestion),
+            message,
+        })
+    };
+    let n = r.authors.len();
+    let year = c.year.clone().unwrap_or_default();
+    let first = c.authors.first().cloned().unwrap_or_default();
+    if (n >= 3 || r.et_al) && !c.et_al && c.authors.len() >= 2 {
+        add(
+            format!("{first} et al., {year}"),
+            "APA: cite works by three or more authors as the first author and \"et al.\"".into(),
+        );
+    }
+    if n == 2 && c.et_al {
+        let both = spelled_names(
+            &Citation {
+                et_al: false,
+                ..c.clone()
+            },
+            r,
+        );
+        add(
+            format!("{both}, {year}"),
+            "APA: name both authors of a two-author work; \"et al.\" is for three or more".into(),
+        );
+    }
+    match (c.connector.as_deref(), c.narrative) {
+        (Some("and"), false) => add(
+            c.text.replace(" and ", " & "),
+            "APA: join authors with \"&\" inside parentheses".into(),
+        ),
+        (Some("&"), true) => add(
+            c.text.replace(" & ", " and "),
+            "APA: join authors with \"and\" in running text".into(),
+        ),
+        _ => {}
+    }
+    if c.initials {
+        add(
+            format!("{}, {year}", c.authors.join(" & ")),
+            "APA: no initials in in-text citations (unless two first authors share a surname)"
+                .into(),
+        );
+    }
+    out
+}
+
+fn uncited(refs: &[Reference], cited: &[bool]) -> Vec<Problem> {
+    refs.iter()
+        .zip(cited)
+        .enumerate()
+        .filter(|(_, (_, c))| !**c)
+        .map(|(i, (r, _))| Problem {
+            kind: ProblemKind::UncitedReference,
+            citation: None,
+            line: r.line,
+            reference: Some(i + 1),
+            suggestion: Some("cite it or remove it".into()),
+            message: format!("reference {} is never cited: {}", i + 1, clip(&r.text, 80)),
+        })
+        .collect()
+}
+
+fn clip(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}
+
+fn work_key(r: &Reference) -> (String, Vec<String>) {
+    let mut names: Vec<String> = r.authors.iter().map(|a| fold(&a.family)).collect();
+    names.sort();
+    (title_key(r.title.as_deref().unwrap_or("")), names)
+}
+
+fn same_work(a: &Reference, b: &Reference) -> bool {
+    let (ta, aa) = work_key(a);
+    let (tb, ab) = work_key(b);
+    ta.len() >= 8 && tb.len() >= 8 && aa == ab && strsim::normalized_levenshtein(&ta, &tb) >= 0.85
+}
+
+/// Same work twice: near-identical titles and the same set of authors, in
+/// any order, whatever the venue.
+fn duplicates(refs: &[Reference]) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for j in 0..refs.len() {
+        for i in 0..j {
+            if same_work(&refs[i], &refs[j]) {
+                out.push(Problem {
+                    kind: ProblemKind::DuplicateReference,
+                    citation: None,
+                    line: refs[j].line,
+                    reference: Some(j + 1),
+                    suggestion: Some(format!("remove it; it repeats reference {}", i + 1)),
+                    message: format!(
+                        "references {} and {} are the same work: {}",
+                        i + 1,
+                        j + 1,
+                        clip(refs[i].title.as_deref().unwrap_or(""), 70)
+                    ),
+                });
+                break;
+            }
+        }
+    }
+    out
+}

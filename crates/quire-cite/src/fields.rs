@@ -1,0 +1,542 @@
+//! From labelled segments to a structured reference: authors split into
+//! family and given names (organisations kept whole, "et al." noted), the
+//! year and its letter ("2023a", "n.d.", "in press"), "9(2)" split into
+//! volume and issue, pages, DOI and URL cleaned, and the type guessed.
+
+use std::sync::OnceLock;
+
+use quire_model::{normalize, Person, Provenance, Work, WorkKind};
+use regex::Regex;
+use serde::Serialize;
+
+use crate::features::is_year;
+use crate::labeller::Segment;
+
+/// A parsed reference-list entry.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Reference {
+    /// The entry as it stands in the list.
+    pub text: String,
+    /// 1-based line in the manuscript where the entry starts (0 if unknown).
+    pub line: usize,
+    /// The list number for numbered lists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    pub authors: Vec<Person>,
+    /// The author list ended in "et al." (or "and others").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub et_al: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub editors: Vec<Person>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// The letter of "2023a", which tells works of one author-year apart.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year_suffix: Option<char>,
+    /// "n.d." or "in press" when there is no year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_note: Option<String>,
+    pub title: Option<String>,
+    pub container: Option<String>,
+    pub volume: Option<String>,
+    pub issue: Option<String>,
+    pub pages: Option<String>,
+    pub publisher: Option<String>,
+    pub place: Option<String>,
+    pub edition: Option<String>,
+    pub doi: Option<String>,
+    pub url: Option<String>,
+    pub note: Option<String>,
+    pub genre: Option<String>,
+    pub kind: WorkKind,
+}
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("built-in pattern is valid"))
+}
+
+/// Punctuation that closes or opens a field but is not part of its value.
+fn trim_field(text: &str) -> String {
+    let t = text
+        .trim()
+        .trim_start_matches([
+            '(', '[', ',', ';', ':', '.', '"', '\u{201c}', '\u{2018}', '\'',
+        ])
+        .trim_end_matches([
+            ')', ']', ',', ';', ':', '.', '"', '\u{201d}', '\u{2019}', '\'',
+        ])
+        .trim();
+    // Keep a closing bracket that an opening one inside the value needs.
+    let mut s = t.to_string();
+    if s.matches('(').count() > s.matches(')').count() && text.trim_end().contains(')') {
+        s.push(')');
+    }
+    s
+}
+
+impl Reference {
+    /// Build a reference from the labeller's segments of `text`.
+    pub fn from_segments(text: &str, segments: &[Segment<'_>]) -> Reference {
+        let mut r = Reference {
+            text: text.to_string(),
+            ..Reference::default()
+        };
+        let mut author_text = String::new();
+        for s in segments {
+            match s.label.as_str() {
+                "author" => {
+                    author_text.push(' ');
+                    author_text.push_str(s.text);
+                }
+                "editor" => r.editors.extend(parse_names(s.text).0),
+                "date" => r.set_date(s.text),
+                "title" => first(&mut r.title, s.text),
+                "journal" | "container-title" | "booktitle" => {
+                    first(&mut r.container, &strip_in(s.text))
+                }
+                "volume" => r.set_volume(s.text),
+                "issue" => first(&mut r.issue, &strip_issue(s.text)),
+                "pages" => first(&mut r.pages, &clean_pages(s.text)),
+                "publisher" | "institution" => first(&mut r.publisher, s.text),
+                "location" => first(&mut r.place, s.text),
+                "edition" => first(&mut r.edition, s.text),
+                "doi" => r.doi = normalize::doi(s.text),
+                "url" => r.set_url(s.text),
+                "genre" => first(&mut r.genre, s.text),
+                "note" | "source" | "medium" => first(&mut r.note, s.text),
+                _ => {}
+            }
+        }
+        let (authors, et_al) = parse_names(&author_text);
+        r.authors = authors;
+        r.et_al = et_al;
+        if r.doi.is_none() {
+            r.doi = find_doi(text);
+        }
+        if r.year.is_none() && r.date_note.is_none() {
+            r.set_date_fallback(text);
+        }
+        r.kind = r.guess_kind();
+        r
+    }
+
+    fn set_date(&mut self, text: &str) {
+        static YEAR: OnceLock<Regex> = OnceLock::new();
+        let y = re(&YEAR, r"\b(1[5-9]\d\d|20\d\d)([a-z])?\b");
+        if self.year.is_some() {
+            return;
+        }
+        if let Some(c) = y.captures(text) {
+            self.year = c[1].parse().ok();
+            self.year_suffix = c.get(2).and_then(|m| m.as_str().chars().next());
+            return;
+        }
+        let lower = text.to_lowercase();
+        if lower.contains("n.d") || lower.contains("no date") {
+            self.date_note = Some("n.d.".into());
+        } else if lower.contains("in press") || lower.contains("forthcoming") {
+            self.date_note = Some("in press".into());
+        }
+    }
+
+    /// No date segment was found: take the first plausible year token.
+    fn set_date_fallback(&mut self, text: &str) {
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            if is_year(w) {
+                self.set_date(w);
+                return;
+            }
+        }
+    }
+
+    /// "9(2)", "Vol. 9, No. 2", "9, no. 2" → volume and issue.
+    fn set_volume(&mut self, text: &str) {
+        static VOL: OnceLock<Regex> = OnceLock::new();
+        let v = re(
+            &VOL,
+            r"(?i)^\s*(?:vol(?:ume)?s?\.?\s*)?([0-9A-Za-z][\w.\-\u{2013}/]*?)\s*(?:\(\s*([^)]+?)\s*\)|,?\s*(?:no|nr|issue|iss)\.?\s*([\w\-\u{2013}/]+))?\s*[,.;:]?\s*$",
+        );
+        if self.volume.is_some() {
+            return;
+        }
+        match v.captures(text.trim()) {
+            Some(c) => {
+                self.volume = Some(c[1].to_string());
+                if let Some(i) = c.get(2).or(c.get(3)) {
+                    self.issue = Some(i.as_str().to_string());
+                }
+            }
+            None => self.volume = Some(trim_field(text)).filter(|s| !s.is_empty()),
+        }
+    }
+
+    fn set_url(&mut self, text: &str) {
+        let url = text
+            .split_whitespace()
+            .find(|w| w.starts_with("http") || w.starts_with("www."))
+            .map(|w| {
+                w.trim_end_matches(['.', ',', ';', ')', '>'])
+                    .trim_start_matches('<')
+            });
+        if let Some(u) = url {
+            if self.doi.is_none() && u.contains("doi.org/") {
+                self.doi = normalize::doi(u);
+            } else if self.url.is_none() {
+                self.url = Some(u.to_string());
+            }
+        }
+    }
+
+    fn guess_kind(&self) -> WorkKind {
+        let genre = self.genre.as_deref().unwrap_or("").to_lowercase();
+        let text = self.text.to_lowercase();
+        if genre.contains("thesis") || genre.contains("dissertation") {
+            WorkKind::Thesis
+        } else if genre.contains("report")
+            || genre.contains("working paper")
+            || genre.contains("brief")
+        {
+            WorkKind::Report
+        } else if self.container.is_some()
+            && (!self.editors.is_empty() || text.contains(" in ") && self.publisher.is_some())
+        {
+            WorkKind::Chapter
+        } else if self.container.is_some()
+            && (self.volume.is_some() || self.pages.is_some() || self.doi.is_some())
+        {
+            WorkKind::Article
+        } else if self.container.is_some() {
+            WorkKind::Article
+        } else if self.publisher.is_some() {
+            if self.authors.first().is_some_and(|a| a.literal) || text.contains("report") {
+                WorkKind::Report
+            } else {
+                WorkKind::Book
+            }
+        } else if self.url.is_some() {
+            WorkKind::Web
+        } else {
+            WorkKind::Other
+        }
+    }
+
+    /// The reference as a quire Work (id from the first author, year and title).
+    pub fn to_work(&self, file: &str) -> Work {
+        let key = format!(
+            "{} {} {}",
+            self.authors.first().map_or("anon", |a| a.family.as_str()),
+            self.year.map_or("nd".to_string(), |y| y.to_string()),
+            self.title.as_deref().unwrap_or("")
+        );
+        Work {
+            id: normalize::slug(&key, 48),
+            kind: self.kind,
+            title: self.title.clone().unwrap_or_default(),
+            authors: self.authors.clone(),
+            year: self.year,
+            container: self.container.clone(),
+            volume: self.volume.clone(),
+            issue: self.issue.clone(),
+            pages: self.pages.clone(),
+            publisher: self.publisher.clone(),
+            doi: self.doi.clone(),
+            url: self.url.clone(),
+            genre: self.genre.clone(),
+            provenance: vec![Provenance {
+                file: file.to_string(),
+                line: Some(self.line),
+                record: self.number.clone(),
+            }],
+            ..Work::default()
+        }
+    }
+}
+
+fn first(slot: &mut Option<String>, text: &str) {
+    if slot.is_none() {
+        let t = trim_field(text);
+        if !t.is_empty() {
+            *slot = Some(t);
+        }
+    }
+}
+
+/// "In J. Smith (Ed.), Handbook" → "Handbook"; "In: Proceedings" → "Proceedings".
+fn strip_in(text: &str) -> String {
+    static IN: OnceLock<Regex> = OnceLock::new();
+    let r = re(
+        &IN,
+        r"^(?i:in:?)\s+(?:.*?\((?i:eds?|hrsg|hg)\.?\)\s*,?\s*)?",
+    );
+    r.replace(text.trim(), "").to_string()
+}
+
+fn strip_issue(text: &str) -> String {
+    static ISSUE: OnceLock<Regex> = OnceLock::new();
+    let r = re(&ISSUE, r"(?i)^\s*\(?\s*(?:no|nr|issue|iss)?\.?\s*");
+    trim_field(&r.replace(text, ""))
+}
+
+/// "pp. 81–98." → "81-98".
+pub fn clean_pages(text: &str) -> String {
+    static PP: OnceLock<Regex> = OnceLock::new();
+    let r = re(&PP, r"(?i)^\s*(?:pp?\.|pages?|s\.)\s*");
+    trim_field(&r.replace(text, ""))
+        .replace(['\u{2013}', '\u{2014}'], "-")
+        .replace("--", "-")
+}
+
+fn find_doi(text: &str) -> Option<String> {
+    static DOI: OnceLock<Regex> = OnceLock::new();
+    let r = re(&DOI, r"\b10\.\d{4,9}/\S+");
+    r.find(text).and_then(|m| normalize::doi(m.as_str()))
+}
+
+/// Words that mark an author string as an organisation.
+const ORG_WORDS: [&str; 28] = [
+    "organization",
+    "organisation",
+    "group",
+    "institute",
+    "ministry",
+    "council",
+    "nations",
+    "office",
+    "department",
+    "bank",
+    "agency",
+    "committee",
+    "commission",
+    "government",
+    "centre",
+    "center",
+    "university",
+    "association",
+    "foundation",
+    "programme",
+    "program",
+    "union",
+    "forum",
+    "service",
+    "network",
+    "international",
+    "assembly",
+    "secretariat",
+];
+
+/// Parse an author or editor string into people. Returns the people and
+/// whether the list ended in "et al.".
+pub fn parse_names(raw: &str) -> (Vec<Person>, bool) {
+    static ETAL: OnceLock<Regex> = OnceLock::new();
+    static ED: OnceLock<Regex> = OnceLock::new();
+    static SEP: OnceLock<Regex> = OnceLock::new();
+    let etal = re(&ETAL, r"(?i),?\s*(?:et\.?\s*al\.?|and others|u\.\s*a\.)");
+    let ed = re(
+        &ED,
+        r"(?i)\(?\b(?:eds?|editors?|edited by|hrsg|hg)\b\.?\)?|^\s*(?:in|by)\s+",
+    );
+    let sep = re(&SEP, r"(?i)\s*(?:,\s*&|&|;|,?\s+and\s+|,?\s+und\s+)\s*");
+    let et_al = etal.is_match(raw);
+    let text = etal.replace_all(raw, "");
+    let text = ed.replace_all(&text, "");
+    let text = text.trim().trim_matches(|c: char| ",;:() ".contains(c));
+    // A closing full stop goes, the one of a final initial stays.
+    let text = match text.strip_suffix('.') {
+        Some(t) if t.ends_with(|c: char| c.is_lowercase()) => t,
+        _ => text,
+    };
+    let text = text.trim_start_matches('.').trim();
+    if text.is_empty() {
+        return (Vec::new(), et_al);
+    }
+    if is_organisation(text) {
+        return (vec![Person::organisation(text)], et_al);
+    }
+    let mut people = Vec::new();
+    for chunk in sep.split(text) {
+        people.extend(split_chunk(chunk.trim()));
+    }
+    (people, et_al)
+}
+
+fn is_organisation(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words
+        .iter()
+        .any(|w| ORG_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+        && !text.contains(',')
+        || text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+            && words.len() <= 2
+            && text.len() <= 12
+}
+
+/// Looks like given names or initials: "P. J.", "P.J.", "Ayesha", "J.-P.".
+fn looks_given(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches('.');
+            w.chars().next().is_some_and(char::is_uppercase)
+        })
+        && words.iter().any(|w| is_initials(w))
+        || words.len() == 1 && part.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_initials(word: &str) -> bool {
+    let letters: Vec<&str> = word.split(['.', '-']).filter(|s| !s.is_empty()).collect();
+    !letters.is_empty()
+        && letters
+            .iter()
+            .all(|l| l.chars().count() <= 2 && l.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// One comma-separated run of names: "Ruiz, A., Okafor, B." or "A. Ruiz, B. Okafor".
+fn split_chunk(chunk: &str) -> Vec<Person> {
+    let parts: Vec<&str> = chunk
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut people = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        let p = parts[i];
+        let next = parts.get(i + 1);
+        let inverted = !p.contains(' ')
+            || !starts_with_initial(p)
+                && p.split_whitespace().count() <= 3
+                && next.is_some_and(|n| is_initials_part(n));
+        if inverted && next.is_some_and(|n| looks_given(n) && !starts_with_initial(p)) {
+            people.push(Person::new(
+                p,
+                Some(next.map(|n| n.to_string()).unwrap_or_default()),
+            ));
+            i += 2;
+        } else {
+            people.push(person_natural(p));
+            i += 1;
+        }
+    }
+    people
+}
+
+fn starts_with_initial(p: &str) -> bool {
+    p.split_whitespace().next().is_some_and(is_initials)
+}
+
+fn is_initials_part(p: &str) -> bool {
+    p.split_whitespace().all(is_initials)
+}
+
+/// "A. Ruiz", "Marc Shapiro", "Ruiz A" (initials after), "Ruiz".
+fn person_natural(p: &str) -> Person {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    match words.as_slice() {
+        [] => Person::new("", None),
+        [one] => Person::new(one.trim_end_matches('.'), None),
+        _ if words[1..].iter().all(|w| is_initials(w)) && !is_initials(words[0]) => {
+            Person::new(words[0], Some(words[1..].join(" ")))
+        }
+        _ => {
+            // Particles belong to the family name: "Ludwig van Beethoven".
+            let split = words
+                .iter()
+                .position(|w| {
+                    matches!(
+                        *w,
+                        "van"
+                            | "von"
+                            | "de"
+                            | "der"
+                            | "den"
+                            | "da"
+                            | "di"
+                            | "del"
+                            | "al-"
+                            | "bin"
+                            | "le"
+                            | "la"
+                            | "du"
+                    )
+                })
+                .filter(|&k| k > 0)
+                .unwrap_or(words.len() - 1);
+            Person::new(words[split..].join(" "), Some(words[..split].join(" ")))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<(String, Option<String>)> {
+        parse_names(s)
+            .0
+            .into_iter()
+            .map(|p| (p.family, p.given))
+            .collect()
+    }
+
+    #[test]
+    fn inverted_and_natural_names() {
+        assert_eq!(
+            names("Gmytrasiewicz, P. J., Durfee, E. H., & Wehe, D. K."),
+            vec![
+                ("Gmytrasiewicz".into(), Some("P. J.".into())),
+                ("Durfee".into(), Some("E. H.".into())),
+                ("Wehe".into(), Some("D. K.".into()))
+            ]
+        );
+        assert_eq!(
+            names("Marc Shapiro and Susan Horwitz."),
+            vec![
+                ("Shapiro".into(), Some("Marc".into())),
+                ("Horwitz".into(), Some("Susan".into()))
+            ]
+        );
+        assert_eq!(names("S. E. Han, G. Chen,").len(), 2);
+        assert_eq!(
+            names("Siddiqi, Ayesha"),
+            vec![("Siddiqi".into(), Some("Ayesha".into()))]
+        );
+    }
+
+    #[test]
+    fn organisations_and_et_al() {
+        let (p, _) = parse_names("International Crisis Group.");
+        assert!(p[0].literal);
+        assert_eq!(p[0].family, "International Crisis Group");
+        let (p, et_al) = parse_names("Haddad, R., et al.");
+        assert!(et_al);
+        assert_eq!(p.len(), 1);
+    }
+
+    #[test]
+    fn volume_issue_pages_year() {
+        let mut r = Reference::default();
+        r.set_volume("9(2),");
+        assert_eq!(
+            (r.volume.as_deref(), r.issue.as_deref()),
+            (Some("9"), Some("2"))
+        );
+        let mut r = Reference::default();
+        r.set_volume("Vol. 12, No. 3");
+        assert_eq!(
+            (r.volume.as_deref(), r.issue.as_deref()),
+            (Some("12"), Some("3"))
+        );
+        assert_eq!(clean_pages("pp. 81\u{2013}98."), "81-98");
+        let mut r = Reference::default();
+        r.set_date("(2023a).");
+        assert_eq!((r.year, r.year_suffix), (Some(2023), Some('a')));
+        let mut r = Reference::default();
+        r.set_date("(n.d.).");
+        assert_eq!(r.date_note.as_deref(), Some("n.d."));
+    }
+}

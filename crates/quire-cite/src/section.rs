@@ -1,0 +1,398 @@
+//! Finding the reference section of a manuscript and splitting it into
+//! entries.
+//!
+//! The section starts at the last heading that names a reference list
+//! (References, Bibliography, Works Cited, Literature, Sources, ...) and runs
+//! to the next heading of another kind (Appendix, Notes, ...) or the end. A
+//! text without such a heading is taken as a bare list of references.
+//!
+//! Entries are split by the first layout that fits: numbered markers
+//! (`[1]`, `1.`, `(1)`), bullets (`- `, `•`), blank-line-separated blocks,
+//! hanging indents, and, failing those, one entry per line with wrapped
+//! lines joined when they cannot start a reference. PDF residue is cleaned:
+//! page numbers and repeated running heads between entries, hyphenation at
+//! line ends, `**bold**`/`*italic*` markers, and missing spaces such as
+//! "(2022).THE".
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// One reference entry as found in the manuscript.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The cleaned text of the entry, wrapped lines joined.
+    pub text: String,
+    /// 1-based line of the manuscript where the entry starts.
+    pub line: usize,
+    /// The list number when the list is numbered ("12" for "[12]").
+    pub number: Option<String>,
+}
+
+/// Where the reference section was found: the heading's line (1-based), or
+/// None when the whole text was taken as a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReferenceSection {
+    pub heading_line: Option<usize>,
+    /// 0-based index of the first line of the section body.
+    pub first_line: usize,
+    /// 0-based index one past the last line.
+    pub end_line: usize,
+}
+
+fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("built-in pattern is valid"))
+}
+
+fn heading_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &R,
+        r"(?i)^\s*(?:#{1,6}\s*)?(?:[*_]{1,2})?(?:\d+(?:\.\d+)*\.?\s+|[IVX]+\.\s+)?(?:references(?:\s+cited)?|reference\s+list|list\s+of\s+references|bibliography|select(?:ed)?\s+bibliography|works\s+cited|literature(?:\s+cited)?|cited\s+literature|sources(?:\s+cited)?|references\s+and\s+notes|literaturverzeichnis|bibliographie|références)(?:[*_]{1,2})?\s*:?\s*$",
+    )
+}
+
+/// Headings that end a reference section.
+fn end_heading_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &R,
+        r"(?i)^\s*(?:#{1,6}\s*)?(?:[*_]{1,2})?(?:appendix|appendices|annex|acknowledg|notes\s*$|endnotes|footnotes|about the authors?|author biograph|supplementary|figures?\s*$|tables?\s*$)",
+    )
+}
+
+/// Locate the reference section in `lines`.
+pub fn find_section(lines: &[&str]) -> ReferenceSection {
+    let heading = lines.iter().rposition(|l| heading_re().is_match(l));
+    let Some(h) = heading else {
+        return ReferenceSection {
+            heading_line: None,
+            first_line: 0,
+            end_line: lines.len(),
+        };
+    };
+    let end = lines[h + 1..]
+        .iter()
+        .position(|l| end_heading_re().is_match(l) || is_markdown_heading(l))
+        .map_or(lines.len(), |i| h + 1 + i);
+    ReferenceSection {
+        heading_line: Some(h + 1),
+        first_line: h + 1,
+        end_line: end,
+    }
+}
+
+fn is_markdown_heading(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with('#') && t.trim_start_matches('#').starts_with(' ')
+}
+
+/// Find the reference section of `text` and split it into entries.
+pub fn reference_entries(text: &str) -> Vec<Entry> {
+    let lines: Vec<&str> = text.lines().collect();
+    let section = find_section(&lines);
+    let body: Vec<(usize, &str)> = (section.first_line..section.end_line)
+        .map(|i| (i + 1, lines[i]))
+        .collect();
+    split_entries(&body)
+}
+
+fn number_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    regex(&R, r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])\s+")
+}
+
+fn bullet_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &R,
+        r"^\s*(?:[-*\u{2022}\u{25aa}\u{2023}\u{00b7}]|\u{2013})\s+",
+    )
+}
+
+/// Split the lines of a reference section (1-based line number, text) into
+/// entries.
+pub fn split_entries(body: &[(usize, &str)]) -> Vec<Entry> {
+    let lines = drop_artefacts(body);
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let nonblank: Vec<&(usize, &str)> =
+        lines.iter().filter(|(_, l)| !l.trim().is_empty()).collect();
+    let share = |f: &dyn Fn(&str) -> bool| {
+        nonblank.iter().filter(|(_, l)| f(l)).count() as f64 / nonblank.len().max(1) as f64
+    };
+    let numbered = share(&|l| number_re().is_match(l));
+    let bulleted = share(&|l| bullet_re().is_match(l));
+    let starts: Vec<bool> = if numbered >= 0.2 {
+        lines.iter().map(|(_, l)| number_re().is_match(l)).collect()
+    } else if bulleted >= 0.2 {
+        lines.iter().map(|(_, l)| bullet_re().is_match(l)).collect()
+    } else if blank_separated(&lines) {
+        block_starts(&lines)
+    } else if hanging_indent(&nonblank) {
+        lines
+            .iter()
+            .map(|(_, l)| !l.trim().is_empty() && !l.starts_with([' ', '\t']))
+            .collect()
+    } else {
+        line_starts(&lines)
+    };
+    assemble(&lines, &starts)
+}
+
+/// Remove page numbers, "Page 3 of 9" and running heads (short lines that
+/// repeat in the section and hold no year), which PDF text puts between
+/// entries.
+fn drop_artefacts<'a>(body: &[(usize, &'a str)]) -> Vec<(usize, &'a str)> {
+    static PAGE: OnceLock<Regex> = OnceLock::new();
+    let page = regex(
+        &PAGE,
+        r"(?i)^\s*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$|^\s*[-\u{2013}]\s*\d{1,4}\s*[-\u{2013}]\s*$",
+    );
+    let mut repeats: HashMap<&str, usize> = HashMap::new();
+    for (_, l) in body {
+        let t = l.trim();
+        if !t.is_empty() && t.len() < 80 {
+            *repeats.entry(t).or_default() += 1;
+        }
+    }
+    let has_year = |t: &str| {
+        t.chars().filter(char::is_ascii_digit).count() >= 4 && crate::features::contains_year(t)
+    };
+    body.iter()
+        .filter(|(_, l)| {
+            let t = l.trim();
+            !page.is_match(l)
+                && !(repeats.get(t).copied().unwrap_or(0) >= 2
+                    && !has_year(t)
+                    && !number_re().is_match(l))
+        })
+        .copied()
+        .collect()
+}
+
+/// True when blank lines separate multi-line blocks: at least two blocks
+/// and some block longer than one line.
+fn blank_separated(lines: &[(usize, &str)]) -> bool {
+    let blocks = lines
+        .split(|(_, l)| l.trim().is_empty())
+        .filter(|b| !b.is_empty())
+        .collect::<Vec<_>>();
+    blocks.len() >= 2 && blocks.iter().any(|b| b.len() > 1)
+}
+
+fn block_starts(lines: &[(usize, &str)]) -> Vec<bool> {
+    let mut prev_blank = true;
+    lines
+        .iter()
+        .map(|(_, l)| {
+            let blank = l.trim().is_empty();
+            let start = !blank && prev_blank;
+            prev_blank = blank;
+            start
+        })
+        .collect()
+}
+
+/// Hanging indent: some lines flush left, others indented, the indented
+/// ones never first.
+fn hanging_indent(nonblank: &[&(usize, &str)]) -> bool {
+    let indented = nonblank
+        .iter()
+        .filter(|(_, l)| l.starts_with([' ', '\t']))
+        .count();
+    indented > 0
+        && indented < nonblank.len()
+        && nonblank
+            .first()
+            .is_some_and(|(_, l)| !l.starts_with([' ', '\t']))
+}
+
+/// One entry a line, except where a line cannot begin a reference: it
+/// follows a line ending in a hyphen or without closing punctuation, starts
+/// in lower case, or the entry so far has no year yet.
+fn line_starts(lines: &[(usize, &str)]) -> Vec<bool> {
+    let mut starts = Vec::with_capacity(lines.len());
+    let mut current = String::new();
+    for (_, l) in lines {
+        let t = l.trim();
+        if t.is_empty() {
+            starts.push(false);
+            continue;
+        }
+        let prev = current.trim_end();
+        let continues = !current.is_empty()
+            && (prev.ends_with('-')
+                || t.starts_with(|c: char| {
+                    c.is_lowercase() || c.is_ascii_digit() || "(&,;:".contains(c)
+                })
+                || !crate::features::contains_year(&current)
+                || !prev.ends_with(['.', ')', ']']) && !ends_with_link(prev));
+        if continues {
+            current.push(' ');
+            current.push_str(t);
+            starts.push(false);
+        } else {
+            current = t.to_string();
+            starts.push(true);
+        }
+    }
+    starts
+}
+
+fn ends_with_link(text: &str) -> bool {
+    text.rsplit(' ')
+        .next()
+        .is_some_and(|w| w.starts_with("http") || w.starts_with("doi:") || w.starts_with("10."))
+}
+
+/// Join the lines of each entry and clean them.
+fn assemble(lines: &[(usize, &str)], starts: &[bool]) -> Vec<Entry> {
+    let mut entries: Vec<(usize, Vec<&str>)> = Vec::new();
+    for ((n, l), &start) in lines.iter().zip(starts) {
+        if l.trim().is_empty() {
+            continue;
+        }
+        match entries.last_mut() {
+            Some((_, parts)) if !start => parts.push(l.trim()),
+            _ => entries.push((*n, vec![l.trim()])),
+        }
+    }
+    entries
+        .into_iter()
+        .filter_map(|(line, parts)| {
+            let joined = join_lines(&parts);
+            let (number, text) = strip_marker(&joined);
+            let text = clean(&text);
+            (text.chars().any(char::is_alphabetic)).then_some(Entry { text, line, number })
+        })
+        .collect()
+}
+
+/// Join wrapped lines; a line-end hyphen before a lower-case letter was a
+/// word break and goes (but "Smith-\nJones" keeps its hyphen).
+fn join_lines(parts: &[&str]) -> String {
+    let mut out = String::new();
+    for p in parts {
+        if out.is_empty() {
+            out.push_str(p);
+        } else if out.ends_with('-')
+            && !out.ends_with("--")
+            && p.starts_with(|c: char| c.is_lowercase())
+            && out[..out.len() - 1].ends_with(|c: char| c.is_lowercase())
+        {
+            out.pop();
+            out.push_str(p);
+        } else if out.ends_with('/') || out.ends_with("doi.org/") {
+            out.push_str(p);
+        } else {
+            out.push(' ');
+            out.push_str(p);
+        }
+    }
+    out
+}
+
+/// Split off a list marker: "[12] Ruiz ..." → ("12", "Ruiz ...").
+fn strip_marker(text: &str) -> (Option<String>, String) {
+    if let Some(c) = number_re().captures(text) {
+        let n = c
+            .iter()
+            .skip(1)
+            .flatten()
+            .next()
+            .map(|m| m.as_str().to_string());
+        let rest = text[c.get(0).map_or(0, |m| m.end())..].to_string();
+        return (n, rest);
+    }
+    if let Some(m) = bullet_re().find(text) {
+        return (None, text[m.end()..].to_string());
+    }
+    (None, text.to_string())
+}
+
+/// Remove markup residue and restore missing spaces.
+pub fn clean(text: &str) -> String {
+    static EMPH: OnceLock<Regex> = OnceLock::new();
+    static GLUED: OnceLock<Regex> = OnceLock::new();
+    static LINK: OnceLock<Regex> = OnceLock::new();
+    // Markdown links keep their visible text: [text](url) → text url.
+    let t = regex(&LINK, r"\[([^\]]*)\]\(([^)\s]+)\)").replace_all(text, "$1 $2");
+    let t = regex(&EMPH, r"\*{1,3}|(?:^|\s)_{1,2}|_{1,2}(?:\s|$|[.,;:])").replace_all(
+        &t,
+        |c: &regex::Captures| {
+            let m = &c[0];
+            m.chars()
+                .filter(|c| !matches!(c, '*' | '_'))
+                .collect::<String>()
+        },
+    );
+    // "(2022).THE TITLE" and "2022.Title": a stop glued to the next word.
+    let t = regex(&GLUED, r"([)\]]|\d)([.,:;])(\p{Lu})").replace_all(&t, "$1$2 $3");
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<String> {
+        reference_entries(text)
+            .into_iter()
+            .map(|e| e.text)
+            .collect()
+    }
+
+    #[test]
+    fn finds_heading_and_stops_at_appendix() {
+        let doc = "Intro (Ruiz, 2017).\n\n## References\n\nRuiz, A. (2017). Borders. Journal of Peace, 3(1), 1-9.\nOkafor, B. (2021). Water. Press.\n\n## Appendix A\nNot a reference (2020).\n";
+        let e = reference_entries(doc);
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].line, 5);
+        assert!(e[1].text.starts_with("Okafor"));
+    }
+
+    #[test]
+    fn numbered_and_wrapped() {
+        let doc = "References\n[1] Ruiz, A. (2017). A long title that wraps\nover two lines. Journal, 3, 1-9.\n[2] Okafor, B. (2021). Water.\n";
+        let e = reference_entries(doc);
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].number.as_deref(), Some("1"));
+        assert_eq!(
+            e[0].text,
+            "Ruiz, A. (2017). A long title that wraps over two lines. Journal, 3, 1-9."
+        );
+    }
+
+    #[test]
+    fn hanging_indent_with_pdf_artefacts() {
+        let doc = "Bibliography\nRuiz, A. (2017). Security in the bor-\n    derlands. Journal of **Peace**, 3(1), 1-9.\n12\nREVIEW OF SECURITY STUDIES\nOkafor, B. (2021).THE WATER\n    QUESTION. Press.\nREVIEW OF SECURITY STUDIES\nLindqvist, C. (2019). Ice. Press.\n";
+        assert_eq!(
+            texts(doc),
+            vec![
+                "Ruiz, A. (2017). Security in the borderlands. Journal of Peace, 3(1), 1-9.",
+                "Okafor, B. (2021). THE WATER QUESTION. Press.",
+                "Lindqvist, C. (2019). Ice. Press."
+            ]
+        );
+    }
+
+    #[test]
+    fn one_per_line_with_unindented_wraps() {
+        let doc = "Works Cited\nRuiz, A. (2017). Security in the borderlands of\nthe north. Journal, 3(1), 1-9.\nOkafor, B. (2021). Water. Press.\nand more. Press.\n";
+        let e = texts(doc);
+        assert_eq!(
+            e[0],
+            "Ruiz, A. (2017). Security in the borderlands of the north. Journal, 3(1), 1-9."
+        );
+        assert_eq!(e[1], "Okafor, B. (2021). Water. Press. and more. Press.");
+    }
+
+    #[test]
+    fn bullets() {
+        let doc = "Sources\n- Ruiz, A. (2017). Borders.\n- Okafor, B. (2021). Water.\n\u{2022} Haddad, C. (2020). Oil.\n";
+        assert_eq!(texts(doc).len(), 3);
+    }
+}

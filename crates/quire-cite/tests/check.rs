@@ -1,0 +1,120 @@
+//! Citation checking on manuscripts written from the example corpus topic:
+//! a clean one (no false alarm) and one with seeded errors (each found).
+
+use std::path::Path;
+
+use quire_cite::check::{check_file, CitationStyle, ProblemKind};
+use quire_cite::parse::ReferenceParser;
+
+fn data(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+#[test]
+fn clean_manuscript_has_no_problems() {
+    let parser = ReferenceParser::new().unwrap();
+    let report = check_file(&data("clean.md"), &parser, CitationStyle::Apa).unwrap();
+    assert_eq!(report.references.len(), 10);
+    assert_eq!(report.citations.len(), 13);
+    assert!(report.problems.is_empty(), "{}", report.to_text());
+    assert!(report.matches.iter().all(Option::is_some));
+}
+
+#[test]
+fn seeded_errors_are_each_found() {
+    let parser = ReferenceParser::new().unwrap();
+    let report = check_file(&data("seeded.md"), &parser, CitationStyle::Apa).unwrap();
+    let find = |kind: ProblemKind, needle: &str| {
+        report
+            .problems
+            .iter()
+            .find(|p| {
+                p.kind == kind
+                    && (p.citation.as_deref().unwrap_or("").contains(needle)
+                        || p.message.contains(needle))
+            })
+            .unwrap_or_else(|| panic!("no {kind:?} for {needle}:\n{}", report.to_text()))
+            .clone()
+    };
+    let p = find(ProblemKind::NameMismatch, "Siddigi");
+    assert_eq!((p.line, p.reference), (4, Some(9)));
+    assert_eq!(p.suggestion.as_deref(), Some("Siddiqi & Mahmood, 2021"));
+    let p = find(ProblemKind::YearMismatch, "Kuchins");
+    assert_eq!(p.suggestion.as_deref(), Some("Kuchins & Sanderson, 2010"));
+    let p = find(ProblemKind::Ambiguous, "Okafor");
+    assert_eq!(p.line, 6);
+    let p = find(ProblemKind::NoReference, "Zaman");
+    assert_eq!(p.reference, None);
+    let p = find(ProblemKind::UncitedReference, "Lindqvist");
+    assert_eq!(p.reference, Some(5));
+    let p = find(ProblemKind::DuplicateReference, "9 and 11");
+    assert_eq!(p.reference, Some(11));
+    find(ProblemKind::Style, "Haddad");
+    find(ProblemKind::Style, "Brennan and Cole");
+    assert_eq!(report.problems.len(), 8, "{}", report.to_text());
+}
+
+#[test]
+fn json_report_has_the_documented_shape() {
+    let parser = ReferenceParser::new().unwrap();
+    let report = check_file(&data("seeded.md"), &parser, CitationStyle::Apa).unwrap();
+    let v = report.to_json();
+    let c = &v["citations"][0];
+    assert_eq!(c["text"], "Rashid, 2022");
+    assert_eq!(c["line"], 4);
+    assert_eq!(c["authors"][0], "Rashid");
+    assert_eq!(c["year"], "2022");
+    assert_eq!(c["reference"], 8);
+    let r = &v["references"][7];
+    assert_eq!(r["index"], 8);
+    assert_eq!(r["authors"][0], "Rashid");
+    let p = v["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["kind"] == "name_mismatch")
+        .unwrap();
+    assert_eq!(p["citation"], "Siddigi & Mahmood, 2021");
+    assert_eq!(p["reference"], 9);
+    let nr = v["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["kind"] == "no_reference")
+        .unwrap();
+    assert!(nr["reference"].is_null());
+}
+
+#[test]
+fn numeric_citations_match_numbered_lists() {
+    let text = "Trade fell [1], then rose [2\u{2013}3] and [5].\n\nReferences\n\n[1] Ruiz, A. (2017). Borders of trade. Journal of Peace, 3(1), 1-9.\n[2] Okafor, B. (2021). Water wars. Routledge.\n[3] Haddad, R. (2020). Oil and state. Polity.\n[4] Cole, M. (2018). Unused work. Polity.\n";
+    let parser = ReferenceParser::new().unwrap();
+    let refs = parser.parse_text(text).unwrap();
+    let report = quire_cite::check::check(text, refs, CitationStyle::Apa);
+    let kinds: Vec<(ProblemKind, Option<usize>)> = report
+        .problems
+        .iter()
+        .map(|p| (p.kind, p.reference))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (ProblemKind::NoReference, None),
+            (ProblemKind::UncitedReference, Some(4))
+        ]
+    );
+}
+
+#[test]
+fn unreadable_manuscript_is_an_error_naming_the_file() {
+    let parser = ReferenceParser::new().unwrap();
+    let err = check_file(
+        Path::new("/nonexistent/draft.md"),
+        &parser,
+        CitationStyle::Apa,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("/nonexistent/draft.md"));
+}

@@ -1,0 +1,69 @@
+//! Reference parsing end to end with the shipped model: section finding,
+//! fields, and every output format.
+
+use quire_cite::format::{write, OutputFormat};
+use quire_cite::parse::ReferenceParser;
+
+const LIST: &str = "Some text.\n\nReferences\n\n\
+Brennan, T., & Cole, M. (2018). The Shanghai Cooperation Organisation and Afghanistan: Limits of a regional forum. Asian Security, 14(3), 245\u{2013}263. https://doi.org/10.1080/14799855.2018.1436421\n\
+International Crisis Group. (2022). Afghanistan's security challenges under the Taliban (Asia Report No. 326). International Crisis Group.\n\
+Rashid, A. (2022). Descent into chaos revisited: Afghanistan, Pakistan and the region. Penguin.\n";
+
+#[test]
+fn parses_fields_of_an_article() {
+    let parser = ReferenceParser::new().unwrap();
+    let refs = parser.parse_text(LIST).unwrap();
+    assert_eq!(refs.len(), 3);
+    let a = &refs[0];
+    assert_eq!(a.authors.len(), 2);
+    assert_eq!(a.authors[0].family, "Brennan");
+    assert_eq!(a.authors[0].given.as_deref(), Some("T."));
+    assert_eq!(a.year, Some(2018));
+    assert_eq!(a.container.as_deref(), Some("Asian Security"));
+    assert_eq!(
+        (a.volume.as_deref(), a.issue.as_deref()),
+        (Some("14"), Some("3"))
+    );
+    assert_eq!(a.pages.as_deref(), Some("245-263"));
+    assert_eq!(a.doi.as_deref(), Some("10.1080/14799855.2018.1436421"));
+    assert_eq!(a.line, 5);
+    assert!(refs[1].authors[0].literal);
+}
+
+#[test]
+fn csl_json_has_csl_data_fields() {
+    let parser = ReferenceParser::new().unwrap();
+    let refs = parser.parse_text(LIST).unwrap();
+    let out = write(&refs, OutputFormat::CslJson).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let a = &v[0];
+    assert_eq!(a["type"], "article-journal");
+    assert_eq!(a["author"][0]["family"], "Brennan");
+    assert_eq!(a["issued"]["date-parts"][0][0], 2018);
+    assert_eq!(a["container-title"], "Asian Security");
+    assert_eq!(a["page"], "245-263");
+    assert_eq!(a["DOI"], "10.1080/14799855.2018.1436421");
+    assert_eq!(v[1]["author"][0]["literal"], "International Crisis Group");
+    assert_eq!(v[2]["type"], "book");
+}
+
+#[test]
+fn bibtex_ris_and_apa() {
+    let parser = ReferenceParser::new().unwrap();
+    let refs = parser.parse_text(LIST).unwrap();
+    let bib = write(&refs, OutputFormat::Bibtex).unwrap();
+    assert!(bib.contains("@article{Brennan2018,"));
+    assert!(bib.contains("pages = {245--263}"));
+    let ris = write(&refs, OutputFormat::Ris).unwrap();
+    assert!(ris.starts_with("TY  - JOUR\nAU  - Brennan, T.\n"));
+    assert_eq!(ris.matches("ER  - ").count(), 3);
+    let apa = write(&refs, OutputFormat::Apa).unwrap();
+    let lines: Vec<&str> = apa.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert!(
+        lines[0]
+            .starts_with("Brennan, T., & Cole, M. (2018). The Shanghai Cooperation Organisation"),
+        "{apa}"
+    );
+    assert!(lines[0].contains("Asian Security, 14(3), 245–263"), "{apa}");
+}
