@@ -1,0 +1,217 @@
+//! BibTeX and BibLaTeX, parsed with the `biblatex` crate.
+//!
+//! The file is first cut into entries at every line that starts with `@`,
+//! so one malformed entry (a missing brace, a stray quote) is skipped with
+//! its line and the others are still read. `@string` definitions are kept
+//! and handed to the entries after them; `@comment` and `@preamble` are
+//! ignored. LaTeX accents and commands (`{\"o}`, `\c{c}`, `--`) are turned
+//! into Unicode by the parser; protective braces are dropped.
+
+use crate::ids::{self, clean};
+use crate::names::is_organisation;
+use crate::{Emit, IngestError};
+use biblatex::{Bibliography, ChunksExt, Entry};
+use quire_model::{normalize, Person, Work, WorkKind};
+
+/// One `@type{...}` block cut from the file, with the line it starts on.
+struct RawEntry<'a> {
+    line: usize,
+    offset: usize,
+    kind: String,
+    text: &'a str,
+}
+
+pub(crate) fn read(text: &str, emit: &mut Emit<'_>) -> Result<(), IngestError> {
+    let mut strings = String::new();
+    let mut found_any = false;
+    for raw in split_entries(text) {
+        found_any = true;
+        match raw.kind.as_str() {
+            "comment" | "preamble" => {}
+            "string" => {
+                // Only keep definitions that parse, so one bad @string does
+                // not break every entry after it.
+                if Bibliography::parse(&raw.text).is_ok() {
+                    strings.push_str(raw.text);
+                    strings.push('\n');
+                } else {
+                    emit.skip(Some(raw.line), "malformed @string definition; ignored");
+                }
+            }
+            _ => read_entry(&raw, &strings, text, emit),
+        }
+    }
+    if !found_any {
+        emit.skip(None, "no BibTeX entries (`@type{key, ...}`) found");
+    }
+    Ok(())
+}
+
+fn read_entry(raw: &RawEntry<'_>, strings: &str, whole: &str, emit: &mut Emit<'_>) {
+    let source = if strings.is_empty() {
+        std::borrow::Cow::Borrowed(raw.text)
+    } else {
+        std::borrow::Cow::Owned(format!("{strings}{}", raw.text))
+    };
+    match Bibliography::parse(&source) {
+        Ok(bib) => match bib.into_vec().into_iter().next() {
+            Some(entry) => match to_work(&entry, &raw.kind) {
+                Ok(work) => emit.record(work, None, raw.line, Some(entry.key.clone())),
+                Err(message) => emit.skip(
+                    Some(raw.line),
+                    format!("@{}{{{}}}: {message}", raw.kind, entry.key),
+                ),
+            },
+            None => emit.skip(
+                Some(raw.line),
+                format!("@{} entry could not be read", raw.kind),
+            ),
+        },
+        Err(e) => {
+            let at = e.span.start.saturating_sub(source.len() - raw.text.len());
+            let line = line_of(whole, raw.offset + at.min(raw.text.len()));
+            emit.skip(
+                Some(line),
+                format!("malformed @{} entry: {}", raw.kind, describe(&e.kind)),
+            );
+        }
+    }
+}
+
+/// Cut the file at lines whose first non-blank character is `@`.
+fn split_entries(text: &str) -> Vec<RawEntry<'_>> {
+    let mut starts: Vec<(usize, usize)> = Vec::new(); // (byte offset, line)
+    let mut offset = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('@') {
+            starts.push((offset + line.len() - trimmed.len(), i + 1));
+        }
+        offset += line.len();
+    }
+    starts
+        .iter()
+        .enumerate()
+        .map(|(n, &(start, line))| {
+            let end = starts.get(n + 1).map_or(text.len(), |s| s.0);
+            let chunk = &text[start..end];
+            let kind: String = chunk[1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            RawEntry {
+                line,
+                offset: start,
+                kind,
+                text: chunk,
+            }
+        })
+        .collect()
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    1 + text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
+fn describe(kind: &biblatex::ParseErrorKind) -> String {
+    use biblatex::ParseErrorKind as K;
+    match kind {
+        K::UnexpectedEof => "the entry is not closed (missing `}`?)".into(),
+        K::UnknownAbbreviation(a) => format!("undefined @string abbreviation `{a}`"),
+        K::DuplicateKey(k) => format!("duplicate key `{k}`"),
+        other => other.to_string(),
+    }
+}
+
+/// The text of a field, LaTeX resolved, whitespace collapsed.
+fn field(entry: &Entry, name: &str) -> Option<String> {
+    entry
+        .get(name)
+        .map(|chunks| chunks.format_verbatim())
+        .and_then(|s| clean(&s))
+}
+
+fn to_work(entry: &Entry, kind: &str) -> Result<Work, String> {
+    let title = field(entry, "title").ok_or("no title")?;
+    let date_text = field(entry, "date");
+    let year = date_text
+        .as_deref()
+        .and_then(ids::year_in)
+        .or_else(|| field(entry, "year").as_deref().and_then(ids::year_in));
+    let date = date_text
+        .as_deref()
+        .and_then(ids::iso_from_text)
+        .filter(|d| d.len() > 4);
+    let url =
+        field(entry, "url").or_else(|| field(entry, "howpublished").filter(|h| h.contains("://")));
+    let mut work = Work {
+        kind: bib_kind(kind, url.is_some()),
+        title,
+        authors: people(entry),
+        year,
+        date,
+        container: ["journaltitle", "journal", "booktitle", "maintitle"]
+            .iter()
+            .find_map(|f| field(entry, f)),
+        volume: field(entry, "volume"),
+        issue: field(entry, "number").or_else(|| field(entry, "issue")),
+        pages: field(entry, "pages").map(|p| p.replace("--", "–")),
+        publisher: ["publisher", "institution", "organization", "school"]
+            .iter()
+            .find_map(|f| field(entry, f)),
+        doi: field(entry, "doi").as_deref().and_then(normalize::doi),
+        url,
+        abstract_text: field(entry, "abstract"),
+        keywords: field(entry, "keywords")
+            .map(|k| ids::split_keywords(&k))
+            .unwrap_or_default(),
+        language: field(entry, "langid").or_else(|| field(entry, "language")),
+        genre: field(entry, "type").or_else(|| Some(kind.to_string())),
+        ..Default::default()
+    };
+    work.id = ids::work_id(Some(&entry.key), &work);
+    Ok(work)
+}
+
+fn bib_kind(kind: &str, has_url: bool) -> WorkKind {
+    match kind {
+        "misc" if has_url => WorkKind::Web,
+        "manual" | "unpublished" => WorkKind::Report,
+        "booklet" => WorkKind::Book,
+        "periodical" | "suppperiodical" => WorkKind::Article,
+        other => WorkKind::from_label(other),
+    }
+}
+
+/// Authors, else editors. A name with no given part that reads like an
+/// organisation ("{World Bank}") is kept whole.
+fn people(entry: &Entry) -> Vec<Person> {
+    let names = match entry.author() {
+        Ok(a) if !a.is_empty() => a,
+        _ => entry
+            .editors()
+            .ok()
+            .and_then(|eds| eds.into_iter().next())
+            .map(|(names, _)| names)
+            .unwrap_or_default(),
+    };
+    names
+        .into_iter()
+        .filter_map(|p| {
+            let family = match clean(&p.prefix) {
+                Some(prefix) => format!("{prefix} {}", p.name.trim()),
+                None => clean(&p.name)?,
+            };
+            let given = clean(&p.given_name);
+            if given.is_none() && (family.contains(' ') || is_organisation(&family)) {
+                return Some(Person::organisation(family));
+            }
+            Some(Person::new(family, given))
+        })
+        .collect()
+}

@@ -1,0 +1,489 @@
+//! Deduplication: is an incoming work one the review already holds?
+//!
+//! The rules, in order:
+//! 1. **Same DOI** (normalised) → duplicate. Two *different* DOIs are never
+//!    merged (a preprint and its article are two works); at most they are
+//!    listed as near-duplicates.
+//! 2. **Same title, year and first author**, fuzzily: Jaro–Winkler ≥ 0.93 on
+//!    [`normalize::title_key`] titles, equal years, equal folded first-author
+//!    family names → duplicate. When one side lacks the year or the authors,
+//!    only an *identical* title key merges (the missing field cannot
+//!    contradict, but a fuzzy title alone is too weak).
+//! 3. **Near-duplicates**, reported not merged: title similarity in
+//!    [0.85, 0.93) with compatible year and author, an identical title with
+//!    a different year (a reprint? a new edition?), or a fuzzy match that
+//!    rule 2 refused for lack of a year or author.
+//!
+//! It scales by blocking, never comparing all pairs: candidates are only
+//! the works sharing a DOI, an exact title key, a (first author, year), or
+//! a (first two title words, year) with the incoming one. Each block is
+//! scanned up to [`MAX_BLOCK_SCAN`] most recent entries, so a pathological
+//! block ("the impact" + 2021 in a million-record corpus) stays bounded.
+
+use quire_model::{normalize, Work};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+/// Title similarity from which a match (with same year and author) merges.
+pub const DUPLICATE_SIMILARITY: f64 = 0.93;
+/// Title similarity from which a match is reported as a near-duplicate.
+pub const NEAR_SIMILARITY: f64 = 0.85;
+/// At most this many entries of one block are compared with a new work.
+pub const MAX_BLOCK_SCAN: usize = 256;
+/// Title keys are compared on at most this many characters.
+const TITLE_KEY_MAX: usize = 160;
+
+/// The outcome of looking a work up.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DedupMatch {
+    None,
+    /// The same work: merge it into `id`.
+    Duplicate {
+        id: String,
+        reason: &'static str,
+    },
+    /// Probably related; list it for the user, do not merge.
+    Near {
+        id: String,
+        similarity: f64,
+    },
+}
+
+/// What is kept of each known work: its comparison keys.
+#[derive(Debug, Clone)]
+struct Known {
+    id: String,
+    title: String,
+    year: Option<i32>,
+    author: Option<String>,
+    doi: Option<String>,
+}
+
+/// The keys of the works known so far, blocked for fast lookup.
+#[derive(Debug, Default, Clone)]
+pub struct DedupIndex {
+    known: Vec<Known>,
+    by_doi: HashMap<String, u32>,
+    by_title: HashMap<u64, Vec<u32>>,
+    by_author_year: HashMap<u64, Vec<u32>>,
+    by_words_year: HashMap<u64, Vec<u32>>,
+}
+
+impl DedupIndex {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.known.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.known.is_empty()
+    }
+
+    /// Remember a work (normally one for which `find` said `None` or `Near`).
+    pub fn insert(&mut self, work: &Work) {
+        let k = keys(work);
+        let at = self.known.len() as u32;
+        if let Some(doi) = &k.doi {
+            self.by_doi.entry(doi.clone()).or_insert(at);
+        }
+        for (map, key) in self.blocks_of(&k) {
+            map.entry(key).or_default().push(at);
+        }
+        self.known.push(k);
+    }
+
+    /// Is `work` a duplicate or near-duplicate of a known work?
+    pub fn find(&self, work: &Work) -> DedupMatch {
+        let k = keys(work);
+        if let Some(&at) = k.doi.as_ref().and_then(|d| self.by_doi.get(d)) {
+            return DedupMatch::Duplicate {
+                id: self.known[at as usize].id.clone(),
+                reason: "same DOI",
+            };
+        }
+        let mut best_near: Option<(f64, u32)> = None;
+        for at in self.candidates(&k) {
+            let other = &self.known[at as usize];
+            match judge(&k, other) {
+                Verdict::Duplicate(reason) => {
+                    return DedupMatch::Duplicate {
+                        id: other.id.clone(),
+                        reason,
+                    }
+                }
+                Verdict::Near(sim) if best_near.is_none_or(|(b, _)| sim > b) => {
+                    best_near = Some((sim, at))
+                }
+                _ => {}
+            }
+        }
+        match best_near {
+            Some((similarity, at)) => DedupMatch::Near {
+                id: self.known[at as usize].id.clone(),
+                similarity,
+            },
+            None => DedupMatch::None,
+        }
+    }
+
+    fn blocks_of(&mut self, k: &Known) -> Vec<(&mut HashMap<u64, Vec<u32>>, u64)> {
+        let (title, author_year, words_year) = block_keys(k);
+        let mut out = Vec::new();
+        let DedupIndex {
+            by_title,
+            by_author_year,
+            by_words_year,
+            ..
+        } = self;
+        if let Some(key) = title {
+            out.push((by_title, key));
+        }
+        if let Some(key) = author_year {
+            out.push((by_author_year, key));
+        }
+        if let Some(key) = words_year {
+            out.push((by_words_year, key));
+        }
+        out
+    }
+
+    /// Known works sharing a block with `k`, most recent first, each once.
+    fn candidates(&self, k: &Known) -> Vec<u32> {
+        let (title, author_year, words_year) = block_keys(k);
+        let mut out: Vec<u32> = Vec::new();
+        let blocks = [
+            title.and_then(|key| self.by_title.get(&key)),
+            author_year.and_then(|key| self.by_author_year.get(&key)),
+            words_year.and_then(|key| self.by_words_year.get(&key)),
+        ];
+        for block in blocks.into_iter().flatten() {
+            out.extend(block.iter().rev().take(MAX_BLOCK_SCAN));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+enum Verdict {
+    Duplicate(&'static str),
+    Near(f64),
+    Different,
+}
+
+/// Apply rules 1–3 to two works' keys.
+fn judge(a: &Known, b: &Known) -> Verdict {
+    let different_dois = matches!((&a.doi, &b.doi), (Some(x), Some(y)) if x != y);
+    let same_title = a.title == b.title;
+    let sim = if same_title {
+        1.0
+    } else {
+        strsim::jaro_winkler(&a.title, &b.title)
+    };
+    if sim < NEAR_SIMILARITY {
+        return Verdict::Different;
+    }
+    let years = agreement(a.year, b.year);
+    let authors = agreement(a.author.as_ref(), b.author.as_ref());
+    if different_dois || years == Agreement::Differ || authors == Agreement::Differ {
+        // Identical titles in different years are worth a look; else no.
+        return if same_title && authors != Agreement::Differ {
+            Verdict::Near(sim)
+        } else {
+            Verdict::Different
+        };
+    }
+    let both_known = years == Agreement::Same && authors == Agreement::Same;
+    if sim >= DUPLICATE_SIMILARITY && both_known {
+        return Verdict::Duplicate("same title, year and first author");
+    }
+    if same_title {
+        return Verdict::Duplicate("same title; year or author missing on one side");
+    }
+    Verdict::Near(sim)
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Agreement {
+    Same,
+    Unknown,
+    Differ,
+}
+
+fn agreement<T: PartialEq>(a: Option<T>, b: Option<T>) -> Agreement {
+    match (a, b) {
+        (Some(x), Some(y)) if x == y => Agreement::Same,
+        (Some(_), Some(_)) => Agreement::Differ,
+        _ => Agreement::Unknown,
+    }
+}
+
+fn keys(work: &Work) -> Known {
+    let mut title = normalize::title_key(&work.title);
+    if title.len() > TITLE_KEY_MAX {
+        let mut cut = TITLE_KEY_MAX;
+        while !title.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        title.truncate(cut);
+    }
+    Known {
+        id: work.id.clone(),
+        title,
+        year: work.year,
+        author: work
+            .first_author_family()
+            .map(normalize::title_key)
+            .filter(|a| !a.is_empty()),
+        doi: work.doi.as_deref().and_then(normalize::doi),
+    }
+}
+
+/// (exact title, first author + year, first two title words + year).
+fn block_keys(k: &Known) -> (Option<u64>, Option<u64>, Option<u64>) {
+    let title = (!k.title.is_empty()).then(|| hash(&("t", &k.title)));
+    let author_year = match (&k.author, k.year) {
+        (Some(a), Some(y)) => Some(hash(&("a", a, y))),
+        _ => None,
+    };
+    let words: Vec<&str> = k.title.split(' ').take(2).collect();
+    let words_year = k
+        .year
+        .filter(|_| !k.title.is_empty())
+        .map(|y| hash(&("w", &words, y)));
+    (title, author_year, words_year)
+}
+
+fn hash<T: Hash>(value: &T) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// Merge a duplicate into the work already held: fill what is missing,
+/// keep the longer abstract, union keywords, references and provenance.
+pub fn merge_into(existing: &mut Work, incoming: Work) {
+    let Work {
+        kind,
+        title: _,
+        authors,
+        year,
+        date,
+        container,
+        volume,
+        issue,
+        pages,
+        publisher,
+        doi,
+        url,
+        abstract_text,
+        keywords,
+        language,
+        genre,
+        source_type: _,
+        source_type_rule: _,
+        licence,
+        openalex_id,
+        references,
+        provenance,
+        id: _,
+    } = incoming;
+    if existing.kind == quire_model::WorkKind::Other {
+        existing.kind = kind;
+    }
+    if existing.authors.is_empty() {
+        existing.authors = authors;
+    }
+    fill(&mut existing.year, year);
+    fill(&mut existing.date, date);
+    fill(&mut existing.container, container);
+    fill(&mut existing.volume, volume);
+    fill(&mut existing.issue, issue);
+    fill(&mut existing.pages, pages);
+    fill(&mut existing.publisher, publisher);
+    fill(&mut existing.doi, doi);
+    fill(&mut existing.url, url);
+    fill(&mut existing.language, language);
+    fill(&mut existing.genre, genre);
+    fill(&mut existing.licence, licence);
+    fill(&mut existing.openalex_id, openalex_id);
+    if abstract_text.as_ref().map_or(0, String::len)
+        > existing.abstract_text.as_ref().map_or(0, String::len)
+    {
+        existing.abstract_text = abstract_text;
+    }
+    union_folded(&mut existing.keywords, keywords);
+    union_exact(&mut existing.references, references);
+    union_exact(&mut existing.provenance, provenance);
+}
+
+fn fill<T>(slot: &mut Option<T>, value: Option<T>) {
+    if slot.is_none() {
+        *slot = value;
+    }
+}
+
+fn union_exact<T: PartialEq>(into: &mut Vec<T>, from: Vec<T>) {
+    for item in from {
+        if !into.contains(&item) {
+            into.push(item);
+        }
+    }
+}
+
+fn union_folded(into: &mut Vec<String>, from: Vec<String>) {
+    for item in from {
+        let key = normalize::fold(&item);
+        if !into.iter().any(|k| normalize::fold(k) == key) {
+            into.push(item);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quire_model::Person;
+
+    fn work(id: &str, title: &str, year: Option<i32>, author: Option<&str>) -> Work {
+        Work {
+            id: id.into(),
+            title: title.into(),
+            year,
+            authors: author
+                .map(|a| vec![Person::new(a, None)])
+                .unwrap_or_default(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn doi_wins_and_different_dois_never_merge() {
+        let mut idx = DedupIndex::new();
+        let mut a = work(
+            "a",
+            "Border fencing and its discontents",
+            Some(2020),
+            Some("Khan"),
+        );
+        a.doi = Some("10.1080/X.2020.1".into());
+        idx.insert(&a);
+        let mut b = work("b", "Something else entirely", None, None);
+        b.doi = Some("https://doi.org/10.1080/x.2020.1".into());
+        assert_eq!(
+            idx.find(&b),
+            DedupMatch::Duplicate {
+                id: "a".into(),
+                reason: "same DOI"
+            }
+        );
+        let mut c = a.clone();
+        c.doi = Some("10.1080/x.2020.2".into());
+        assert!(matches!(idx.find(&c), DedupMatch::Near { .. }));
+    }
+
+    #[test]
+    fn fuzzy_title_year_author() {
+        let mut idx = DedupIndex::new();
+        idx.insert(&work(
+            "a",
+            "The Durand Line: Pakistan-Afghanistan border security after 2021",
+            Some(2022),
+            Some("Siddiqá"),
+        ));
+        let typo = work(
+            "b",
+            "The Durand line - Pakistan–Afghanistan border securty after 2021",
+            Some(2022),
+            Some("Siddiqa"),
+        );
+        assert!(matches!(idx.find(&typo), DedupMatch::Duplicate { ref id, .. } if id == "a"));
+        let other_year = work(
+            "c",
+            "The Durand Line: Pakistan-Afghanistan border security after 2021",
+            Some(2019),
+            Some("Siddiqa"),
+        );
+        assert!(matches!(idx.find(&other_year), DedupMatch::Near { .. }));
+        let other_author = work(
+            "d",
+            "The Durand Line: Pakistan-Afghanistan border security after 2021",
+            Some(2022),
+            Some("Rashid"),
+        );
+        assert_eq!(idx.find(&other_author), DedupMatch::None);
+        let no_year = work(
+            "e",
+            "The Durand Line: Pakistan-Afghanistan border security after 2021",
+            None,
+            Some("Siddiqa"),
+        );
+        assert!(matches!(idx.find(&no_year), DedupMatch::Duplicate { .. }));
+        let fuzzy_no_year = work(
+            "f",
+            "The Durand line - Pakistan–Afghanistan border securty after 2021",
+            None,
+            Some("Siddiqa"),
+        );
+        assert!(matches!(
+            idx.find(&fuzzy_no_year),
+            DedupMatch::None | DedupMatch::Near { .. }
+        ));
+    }
+
+    #[test]
+    fn near_duplicates_between_thresholds() {
+        let mut idx = DedupIndex::new();
+        idx.insert(&work(
+            "a",
+            "Border trade and security in Khyber",
+            Some(2022),
+            Some("Khan"),
+        ));
+        let near = work(
+            "b",
+            "Border Trade and Insecurity in the Khyber Region",
+            Some(2022),
+            Some("Khan"),
+        );
+        match idx.find(&near) {
+            DedupMatch::Near { id, similarity } => {
+                assert_eq!(id, "a");
+                assert!(
+                    (NEAR_SIMILARITY..DUPLICATE_SIMILARITY).contains(&similarity),
+                    "{similarity}"
+                );
+            }
+            other => panic!("expected near, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn merge_fills_and_unions() {
+        let mut a = work("a", "T", Some(2021), Some("Khan"));
+        a.keywords = vec!["Border".into()];
+        a.provenance = vec![quire_model::Provenance {
+            file: "a.bib".into(),
+            line: Some(1),
+            record: None,
+        }];
+        let mut b = work("b", "T", Some(2021), Some("Khan"));
+        b.doi = Some("10.1/x".into());
+        b.keywords = vec!["border".into(), "TTP".into()];
+        b.abstract_text = Some("Longer abstract".into());
+        b.provenance = vec![quire_model::Provenance {
+            file: "b.ris".into(),
+            line: Some(9),
+            record: None,
+        }];
+        merge_into(&mut a, b);
+        assert_eq!(a.doi.as_deref(), Some("10.1/x"));
+        assert_eq!(a.keywords, vec!["Border", "TTP"]);
+        assert_eq!(a.provenance.len(), 2);
+        assert_eq!(a.id, "a");
+    }
+}

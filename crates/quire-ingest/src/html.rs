@@ -1,0 +1,242 @@
+//! HTML full texts: metadata from `<meta>` tags (Highwire `citation_*`,
+//! Dublin Core `DC.*`, Open Graph), body text as blank-line-separated blocks.
+//!
+//! Scripts, styles, navigation, headers and footers are dropped; every
+//! block element (paragraph, list item, heading, table row, ...) becomes
+//! its own block, so passages can later be cut at paragraph boundaries.
+
+use crate::ids::{self, clean};
+use crate::names::person_from_display;
+use crate::{Emit, IngestError};
+use ego_tree::iter::Edge;
+use quire_model::{normalize, Document, Work, WorkKind};
+use scraper::{Html, Node, Selector};
+use std::collections::HashMap;
+
+/// Elements whose text is not part of the work.
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "svg",
+    "template", "iframe", "head", "select",
+];
+
+/// Elements that start a new block of text.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "figure",
+    "figcaption",
+    "caption",
+    "br",
+    "hr",
+    "address",
+    "details",
+    "summary",
+];
+
+pub(crate) fn read(text: &str, emit: &mut Emit<'_>) -> Result<(), IngestError> {
+    let html = Html::parse_document(text);
+    let meta = meta_tags(&html);
+    let body = body_text(&html);
+    let mut work = metadata(&html, &meta);
+    if work.title.is_empty() {
+        match body.lines().find(|l| !l.trim().is_empty()).and_then(clean) {
+            Some(line) => work.title = line.chars().take(200).collect(),
+            None => {
+                emit.skip(None, "HTML page has no title and no text");
+                return Ok(());
+            }
+        }
+    }
+    let key = meta
+        .get("citation_id")
+        .or(meta.get("dc.identifier"))
+        .map(|s| s.to_string());
+    work.id = ids::work_id(key.as_deref(), &work);
+    let document = Document {
+        work_id: work.id.clone(),
+        text: body,
+        format: "html".into(),
+        page_starts: Vec::new(),
+        file: emit.file.to_string(),
+    };
+    emit.record(work, Some(document), 1, key);
+    Ok(())
+}
+
+/// `<meta name|property=... content=...>`, keys lowercased; repeated keys
+/// (several `citation_author`) joined with a unit separator.
+fn meta_tags(html: &Html) -> HashMap<String, String> {
+    let mut out: HashMap<String, String> = HashMap::new();
+    let Ok(sel) = Selector::parse("meta") else {
+        return out;
+    };
+    for el in html.select(&sel) {
+        let name = el
+            .attr("name")
+            .or(el.attr("property"))
+            .or(el.attr("itemprop"));
+        let (Some(name), Some(content)) = (name, el.attr("content")) else {
+            continue;
+        };
+        let Some(content) = clean(content) else {
+            continue;
+        };
+        out.entry(name.to_ascii_lowercase())
+            .and_modify(|v| {
+                v.push('\u{1f}');
+                v.push_str(&content);
+            })
+            .or_insert(content);
+    }
+    out
+}
+
+fn metadata(html: &Html, meta: &HashMap<String, String>) -> Work {
+    let first = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| meta.get(*k))
+            .and_then(|v| v.split('\u{1f}').next())
+            .map(str::to_string)
+    };
+    let all = |keys: &[&str]| -> Vec<String> {
+        keys.iter()
+            .find_map(|k| meta.get(*k))
+            .map(|v| v.split('\u{1f}').map(str::to_string).collect())
+            .unwrap_or_default()
+    };
+    let title = first(&["citation_title", "dc.title", "og:title"])
+        .or_else(|| element_text(html, "title"))
+        .or_else(|| element_text(html, "h1"))
+        .unwrap_or_default();
+    let date_text = first(&[
+        "citation_publication_date",
+        "citation_date",
+        "citation_online_date",
+        "dc.date",
+        "article:published_time",
+        "date",
+    ]);
+    let kind = if meta.contains_key("citation_journal_title") {
+        WorkKind::Article
+    } else if meta.contains_key("citation_technical_report_institution") {
+        WorkKind::Report
+    } else {
+        WorkKind::Web
+    };
+    Work {
+        kind,
+        title,
+        authors: all(&["citation_author", "dc.creator", "author", "article:author"])
+            .iter()
+            .filter_map(|a| person_from_display(a))
+            .collect(),
+        year: date_text.as_deref().and_then(ids::year_in),
+        date: date_text
+            .as_deref()
+            .and_then(ids::iso_from_text)
+            .filter(|d| d.len() > 4),
+        container: first(&["citation_journal_title", "citation_conference_title"]),
+        volume: first(&["citation_volume"]),
+        issue: first(&["citation_issue"]),
+        pages: ids::page_range(
+            first(&["citation_firstpage"]).as_deref(),
+            first(&["citation_lastpage"]).as_deref(),
+        ),
+        publisher: first(&[
+            "citation_publisher",
+            "citation_technical_report_institution",
+            "dc.publisher",
+            "og:site_name",
+        ]),
+        doi: ["citation_doi", "dc.identifier", "prism.doi"]
+            .iter()
+            .filter_map(|k| meta.get(*k))
+            .find_map(|v| normalize::doi(v)),
+        url: first(&[
+            "citation_public_url",
+            "citation_abstract_html_url",
+            "og:url",
+        ]),
+        abstract_text: first(&[
+            "citation_abstract",
+            "dc.description",
+            "description",
+            "og:description",
+        ]),
+        keywords: first(&["citation_keywords", "keywords", "dc.subject"])
+            .map(|k| ids::split_keywords(&k))
+            .unwrap_or_default(),
+        language: first(&["citation_language", "dc.language"]).or_else(|| html_lang(html)),
+        ..Default::default()
+    }
+}
+
+fn element_text(html: &Html, name: &str) -> Option<String> {
+    let sel = Selector::parse(name).ok()?;
+    let el = html.select(&sel).next()?;
+    clean(&el.text().collect::<String>())
+}
+
+fn html_lang(html: &Html) -> Option<String> {
+    html.root_element().attr("lang").and_then(clean)
+}
+
+/// The visible text of the body, one block per paragraph-like element,
+/// blocks separated by a blank line. Walks the tree without recursion, so
+/// deeply nested junk cannot overflow the stack.
+fn body_text(html: &Html) -> String {
+    let root = Selector::parse("body")
+        .ok()
+        .and_then(|s| html.select(&s).next())
+        .unwrap_or_else(|| html.root_element());
+    let mut blocks: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut skipping = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) if SKIP.contains(&e.name()) => skipping += 1,
+                Node::Element(e) if BLOCKS.contains(&e.name()) => flush(&mut current, &mut blocks),
+                Node::Text(t) if skipping == 0 => current.push_str(t),
+                _ => {}
+            },
+            Edge::Close(node) => match node.value() {
+                Node::Element(e) if SKIP.contains(&e.name()) => {
+                    skipping = skipping.saturating_sub(1)
+                }
+                Node::Element(e) if BLOCKS.contains(&e.name()) => flush(&mut current, &mut blocks),
+                _ => {}
+            },
+        }
+    }
+    flush(&mut current, &mut blocks);
+    blocks.join("\n\n")
+}
+
+fn flush(current: &mut String, blocks: &mut Vec<String>) {
+    if let Some(block) = clean(current) {
+        blocks.push(block);
+    }
+    current.clear();
+}

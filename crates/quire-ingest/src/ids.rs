@@ -1,0 +1,165 @@
+//! Stable work ids and the small field parsers every format shares (years,
+//! dates, page ranges, keyword lists).
+//!
+//! The id of a work is, in order of preference: the key the source gave it
+//! (BibTeX citation key, front-matter `id`, a CSL/RIS id that looks like a
+//! key), its DOI, or a slug of first-author family + year + the first title
+//! words. The same record always gets the same id; the store resolves
+//! clashes between different records.
+
+use quire_model::{normalize, Work};
+
+const ID_MAX: usize = 80;
+
+/// The id of a work, given the key its source assigned (if any).
+pub fn work_id(source_key: Option<&str>, work: &Work) -> String {
+    if let Some(key) = source_key.filter(|k| looks_like_key(k)) {
+        let s = normalize::slug(key, ID_MAX);
+        if !s.is_empty() {
+            return s;
+        }
+    }
+    if let Some(doi) = &work.doi {
+        return format!("doi-{}", normalize::slug(doi, ID_MAX));
+    }
+    derived_id(work)
+}
+
+/// A key worth keeping as an id: short, not a bare record number, not a URL.
+fn looks_like_key(key: &str) -> bool {
+    let k = key.trim();
+    !k.is_empty()
+        && k.len() <= 100
+        && !k.chars().all(|c| c.is_ascii_digit())
+        && !k.contains("://")
+        && k.chars().any(|c| c.is_alphabetic())
+}
+
+/// "khan-2021-border-trade-and-security" from author, year and title.
+fn derived_id(work: &Work) -> String {
+    // Organisation names can be long: a short prefix keeps the title visible.
+    let author = normalize::slug(work.first_author_family().unwrap_or("anon"), 20);
+    let year = work
+        .year
+        .map(|y| y.to_string())
+        .unwrap_or_else(|| "nd".into());
+    let words: Vec<&str> = work.title.split_whitespace().take(5).collect();
+    let s = normalize::slug(&format!("{author} {year} {}", words.join(" ")), ID_MAX);
+    if s.is_empty() {
+        "untitled".to_string()
+    } else {
+        s
+    }
+}
+
+/// The first plausible four-digit year in a date-ish string:
+/// "2021-08-31", "31 Aug 2021", "2021///", "c. 1998".
+pub fn year_in(text: &str) -> Option<i32> {
+    let b = text.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let w = &b[i..i + 4];
+        let boundary_before = i == 0 || !b[i - 1].is_ascii_digit();
+        let boundary_after = b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        if boundary_before && boundary_after && w.iter().all(u8::is_ascii_digit) {
+            let y: i32 = std::str::from_utf8(w).ok()?.parse().ok()?;
+            (1000..=2200).contains(&y).then_some(y)
+        } else {
+            None
+        }
+    })
+}
+
+/// An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) from numeric parts.
+pub fn iso_date(year: i32, month: Option<u32>, day: Option<u32>) -> String {
+    match (month.filter(|m| (1..=12).contains(m)), day) {
+        (Some(m), Some(d)) if (1..=31).contains(&d) => format!("{year:04}-{m:02}-{d:02}"),
+        (Some(m), _) => format!("{year:04}-{m:02}"),
+        _ => format!("{year:04}"),
+    }
+}
+
+/// Normalise a date written as "2021-08-31", "2021/08/31/", "2021-08" or
+/// "2021" to ISO; None when it has no year.
+pub fn iso_from_text(text: &str) -> Option<String> {
+    let parts: Vec<&str> = text
+        .split(['-', '/', ' ', 'T'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let year: i32 = parts
+        .first()?
+        .parse()
+        .ok()
+        .filter(|y| (1000..=2200).contains(y))?;
+    let month = parts.get(1).and_then(|m| m.parse().ok());
+    let day = parts.get(2).and_then(|d| d.parse().ok());
+    Some(iso_date(year, month, day))
+}
+
+/// "12" + "30" → "12–30"; either alone stays as given.
+pub fn page_range(start: Option<&str>, end: Option<&str>) -> Option<String> {
+    let start = start.map(str::trim).filter(|s| !s.is_empty());
+    let end = end.map(str::trim).filter(|s| !s.is_empty());
+    match (start, end) {
+        (Some(s), Some(e)) if s != e => Some(format!("{s}–{e}")),
+        (Some(s), _) => Some(s.to_string()),
+        (None, Some(e)) => Some(e.to_string()),
+        (None, None) => None,
+    }
+}
+
+/// Split a keyword field written as "a; b; c" or "a, b, c".
+pub fn split_keywords(text: &str) -> Vec<String> {
+    let sep = if text.contains(';') { ';' } else { ',' };
+    text.split(sep)
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Trimmed, whitespace-collapsed, None when empty.
+pub fn clean(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quire_model::Person;
+
+    #[test]
+    fn ids_prefer_key_then_doi_then_slug() {
+        let mut w = Work {
+            title: "Border Trade and Security in Khyber".into(),
+            authors: vec![Person::new("Khán", None)],
+            year: Some(2021),
+            ..Default::default()
+        };
+        assert_eq!(work_id(Some("Khan2021:border"), &w), "khan2021-border");
+        assert_eq!(
+            work_id(Some("12345"), &w),
+            "khan-2021-border-trade-and-security-in"
+        );
+        w.doi = Some("10.1080/abc.1".into());
+        assert_eq!(work_id(None, &w), "doi-10-1080-abc-1");
+    }
+
+    #[test]
+    fn years_and_dates() {
+        assert_eq!(year_in("31 Aug 2021"), Some(2021));
+        assert_eq!(year_in("2021///"), Some(2021));
+        assert_eq!(year_in("12345"), None);
+        assert_eq!(year_in("n.d."), None);
+        assert_eq!(iso_from_text("2021/08/31/").as_deref(), Some("2021-08-31"));
+        assert_eq!(iso_from_text("2021-13").as_deref(), Some("2021"));
+        assert_eq!(page_range(Some("12"), Some("30")).as_deref(), Some("12–30"));
+        assert_eq!(split_keywords("a; b, c;"), vec!["a", "b, c"]);
+    }
+}

@@ -1,0 +1,137 @@
+//! Author names as the formats write them: "Family, Given", "Given Family",
+//! "Name (Role, Country)", and organisations ("The White House",
+//! "Wikipedia contributors") that must not be split into family and given.
+
+use quire_model::Person;
+
+/// Words that mark a name as an organisation rather than a person.
+const ORGANISATION_WORDS: &[&str] = &[
+    "academy",
+    "agency",
+    "assembly",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "bureau",
+    "cabinet",
+    "center",
+    "centre",
+    "commission",
+    "committee",
+    "congress",
+    "contributors",
+    "council",
+    "court",
+    "department",
+    "embassy",
+    "forum",
+    "foundation",
+    "government",
+    "group",
+    "house",
+    "initiative",
+    "institute",
+    "institution",
+    "league",
+    "ministry",
+    "mission",
+    "nations",
+    "network",
+    "news",
+    "office",
+    "organisation",
+    "organization",
+    "parliament",
+    "press",
+    "program",
+    "programme",
+    "project",
+    "secretariat",
+    "senate",
+    "service",
+    "society",
+    "staff",
+    "team",
+    "times",
+    "trust",
+    "union",
+    "university",
+    "wikipedia",
+];
+
+/// A person or organisation from a free-form display name. A trailing
+/// parenthetical ("Imran Khan (Prime Minister, Pakistan)") is a role, not
+/// part of the name, and is dropped.
+pub fn person_from_display(raw: &str) -> Option<Person> {
+    let name = strip_parenthetical(raw);
+    let name = name.trim().trim_end_matches([',', ';']).trim();
+    if name.is_empty() {
+        return None;
+    }
+    if is_organisation(name) {
+        return Some(Person::organisation(name));
+    }
+    Some(Person::parse(name))
+}
+
+/// "Family, Given" names from RIS and similar: the comma form is a person;
+/// a comma-less name may be an organisation.
+pub fn person_from_inverted(raw: &str) -> Option<Person> {
+    let name = raw.trim().trim_end_matches([',', ';']).trim();
+    if name.is_empty() {
+        return None;
+    }
+    if !name.contains(',') && is_organisation(name) {
+        return Some(Person::organisation(name));
+    }
+    let p = Person::parse(name);
+    (!p.family.is_empty()).then_some(p)
+}
+
+fn strip_parenthetical(name: &str) -> &str {
+    match name.find(" (") {
+        Some(at) if name.trim_end().ends_with(')') => &name[..at],
+        _ => name,
+    }
+}
+
+/// Heuristic: starts with "The", or has a word typical of organisations.
+pub fn is_organisation(name: &str) -> bool {
+    if name.starts_with("The ") {
+        return true;
+    }
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|w| ORGANISATION_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names() {
+        let p = person_from_display("Imran Khan (Prime Minister, Pakistan)").unwrap();
+        assert_eq!(p, Person::new("Khan", Some("Imran".into())));
+        let p = person_from_display(
+            "The White House (Executive Office of the President of the United States)",
+        )
+        .unwrap();
+        assert_eq!(p, Person::organisation("The White House"));
+        assert!(
+            person_from_display("Wikipedia contributors")
+                .unwrap()
+                .literal
+        );
+        assert_eq!(person_from_display("  "), None);
+    }
+
+    #[test]
+    fn inverted_names() {
+        assert_eq!(
+            person_from_inverted("Siddiqa, Ayesha").unwrap(),
+            Person::new("Siddiqa", Some("Ayesha".into()))
+        );
+        assert!(person_from_inverted("World Bank").unwrap().literal);
+    }
+}

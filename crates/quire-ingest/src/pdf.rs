@@ -1,0 +1,263 @@
+//! PDF full texts: the text layer, page by page, with page offsets, and the
+//! title/author/keywords of the document information dictionary.
+//!
+//! Words broken across line ends ("coopera-\ntion") are joined again. A PDF
+//! without a text layer (a scan) gives a work with an empty Document and a
+//! skip message, so the user knows to OCR it. Extraction runs behind
+//! `catch_unwind`: the PDF libraries can panic on malformed files, and a
+//! bad PDF must never take the import down.
+
+use crate::ids::{self, clean};
+use crate::names::person_from_display;
+use crate::{Emit, IngestError};
+use pdf_extract::{Dictionary, Document as PdfDocument, Object, PlainTextOutput};
+use quire_model::{normalize, Document, Work, WorkKind};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// What the PDF gave: per-page text, info-dictionary fields, page problems.
+#[derive(Default)]
+struct Extracted {
+    pages: Vec<String>,
+    title: Option<String>,
+    author: Option<String>,
+    keywords: Option<String>,
+    bad_pages: Vec<(u32, String)>,
+}
+
+pub(crate) fn read(bytes: &[u8], emit: &mut Emit<'_>) -> Result<(), IngestError> {
+    if !bytes.starts_with(b"%PDF-") {
+        let why = if bytes.is_empty() {
+            "it is empty"
+        } else {
+            "it does not start with %PDF-"
+        };
+        return Err(IngestError::unusable(
+            emit.file,
+            format!("not a PDF: {why}"),
+        ));
+    }
+    let extracted = catch_unwind(AssertUnwindSafe(|| extract(bytes)))
+        .map_err(|_| {
+            IngestError::unusable(
+                emit.file,
+                "the PDF is malformed (the PDF reader gave up on it)",
+            )
+        })?
+        .map_err(|e| IngestError::unusable(emit.file, format!("cannot read the PDF: {e}")))?;
+    for (page, why) in &extracted.bad_pages {
+        emit.skip(None, format!("page {page}: no text extracted ({why})"));
+    }
+    let (text, page_starts) = join_pages(&extracted.pages);
+    if text.trim().is_empty() {
+        emit.skip(
+            None,
+            "the PDF has no text layer (a scan?); imported without full text",
+        );
+    }
+    let work = metadata(&extracted, &text);
+    let document = Document {
+        work_id: work.id.clone(),
+        text,
+        format: "pdf".into(),
+        page_starts,
+        file: emit.file.to_string(),
+    };
+    emit.record(work, Some(document), 1, None);
+    Ok(())
+}
+
+fn extract(bytes: &[u8]) -> Result<Extracted, String> {
+    let doc = PdfDocument::load_mem(bytes).map_err(|e| e.to_string())?;
+    if doc.is_encrypted() {
+        return Err("it is encrypted".into());
+    }
+    let info = info_dict(&doc);
+    let field = |key: &[u8]| info.and_then(|d| d.get(key).ok()).and_then(text_string);
+    let mut out = Extracted {
+        title: field(b"Title"),
+        author: field(b"Author"),
+        keywords: field(b"Keywords"),
+        ..Default::default()
+    };
+    let page_count = doc.get_pages().len() as u32;
+    for page in 1..=page_count {
+        let mut text = String::new();
+        let result = {
+            let mut output = PlainTextOutput::new(&mut text);
+            pdf_extract::output_doc_page(&doc, &mut output, page)
+        };
+        if let Err(e) = result {
+            out.bad_pages.push((page, format!("{e:?}")));
+            text.clear();
+        }
+        out.pages.push(repair_lines(&text));
+    }
+    Ok(out)
+}
+
+fn info_dict(doc: &PdfDocument) -> Option<&Dictionary> {
+    let info = doc.trailer.get(b"Info").ok()?;
+    doc.dereference(info).ok()?.1.as_dict().ok()
+}
+
+/// A PDF text string: UTF-16BE with a BOM, else PDFDocEncoding (read as
+/// Latin-1, which agrees on the printable range).
+fn text_string(obj: &Object) -> Option<String> {
+    let bytes = obj.as_str().ok()?;
+    let text = match bytes.strip_prefix(b"\xFE\xFF") {
+        Some(utf16) => encoding_rs::UTF_16BE
+            .decode_without_bom_handling(utf16)
+            .0
+            .into_owned(),
+        None => bytes.iter().map(|&b| b as char).collect(),
+    };
+    clean(&text)
+}
+
+/// Join words hyphenated across line ends and squeeze runs of blank lines.
+/// "coopera-\ntion" → "cooperation"; "Afghan-\nPakistan" keeps its hyphen
+/// and line break (the next line starts with a capital: a real compound).
+pub fn repair_lines(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    let mut joined = false;
+    for (i, raw) in lines.iter().enumerate() {
+        let line = if joined { raw.trim_start() } else { raw };
+        if line.is_empty() {
+            blank_run += 1;
+            if blank_run == 1 && !out.is_empty() {
+                out.push('\n');
+            }
+            joined = false;
+            continue;
+        }
+        blank_run = 0;
+        if !joined && !out.is_empty() {
+            out.push('\n');
+        }
+        let next = lines.get(i + 1).map(|l| l.trim_start()).unwrap_or("");
+        match hyphen_stem(line) {
+            Some(stem) if next.starts_with(|c: char| c.is_lowercase()) => {
+                out.push_str(stem);
+                joined = true;
+            }
+            _ => {
+                out.push_str(line);
+                joined = false;
+            }
+        }
+    }
+    out.trim().to_string()
+}
+
+/// The line without its trailing hyphen when it ends in "letter-".
+fn hyphen_stem(line: &str) -> Option<&str> {
+    let stem = line.strip_suffix('-')?;
+    stem.chars()
+        .last()
+        .filter(|c| c.is_alphabetic())
+        .map(|_| stem)
+}
+
+/// Pages joined by a blank line; the byte offsets where pages 2, 3, ... start.
+fn join_pages(pages: &[String]) -> (String, Vec<usize>) {
+    let mut text = String::new();
+    let mut starts = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
+        if i > 0 {
+            text.push_str("\n\n");
+            starts.push(text.len());
+        }
+        text.push_str(page);
+    }
+    (text, starts)
+}
+
+fn metadata(x: &Extracted, text: &str) -> Work {
+    let first_line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| l.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .map(|l| l.chars().take(200).collect::<String>());
+    let title = x
+        .title
+        .clone()
+        .filter(|t| !is_junk_title(t))
+        .or(first_line)
+        .unwrap_or_else(|| "Untitled PDF".to_string());
+    let authors = x
+        .author
+        .as_deref()
+        .map(|a| {
+            a.split([';', '&'])
+                .flat_map(|p| p.split(" and "))
+                .filter_map(person_from_display)
+                .collect()
+        })
+        .unwrap_or_default();
+    let first_page = text.get(..text.len().min(4000)).unwrap_or(text);
+    let mut work = Work {
+        kind: WorkKind::Other,
+        title,
+        authors,
+        keywords: x
+            .keywords
+            .as_deref()
+            .map(ids::split_keywords)
+            .unwrap_or_default(),
+        doi: find_doi(first_page),
+        ..Default::default()
+    };
+    work.id = ids::work_id(None, &work);
+    work
+}
+
+/// Titles word processors write by themselves.
+fn is_junk_title(t: &str) -> bool {
+    let l = t.to_ascii_lowercase();
+    l == "untitled"
+        || l.starts_with("microsoft word")
+        || [".doc", ".docx", ".pdf", ".tex", ".dvi", ".indd"]
+            .iter()
+            .any(|e| l.ends_with(e))
+}
+
+/// The first DOI printed on the first page, if any.
+fn find_doi(text: &str) -> Option<String> {
+    text.split_whitespace()
+        .filter(|w| w.contains("10."))
+        .find_map(|w| normalize::doi(w.trim_start_matches(|c: char| !c.is_ascii_alphanumeric())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repairs_hyphenation() {
+        assert_eq!(
+            repair_lines("security coopera-\n  tion between\n\n\n\nKabul and Islam-\nabad"),
+            "security cooperation between\n\nKabul and Islamabad"
+        );
+        assert_eq!(
+            repair_lines("the Afghan-\nPakistan border"),
+            "the Afghan-\nPakistan border"
+        );
+        assert_eq!(
+            repair_lines("ends with a dash -\nnext"),
+            "ends with a dash -\nnext"
+        );
+        assert_eq!(repair_lines("last-"), "last-");
+    }
+
+    #[test]
+    fn junk_titles() {
+        assert!(is_junk_title("Microsoft Word - draft3.docx"));
+        assert!(!is_junk_title("Border Security"));
+        assert_eq!(
+            find_doi("see doi:10.1080/0954.2021.1 here").as_deref(),
+            Some("10.1080/0954.2021.1")
+        );
+    }
+}

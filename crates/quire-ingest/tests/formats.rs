@@ -1,0 +1,368 @@
+//! Every importer on realistic and malformed fixtures.
+
+use quire_ingest::{read_file, FileImport, Format, IngestError};
+use quire_model::{Person, WorkKind};
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn import(name: &str) -> FileImport {
+    read_file(&fixture(name), name).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn skipped(import: &FileImport) -> Vec<String> {
+    import.skipped.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn bibtex_realistic_decodes_latex() {
+    let im = import("realistic.bib");
+    assert_eq!(im.format, Format::Bibtex);
+    assert!(im.skipped.is_empty(), "{:?}", skipped(&im));
+    assert_eq!(im.records.len(), 4);
+    let w = &im.records[0].work;
+    assert_eq!(w.id, "siddiqa2022durand");
+    assert_eq!(
+        w.title,
+        "The Durand Line after 2021: Border Fencing and Pakistan–Afghanistan Relations"
+    );
+    assert_eq!(w.authors[0], Person::new("Siddiqá", Some("Ayesha".into())));
+    assert_eq!(w.authors[1], Person::new("Müller", Some("Jörg".into())));
+    assert_eq!(w.authors[2].family, "van der Berg");
+    assert_eq!(w.container.as_deref(), Some("Journal of Peace Research"));
+    assert_eq!(w.pages.as_deref(), Some("401–419"));
+    assert_eq!(w.doi.as_deref(), Some("10.1177/00223433221080001"));
+    assert_eq!(w.keywords, vec!["Durand Line", "border security", "TTP"]);
+    assert_eq!((w.kind, w.year), (WorkKind::Article, Some(2022)));
+    assert_eq!(w.provenance[0].line, Some(4));
+    assert_eq!(w.provenance[0].record.as_deref(), Some("Siddiqa2022durand"));
+
+    let wb = &im.records[1].work;
+    assert_eq!(wb.title, "Afghanistan Economic Monitor: Français et Garçon");
+    assert_eq!(wb.authors, vec![Person::organisation("World Bank")]);
+    assert_eq!(
+        (wb.kind, wb.date.as_deref()),
+        (WorkKind::Report, Some("2023-04-12"))
+    );
+    assert_eq!(im.records[2].work.kind, WorkKind::Web);
+    let ch = &im.records[3].work;
+    assert_eq!((ch.kind, ch.year), (WorkKind::Chapter, Some(2008)));
+    assert_eq!(
+        ch.container.as_deref(),
+        Some("The US and the Failure of Nation Building")
+    );
+}
+
+#[test]
+fn bibtex_malformed_entries_are_skipped_with_lines() {
+    let im = import("malformed.bib");
+    let titles: Vec<&str> = im.records.iter().map(|r| r.work.title.as_str()).collect();
+    assert_eq!(titles, vec!["First good entry", "Second good entry"]);
+    let msgs = skipped(&im);
+    assert_eq!(msgs.len(), 3, "{msgs:?}");
+    assert!(
+        msgs[0].starts_with("malformed.bib:") && msgs[0].contains("malformed @article entry"),
+        "{msgs:?}"
+    );
+    assert_eq!(msgs[1], "malformed.bib:12: @article{notitle}: no title");
+    assert!(
+        msgs[2].starts_with("malformed.bib:1") && msgs[2].contains("undefinedmacro"),
+        "{msgs:?}"
+    );
+}
+
+#[test]
+fn ris_is_lenient() {
+    let im = import("realistic.ris");
+    assert_eq!(im.format, Format::Ris);
+    let titles: Vec<&str> = im.records.iter().map(|r| r.work.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        vec![
+            "Pakistan and the Afghan Taliban: an uneasy alliance",
+            "Regional Security after the Withdrawal",
+            "A record without an end tag",
+            "Final record, file ends without ER",
+        ]
+    );
+    let w = &im.records[0].work;
+    assert_eq!(w.authors.len(), 2);
+    assert_eq!(w.authors[1], Person::new("Siddiqa", Some("Ayesha".into())));
+    assert_eq!((w.year, w.pages.as_deref()), (Some(2022), Some("601–625")));
+    assert_eq!(w.container.as_deref(), Some("Asian Survey"));
+    assert_eq!(w.keywords, vec!["TTP", "Durand Line", "border fencing"]);
+    assert_eq!(
+        w.abstract_text.as_deref(),
+        Some("The alliance between Islamabad and the Taliban broke down after US-Pakistan relations changed.")
+    );
+    assert_eq!(w.doi.as_deref(), Some("10.1525/as.2022.62.4.601"));
+    assert_eq!(w.provenance[0].line, Some(3));
+    let report = &im.records[1].work;
+    assert_eq!(report.kind, WorkKind::Report);
+    assert_eq!(
+        report.authors,
+        vec![Person::organisation("International Crisis Group")]
+    );
+    assert_eq!(report.date.as_deref(), Some("2021-08-31"));
+    assert_eq!(report.abstract_text.as_deref(), Some("A report."));
+    let chapter = &im.records[2].work;
+    assert_eq!(chapter.kind, WorkKind::Chapter);
+    assert_eq!(
+        chapter.container.as_deref(),
+        Some("The Oxford Handbook of Afghanistan")
+    );
+    assert_eq!(
+        skipped(&im),
+        vec!["realistic.ris:34: record has no title (TI/T1)"]
+    );
+}
+
+#[test]
+fn latin1_and_utf16_files() {
+    let im = import("latin1.ris");
+    assert_eq!(im.records[0].work.title, "Économie et sécurité au Pakistan");
+    assert_eq!(im.records[0].work.authors[0].family, "Siddiqá");
+    let im = import("utf16.bib");
+    assert_eq!(im.records[0].work.title, "Fixing Failed States — Kābul");
+}
+
+#[test]
+fn whole_file_errors_are_clear() {
+    let err = read_file(&fixture("junk.ris"), "junk.ris").unwrap_err();
+    assert!(matches!(err, IngestError::Binary { .. }), "{err}");
+    assert!(
+        err.to_string().starts_with("junk.ris: binary data"),
+        "{err}"
+    );
+    let err = read_file(&fixture("empty.bib"), "empty.bib").unwrap_err();
+    assert_eq!(err.to_string(), "empty.bib: empty file, nothing to import");
+    let err = read_file(&fixture("nope.bib"), "nope.bib").unwrap_err();
+    assert!(matches!(err, IngestError::Io { .. }));
+}
+
+#[test]
+fn size_limit_for_whole_file_formats() {
+    let opts = quire_ingest::ReadOptions {
+        max_file_bytes: 100,
+    };
+    let err = quire_ingest::read_file_with(
+        &fixture("realistic.bib"),
+        "realistic.bib",
+        &opts,
+        &mut |_| {},
+    )
+    .unwrap_err();
+    assert!(matches!(err, IngestError::TooLarge { .. }));
+    assert!(
+        err.to_string()
+            .contains("over the 100-byte limit for bibtex files"),
+        "{err}"
+    );
+    // Streaming formats are not limited.
+    let mut n = 0;
+    quire_ingest::read_file_with(&fixture("realistic.ris"), "r.ris", &opts, &mut |_| n += 1)
+        .unwrap();
+    assert_eq!(n, 5);
+}
+
+#[test]
+fn csl_json_items_of_all_types() {
+    let im = import("realistic.json");
+    assert_eq!(im.format, Format::CslJson);
+    let w: Vec<_> = im.records.iter().map(|r| &r.work).collect();
+    assert_eq!(w.len(), 5);
+    assert_eq!(w[0].id, "haqqani2023");
+    assert_eq!(w[0].authors[1].family, "van der Berg");
+    assert_eq!(
+        (w[0].year, w[0].date.as_deref()),
+        (Some(2023), Some("2023-02-14"))
+    );
+    assert_eq!(w[0].volume.as_deref(), Some("46"));
+    assert_eq!(w[0].keywords, vec!["Taliban", "Pakistan", "TTP"]);
+    assert_eq!(w[0].provenance[0].line, Some(2));
+    assert_eq!(w[1].kind, WorkKind::Report);
+    assert!(w[1].authors[0].literal);
+    assert_eq!(w[1].date.as_deref(), Some("2022-12-31"));
+    assert_eq!(
+        w[1].id,
+        "un-office-for-the-co-2022-afghanistan-humanitarian-needs-overview"
+    );
+    assert_eq!((w[2].kind, w[2].year), (WorkKind::Legislation, Some(2021)));
+    assert_eq!((w[3].kind, w[3].year), (WorkKind::Statement, Some(2021)));
+    assert_eq!(w[3].keywords, vec!["withdrawal", "Afghanistan"]);
+    assert_eq!(w[4].authors[0].family, "Rubin");
+    let msgs = skipped(&im);
+    assert_eq!(msgs.len(), 2, "{msgs:?}");
+    assert_eq!(
+        msgs[0],
+        "realistic.json:45: record 5: invalid type: map, expected a string or a number"
+    );
+    assert_eq!(msgs[1], "realistic.json:47: record 6: item has no `title`");
+}
+
+#[test]
+fn csl_json_single_object_and_truncated_array() {
+    let im = import("single.json");
+    assert_eq!(im.records.len(), 1);
+    assert_eq!(im.records[0].work.date.as_deref(), Some("2024-05"));
+    let im = import("truncated.json");
+    assert_eq!(im.records.len(), 1);
+    assert_eq!(
+        skipped(&im),
+        vec!["truncated.json:3: record 2 is cut off (file ends inside it)"]
+    );
+}
+
+#[test]
+fn openalex_jsonl() {
+    let im = import("openalex.jsonl");
+    assert_eq!(im.format, Format::OpenAlexJsonl);
+    let w: Vec<_> = im.records.iter().map(|r| &r.work).collect();
+    assert_eq!(w.len(), 3);
+    assert_eq!(w[0].id, "W4200000001");
+    assert_eq!(w[0].openalex_id.as_deref(), Some("W4200000001"));
+    assert_eq!(
+        w[0].abstract_text.as_deref(),
+        Some("The Taliban takeover changed the Taliban calculus.")
+    );
+    assert_eq!(w[0].references, vec!["W100", "W200"]);
+    assert_eq!(
+        w[0].authors[0],
+        Person::new("Siddiqa", Some("Ayesha".into()))
+    );
+    assert_eq!(w[0].container.as_deref(), Some("Strategic Analysis"));
+    assert_eq!(w[0].pages.as_deref(), Some("150–166"));
+    assert_eq!(w[0].doi.as_deref(), Some("10.1080/09700161.2022.2030001"));
+    assert_eq!(w[0].keywords, vec!["Taliban"]);
+    assert_eq!(w[1].title, "Border fencing on the Durand Line");
+    assert_eq!(w[1].keywords, vec!["Border"]);
+    assert_eq!(w[2].provenance[0].line, Some(7));
+    let msgs = skipped(&im);
+    assert_eq!(msgs.len(), 3, "{msgs:?}");
+    assert!(msgs[0].starts_with("openalex.jsonl:4: "), "{msgs:?}");
+    assert_eq!(msgs[1], "openalex.jsonl:5: work has no `title`");
+    assert!(
+        msgs[2].starts_with("openalex.jsonl:6: invalid type"),
+        "{msgs:?}"
+    );
+}
+
+#[test]
+fn markdown_with_and_without_front_matter() {
+    let im = import("with-front-matter.md");
+    let r = &im.records[0];
+    assert_eq!(r.work.id, "ungdc-2021-pak");
+    assert_eq!(r.work.authors[0], Person::new("Khan", Some("Imran".into())));
+    assert_eq!(r.work.authors[1], Person::organisation("The White House"));
+    assert_eq!(
+        (r.work.year, r.work.date.as_deref()),
+        (Some(2021), Some("2021-09-24"))
+    );
+    assert_eq!(
+        (r.work.kind, r.work.genre.as_deref()),
+        (WorkKind::Statement, Some("official_statement"))
+    );
+    assert_eq!(r.work.keywords, vec!["Afghanistan", "Taliban"]);
+    let doc = r.document.as_ref().unwrap();
+    assert!(doc.text.starts_with("Mr. President") && doc.text.ends_with("new authorities."));
+    assert_eq!(doc.work_id, "ungdc-2021-pak");
+
+    let im = import("plain-notes.md");
+    assert_eq!(
+        im.records[0].work.title,
+        "Field notes on the Torkham crossing"
+    );
+    assert_eq!(im.records[0].work.id, "plain-notes");
+
+    let im = import("bad-yaml.md");
+    assert_eq!(im.records.len(), 1);
+    assert_eq!(
+        im.records[0].document.as_ref().unwrap().text,
+        "The body is still imported."
+    );
+    assert!(
+        skipped(&im)[0].contains("front matter is not valid YAML"),
+        "{:?}",
+        skipped(&im)
+    );
+}
+
+#[test]
+fn html_meta_and_blocks() {
+    let im = import("article.html");
+    let r = &im.records[0];
+    assert_eq!(r.work.title, "Cross-Border Militancy and the TTP");
+    assert_eq!(
+        r.work.authors[1],
+        Person::new("Yusuf", Some("Moeed".into()))
+    );
+    assert_eq!(
+        (r.work.year, r.work.date.as_deref()),
+        (Some(2023), Some("2023-05-10"))
+    );
+    assert_eq!(
+        (r.work.kind, r.work.container.as_deref()),
+        (WorkKind::Article, Some("Survival"))
+    );
+    assert_eq!(r.work.language.as_deref(), Some("en"));
+    assert_eq!(
+        r.work.abstract_text.as_deref(),
+        Some("How the TTP uses Afghan sanctuaries.")
+    );
+    let text = &r.document.as_ref().unwrap().text;
+    assert_eq!(
+        text,
+        "Cross-Border Militancy\n\nThe Tehrik-i-Taliban Pakistan has regrouped across the border.\n\n\
+         Sanctuaries\n\nKunar\n\nNangarhar\n\nIslamabad's options\n\nare limited."
+    );
+}
+
+#[test]
+fn pdf_text_layer_pages_and_info() {
+    let im = import("two-pages.pdf");
+    assert_eq!(im.format, Format::Pdf);
+    assert!(im.skipped.is_empty(), "{:?}", skipped(&im));
+    let r = &im.records[0];
+    assert_eq!(r.work.title, "Border Security after 2021");
+    assert_eq!(r.work.authors[1], Person::new("Khan", Some("Imran".into())));
+    assert_eq!(r.work.keywords, vec!["TTP", "Durand Line"]);
+    let doc = r.document.as_ref().unwrap();
+    assert!(
+        doc.text.contains("Security cooperation between Kabul"),
+        "{:?}",
+        doc.text
+    );
+    assert!(doc.text.contains("Afghan-\nPakistan"), "{:?}", doc.text);
+    assert_eq!(doc.page_starts.len(), 1);
+    let second = doc.page_starts[0];
+    assert!(
+        doc.text[second..].starts_with("Second page"),
+        "{:?}",
+        &doc.text[second..]
+    );
+    assert_eq!(doc.page_of(second + 3), Some(2));
+}
+
+#[test]
+fn broken_pdf_is_an_error_not_a_panic() {
+    let dir = tempdir();
+    let path = dir.join("broken.pdf");
+    let mut bytes = std::fs::read(fixture("two-pages.pdf")).unwrap();
+    bytes.truncate(bytes.len() / 2);
+    std::fs::write(&path, &bytes).unwrap();
+    // Either a clean error or a record: never a panic.
+    let _ = read_file(&path, "broken.pdf");
+    std::fs::write(&path, b"not a pdf at all").unwrap();
+    let err = read_file(&path, "broken.pdf").unwrap_err();
+    assert!(err.to_string().contains("not a PDF"), "{err}");
+}
+
+fn tempdir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("quire-ingest-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
