@@ -135,6 +135,13 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Ids of the works that have a full text.
+    pub fn document_ids(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT work_id FROM documents")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     pub fn count_works(&self) -> Result<usize, StoreError> {
         Ok(self
             .conn

@@ -1,0 +1,84 @@
+//! `quire import [PATH...]`: ingest files into the review.
+
+use super::Context;
+use crate::progress::CliProgress;
+use anyhow::Result;
+use quire_review::{FileOutcome, ImportSummary};
+use std::path::PathBuf;
+
+/// Import sources (BibTeX, RIS, CSL-JSON, OpenAlex JSONL, PDF, HTML,
+/// Markdown, text) into the review, deduplicating as it goes. Exit status 0
+/// only when nothing was skipped.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  quire import                 # everything in sources/\n  quire import ~/Downloads/savedrecs.ris more/"
+)]
+pub struct Args {
+    /// Files or folders to import (default: the review's sources/).
+    pub paths: Vec<PathBuf>,
+    /// Print the summary as JSON.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: super::status::Format,
+}
+
+pub fn run(args: &Args, ctx: &Context) -> Result<u8> {
+    let review = ctx.review()?;
+    let protocol = ctx.protocol(&review)?;
+    let progress = CliProgress::new(ctx.quiet);
+    let summary = quire_review::import(&review, &protocol, &args.paths, &progress)?;
+    match args.format {
+        super::status::Format::Json => println!("{}", serde_json::to_string_pretty(&summary)?),
+        super::status::Format::Text => print_summary(&summary),
+    }
+    Ok(if summary.is_clean() { 0 } else { 1 })
+}
+
+pub fn print_summary(s: &ImportSummary) {
+    let unchanged = s
+        .files
+        .iter()
+        .filter(|f| matches!(f, FileOutcome::Unchanged { .. }))
+        .count();
+    let failed: Vec<_> = s
+        .files
+        .iter()
+        .filter_map(|f| match f {
+            FileOutcome::Failed { file, message } => Some((file, message)),
+            _ => None,
+        })
+        .collect();
+    println!(
+        "{} files: {} records read, {} works added, {} duplicates merged, {} records skipped, {} files unchanged, {} files failed",
+        s.files.len(),
+        s.records,
+        s.added,
+        s.merged,
+        s.skipped.len(),
+        unchanged,
+        failed.len()
+    );
+    if s.indexed > 0 {
+        println!("indexed {} works", s.indexed);
+    }
+    for (file, message) in &failed {
+        println!("  failed: {file}: {message}");
+    }
+    if !s.skipped.is_empty() {
+        println!("skipped records:");
+        for skip in s.skipped.iter().take(50) {
+            println!("  {skip}");
+        }
+        if s.skipped.len() > 50 {
+            println!(
+                "  ... and {} more (see `quire status --format json`)",
+                s.skipped.len() - 50
+            );
+        }
+    }
+    if !s.near_duplicates.is_empty() {
+        println!("possible duplicates (not merged; check them):");
+        for n in s.near_duplicates.iter().take(20) {
+            println!("  {} ~ {} (title similarity {:.2})", n.a, n.b, n.similarity);
+        }
+    }
+}

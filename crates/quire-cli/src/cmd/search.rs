@@ -1,0 +1,96 @@
+//! `quire search QUERY`: full-text search of the review.
+
+use super::Context;
+use anyhow::Result;
+use quire_index::{SearchIndex, SearchOptions};
+use std::collections::HashSet;
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+/// Search titles, abstracts, full texts, authors and keywords. Words are
+/// ANDed; use "phrases", AND/OR/NOT, parentheses, field:term
+/// (title, abstract, fulltext, author, keyword, kind, source_type) and
+/// year:2019..2024 (open ranges too: year:2019.., year:..2010).
+#[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  quire search '\"intelligence sharing\" AND (TTP OR \"Tehrik-i-Taliban\") year:2019..' --format table\n  quire search 'durand line' --format json\n  quire search 'kind:statement refugees' --selected"
+)]
+pub struct Args {
+    pub query: String,
+    /// Only works from this year on.
+    #[arg(long)]
+    pub since: Option<i32>,
+    /// Only works the protocol's selection rule keeps (recent + seminal + keep-list).
+    #[arg(long)]
+    pub selected: bool,
+    /// How many hits to show.
+    #[arg(long, short = 'n', default_value_t = 20)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+pub fn run(args: &Args, ctx: &Context) -> Result<u8> {
+    let review = ctx.review()?;
+    let index = SearchIndex::open_or_create(&review.index_dir())?;
+    let allowed: Option<HashSet<String>> = if args.selected {
+        let protocol = ctx.protocol(&review)?;
+        let store = quire_store::Store::open(&review.db_path())?;
+        Some(quire_review::select(&protocol.selection, &store.works()?).selected())
+    } else {
+        None
+    };
+    let opts = SearchOptions {
+        limit: args.limit,
+        since: args.since,
+        allowed_ids: allowed.as_ref(),
+    };
+    let hits = index.search(&args.query, &opts)?;
+    match args.format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&hits)?),
+        Format::Table => print_table(&hits),
+    }
+    Ok(0)
+}
+
+fn print_table(hits: &[quire_index::Hit]) {
+    if hits.is_empty() {
+        println!("no hits");
+        return;
+    }
+    println!(
+        "{:>3}  {:>6}  {:<4}  {:<18}  {:<10}  title",
+        "#", "score", "year", "first author", "kind"
+    );
+    for (i, h) in hits.iter().enumerate() {
+        let year = h
+            .year
+            .map(|y| y.to_string())
+            .unwrap_or_else(|| "n.d.".into());
+        let author: String = h
+            .first_author
+            .clone()
+            .unwrap_or_default()
+            .chars()
+            .take(18)
+            .collect();
+        let title: String = h.title.chars().take(90).collect();
+        println!(
+            "{:>3}  {:>6.2}  {:<4}  {:<18}  {:<10}  {}",
+            i + 1,
+            h.score,
+            year,
+            author,
+            h.kind.as_str(),
+            title
+        );
+        println!("     id: {}", h.id);
+        if !h.snippet.is_empty() {
+            println!("     {}", h.snippet.to_terminal().replace('\n', " "));
+        }
+    }
+}

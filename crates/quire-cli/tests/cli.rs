@@ -1,0 +1,142 @@
+//! End-to-end tests of the `quire` binary on small reviews made in temp dirs.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+fn quire(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("quire").unwrap();
+    cmd.arg("-C").arg(dir).arg("-q");
+    cmd
+}
+
+fn init(tmp: &Path) -> std::path::PathBuf {
+    let dir = tmp.join("rev");
+    Command::cargo_bin("quire")
+        .unwrap()
+        .arg("init")
+        .arg(&dir)
+        .assert()
+        .success();
+    dir
+}
+
+const RIS: &str = "TY  - JOUR\r\nAU  - Siddiqi, Ayesha\r\nTI  - Border fencing and the Durand Line\r\nPY  - 2021\r\nJO  - Asian Survey\r\nAB  - Pakistan fenced the Durand Line after 2017.\r\nER  - \r\n\r\nTY  - RPRT\r\nAU  - Rashid, Ahmed\r\nTI  - Intelligence sharing against the TTP\r\nPY  - 2023\r\nER  - \r\n";
+
+const BIB: &str = "@article{siddiqi2021,\n  author = {Siddiqi, Ayesha},\n  title = {Border Fencing and the {Durand} Line},\n  journal = {Asian Survey},\n  year = {2021}\n}\n\n@article{broken,\n  author = {Nobody},\n  title = {Unclosed\n\n@book{khan2019,\n  author = {Khan, Imran and M{\\\"u}ller, Jan},\n  title = {Strategic Depth Revisited},\n  year = {2019},\n  publisher = {Oxford University Press}\n}\n";
+
+#[test]
+fn init_import_status_search_and_reimport() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = init(tmp.path());
+    std::fs::write(dir.join("sources/a.ris"), RIS).unwrap();
+    std::fs::write(dir.join("sources/b.bib"), BIB).unwrap();
+
+    // The malformed BibTeX entry is skipped and reported; exit status 1.
+    let out = quire(&dir).arg("import").output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("sources/b.bib:"),
+        "skip names the file and line: {stdout}"
+    );
+    assert!(stdout.contains("1 duplicates merged"), "{stdout}");
+
+    let status = quire(&dir)
+        .args(["status", "--format", "json"])
+        .output()
+        .unwrap();
+    let s: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    assert_eq!(s["works"], 3, "{s}");
+    assert_eq!(s["duplicates_merged"], 1);
+    assert_eq!(s["index"]["current"], true);
+
+    let hits = quire(&dir)
+        .args(["search", "durand line", "--format", "json"])
+        .output()
+        .unwrap();
+    let h: serde_json::Value = serde_json::from_slice(&hits.stdout).unwrap();
+    assert_eq!(h.as_array().unwrap().len(), 1, "{h}");
+    let hits = quire(&dir)
+        .args([
+            "search",
+            "\"intelligence sharing\" AND (TTP OR \"Tehrik-i-Taliban\") year:2019..",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let h: serde_json::Value = serde_json::from_slice(&hits.stdout).unwrap();
+    assert_eq!(h[0]["title"], "Intelligence sharing against the TTP", "{h}");
+
+    // Re-importing the same files adds nothing.
+    let again = quire(&dir).arg("import").output().unwrap();
+    assert!(String::from_utf8_lossy(&again.stdout).contains("0 works added"));
+    let status = quire(&dir)
+        .args(["status", "--format", "json"])
+        .output()
+        .unwrap();
+    let s: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    assert_eq!(s["works"], 3);
+}
+
+#[test]
+fn bad_files_are_reported_and_good_ones_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = init(tmp.path());
+    std::fs::write(dir.join("sources/good.ris"), RIS).unwrap();
+    std::fs::write(dir.join("sources/empty.bib"), "").unwrap();
+    std::fs::write(
+        dir.join("sources/junk.ris"),
+        [0u8, 159, 146, 150, 0, 0, 1, 2, 3],
+    )
+    .unwrap();
+    let out = quire(&dir).arg("import").output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout.contains("empty.bib"), "{stdout}");
+    assert!(stdout.contains("junk.ris"), "{stdout}");
+    let status = quire(&dir)
+        .args(["status", "--format", "json"])
+        .output()
+        .unwrap();
+    let s: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    assert_eq!(s["works"], 2);
+}
+
+#[test]
+fn index_rebuild_after_losing_the_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = init(tmp.path());
+    std::fs::write(dir.join("sources/good.ris"), RIS).unwrap();
+    quire(&dir).arg("import").assert().success();
+    std::fs::remove_dir_all(dir.join(".quire/index")).unwrap();
+    quire(&dir).args(["index", "--rebuild"]).assert().success();
+    let hits = quire(&dir)
+        .args(["search", "fencing", "--format", "json"])
+        .output()
+        .unwrap();
+    let h: serde_json::Value = serde_json::from_slice(&hits.stdout).unwrap();
+    assert_eq!(h.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn query_syntax_errors_are_reported_not_panics() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = init(tmp.path());
+    std::fs::write(dir.join("sources/good.ris"), RIS).unwrap();
+    quire(&dir).arg("import").assert().success();
+    let out = quire(&dir)
+        .args(["search", "(durand AND"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
+
+#[test]
+fn commands_outside_a_review_say_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = quire(tmp.path()).arg("status").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a quire review"));
+}

@@ -1,0 +1,342 @@
+//! `quire import`: read source files into the store, one transaction per
+//! file, deduplicating against everything already stored, and bring the
+//! search index up to date.
+//!
+//! A file whose content hash is already recorded is skipped ("unchanged"),
+//! so re-importing adds nothing. An interrupted import loses only the file
+//! in progress; the next run picks it up again because its hash was never
+//! recorded.
+
+use crate::{index_sync, Progress, ReviewDir, ReviewError};
+use quire_ingest::dedup::{merge_into, DedupIndex, DedupMatch};
+use quire_ingest::{Item, ReadOptions};
+use quire_model::{Person, Protocol, Work};
+use quire_store::{FileRecord, NearDuplicate, SkipRecord, Store, StoreTx, WorkKey};
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// What happened to one file.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum FileOutcome {
+    Imported {
+        file: String,
+        format: String,
+        records: usize,
+        added: usize,
+        merged: usize,
+        skipped: usize,
+    },
+    Unchanged {
+        file: String,
+    },
+    Failed {
+        file: String,
+        message: String,
+    },
+}
+
+/// What a whole import did; printed by the CLI, kept for the report.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportSummary {
+    pub files: Vec<FileOutcome>,
+    pub records: usize,
+    pub added: usize,
+    pub merged: usize,
+    pub skipped: Vec<SkipRecord>,
+    pub near_duplicates: Vec<NearDuplicate>,
+    pub indexed: usize,
+}
+
+impl ImportSummary {
+    /// True when nothing was skipped and no file failed: the exit status 0 case.
+    pub fn is_clean(&self) -> bool {
+        self.skipped.is_empty()
+            && !self
+                .files
+                .iter()
+                .any(|f| matches!(f, FileOutcome::Failed { .. }))
+    }
+}
+
+/// Import `paths` (files or folders; empty means the review's `sources/`).
+pub fn import(
+    review: &ReviewDir,
+    protocol: &Protocol,
+    paths: &[PathBuf],
+    progress: &dyn Progress,
+) -> Result<ImportSummary, ReviewError> {
+    let roots = if paths.is_empty() {
+        vec![review.sources()]
+    } else {
+        paths.to_vec()
+    };
+    let files = collect_files(&roots)?;
+    let mut store = Store::open(&review.db_path())?;
+    let mut dedup = dedup_from_store(&store)?;
+    let index = index_sync::open_index(review)?;
+    let mut sync = index_sync::IndexSync::begin(review, &store, &index)?;
+    let mut summary = ImportSummary::default();
+
+    progress.begin("importing", files.len() as u64);
+    for path in &files {
+        let shown = review.shown(path);
+        progress.advance(1, &shown);
+        let mut ctx = FileImport {
+            store: &mut store,
+            dedup: &mut dedup,
+            index: &mut sync,
+            protocol,
+        };
+        let outcome = ctx.import_file(path, &shown, &mut summary);
+        summary.files.push(match outcome {
+            Ok(o) => o,
+            Err(e) => {
+                // The file's transaction rolled back; forget the dedup keys
+                // it added by reloading them from what was really stored.
+                dedup = dedup_from_store(&store)?;
+                sync.force_rebuild();
+                FileOutcome::Failed {
+                    file: shown,
+                    message: e.to_string(),
+                }
+            }
+        });
+    }
+    progress.end();
+    summary.indexed = sync.finish(&store, progress)?;
+    Ok(summary)
+}
+
+/// Every importable file under the given roots, sorted, skipping hidden
+/// files and quire's own folders.
+fn collect_files(roots: &[PathBuf]) -> Result<Vec<PathBuf>, ReviewError> {
+    let mut files = BTreeSet::new();
+    for root in roots {
+        if !root.exists() {
+            return Err(ReviewError::Missing {
+                path: root.display().to_string(),
+            });
+        }
+        let walker = walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .into_iter()
+            .filter_entry(|e| {
+                let name = e.file_name().to_string_lossy();
+                e.depth() == 0 || !(name.starts_with('.') || name == "out")
+            });
+        for entry in walker.flatten() {
+            let name = entry.file_name().to_string_lossy();
+            if entry.file_type().is_file() && !name.starts_with('.') && !is_licence_note(&name) {
+                files.insert(entry.into_path());
+            }
+        }
+    }
+    Ok(files.into_iter().collect())
+}
+
+/// SOURCES.md / README files describe a folder; they are not sources.
+fn is_licence_note(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    upper == "SOURCES.MD" || upper == "README.MD" || upper == "LICENSE" || upper == "LICENCE"
+}
+
+fn dedup_from_store(store: &Store) -> Result<DedupIndex, ReviewError> {
+    let mut dedup = DedupIndex::new();
+    for key in store.work_keys()? {
+        dedup.insert(&work_from_key(key));
+    }
+    Ok(dedup)
+}
+
+/// The light Work dedup needs, rebuilt from the stored key columns.
+fn work_from_key(key: WorkKey) -> Work {
+    Work {
+        id: key.id,
+        doi: key.doi,
+        title: key.title_key,
+        year: key.year,
+        authors: key
+            .first_author
+            .map(|a| vec![Person::new(a, None)])
+            .unwrap_or_default(),
+        ..Default::default()
+    }
+}
+
+fn file_hash(path: &Path) -> Result<String, ReviewError> {
+    let mut hasher = blake3::Hasher::new();
+    let file = std::fs::File::open(path).map_err(|e| ReviewError::Io {
+        path: path.display().to_string(),
+        source: e,
+    })?;
+    hasher.update_reader(file).map_err(|e| ReviewError::Io {
+        path: path.display().to_string(),
+        source: e,
+    })?;
+    Ok(hasher.finalize().to_hex().to_string())
+}
+
+fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+/// The state one file's import works on.
+struct FileImport<'a, 'i> {
+    store: &'a mut Store,
+    dedup: &'a mut DedupIndex,
+    index: &'a mut index_sync::IndexSync<'i>,
+    protocol: &'a Protocol,
+}
+
+/// Counts for one file.
+#[derive(Default)]
+struct FileCounts {
+    added: usize,
+    merged: usize,
+    near: Vec<NearDuplicate>,
+    skips: Vec<SkipRecord>,
+    records: usize,
+}
+
+impl FileImport<'_, '_> {
+    fn import_file(
+        &mut self,
+        path: &Path,
+        shown: &str,
+        summary: &mut ImportSummary,
+    ) -> Result<FileOutcome, ReviewError> {
+        let hash = file_hash(path)?;
+        if self.store.file_hash(shown)?.as_deref() == Some(hash.as_str()) {
+            return Ok(FileOutcome::Unchanged {
+                file: shown.to_string(),
+            });
+        }
+        let mut counts = FileCounts::default();
+        let tx = self.store.transaction()?;
+        // Records are streamed from the reader straight into the
+        // transaction, so a million-record file never sits in memory.
+        let mut failure: Option<ReviewError> = None;
+        let format =
+            quire_ingest::read_file_with(path, shown, &ReadOptions::default(), &mut |item| {
+                if failure.is_some() {
+                    return;
+                }
+                match item {
+                    Item::Skipped(s) => {
+                        counts.records += 1;
+                        counts.skips.push(SkipRecord {
+                            file: s.file,
+                            line: s.line,
+                            message: s.message,
+                        });
+                    }
+                    Item::Record(record) => {
+                        counts.records += 1;
+                        if let Err(e) = store_record(
+                            &tx,
+                            self.dedup,
+                            self.index,
+                            self.protocol,
+                            record,
+                            &mut counts,
+                        ) {
+                            failure = Some(e);
+                        }
+                    }
+                }
+            })?;
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        let format = format.as_str().to_string();
+        let file = FileRecord {
+            path: shown.to_string(),
+            hash,
+            format: Some(format.clone()),
+            records: counts.records,
+            added: counts.added,
+            merged: counts.merged,
+            skipped: counts.skips.len(),
+            imported_at: now_rfc3339(),
+        };
+        tx.record_file(&file, &counts.skips)?;
+        tx.commit()?;
+        summary.records += counts.records;
+        summary.added += counts.added;
+        summary.merged += counts.merged;
+        summary.skipped.extend(counts.skips);
+        summary.near_duplicates.extend(counts.near);
+        Ok(FileOutcome::Imported {
+            file: shown.to_string(),
+            format,
+            records: file.records,
+            added: file.added,
+            merged: file.merged,
+            skipped: file.skipped,
+        })
+    }
+}
+
+/// Classify, deduplicate and store one record (and its full text).
+fn store_record(
+    tx: &StoreTx<'_>,
+    dedup: &mut DedupIndex,
+    index: &mut index_sync::IndexSync<'_>,
+    protocol: &Protocol,
+    record: quire_ingest::Record,
+    counts: &mut FileCounts,
+) -> Result<(), ReviewError> {
+    let mut work = record.work;
+    let (source_type, rule) = protocol.source_types.classify(&work);
+    work.source_type = source_type;
+    work.source_type_rule = Some(rule);
+    match dedup.find(&work) {
+        DedupMatch::Duplicate { id, .. } => {
+            let Some(mut existing) = tx.get_work(&id)? else {
+                return Ok(());
+            };
+            merge_into(&mut existing, work);
+            tx.update_merged_work(&existing)?;
+            if let Some(mut doc) = record.document {
+                if !tx.has_document(&id)? {
+                    doc.work_id = id.clone();
+                    tx.put_document(&doc)?;
+                }
+            }
+            counts.merged += 1;
+            index.mark_changed(id);
+        }
+        found => {
+            let id = tx.insert_work(&work)?;
+            work.id = id.clone();
+            dedup.insert(&work);
+            if let DedupMatch::Near {
+                id: other,
+                similarity,
+            } = found
+            {
+                let pair = NearDuplicate {
+                    a: id.clone(),
+                    b: other,
+                    similarity,
+                };
+                tx.record_near_duplicate(&pair)?;
+                counts.near.push(pair);
+            }
+            let doc = record.document.map(|mut d| {
+                d.work_id = id.clone();
+                d
+            });
+            if let Some(d) = &doc {
+                tx.put_document(d)?;
+            }
+            index.add_new(&work, doc.as_ref())?;
+            counts.added += 1;
+        }
+    }
+    Ok(())
+}

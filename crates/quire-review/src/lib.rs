@@ -1,0 +1,57 @@
+//! A review on disk and the pipeline stages that need more than one crate:
+//! importing sources into the store while deduplicating and keeping the
+//! search index current ([`import`]), the protocol's selection rule
+//! ([`selection`]) and what the review holds ([`status`]).
+//!
+//! The CLI (`quire`) and the web server are thin shells over this crate.
+//! It does not parse formats (`quire-ingest`), own the schema
+//! (`quire-store`) or the search engine (`quire-index`).
+
+pub mod import;
+mod index_sync;
+pub mod layout;
+pub mod selection;
+pub mod status;
+
+pub use import::{import, FileOutcome, ImportSummary};
+pub use index_sync::{index_is_current, rebuild_index};
+pub use layout::ReviewDir;
+pub use selection::{select, Selection, SelectionReason};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReviewError {
+    #[error("{dir}: not a quire review (no review.toml here or above; run `quire init DIR`)")]
+    NotAReview { dir: String },
+    #[error("{path}: no such file or folder")]
+    Missing { path: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Protocol(#[from] quire_model::ProtocolError),
+    #[error(transparent)]
+    Store(#[from] quire_store::StoreError),
+    #[error(transparent)]
+    Ingest(#[from] quire_ingest::IngestError),
+    #[error("search index: {0}")]
+    Index(#[from] quire_index::IndexError),
+}
+
+/// Progress reporting for long stages. The CLI shows bars on a terminal
+/// and plain lines otherwise; tests use [`NoProgress`].
+pub trait Progress {
+    fn begin(&self, stage: &str, total: u64);
+    fn advance(&self, n: u64, message: &str);
+    fn end(&self);
+}
+
+/// A [`Progress`] that shows nothing.
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn begin(&self, _stage: &str, _total: u64) {}
+    fn advance(&self, _n: u64, _message: &str) {}
+    fn end(&self) {}
+}
