@@ -51,6 +51,7 @@ impl<'a> ReportInput<'a> {
             .collect()
     }
 
+    #[allow(dead_code)]
     pub(crate) fn included_ids(&self) -> HashSet<&'a str> {
         self.included_works()
             .into_iter()

@@ -1,0 +1,103 @@
+//! The actor map: every codebook actor with the interests the sources
+//! attribute to it, the co-occurrence network, and names proposed for the
+//! codebook.
+
+use super::{cite, clip};
+use crate::charts::{network::network, Chart};
+use crate::input::ReportInput;
+use crate::render::{Block, Cell, Section, Table};
+use quire_model::ActorKind;
+
+const INTERESTS_SHOWN: usize = 8;
+
+pub fn actors(input: &ReportInput) -> Section {
+    let map = &input.synthesis.actors;
+    let mut blocks = vec![Block::Table(Table {
+        caption: "Actors of the codebook".into(),
+        header: ["Actor", "Kind", "Passages", "Works", "Interests found"]
+            .map(String::from)
+            .to_vec(),
+        rows: map
+            .actors
+            .iter()
+            .map(|a| {
+                vec![
+                    Cell::text(&a.name),
+                    Cell::text(kind_word(a.kind)),
+                    Cell::number(a.passages),
+                    Cell::number(a.works),
+                    Cell::number(a.interests.len()),
+                ]
+            })
+            .collect(),
+    })];
+    for a in map.actors.iter().filter(|a| !a.interests.is_empty()) {
+        blocks.push(Block::Subheading(format!(
+            "{}: attributed interests",
+            a.name
+        )));
+        let items = a
+            .interests
+            .iter()
+            .take(INTERESTS_SHOWN)
+            .map(|i| format!("{} {} {}", i.marker, clip(&i.object, 160), cite(&i.source)))
+            .collect();
+        blocks.push(Block::List(items));
+        if a.interests.len() > INTERESTS_SHOWN {
+            blocks.push(Block::Note(format!(
+                "{} more in the synthesis data.",
+                a.interests.len() - INTERESTS_SHOWN
+            )));
+        }
+    }
+    if !map.network.nodes.is_empty() {
+        let label = |g: &str| g.replace('_', " ");
+        blocks.push(Block::Chart(Chart {
+            name: "actors".into(),
+            title: "Actor network: actors named in the same passages (size = passages, line = shared passages)".into(),
+            svg: network("Actor co-occurrence network", &map.network, 30, &label),
+        }));
+    }
+    if !map.unknown.is_empty() {
+        blocks.push(Block::Subheading("Proposed new actors".into()));
+        blocks.push(Block::Note(
+            "Frequent names and acronyms that are not in the codebook; add the real actors to review.toml.".into(),
+        ));
+        blocks.push(Block::Table(Table {
+            caption: String::new(),
+            header: ["Name", "Form", "Mentions", "Works", "For example"]
+                .map(String::from)
+                .to_vec(),
+            rows: map
+                .unknown
+                .iter()
+                .take(25)
+                .map(|u| {
+                    let ex: Vec<String> = u.examples.iter().map(|e| e.citation.clone()).collect();
+                    vec![
+                        Cell::text(&u.name),
+                        Cell::text(&u.form),
+                        Cell::number(u.mentions),
+                        Cell::number(u.works),
+                        Cell::text(ex.join("; ")),
+                    ]
+                })
+                .collect(),
+        }));
+    }
+    Section {
+        id: "actors".into(),
+        title: "Actor map".into(),
+        blocks,
+    }
+}
+
+fn kind_word(k: ActorKind) -> &'static str {
+    match k {
+        ActorKind::State => "state",
+        ActorKind::ArmedGroup => "armed group",
+        ActorKind::Organisation => "organisation",
+        ActorKind::Forum => "forum",
+        ActorKind::Person => "person",
+    }
+}

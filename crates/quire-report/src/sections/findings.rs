@@ -1,0 +1,212 @@
+//! Sections on what the sources say: the evidence matrix, the written
+//! synthesis per category, the common themes and the debates.
+
+use super::{cite, clip, quote, quote_of};
+use crate::charts::{network::network, Chart};
+use crate::input::ReportInput;
+use crate::render::{Block, Cell, Section, Table};
+use quire_synthesis::Stance;
+
+/// Works × categories: passages per cell, with the strongest passage of
+/// each category quoted below.
+pub fn evidence_matrix(input: &ReportInput) -> Section {
+    let s = input.synthesis;
+    let mut header = vec!["Work".to_string()];
+    header.extend(s.categories.iter().map(|c| c.label.clone()));
+    let rows = input
+        .included_works()
+        .iter()
+        .map(|w| {
+            let mut row = vec![Cell::text(input.citation(w))];
+            row.extend(s.categories.iter().map(|c| {
+                let n = s
+                    .evidence
+                    .cells
+                    .iter()
+                    .find(|e| e.work_id == w.id && e.category == c.id)
+                    .map_or(0, |e| e.passages);
+                Cell::number(if n == 0 {
+                    "·".to_string()
+                } else {
+                    n.to_string()
+                })
+            }));
+            row
+        })
+        .collect();
+    let mut blocks = vec![
+        Block::Note(
+            "Each cell counts the work's passages coded with the category (· = none). \
+             Every coded passage, with its score, evidence terms and page, is in evidence.csv and evidence.xlsx."
+                .into(),
+        ),
+        Block::Table(Table {
+            caption: String::new(),
+            header,
+            rows,
+        }),
+    ];
+    blocks.push(Block::Subheading("Strongest evidence per category".into()));
+    for c in &s.categories {
+        let best = s
+            .evidence
+            .cells
+            .iter()
+            .filter(|e| e.category == c.id)
+            .max_by(|a, b| a.score.total_cmp(&b.score));
+        if let Some(cell) = best {
+            let label = format!("{} · score {:.2}", c.label, cell.score);
+            blocks.push(quote(label, &cell.strongest));
+        }
+    }
+    Section {
+        id: "evidence".into(),
+        title: "Evidence matrix".into(),
+        blocks,
+    }
+}
+
+/// The written (extractive) synthesis of each category.
+pub fn written_synthesis(input: &ReportInput) -> Section {
+    let mut blocks = vec![Block::Note(
+        "For each category, the most representative passages of the sources, de-duplicated and in \
+         chronological order, each with its APA citation. The wording is the sources' own."
+            .into(),
+    )];
+    for summary in &input.synthesis.summaries {
+        blocks.push(Block::Subheading(summary.label.clone()));
+        if summary.items.is_empty() {
+            blocks.push(Block::Note(
+                "No passage of the included works was coded with this category.".into(),
+            ));
+            continue;
+        }
+        let text: Vec<String> = summary
+            .items
+            .iter()
+            .map(|i| format!("{} {}", clip(&i.source.quote, 500), cite(&i.source)))
+            .collect();
+        blocks.push(Block::Paragraph(text.join(" ")));
+    }
+    Section {
+        id: "synthesis".into(),
+        title: "Synthesis by category".into(),
+        blocks,
+    }
+}
+
+/// Key phrases per category and their co-occurrence map.
+pub fn themes(input: &ReportInput) -> Section {
+    let themes = &input.synthesis.themes;
+    let mut blocks = vec![Block::Note(
+        "Phrases that recur across at least two works within a category, ranked by how much more \
+         they belong to it than to the other categories."
+            .into(),
+    )];
+    for ct in &themes.by_category {
+        if ct.phrases.is_empty() {
+            continue;
+        }
+        blocks.push(Block::Subheading(input.category_label(&ct.category)));
+        let rows = ct
+            .phrases
+            .iter()
+            .take(12)
+            .map(|p| {
+                let examples: Vec<String> = p.examples.iter().map(|e| e.citation.clone()).collect();
+                vec![
+                    Cell::text(&p.phrase),
+                    Cell::number(p.works),
+                    Cell::number(p.passages),
+                    Cell::text(examples.join("; ")),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table(Table {
+            caption: String::new(),
+            header: ["Theme", "Works", "Passages", "For example"]
+                .map(String::from)
+                .to_vec(),
+            rows,
+        }));
+    }
+    if !themes.map.nodes.is_empty() {
+        let label = |g: &str| input.category_label(g);
+        blocks.push(Block::Chart(Chart {
+            name: "themes".into(),
+            title: "Theme map: phrases that occur in the same passages (colour = category)".into(),
+            svg: network("Theme co-occurrence map", &themes.map, 36, &label),
+        }));
+    }
+    if blocks.len() == 1 {
+        blocks.push(Block::Paragraph(
+            "No phrase recurs across two or more works yet.".into(),
+        ));
+    }
+    Section {
+        id: "themes".into(),
+        title: "Common themes".into(),
+        blocks,
+    }
+}
+
+/// Opposing positions, both sides quoted, and how they were found.
+pub fn debates(input: &ReportInput) -> Section {
+    let d = &input.synthesis.debates;
+    let mut blocks = Vec::new();
+    if !d.method.is_empty() {
+        blocks.push(Block::Subheading("How debates were found".into()));
+        blocks.push(Block::Paragraph(d.method.clone()));
+    }
+    if d.debates.is_empty() {
+        blocks.push(Block::Paragraph(
+            "No opposing positions were found between the included works.".into(),
+        ));
+    }
+    let mut ranked: Vec<_> = d.debates.iter().collect();
+    ranked.sort_by(|a, b| b.strength.total_cmp(&a.strength));
+    for debate in ranked.iter().take(20) {
+        blocks.push(Block::Subheading(format!(
+            "{} — {}",
+            debate.actor_name,
+            input.category_label(&debate.category)
+        )));
+        blocks.push(Block::Note(format!(
+            "{} (strength {:.2})",
+            debate.reason, debate.strength
+        )));
+        let side = |s: &quire_synthesis::DebateSide| {
+            let label = if s.cue.is_empty() {
+                stance_word(s.stance).to_string()
+            } else {
+                format!("{} · “{}”", stance_word(s.stance), s.cue)
+            };
+            quote_of(label, &s.source)
+        };
+        blocks.push(Block::Pair(side(&debate.side_a), side(&debate.side_b)));
+    }
+    if d.debates.len() > 20 {
+        blocks.push(Block::Note(format!(
+            "{} weaker debates are not shown.",
+            d.debates.len() - 20
+        )));
+    }
+    Section {
+        id: "debates".into(),
+        title: "Debates".into(),
+        blocks,
+    }
+}
+
+fn stance_word(s: Stance) -> &'static str {
+    match s {
+        Stance::Accuse => "accuses",
+        Stance::Deny => "denies",
+        Stance::Support => "supports",
+        Stance::Oppose => "opposes",
+        Stance::Positive => "positive",
+        Stance::Negative => "negative",
+        Stance::Contrast => "contrasts",
+        Stance::Neutral => "neutral",
+    }
+}

@@ -1,0 +1,157 @@
+//! Sections on what the evidence lacks and what it rests on: knowledge
+//! gaps (matrices with thin cells highlighted, gap statements) and the
+//! balance of primary and secondary sources.
+
+use super::quote;
+use crate::charts::{bars::stacked_bars, bars::Bar, Chart};
+use crate::input::ReportInput;
+use crate::render::{Block, Cell, Section, Table};
+use quire_synthesis::{CountMatrix, ThinCell};
+
+/// Knowledge gaps: category × year and × source type with thin cells
+/// highlighted, the thin cells in words, and gaps the sources state.
+pub fn gaps(input: &ReportInput) -> Section {
+    let g = &input.synthesis.gaps;
+    let mut blocks = vec![Block::Note(
+        "Cells count distinct works; highlighted cells are the thin ones the synthesis called out."
+            .into(),
+    )];
+    if !g.thin_cells.is_empty() {
+        blocks.push(Block::Subheading("Thin evidence".into()));
+        blocks.push(Block::List(
+            g.thin_cells.iter().map(|t| t.sentence.clone()).collect(),
+        ));
+    }
+    blocks.push(Block::Table(matrix_table(
+        input,
+        &g.by_year,
+        &g.thin_cells,
+        "Works per category and year",
+    )));
+    blocks.push(Block::Table(matrix_table(
+        input,
+        &g.by_source_type,
+        &g.thin_cells,
+        "Works per category and source type",
+    )));
+    if !g.stated.is_empty() {
+        blocks.push(Block::Subheading("Gaps the sources state".into()));
+        for s in g.stated.iter().take(25) {
+            let cats: Vec<String> = s
+                .categories
+                .iter()
+                .map(|c| input.category_label(c))
+                .collect();
+            let label = if cats.is_empty() {
+                format!("“{}”", s.cue)
+            } else {
+                format!("“{}” · {}", s.cue, cats.join(", "))
+            };
+            blocks.push(quote(label, &s.source));
+        }
+    }
+    Section {
+        id: "gaps".into(),
+        title: "Knowledge gaps".into(),
+        blocks,
+    }
+}
+
+fn matrix_table(input: &ReportInput, m: &CountMatrix, thin: &[ThinCell], caption: &str) -> Table {
+    let mut header = vec!["Category".to_string()];
+    header.extend(m.columns.iter().cloned());
+    let rows = m
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(r, cat)| {
+            let mut row = vec![Cell::text(input.category_label(cat))];
+            row.extend(m.columns.iter().enumerate().map(|(c, col)| {
+                let n = m.works.get(r).and_then(|v| v.get(c)).copied().unwrap_or(0);
+                let is_thin = thin.iter().any(|t| &t.category == cat && &t.column == col);
+                if is_thin {
+                    Cell::thin(n)
+                } else {
+                    Cell::number(n)
+                }
+            }));
+            row
+        })
+        .collect();
+    Table {
+        caption: caption.into(),
+        header,
+        rows,
+    }
+}
+
+/// Primary vs secondary: per category, how much evidence rests on primary
+/// sources, with the strongest primary passages.
+pub fn sources(input: &ReportInput) -> Section {
+    let rows_in = &input.synthesis.sources.rows;
+    let bars: Vec<Bar> = rows_in
+        .iter()
+        .map(|r| Bar {
+            label: input.category_label(&r.category),
+            values: vec![r.primary_passages, r.secondary_passages, r.unknown_passages],
+        })
+        .collect();
+    let mut blocks = vec![
+        Block::Chart(Chart {
+            name: "source-types".into(),
+            title: "Coded passages per category by source type".into(),
+            svg: stacked_bars(
+                "Coded passages per category by source type",
+                &bars,
+                &[
+                    ("primary", "#0072B2"),
+                    ("secondary", "#E69F00"),
+                    ("unknown", "#BBBBBB"),
+                ],
+                "passages",
+            ),
+        }),
+        Block::Table(Table {
+            caption: String::new(),
+            header: [
+                "Category",
+                "Primary passages",
+                "Secondary passages",
+                "Unknown",
+                "Primary works",
+                "Secondary works",
+                "Primary share",
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows: rows_in
+                .iter()
+                .map(|r| {
+                    vec![
+                        Cell::text(input.category_label(&r.category)),
+                        Cell::number(r.primary_passages),
+                        Cell::number(r.secondary_passages),
+                        Cell::number(r.unknown_passages),
+                        Cell::number(r.primary_works),
+                        Cell::number(r.secondary_works),
+                        Cell::number(format!("{:.0}%", r.primary_share * 100.0)),
+                    ]
+                })
+                .collect(),
+        }),
+    ];
+    for r in rows_in.iter().filter(|r| !r.primary_examples.is_empty()) {
+        blocks.push(Block::Subheading(format!(
+            "{}: what primary sources say",
+            input.category_label(&r.category)
+        )));
+        for p in &r.primary_examples {
+            blocks.push(quote("", p));
+        }
+    }
+    Section {
+        id: "sources".into(),
+        title: "Primary and secondary sources".into(),
+        blocks,
+    }
+}

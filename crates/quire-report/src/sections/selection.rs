@@ -1,0 +1,252 @@
+//! Sections on what was reviewed: the protocol and its selection rule
+//! (recency), the PRISMA flow, and the corpus overview.
+
+use crate::charts::{heatmap::heatmap, prisma::prisma_flow, Chart};
+use crate::input::ReportInput;
+use crate::render::{Block, Cell, Section, Table};
+use quire_synthesis::RecencyStatus;
+use std::collections::BTreeMap;
+
+/// Protocol & selection: the question, keywords, framework and the
+/// recency rule applied to every work.
+pub fn protocol(input: &ReportInput) -> Section {
+    let p = input.protocol;
+    let recency = &input.synthesis.recency;
+    let mut blocks = Vec::new();
+    if !p.review.keywords.is_empty() {
+        blocks.push(Block::Paragraph(format!(
+            "Search keywords: {}.",
+            p.review.keywords.join(", ")
+        )));
+    }
+    let rule = if recency.rule.is_empty() {
+        selection_rule_words(input)
+    } else {
+        recency.rule.clone()
+    };
+    blocks.push(Block::Paragraph(format!("Selection rule: {rule}")));
+    blocks.push(Block::Table(Table {
+        caption: "Works by selection status".into(),
+        header: vec!["Status".into(), "Works".into(), "Meaning".into()],
+        rows: vec![
+            status_row("Recent", recency.recent, "within the protocol's years"),
+            status_row(
+                "Seminal",
+                recency.seminal,
+                "older, but cited often inside the corpus",
+            ),
+            status_row("Kept", recency.kept, "on the protocol's keep-list"),
+            status_row("Out", recency.out, "outside the years and not seminal"),
+        ],
+    }));
+    if !p.categories.is_empty() {
+        blocks.push(Block::Subheading("Analytical framework".into()));
+        blocks.push(Block::Table(Table {
+            caption: String::new(),
+            header: vec![
+                "Category".into(),
+                "Definition".into(),
+                "Key terms (first ten)".into(),
+            ],
+            rows: p
+                .categories
+                .iter()
+                .map(|c| {
+                    let terms: Vec<&str> = c.terms.iter().take(10).map(String::as_str).collect();
+                    vec![
+                        Cell::text(&c.label),
+                        Cell::text(&c.definition),
+                        Cell::text(terms.join(", ")),
+                    ]
+                })
+                .collect(),
+        }));
+    }
+    if !recency.works.is_empty() {
+        blocks.push(Block::Subheading("The rule applied to each work".into()));
+        blocks.push(Block::Table(recency_table(input)));
+    }
+    Section {
+        id: "protocol".into(),
+        title: "Protocol and selection".into(),
+        blocks,
+    }
+}
+
+fn status_row(name: &str, n: usize, meaning: &str) -> Vec<Cell> {
+    vec![Cell::text(name), Cell::number(n), Cell::text(meaning)]
+}
+
+fn selection_rule_words(input: &ReportInput) -> String {
+    let s = &input.protocol.selection;
+    let mut parts = Vec::new();
+    if let Some(y) = s.years {
+        parts.push(format!("works from {y}"));
+    }
+    if let Some(sem) = s.seminal {
+        parts.push(format!(
+            "older works cited by at least {} works of the corpus",
+            sem.cited_by_at_least
+        ));
+    }
+    if !s.keep.is_empty() {
+        parts.push(format!("{} works on the keep-list", s.keep.len()));
+    }
+    if parts.is_empty() {
+        "every work (no selection rule in the protocol).".into()
+    } else {
+        format!("{}.", parts.join("; "))
+    }
+}
+
+fn recency_table(input: &ReportInput) -> Table {
+    let by_id: BTreeMap<&str, &quire_model::Work> =
+        input.works.iter().map(|w| (w.id.as_str(), w)).collect();
+    let rows = input
+        .synthesis
+        .recency
+        .works
+        .iter()
+        .map(|e| {
+            let who = by_id
+                .get(e.work_id.as_str())
+                .map(|w| input.citation(w))
+                .unwrap_or_else(|| e.work_id.clone());
+            let status = match e.status {
+                RecencyStatus::Recent => "recent",
+                RecencyStatus::Seminal => "seminal",
+                RecencyStatus::Kept => "kept",
+                RecencyStatus::Out => "out",
+            };
+            vec![
+                Cell::text(who),
+                Cell::number(
+                    e.year
+                        .map(|y| y.to_string())
+                        .unwrap_or_else(|| "n.d.".into()),
+                ),
+                Cell::number(e.cited_by),
+                Cell::text(status),
+                Cell::text(if e.selected { "yes" } else { "no" }),
+                Cell::text(&e.reason),
+            ]
+        })
+        .collect();
+    Table {
+        caption: String::new(),
+        header: ["Work", "Year", "Cited by", "Status", "Analysed", "Why"]
+            .map(String::from)
+            .to_vec(),
+        rows,
+    }
+}
+
+/// The PRISMA flow: chart and the counts as a table.
+pub fn prisma(input: &ReportInput) -> Section {
+    let c = input.prisma;
+    let mut rows = vec![
+        vec![Cell::text("Records identified"), Cell::number(c.identified)],
+        vec![
+            Cell::text("Duplicates removed"),
+            Cell::number(c.duplicates_removed),
+        ],
+        vec![Cell::text("Records screened"), Cell::number(c.screened)],
+        vec![Cell::text("Records excluded"), Cell::number(c.excluded)],
+    ];
+    rows.extend(
+        c.exclusion_reasons
+            .iter()
+            .map(|(r, n)| vec![Cell::text(format!("    excluded: {r}")), Cell::number(n)]),
+    );
+    rows.push(vec![
+        Cell::text("Included in the review"),
+        Cell::number(c.included),
+    ]);
+    Section {
+        id: "prisma".into(),
+        title: "PRISMA flow".into(),
+        blocks: vec![
+            Block::Chart(Chart {
+                name: "prisma".into(),
+                title: "PRISMA-style flow of records through the review".into(),
+                svg: prisma_flow(c),
+            }),
+            Block::Table(Table {
+                caption: String::new(),
+                header: vec!["Step".into(), "Records".into()],
+                rows,
+            }),
+        ],
+    }
+}
+
+/// Corpus overview: kinds, source types and years of the included works,
+/// and the works-per-category-per-year timeline.
+pub fn corpus(input: &ReportInput) -> Section {
+    let works = input.included_works();
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut types: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut years: BTreeMap<String, usize> = BTreeMap::new();
+    for w in &works {
+        *kinds.entry(w.kind.as_str()).or_default() += 1;
+        *types.entry(w.source_type.as_str()).or_default() += 1;
+        let y = w
+            .year
+            .map(|y| y.to_string())
+            .unwrap_or_else(|| "n.d.".into());
+        *years.entry(y).or_default() += 1;
+    }
+    let counts = |m: BTreeMap<&str, usize>| -> Vec<Vec<Cell>> {
+        m.into_iter()
+            .map(|(k, n)| vec![Cell::text(k), Cell::number(n)])
+            .collect()
+    };
+    let mut blocks = vec![
+        Block::Paragraph(format!(
+            "The review analyses {} works. By kind, by source type and by year of publication:",
+            works.len()
+        )),
+        Block::Table(Table {
+            caption: "Kinds of work".into(),
+            header: vec!["Kind".into(), "Works".into()],
+            rows: counts(kinds),
+        }),
+        Block::Table(Table {
+            caption: "Source types".into(),
+            header: vec!["Source type".into(), "Works".into()],
+            rows: counts(types),
+        }),
+        Block::Table(Table {
+            caption: "Years".into(),
+            header: vec!["Year".into(), "Works".into()],
+            rows: years
+                .into_iter()
+                .map(|(y, n)| vec![Cell::number(y), Cell::number(n)])
+                .collect(),
+        }),
+    ];
+    let timeline = &input.synthesis.recency.timeline;
+    if !timeline.rows.is_empty() && !timeline.columns.is_empty() {
+        let labels: Vec<String> = timeline
+            .rows
+            .iter()
+            .map(|r| input.category_label(r))
+            .collect();
+        blocks.push(Block::Chart(Chart {
+            name: "timeline".into(),
+            title: "Works per category and year (heat map)".into(),
+            svg: heatmap(
+                "Works per category and year",
+                &labels,
+                &timeline.columns,
+                &timeline.works,
+                "works",
+            ),
+        }));
+    }
+    Section {
+        id: "corpus".into(),
+        title: "Corpus overview".into(),
+        blocks,
+    }
+}
