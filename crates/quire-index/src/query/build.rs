@@ -1,0 +1,180 @@
+//! Translate a parsed [`Node`] into a tantivy query over the schema.
+
+use std::ops::Bound;
+
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::Term;
+
+use super::guard::Guarded;
+use super::{FieldName, Node};
+use crate::schema::{terms_of, Fields};
+
+/// Builds tantivy queries against one schema.
+pub(crate) struct Builder<'f> {
+    fields: &'f Fields,
+}
+
+impl<'f> Builder<'f> {
+    pub(crate) fn new(fields: &'f Fields) -> Self {
+        Builder { fields }
+    }
+
+    /// The default fields of a bare word and their weights: a word in the
+    /// title says more about a work than the same word on page 40.
+    fn default_fields(&self) -> [(Field, f32); 5] {
+        let f = self.fields;
+        [
+            (f.title, 3.0),
+            (f.abstract_text, 2.0),
+            (f.keywords, 2.0),
+            (f.authors, 1.0),
+            (f.fulltext, 1.0),
+        ]
+    }
+
+    /// `None` when nothing searchable is left (e.g. a word of punctuation).
+    pub(crate) fn query(&self, node: &Node) -> Option<Box<dyn Query>> {
+        match node {
+            Node::All => Some(Box::new(AllQuery)),
+            Node::And(children) => self.conjunction(children),
+            Node::Or(children) => self.disjunction(children),
+            Node::Not(inner) => self.query(inner).map(everything_but),
+            Node::Text {
+                field: None, text, ..
+            } => self.in_default_fields(text),
+            Node::Text {
+                field: Some(field),
+                text,
+                ..
+            } => self.in_field(*field, text),
+            Node::Year { from, to } => Some(self.years(*from, *to)),
+        }
+    }
+
+    fn conjunction(&self, children: &[Node]) -> Option<Box<dyn Query>> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for child in children {
+            match child {
+                Node::Not(inner) => {
+                    if let Some(q) = self.query(inner) {
+                        clauses.push((Occur::MustNot, q));
+                    }
+                }
+                _ => {
+                    if let Some(q) = self.query(child) {
+                        clauses.push((Occur::Must, q));
+                    }
+                }
+            }
+        }
+        if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) && !clauses.is_empty() {
+            // Only exclusions: exclude from everything.
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        combine(clauses)
+    }
+
+    fn disjunction(&self, children: &[Node]) -> Option<Box<dyn Query>> {
+        let clauses = children
+            .iter()
+            .filter_map(|child| self.query(child))
+            .map(|q| (Occur::Should, q))
+            .collect();
+        combine(clauses)
+    }
+
+    fn in_default_fields(&self, text: &str) -> Option<Box<dyn Query>> {
+        let terms = terms_of(text);
+        let clauses = self
+            .default_fields()
+            .into_iter()
+            .filter_map(|(field, boost)| {
+                let q = text_query(field, &terms)?;
+                Some((Occur::Should, boosted(q, boost)))
+            })
+            .collect();
+        combine(clauses)
+    }
+
+    fn in_field(&self, field: FieldName, text: &str) -> Option<Box<dyn Query>> {
+        let f = self.fields;
+        let text_field = match field {
+            FieldName::Title => f.title,
+            FieldName::Abstract => f.abstract_text,
+            FieldName::Fulltext => f.fulltext,
+            FieldName::Author => f.authors,
+            FieldName::Keyword => f.keywords,
+            FieldName::Container => f.container,
+            FieldName::Publisher => f.publisher,
+            // Exact-value fields: the parser already normalised the value.
+            FieldName::Kind => return Some(exact(f.kind, text)),
+            FieldName::SourceType => return Some(exact(f.source_type, text)),
+            FieldName::Id => return Some(exact(f.id, text)),
+            // The parser turns `year:` values into Node::Year; a text
+            // value cannot reach here, and matches nothing if it did.
+            FieldName::Year => return None,
+        };
+        text_query(text_field, &terms_of(text))
+    }
+
+    fn years(&self, from: Option<i64>, to: Option<i64>) -> Box<dyn Query> {
+        let year = self.fields.year;
+        let bound = |y: Option<i64>| match y {
+            Some(y) => Bound::Included(Term::from_field_i64(year, y)),
+            None => Bound::Unbounded,
+        };
+        Box::new(RangeQuery::new(bound(from), bound(to)))
+    }
+}
+
+/// One analysed word or phrase in one text field.
+fn text_query(field: Field, terms: &[String]) -> Option<Box<dyn Query>> {
+    match terms {
+        [] => None,
+        [term] => Some(Box::new(TermQuery::new(
+            Term::from_field_text(field, term),
+            IndexRecordOption::WithFreqs,
+        ))),
+        terms => {
+            let terms = terms
+                .iter()
+                .map(|t| Term::from_field_text(field, t))
+                .collect();
+            Some(Box::new(Guarded(Box::new(PhraseQuery::new(terms)))))
+        }
+    }
+}
+
+fn exact(field: Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    if boost == 1.0 {
+        query
+    } else {
+        Box::new(BoostQuery::new(query, boost))
+    }
+}
+
+fn everything_but(excluded: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, Box::new(AllQuery)),
+        (Occur::MustNot, excluded),
+    ]))
+}
+
+/// A boolean query of the clauses; a lone positive clause stands alone.
+fn combine(mut clauses: Vec<(Occur, Box<dyn Query>)>) -> Option<Box<dyn Query>> {
+    match clauses.len() {
+        0 => None,
+        1 if clauses[0].0 != Occur::MustNot => clauses.pop().map(|(_, q)| q),
+        _ => Some(Box::new(BooleanQuery::new(clauses))),
+    }
+}

@@ -1,0 +1,206 @@
+//! Snippets: a short passage of a hit with the matched words marked, as
+//! plain text plus byte ranges, so each front end (terminal, HTML, JSON)
+//! marks them its own way.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// How many bytes of text a snippet shows, about two lines of a terminal.
+pub(crate) const SNIPPET_BYTES: usize = 200;
+
+const ELLIPSIS: &str = "…";
+
+/// A passage of a hit's text with the matched words highlighted.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Snippet {
+    /// The passage, whitespace collapsed, with "…" where it was cut.
+    pub text: String,
+    /// Byte ranges `(start, end)` into `text` of the matched words, sorted
+    /// and not overlapping.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+impl Snippet {
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The passage with matched words in ANSI bold, for a terminal.
+    pub fn to_terminal(&self) -> String {
+        self.marked("\x1b[1m", "\x1b[0m", |s| s.to_string())
+    }
+
+    /// The passage as HTML-escaped text with matched words in `<b>`.
+    pub fn to_html(&self) -> String {
+        self.marked("<b>", "</b>", escape_html)
+    }
+
+    fn marked(&self, open: &str, close: &str, escape: fn(&str) -> String) -> String {
+        let mut out = String::with_capacity(self.text.len() + 16);
+        let mut done = 0;
+        for &(start, end) in &self.highlights {
+            let (Some(before), Some(word)) =
+                (self.text.get(done..start), self.text.get(start..end))
+            else {
+                continue; // A range off the text would be a bug; skip, never panic.
+            };
+            out.push_str(&escape(before));
+            out.push_str(open);
+            out.push_str(&escape(word));
+            out.push_str(close);
+            done = end;
+        }
+        out.push_str(&escape(self.text.get(done..).unwrap_or("")));
+        out
+    }
+
+    /// A snippet cut from a longer `source`: `fragment` is
+    /// `source[range]` and `highlights` are ranges into the fragment.
+    pub(crate) fn from_fragment(
+        source: &str,
+        range: Range<usize>,
+        highlights: &[Range<usize>],
+    ) -> Snippet {
+        let fragment = source.get(range.clone()).unwrap_or("");
+        let (text, new_pos) = collapse_whitespace(fragment);
+        let prefix = if range.start > 0 { ELLIPSIS } else { "" };
+        let suffix = if range.end < source.len() {
+            ELLIPSIS
+        } else {
+            ""
+        };
+        let shift = prefix.len();
+        let mut ranges: Vec<(usize, usize)> = highlights
+            .iter()
+            .filter(|r| r.start < r.end && r.end <= fragment.len())
+            .map(|r| (new_pos[r.start] + shift, new_pos[r.end] + shift))
+            .collect();
+        ranges.sort_unstable();
+        Snippet {
+            text: format!("{prefix}{text}{suffix}"),
+            highlights: merge_overlapping(ranges),
+        }
+    }
+
+    /// The opening of `source`, unhighlighted: the snippet for a hit that
+    /// matched only on fields that are not shown (author, year, kind).
+    pub(crate) fn head(source: &str) -> Snippet {
+        let source = source.trim();
+        let mut end = source.len().min(SNIPPET_BYTES);
+        while !source.is_char_boundary(end) {
+            end -= 1;
+        }
+        if end < source.len() {
+            // Cut at a word boundary when there is one.
+            if let Some(space) = source[..end].rfind(char::is_whitespace) {
+                end = space;
+            }
+        }
+        Snippet::from_fragment(source, 0..end, &[])
+    }
+
+    /// How many different words the snippet highlights: used to pick the
+    /// field whose snippet shows the match best.
+    pub(crate) fn distinct_matches(&self) -> usize {
+        let mut words: Vec<String> = self
+            .highlights
+            .iter()
+            .filter_map(|&(s, e)| self.text.get(s..e))
+            .map(str::to_lowercase)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words.len()
+    }
+}
+
+/// Collapse every run of whitespace into one space. Returns the new text
+/// and, for every byte offset of the old text (and its end), the offset in
+/// the new text.
+fn collapse_whitespace(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut new_pos = vec![0; text.len() + 1];
+    let mut in_space = false;
+    for (i, c) in text.char_indices() {
+        let here = out.len();
+        for slot in &mut new_pos[i..i + c.len_utf8()] {
+            *slot = here;
+        }
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
+        }
+    }
+    new_pos[text.len()] = out.len();
+    (out, new_pos)
+}
+
+fn merge_overlapping(sorted: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(sorted.len());
+    for (start, end) in sorted {
+        match merged.last_mut() {
+            Some(last) if start < last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragment_collapses_whitespace_and_keeps_highlights_on_words() {
+        let source = "intro. The  Durand\n\tLine is old. end";
+        let start = source.find("The").unwrap();
+        let end = source.find(" end").unwrap();
+        let frag = &source[start..end];
+        let d = frag.find("Durand").unwrap();
+        let l = frag.find("Line").unwrap();
+        let s = Snippet::from_fragment(source, start..end, &[d..d + 6, l..l + 4]);
+        assert_eq!(s.text, "…The Durand Line is old.…");
+        let words: Vec<&str> = s.highlights.iter().map(|&(a, b)| &s.text[a..b]).collect();
+        assert_eq!(words, vec!["Durand", "Line"]);
+    }
+
+    #[test]
+    fn terminal_and_html_marking() {
+        let s = Snippet {
+            text: "a <b> & TTP".into(),
+            highlights: vec![(8, 11)],
+        };
+        assert_eq!(s.to_terminal(), "a <b> & \x1b[1mTTP\x1b[0m");
+        assert_eq!(s.to_html(), "a &lt;b&gt; &amp; <b>TTP</b>");
+    }
+
+    #[test]
+    fn head_cuts_at_a_word_boundary() {
+        let long = "word ".repeat(100);
+        let s = Snippet::head(&long);
+        assert!(s.text.ends_with("word…"), "{}", s.text);
+        assert!(s.text.len() <= SNIPPET_BYTES + ELLIPSIS.len());
+        assert!(s.highlights.is_empty());
+    }
+}
