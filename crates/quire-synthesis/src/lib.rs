@@ -5,17 +5,50 @@
 //!
 //! Use it by filling a [`ReviewInput`] with the protocol, the works, their
 //! passages and codings, the selected work ids and in-corpus cited-by
-//! counts, and calling `synthesise`. The result, [`Synthesis`], is plain
+//! counts, and calling [`synthesise`]:
+//!
+//! ```
+//! use quire_synthesis::{synthesise, ReviewInput};
+//! use std::collections::{HashMap, HashSet};
+//! let protocol = quire_model::Protocol::default();
+//! let input = ReviewInput {
+//!     protocol: &protocol,
+//!     works: &[],
+//!     passages: &[],
+//!     codings: &[],
+//!     selected: &HashSet::new(),
+//!     citation_counts: &HashMap::new(),
+//! };
+//! let synthesis = synthesise(&input);
+//! assert!(synthesis.debates.debates.is_empty());
+//! ```
+//! The result, [`Synthesis`], is plain
 //! serde data that `quire-report` renders; every finding carries
 //! [`PassageRef`]s back to the passages it rests on.
 //!
 //! What it does not do: cut passages or code them (`quire-code`), decide
 //! the selected set (`quire-screen`), or render anything (`quire-report`).
 
+mod actors;
+pub mod cite_apa;
+mod corpus;
+mod debates;
+mod evidence;
+mod gaps;
+mod mentions;
+mod network;
+mod recency;
+mod sources;
+mod stance;
+mod summary;
+pub mod text;
+mod themes;
 pub mod types;
+mod unknown_actors;
 
 pub use types::*;
 
+use corpus::Corpus;
 use quire_model::{Coding, Passage, Protocol, Work};
 use std::collections::{HashMap, HashSet};
 
@@ -32,4 +65,31 @@ pub struct ReviewInput<'a> {
     pub selected: &'a HashSet<String>,
     /// In-corpus cited-by counts per work id.
     pub citation_counts: &'a HashMap<String, usize>,
+}
+
+/// Synthesise the selected works: every section of [`Synthesis`], each
+/// traceable to passages. Input problems (codings of unknown categories or
+/// passages, duplicate passages) are skipped and listed in
+/// `Synthesis::warnings`; nothing panics on bad input.
+pub fn synthesise(input: &ReviewInput) -> Synthesis {
+    let corpus = Corpus::build(input);
+    let matcher = mentions::ActorMatcher::new(&input.protocol.actors);
+    let actor_mentions: Vec<Vec<mentions::Mention>> = corpus
+        .passages
+        .iter()
+        .map(|p| matcher.find(&p.text))
+        .collect();
+    Synthesis {
+        categories: corpus.category_labels(),
+        works: corpus.labels.clone(),
+        evidence: evidence::evidence_matrix(&corpus),
+        themes: themes::themes(&corpus),
+        debates: debates::debates(&corpus, &actor_mentions),
+        gaps: gaps::gaps(&corpus),
+        sources: sources::source_balance(&corpus),
+        actors: actors::actor_map(&corpus, &actor_mentions),
+        recency: recency::recency(input, &corpus),
+        summaries: summary::summaries(&corpus),
+        warnings: corpus.warnings.clone(),
+    }
 }

@@ -1,0 +1,180 @@
+//! APA (7th edition) in-text citations of works: "(Khan, 2021)",
+//! "(Khan & Ali, 2021)", "(Khan et al., 2021)", "(United Nations, n.d.)",
+//! with "2021a"/"2021b" when two works would otherwise cite the same.
+//!
+//! Only the in-text form lives here; the reference list is rendered through
+//! CSL by `quire-report`.
+
+use quire_model::{Person, Work};
+use std::collections::HashMap;
+
+/// The author part of an APA in-text citation, and the year part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    /// "Khan", "Khan & Ali", "Khan et al.", "United Nations", or the
+    /// shortened title in quotes when there is no author.
+    pub authors: String,
+    /// "Khan and Ali" — the narrative form uses "and", not "&".
+    pub authors_narrative: String,
+    /// "2021", "2021a", "n.d."
+    pub year: String,
+}
+
+impl Citation {
+    /// "(Khan & Ali, 2021)"
+    pub fn parenthetical(&self) -> String {
+        format!("({}, {})", self.authors, self.year)
+    }
+
+    /// "Khan and Ali (2021)"
+    pub fn narrative(&self) -> String {
+        format!("{} ({})", self.authors_narrative, self.year)
+    }
+}
+
+/// The citation of one work, without year suffixes.
+pub fn cite(work: &Work) -> Citation {
+    let names: Vec<String> = work.authors.iter().filter_map(family_name).collect();
+    let (authors, authors_narrative) = match names.as_slice() {
+        [] => {
+            let title = short_title(&work.title);
+            (title.clone(), title)
+        }
+        [one] => (one.clone(), one.clone()),
+        [a, b] => (format!("{a} & {b}"), format!("{a} and {b}")),
+        [a, ..] => (format!("{a} et al."), format!("{a} et al.")),
+    };
+    let year = work
+        .year
+        .map(|y| y.to_string())
+        .unwrap_or_else(|| "n.d.".into());
+    Citation {
+        authors,
+        authors_narrative,
+        year,
+    }
+}
+
+/// Citations of many works, with "a", "b", ... added to the year where two
+/// works share authors and year (ordered by title, as APA asks).
+pub fn cite_all(works: &[&Work]) -> Vec<Citation> {
+    let mut cites: Vec<Citation> = works.iter().map(|w| cite(w)).collect();
+    let mut groups: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    for (i, c) in cites.iter().enumerate() {
+        groups
+            .entry((c.authors.clone(), c.year.clone()))
+            .or_default()
+            .push(i);
+    }
+    for mut members in groups.into_values().filter(|g| g.len() > 1) {
+        members.sort_by(|&a, &b| {
+            let key = |i: usize| quire_model::normalize::title_key(&works[i].title);
+            key(a).cmp(&key(b)).then(works[a].id.cmp(&works[b].id))
+        });
+        for (n, &i) in members.iter().enumerate() {
+            let suffix = year_suffix(n);
+            let year = &mut cites[i].year;
+            *year = match year.as_str() {
+                "n.d." => format!("n.d.-{suffix}"),
+                y => format!("{y}{suffix}"),
+            };
+        }
+    }
+    cites
+}
+
+/// a, b, ..., z, aa, ab, ...
+fn year_suffix(n: usize) -> String {
+    let letter = |k: usize| char::from(b'a' + (k % 26) as u8);
+    if n < 26 {
+        letter(n).to_string()
+    } else {
+        format!("{}{}", letter(n / 26 - 1), letter(n))
+    }
+}
+
+/// The family name as cited: organisations by their full name; any
+/// parenthetical remark ("Sharif (Prime Minister") dropped.
+fn family_name(person: &Person) -> Option<String> {
+    let family = person.family.split('(').next().unwrap_or("").trim();
+    let name = if family.is_empty() {
+        person.given.as_deref().unwrap_or("").trim()
+    } else {
+        family
+    };
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// APA cites an authorless work by the first few words of its title, in
+/// double quotes.
+fn short_title(title: &str) -> String {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    if words.is_empty() {
+        return "\u{201c}Untitled\u{201d}".into();
+    }
+    let head = words[..words.len().min(4)].join(" ");
+    let head = head.trim_end_matches([':', ',', '.', ';']);
+    let ellipsis = if words.len() > 4 { "…" } else { "" };
+    format!("\u{201c}{head}{ellipsis}\u{201d}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn work(id: &str, authors: &[&str], year: Option<i32>) -> Work {
+        Work {
+            id: id.into(),
+            title: format!("Title of {id}"),
+            authors: authors.iter().map(|a| Person::parse(a)).collect(),
+            year,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn apa_author_forms() {
+        let one = cite(&work("a", &["Khan, Ayesha"], Some(2021)));
+        assert_eq!(one.parenthetical(), "(Khan, 2021)");
+        assert_eq!(one.narrative(), "Khan (2021)");
+        let two = cite(&work("b", &["Khan, A.", "Ali, B."], Some(2022)));
+        assert_eq!(two.parenthetical(), "(Khan & Ali, 2022)");
+        assert_eq!(two.narrative(), "Khan and Ali (2022)");
+        let three = cite(&work("c", &["Khan, A.", "Ali, B.", "Rashid, C."], None));
+        assert_eq!(three.parenthetical(), "(Khan et al., n.d.)");
+    }
+
+    #[test]
+    fn organisations_and_authorless_works() {
+        let mut w = work("un", &[], Some(2023));
+        w.authors = vec![Person::organisation("United Nations Security Council")];
+        assert_eq!(
+            cite(&w).parenthetical(),
+            "(United Nations Security Council, 2023)"
+        );
+        let mut anon = work("x", &[], Some(2020));
+        anon.title = "Afghanistan: The Road Ahead After Withdrawal".into();
+        assert_eq!(
+            cite(&anon).parenthetical(),
+            "(\u{201c}Afghanistan: The Road Ahead…\u{201d}, 2020)"
+        );
+        let mut odd = work("y", &[], Some(2022));
+        odd.authors = vec![Person::parse(
+            "Muhammad Shehbaz Sharif (Prime Minister, Pakistan)",
+        )];
+        assert_eq!(cite(&odd).authors, "Muhammad Shehbaz Sharif");
+    }
+
+    #[test]
+    fn same_author_and_year_get_letters() {
+        let mut a = work("a", &["Khan, A."], Some(2021));
+        a.title = "Borders".into();
+        let mut b = work("b", &["Khan, A."], Some(2021));
+        b.title = "Alliances".into();
+        let c = work("c", &["Khan, A."], Some(2020));
+        let cites = cite_all(&[&a, &b, &c]);
+        assert_eq!(cites[0].parenthetical(), "(Khan, 2021b)");
+        assert_eq!(cites[1].parenthetical(), "(Khan, 2021a)");
+        assert_eq!(cites[2].parenthetical(), "(Khan, 2020)");
+    }
+}

@@ -1,0 +1,222 @@
+//! Debates: pairs of passages from different works, coded with the same
+//! category and naming the same actor, that take opposing positions
+//! (accuse/deny, support/oppose, positive/negative evaluation). Sentences
+//! are blocked by category and actor and each block is capped, so the
+//! work stays linear in the corpus rather than quadratic in its passages.
+
+use crate::corpus::Corpus;
+use crate::mentions::Mention;
+use crate::stance::{self, SentenceStance, StanceLexicon};
+use crate::types::{Debate, DebateSide, Debates};
+use std::collections::{BTreeMap, HashMap};
+
+/// Sentences kept per block and stance (the strongest coded ones).
+const PER_STANCE: usize = 30;
+/// Debates kept per block (category × actor) and in all.
+const PER_BLOCK: usize = 3;
+const MAX_DEBATES: usize = 60;
+/// Bonus when a side also carries a contrastive marker ("however").
+const CONTRAST_BONUS: f32 = 0.15;
+
+struct Position {
+    passage: usize,
+    sentence: usize,
+    work: usize,
+    coding: f32,
+    /// Bytes between the cue and the actor's mention: nearer is more
+    /// likely about that actor.
+    distance: usize,
+    stance: SentenceStance,
+}
+
+pub fn debates(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Debates {
+    let lexicon = StanceLexicon::new();
+    let blocks = positions_by_block(corpus, mentions, &lexicon);
+    let mut found: Vec<(Debate, (usize, usize))> = Vec::new();
+    for ((c, actor), positions) in &blocks {
+        found.extend(block_debates(corpus, *c, *actor, positions));
+    }
+    // The same two passages may meet in several blocks (two actors, two
+    // categories): keep the strongest meeting only.
+    found.sort_by(|a, b| b.0.strength.total_cmp(&a.0.strength));
+    let mut seen = std::collections::HashSet::new();
+    let mut debates: Vec<Debate> = found
+        .into_iter()
+        .filter(|(_, pair)| seen.insert(*pair))
+        .map(|(d, _)| d)
+        .collect();
+    debates.truncate(MAX_DEBATES);
+    Debates {
+        method: method(),
+        debates,
+    }
+}
+
+/// Stance-bearing sentences of coded passages, grouped by (category,
+/// actor) for every actor the sentence names.
+fn positions_by_block(
+    corpus: &Corpus,
+    mentions: &[Vec<Mention>],
+    lexicon: &StanceLexicon,
+) -> BTreeMap<(usize, usize), Vec<Position>> {
+    let mut stances: HashMap<(usize, usize), Option<SentenceStance>> = HashMap::new();
+    let mut blocks: BTreeMap<(usize, usize), Vec<Position>> = BTreeMap::new();
+    for (c, list) in corpus.coded.iter().enumerate() {
+        for k in list {
+            let p = k.passage;
+            for (s, &(start, end)) in corpus.sentences[p].iter().enumerate() {
+                let named: Vec<&Mention> = mentions[p]
+                    .iter()
+                    .filter(|m| m.start >= start && m.end <= end)
+                    .collect();
+                if named.is_empty() {
+                    continue;
+                }
+                let stance = stances
+                    .entry((p, s))
+                    .or_insert_with(|| lexicon.classify(corpus.sentence(p, s)));
+                let Some(stance) = stance else { continue };
+                let cue_at = start + stance.at;
+                let mut nearest: BTreeMap<usize, usize> = BTreeMap::new();
+                for m in named {
+                    let d = m.start.abs_diff(cue_at).min(m.end.abs_diff(cue_at));
+                    let e = nearest.entry(m.actor).or_insert(d);
+                    *e = (*e).min(d);
+                }
+                for (actor, distance) in nearest {
+                    blocks.entry((c, actor)).or_default().push(Position {
+                        passage: p,
+                        sentence: s,
+                        work: corpus.passage_work[p],
+                        coding: k.score,
+                        distance,
+                        stance: stance.clone(),
+                    });
+                }
+            }
+        }
+    }
+    blocks
+}
+
+/// The best opposing pairs of one block, one per pair of works.
+fn block_debates(
+    corpus: &Corpus,
+    c: usize,
+    actor: usize,
+    positions: &[Position],
+) -> Vec<(Debate, (usize, usize))> {
+    let mut by_stance: HashMap<crate::types::Stance, Vec<&Position>> = HashMap::new();
+    for pos in positions {
+        by_stance.entry(pos.stance.stance).or_default().push(pos);
+    }
+    for list in by_stance.values_mut() {
+        list.sort_by(|a, b| rank(b).total_cmp(&rank(a)));
+        list.truncate(PER_STANCE);
+    }
+    let mut best: BTreeMap<(usize, usize), (f32, &Position, &Position, &'static str)> =
+        BTreeMap::new();
+    for (&sa, list_a) in &by_stance {
+        for (&sb, list_b) in &by_stance {
+            let Some((base, reason)) = stance::opposition(sa, sb) else {
+                continue;
+            };
+            for a in list_a {
+                for b in list_b.iter().filter(|b| b.work != a.work) {
+                    let score = strength(base, a, b);
+                    let key = (a.work.min(b.work), a.work.max(b.work));
+                    if best.get(&key).is_none_or(|e| score > e.0) {
+                        best.insert(key, (score, a, b, reason));
+                    }
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<_> = best.into_values().collect();
+    pairs.sort_by(|x, y| y.0.total_cmp(&x.0));
+    pairs.truncate(PER_BLOCK);
+    pairs
+        .into_iter()
+        .map(|(score, a, b, reason)| {
+            let debate = Debate {
+                category: corpus.category_id(c).to_string(),
+                actor: corpus.protocol.actors[actor].id.clone(),
+                actor_name: corpus.protocol.actors[actor].name.clone(),
+                side_a: side(corpus, a),
+                side_b: side(corpus, b),
+                reason: explain(reason, a, b),
+                strength: score.min(1.0),
+            };
+            let key = (a.passage.min(b.passage), a.passage.max(b.passage));
+            (debate, key)
+        })
+        .collect()
+}
+
+/// Which sentences of a stance are worth comparing first.
+fn rank(p: &Position) -> f32 {
+    p.coding - p.distance as f32 / 1000.0
+}
+
+fn strength(base: f32, a: &Position, b: &Position) -> f32 {
+    let contrast = [a, b]
+        .iter()
+        .filter(|p| p.stance.contrast.is_some())
+        .count() as f32;
+    let nearness = 1.0 / (1.0 + (a.distance + b.distance) as f32 / 200.0);
+    (base + CONTRAST_BONUS * contrast)
+        * (0.5 + 0.25 * (a.coding + b.coding).min(2.0) / 2.0 + 0.25 * nearness)
+}
+
+fn side(corpus: &Corpus, p: &Position) -> DebateSide {
+    DebateSide {
+        source: corpus.passage_ref(p.passage, corpus.sentence(p.passage, p.sentence)),
+        stance: p.stance.stance,
+        cue: p.stance.cue.clone(),
+    }
+}
+
+fn explain(reason: &str, a: &Position, b: &Position) -> String {
+    let mut text = format!(
+        "{reason}: \u{201c}{}\u{201d} vs \u{201c}{}\u{201d}",
+        a.stance.cue, b.stance.cue
+    );
+    let markers: Vec<&str> = [a, b]
+        .iter()
+        .filter_map(|p| p.stance.contrast.as_deref())
+        .collect();
+    if !markers.is_empty() {
+        text.push_str(&format!(
+            "; contrastive marker \u{201c}{}\u{201d}",
+            markers.join("\u{201d}, \u{201c}")
+        ));
+    }
+    text
+}
+
+fn method() -> String {
+    format!(
+        "Debates are found sentence by sentence. Each sentence of a passage coded with a category \
+         is read for the position it takes: an accusation ({} cue words such as \u{201c}accuses\u{201d}, \
+         \u{201c}harbouring\u{201d}) or a denial ({} such as \u{201c}denies\u{201d}, \u{201c}rejects\u{201d}, \
+         \u{201c}contrary to\u{201d}); support ({}) or opposition ({}); otherwise a positive or negative \
+         evaluation, by counting {} positive against {} negative evaluative words, with a \
+         \u{201c}not\u{201d} just before a word reversing it. Sentences are grouped by category and by \
+         the codebook actor they name (by name or alias). Within a group, two sentences from \
+         different works whose positions oppose each other (accusation vs denial, support vs \
+         opposition, positive vs negative evaluation) form a candidate debate; a contrastive \
+         marker (\u{201c}however\u{201d}, \u{201c}but\u{201d}, \u{201c}in contrast\u{201d}, ...) on either side makes \
+         it stronger, as do higher coding scores and a cue close to the actor's name. Each group \
+         compares at most its {} strongest sentences per position, keeps one debate per pair of \
+         works and at most {} debates; the same two passages are reported once. This is a lexical \
+         method: it finds candidate disagreements for a reader to judge, not settled ones.",
+        stance::ACCUSE.len(),
+        stance::DENY.len(),
+        stance::SUPPORT.len(),
+        stance::OPPOSE.len(),
+        stance::POSITIVE.len(),
+        stance::NEGATIVE.len(),
+        PER_STANCE,
+        PER_BLOCK,
+    )
+}

@@ -1,0 +1,292 @@
+//! Knowledge gaps: where the evidence is thin (category × year and
+//! category × source-type matrices, with the thin cells called out in
+//! words) and where the sources themselves say something is not known.
+
+use crate::corpus::Corpus;
+use crate::types::{CountMatrix, GapStatement, Gaps, ThinCell};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use quire_model::SourceType;
+use std::collections::HashSet;
+
+/// Phrases with which a source states a gap in knowledge.
+pub const GAP_CUES: &[&str] = &[
+    "further research is needed",
+    "further research is required",
+    "more research is needed",
+    "further research",
+    "more research",
+    "further study",
+    "further studies",
+    "remains unclear",
+    "remain unclear",
+    "it is unclear",
+    "is not clear",
+    "remains to be seen",
+    "little is known",
+    "less is known",
+    "lack of data",
+    "lack of reliable data",
+    "lack of reliable",
+    "no reliable data",
+    "limited data",
+    "insufficient data",
+    "data are scarce",
+    "data is scarce",
+    "scarcity of data",
+    "not well understood",
+    "poorly understood",
+    "under-researched",
+    "under-studied",
+    "understudied",
+    "knowledge gap",
+    "gap in the literature",
+    "gaps in the literature",
+    "received little attention",
+    "has been overlooked",
+    "open question",
+    "remains unknown",
+    "remain unknown",
+    "largely unknown",
+    "difficult to verify",
+    "cannot be verified",
+    "could not be verified",
+];
+/// At most this many gap statements are listed.
+const MAX_STATED: usize = 100;
+
+pub fn gaps(corpus: &Corpus) -> Gaps {
+    let years = YearColumns::new(corpus);
+    let by_year = count_matrix(corpus, &years.labels, |w| {
+        years.column(corpus.works[w].year)
+    });
+    let types = source_type_columns(corpus);
+    let by_source_type = count_matrix(corpus, &types, |w| {
+        types
+            .iter()
+            .position(|t| t == corpus.source_types[w].as_str())
+            .unwrap_or(0)
+    });
+    let mut thin_cells = primary_gaps(corpus, &years);
+    thin_cells.extend(year_gaps(corpus, &years, &by_year));
+    Gaps {
+        by_year,
+        by_source_type,
+        thin_cells,
+        stated: stated_gaps(corpus),
+    }
+}
+
+/// Year columns: every year from the protocol's first recent year (or the
+/// earliest year, when the span is short) to the latest, so that empty
+/// years show; older years pooled into "before Y"; "n.d." for undated.
+pub struct YearColumns {
+    pub labels: Vec<String>,
+    first: i32,
+    last: i32,
+    before: bool,
+}
+
+impl YearColumns {
+    pub fn new(corpus: &Corpus) -> YearColumns {
+        let known: Vec<i32> = corpus.works.iter().filter_map(|w| w.year).collect();
+        let (min, max) = (
+            known.iter().copied().min().unwrap_or(0),
+            known.iter().copied().max().unwrap_or(-1),
+        );
+        let recent = corpus.protocol.selection.years.and_then(|r| r.from);
+        let first = match recent {
+            Some(f) if f > min => f,
+            _ if max - min > 40 => max - 40,
+            _ => min,
+        };
+        let before = known.iter().any(|&y| y < first);
+        let undated = corpus.works.iter().any(|w| w.year.is_none());
+        let mut labels = Vec::new();
+        if before {
+            labels.push(format!("before {first}"));
+        }
+        labels.extend((first..=max).map(|y| y.to_string()));
+        if undated {
+            labels.push("n.d.".into());
+        }
+        YearColumns {
+            labels,
+            first,
+            last: max,
+            before,
+        }
+    }
+
+    pub fn column(&self, year: Option<i32>) -> usize {
+        let offset = usize::from(self.before);
+        match year {
+            None => self.labels.len().saturating_sub(1),
+            Some(y) if y < self.first => 0,
+            Some(y) => offset + (y.min(self.last) - self.first) as usize,
+        }
+    }
+
+    /// (column, year) of the year-by-year columns.
+    fn years(&self) -> impl Iterator<Item = (usize, i32)> + '_ {
+        let offset = usize::from(self.before);
+        (self.first..=self.last)
+            .enumerate()
+            .map(move |(i, y)| (i + offset, y))
+    }
+}
+
+/// Rows: categories; `column_of` maps a work index to its column.
+pub fn count_matrix(
+    corpus: &Corpus,
+    columns: &[String],
+    column_of: impl Fn(usize) -> usize,
+) -> CountMatrix {
+    let width = columns.len();
+    let mut passages = vec![vec![0; width]; corpus.coded.len()];
+    let mut works = vec![vec![0; width]; corpus.coded.len()];
+    for (c, list) in corpus.coded.iter().enumerate() {
+        let mut seen = HashSet::new();
+        for k in list {
+            let w = corpus.passage_work[k.passage];
+            let col = column_of(w);
+            if col >= width {
+                continue;
+            }
+            passages[c][col] += 1;
+            if seen.insert(w) {
+                works[c][col] += 1;
+            }
+        }
+    }
+    CountMatrix {
+        rows: (0..corpus.coded.len())
+            .map(|c| corpus.category_id(c).to_string())
+            .collect(),
+        columns: columns.to_vec(),
+        works,
+        passages,
+    }
+}
+
+fn source_type_columns(corpus: &Corpus) -> Vec<String> {
+    let mut cols = vec!["primary".to_string(), "secondary".to_string()];
+    if corpus.source_types.contains(&SourceType::Unknown) {
+        cols.push("unknown".into());
+    }
+    cols
+}
+
+/// "No primary source on X" / "No primary source on X after 2022".
+fn primary_gaps(corpus: &Corpus, years: &YearColumns) -> Vec<ThinCell> {
+    let mut out = Vec::new();
+    for (c, list) in corpus.coded.iter().enumerate() {
+        let primary: HashSet<usize> = list
+            .iter()
+            .map(|k| corpus.passage_work[k.passage])
+            .filter(|&w| corpus.source_types[w] == SourceType::Primary)
+            .collect();
+        let label = corpus.category_label(c);
+        let last = primary.iter().filter_map(|&w| corpus.works[w].year).max();
+        let (column, sentence) = match last {
+            _ if primary.is_empty() => (
+                "primary".to_string(),
+                format!("No primary source on {label}."),
+            ),
+            Some(y) if y < years.last => (
+                format!("primary after {y}"),
+                format!("No primary source on {label} after {y}."),
+            ),
+            _ => continue,
+        };
+        out.push(ThinCell {
+            category: corpus.category_id(c).to_string(),
+            column,
+            works: 0,
+            sentence,
+        });
+    }
+    out
+}
+
+/// Years with no work (runs pooled: "2019–2020") or one work on a category.
+fn year_gaps(corpus: &Corpus, years: &YearColumns, matrix: &CountMatrix) -> Vec<ThinCell> {
+    let mut out = Vec::new();
+    for c in 0..corpus.coded.len() {
+        let label = corpus.category_label(c);
+        let id = corpus.category_id(c);
+        let mut empty_run: Vec<i32> = Vec::new();
+        let flush = |run: &mut Vec<i32>, out: &mut Vec<ThinCell>| {
+            if let (Some(&a), Some(&b)) = (run.first(), run.last()) {
+                let span = if a == b {
+                    a.to_string()
+                } else {
+                    format!("{a}\u{2013}{b}")
+                };
+                out.push(ThinCell {
+                    category: id.to_string(),
+                    column: span.clone(),
+                    works: 0,
+                    sentence: format!("No work on {label} in {span}."),
+                });
+            }
+            run.clear();
+        };
+        for (col, year) in years.years() {
+            match matrix.works[c][col] {
+                0 => empty_run.push(year),
+                n => {
+                    flush(&mut empty_run, &mut out);
+                    if n == 1 {
+                        out.push(ThinCell {
+                            category: id.to_string(),
+                            column: year.to_string(),
+                            works: 1,
+                            sentence: format!("Only 1 work on {label} in {year}."),
+                        });
+                    }
+                }
+            }
+        }
+        flush(&mut empty_run, &mut out);
+    }
+    out
+}
+
+/// Sentences that state a gap, once each, with the categories of their
+/// passage.
+fn stated_gaps(corpus: &Corpus) -> Vec<GapStatement> {
+    let Ok(automaton) = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(GAP_CUES)
+    else {
+        return Vec::new();
+    };
+    let check: &AhoCorasick = &automaton;
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for p in 0..corpus.passages.len() {
+        for s in 0..corpus.sentences[p].len() {
+            let sentence = corpus.sentence(p, s);
+            let cue = check
+                .find_iter(sentence)
+                .find(|m| crate::text::at_word_boundary(sentence, m.start(), m.end()));
+            let Some(m) = cue else { continue };
+            if !seen.insert(crate::text::collapse_whitespace(sentence).to_lowercase()) {
+                continue;
+            }
+            out.push(GapStatement {
+                categories: corpus.categories_of[p]
+                    .iter()
+                    .map(|&c| corpus.category_id(c).to_string())
+                    .collect(),
+                cue: sentence[m.start()..m.end()].to_lowercase(),
+                source: corpus.passage_ref(p, sentence),
+            });
+            if out.len() == MAX_STATED {
+                return out;
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,137 @@
+//! Finding the codebook's actors in text by name or alias: whole words,
+//! longest name first ("Pakistani Taliban" is the TTP, not Pakistan), and
+//! acronyms ("US", "UN", "ISI") only in capitals so that "us" is no actor.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use quire_model::Actor;
+
+/// One mention of an actor: byte span in the text searched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Index into the codebook's actors.
+    pub actor: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+pub struct ActorMatcher {
+    automaton: Option<AhoCorasick>,
+    /// Per pattern: (actor index, whether it must match case-exactly).
+    patterns: Vec<(usize, bool, String)>,
+}
+
+impl ActorMatcher {
+    pub fn new(actors: &[Actor]) -> ActorMatcher {
+        let mut patterns = Vec::new();
+        for (i, actor) in actors.iter().enumerate() {
+            for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+                let name = name.trim();
+                if !name.is_empty() {
+                    patterns.push((i, is_acronym(name), name.to_string()));
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|p| &p.2))
+            .ok();
+        ActorMatcher {
+            automaton,
+            patterns,
+        }
+    }
+
+    /// Every actor mention in `text`, in order. A plural or possessive "s"
+    /// after a name still counts ("Afghans", "Pakistans").
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for m in automaton.find_iter(text) {
+            let (actor, exact, pattern) = &self.patterns[m.pattern().as_usize()];
+            let found = &text[m.start()..m.end()];
+            if *exact && found != pattern {
+                continue;
+            }
+            let end = if !*exact && text[m.end()..].starts_with('s') {
+                m.end() + 1
+            } else {
+                m.end()
+            };
+            let whole = crate::text::at_word_boundary(text, m.start(), m.end())
+                || crate::text::at_word_boundary(text, m.start(), end);
+            if whole {
+                out.push(Mention {
+                    actor: *actor,
+                    start: m.start(),
+                    end: m.end(),
+                });
+            }
+        }
+        out
+    }
+
+    /// True when `name` is exactly a name or alias of some actor (any case
+    /// for ordinary names, exact case for acronyms).
+    pub fn is_known(&self, name: &str) -> bool {
+        self.patterns.iter().any(|(_, exact, p)| {
+            if *exact {
+                p == name
+            } else {
+                p.eq_ignore_ascii_case(name)
+            }
+        })
+    }
+}
+
+/// "US", "U.S.", "ISI", "ISIS-K": short and all capitals.
+fn is_acronym(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(id: &str, name: &str, aliases: &[&str]) -> Actor {
+        Actor {
+            id: id.into(),
+            name: name.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn longest_whole_word_mentions() {
+        let m = ActorMatcher::new(&[
+            actor("pakistan", "Pakistan", &["Pakistani", "Islamabad"]),
+            actor(
+                "ttp",
+                "Tehrik-i-Taliban Pakistan",
+                &["TTP", "Pakistani Taliban"],
+            ),
+            actor("us", "United States", &["US", "U.S."]),
+        ]);
+        let text = "The Pakistani Taliban told us that Islamabad and the US disagree; Pakistanis.";
+        let found: Vec<(usize, &str)> = m
+            .find(text)
+            .iter()
+            .map(|x| (x.actor, &text[x.start..x.end]))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (1, "Pakistani Taliban"),
+                (0, "Islamabad"),
+                (2, "US"),
+                (0, "Pakistani")
+            ]
+        );
+        assert!(m.is_known("islamabad") && m.is_known("TTP") && !m.is_known("ttp"));
+        assert!(m.find("Pakistanistan").is_empty());
+    }
+}

@@ -1,0 +1,129 @@
+//! Recency: the protocol's selection rule (recent years, seminal older
+//! works, a keep-list) applied to every work and shown — which works are
+//! in and why — and the timeline of works per year per category.
+
+use crate::corpus::Corpus;
+use crate::gaps::{count_matrix, YearColumns};
+use crate::types::{Recency, RecencyEntry, RecencyStatus};
+use crate::ReviewInput;
+use quire_model::{normalize, SelectionRule, Work};
+
+pub fn recency(input: &ReviewInput, corpus: &Corpus) -> Recency {
+    let rule = &input.protocol.selection;
+    let mut works: Vec<RecencyEntry> = input
+        .works
+        .iter()
+        .map(|w| {
+            let cited_by = input.citation_counts.get(&w.id).copied().unwrap_or(0);
+            let (status, mut reason) = classify(rule, w, cited_by);
+            let selected = input.selected.contains(&w.id);
+            match (selected, status) {
+                (true, RecencyStatus::Out) => reason.push_str("; selected nonetheless"),
+                (false, s) if s != RecencyStatus::Out => {
+                    reason.push_str("; not selected (excluded at screening)")
+                }
+                _ => {}
+            }
+            RecencyEntry {
+                work_id: w.id.clone(),
+                year: w.year,
+                cited_by,
+                status,
+                selected,
+                reason,
+            }
+        })
+        .collect();
+    works.sort_by(|a, b| {
+        (a.year.is_none(), a.year, &a.work_id).cmp(&(b.year.is_none(), b.year, &b.work_id))
+    });
+    let count = |s: RecencyStatus| works.iter().filter(|e| e.status == s).count();
+    let years = YearColumns::new(corpus);
+    Recency {
+        rule: describe(rule),
+        recent: count(RecencyStatus::Recent),
+        seminal: count(RecencyStatus::Seminal),
+        kept: count(RecencyStatus::Kept),
+        out: count(RecencyStatus::Out),
+        timeline: count_matrix(corpus, &years.labels, |w| {
+            years.column(corpus.works[w].year)
+        }),
+        works,
+    }
+}
+
+/// Recent first, then seminal, then kept by name; otherwise out.
+fn classify(rule: &SelectionRule, work: &Work, cited_by: usize) -> (RecencyStatus, String) {
+    let Some(range) = rule.years else {
+        return (
+            RecencyStatus::Recent,
+            "no year range in the protocol: every work is in".into(),
+        );
+    };
+    if let Some(y) = work.year.filter(|&y| range.contains(y)) {
+        return (RecencyStatus::Recent, format!("{y} is within {range}"));
+    }
+    if let Some(s) = rule
+        .seminal
+        .filter(|s| cited_by >= s.cited_by_at_least && s.cited_by_at_least > 0)
+    {
+        return (
+            RecencyStatus::Seminal,
+            format!(
+                "cited by {cited_by} works in the corpus (seminal at {} or more)",
+                s.cited_by_at_least
+            ),
+        );
+    }
+    if is_kept(rule, work) {
+        return (RecencyStatus::Kept, "on the protocol's keep-list".into());
+    }
+    let when = match work.year {
+        Some(y) => format!("{y} is outside {range}"),
+        None => "no year".into(),
+    };
+    let seminal = match rule.seminal {
+        Some(s) => format!(
+            ", cited by {cited_by} (seminal needs {})",
+            s.cited_by_at_least
+        ),
+        None => String::new(),
+    };
+    (
+        RecencyStatus::Out,
+        format!("{when}{seminal}, not on the keep-list"),
+    )
+}
+
+/// The keep-list names work ids or DOIs.
+fn is_kept(rule: &SelectionRule, work: &Work) -> bool {
+    let doi = work.doi.as_deref().and_then(normalize::doi);
+    rule.keep
+        .iter()
+        .any(|k| k.trim() == work.id || (doi.is_some() && normalize::doi(k) == doi))
+}
+
+fn describe(rule: &SelectionRule) -> String {
+    let mut parts = Vec::new();
+    match rule.years {
+        Some(r) => parts.push(format!("works from {r} are in as recent")),
+        None => parts.push("every work is in (no year range)".into()),
+    }
+    if let Some(s) = rule.seminal {
+        parts.push(format!(
+            "older works cited by at least {} works of the corpus are in as seminal",
+            s.cited_by_at_least
+        ));
+    }
+    if !rule.keep.is_empty() {
+        parts.push(format!(
+            "{} works on the keep-list are in whatever their year",
+            rule.keep.len()
+        ));
+    }
+    let mut text = parts.join("; ");
+    if let Some(first) = text.get(..1) {
+        text = first.to_uppercase() + &text[1..];
+    }
+    text + "."
+}

@@ -1,0 +1,342 @@
+//! The position a sentence takes: accusing or denying, supporting or
+//! opposing, evaluating positively or negatively, and whether it sets
+//! itself against another view with a contrastive marker ("however").
+
+use crate::text;
+use crate::types::Stance;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+pub const ACCUSE: &[&str] = &[
+    "accuse",
+    "accuses",
+    "accused",
+    "accusing",
+    "accusation",
+    "accusations",
+    "blame",
+    "blames",
+    "blamed",
+    "blaming",
+    "allege",
+    "alleges",
+    "alleged",
+    "allegedly",
+    "allegation",
+    "allegations",
+    "harbour",
+    "harbours",
+    "harboured",
+    "harbouring",
+    "harbor",
+    "harbors",
+    "harbored",
+    "harboring",
+    "sheltering",
+    "shelters",
+    "sponsoring",
+    "sponsors",
+    "complicit",
+    "complicity",
+];
+pub const DENY: &[&str] = &[
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "denial",
+    "denials",
+    "rejects",
+    "rejected",
+    "rejecting",
+    "refutes",
+    "refuted",
+    "dismisses",
+    "dismissed",
+    "baseless",
+    "unfounded",
+    "contrary to",
+];
+pub const SUPPORT: &[&str] = &[
+    "supports",
+    "supported",
+    "supporting",
+    "welcomes",
+    "welcomed",
+    "endorses",
+    "endorsed",
+    "backs",
+    "praises",
+    "praised",
+    "commends",
+    "commended",
+    "favours",
+    "favors",
+    "applauds",
+    "applauded",
+];
+pub const OPPOSE: &[&str] = &[
+    "opposes",
+    "opposed",
+    "opposing",
+    "opposition to",
+    "condemns",
+    "condemned",
+    "criticises",
+    "criticizes",
+    "criticised",
+    "criticized",
+    "objects to",
+    "objected to",
+    "resists",
+    "resisted",
+    "protests",
+    "protested",
+];
+pub const POSITIVE: &[&str] = &[
+    "success",
+    "successful",
+    "successfully",
+    "effective",
+    "constructive",
+    "positive",
+    "progress",
+    "improved",
+    "improving",
+    "stable",
+    "stability",
+    "cooperative",
+    "helpful",
+    "achievement",
+    "achievements",
+    "peaceful",
+    "promising",
+    "productive",
+    "fruitful",
+    "strengthened",
+    "goodwill",
+];
+pub const NEGATIVE: &[&str] = &[
+    "failure",
+    "failed",
+    "fails",
+    "ineffective",
+    "negative",
+    "deteriorated",
+    "deteriorating",
+    "worsened",
+    "worsening",
+    "unstable",
+    "instability",
+    "hostile",
+    "hostility",
+    "tension",
+    "tensions",
+    "collapse",
+    "collapsed",
+    "mistrust",
+    "distrust",
+    "destabilising",
+    "destabilizing",
+    "undermine",
+    "undermines",
+    "undermined",
+    "violation",
+    "violations",
+    "aggression",
+];
+pub const CONTRAST: &[&str] = &[
+    "however",
+    "but",
+    "contrary to",
+    "in contrast",
+    "on the other hand",
+    "nevertheless",
+    "nonetheless",
+    "whereas",
+    "rejects",
+    "denies",
+    "despite",
+];
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "hardly", "nor", "without", "lack", "lacks",
+];
+
+/// What one sentence says, as far as debates care.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceStance {
+    pub stance: Stance,
+    /// The words that carry the stance.
+    pub cue: String,
+    /// Byte offset of the cue in the sentence.
+    pub at: usize,
+    /// The contrastive marker, if the sentence has one.
+    pub contrast: Option<String>,
+}
+
+pub struct StanceLexicon {
+    automaton: Option<AhoCorasick>,
+    kinds: Vec<Stance>,
+}
+
+impl StanceLexicon {
+    pub fn new() -> StanceLexicon {
+        let groups = [
+            (ACCUSE, Stance::Accuse),
+            (DENY, Stance::Deny),
+            (SUPPORT, Stance::Support),
+            (OPPOSE, Stance::Oppose),
+            (POSITIVE, Stance::Positive),
+            (NEGATIVE, Stance::Negative),
+            (CONTRAST, Stance::Contrast),
+        ];
+        let mut patterns = Vec::new();
+        let mut kinds = Vec::new();
+        for (words, kind) in groups {
+            for w in words {
+                patterns.push(*w);
+                kinds.push(kind);
+            }
+        }
+        // Fixed, valid patterns: building does not fail in practice; if it
+        // did, no stance is found rather than a panic.
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        StanceLexicon { automaton, kinds }
+    }
+
+    /// The sentence's stance. Explicit positions beat evaluations: deny
+    /// beats accuse ("Pakistan denies the accusations"), oppose beats
+    /// support; evaluations count positive against negative words. A
+    /// negator just before a cue ("not successful") flips support and
+    /// evaluation.
+    pub fn classify(&self, sentence: &str) -> Option<SentenceStance> {
+        let mut found: Vec<(Stance, &str, usize)> = Vec::new();
+        let mut contrast = None;
+        let automaton = self.automaton.as_ref()?;
+        for m in automaton.find_iter(sentence) {
+            if !text::at_word_boundary(sentence, m.start(), m.end()) {
+                continue;
+            }
+            let cue = &sentence[m.start()..m.end()];
+            let mut kind = self.kinds[m.pattern().as_usize()];
+            if kind == Stance::Contrast {
+                contrast.get_or_insert(cue.to_lowercase());
+                // "rejects", "denies", "contrary to" are also positions.
+                if !DENY.iter().any(|d| d.eq_ignore_ascii_case(cue)) {
+                    continue;
+                }
+                kind = Stance::Deny;
+            }
+            if negated(sentence, m.start()) {
+                kind = flip(kind);
+            }
+            found.push((kind, cue, m.start()));
+        }
+        let pick = |k: Stance| found.iter().find(|f| f.0 == k);
+        let explicit = pick(Stance::Deny)
+            .or_else(|| pick(Stance::Accuse))
+            .or_else(|| pick(Stance::Oppose))
+            .or_else(|| pick(Stance::Support));
+        let chosen = explicit.or_else(|| evaluation(&found))?;
+        Some(SentenceStance {
+            stance: chosen.0,
+            cue: chosen.1.to_lowercase(),
+            at: chosen.2,
+            contrast,
+        })
+    }
+}
+
+/// The majority evaluation, if positive and negative words do not tie.
+fn evaluation<'a, 'b>(
+    found: &'b [(Stance, &'a str, usize)],
+) -> Option<&'b (Stance, &'a str, usize)> {
+    let count = |k: Stance| found.iter().filter(|f| f.0 == k).count();
+    let (pos, neg) = (count(Stance::Positive), count(Stance::Negative));
+    let winner = match pos.cmp(&neg) {
+        std::cmp::Ordering::Greater => Stance::Positive,
+        std::cmp::Ordering::Less => Stance::Negative,
+        std::cmp::Ordering::Equal => return None,
+    };
+    found.iter().find(|f| f.0 == winner)
+}
+
+/// A negator among the two words before `at`.
+fn negated(sentence: &str, at: usize) -> bool {
+    let before = &sentence[..at];
+    let words = text::words(before);
+    words
+        .iter()
+        .rev()
+        .take(2)
+        .any(|&(s, e)| NEGATORS.contains(&before[s..e].to_lowercase().as_str()))
+}
+
+fn flip(kind: Stance) -> Stance {
+    match kind {
+        Stance::Support => Stance::Oppose,
+        Stance::Positive => Stance::Negative,
+        Stance::Negative => Stance::Positive,
+        other => other,
+    }
+}
+
+/// Whether two stances oppose each other, how strongly, and in words; the
+/// first stance of the pair is side A.
+pub fn opposition(a: Stance, b: Stance) -> Option<(f32, &'static str)> {
+    match (a, b) {
+        (Stance::Accuse, Stance::Deny) => Some((1.0, "accusation vs denial")),
+        (Stance::Support, Stance::Oppose) => Some((0.9, "support vs opposition")),
+        (Stance::Positive, Stance::Negative) => Some((0.6, "positive vs negative evaluation")),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stance(s: &str) -> Option<(Stance, String)> {
+        StanceLexicon::new().classify(s).map(|x| (x.stance, x.cue))
+    }
+
+    #[test]
+    fn explicit_positions_win() {
+        assert_eq!(
+            stance("Kabul accuses Pakistan of harbouring the TTP."),
+            Some((Stance::Accuse, "accuses".into()))
+        );
+        assert_eq!(
+            stance("Pakistan denies the accusations."),
+            Some((Stance::Deny, "denies".into()))
+        );
+        assert_eq!(
+            stance("Islamabad welcomed the agreement."),
+            Some((Stance::Support, "welcomed".into()))
+        );
+    }
+
+    #[test]
+    fn evaluations_count_and_negate() {
+        assert_eq!(
+            stance("The talks were a success and brought stability.").map(|s| s.0),
+            Some(Stance::Positive)
+        );
+        assert_eq!(
+            stance("The talks were not successful.").map(|s| s.0),
+            Some(Stance::Negative)
+        );
+        assert_eq!(stance("Progress amid tensions."), None);
+        assert_eq!(stance("The delegation arrived on Monday."), None);
+        let c = StanceLexicon::new()
+            .classify("However, the mechanism failed.")
+            .unwrap();
+        assert_eq!(
+            (c.stance, c.contrast.as_deref()),
+            (Stance::Negative, Some("however"))
+        );
+    }
+}

@@ -1,0 +1,230 @@
+//! The written synthesis: for each category an extractive summary of its
+//! most representative sentences — well coded and close to the category's
+//! TF-IDF centroid — with near-duplicates removed, at most two per work,
+//! put in chronological order, each followed by its APA citation.
+
+use crate::corpus::Corpus;
+use crate::text;
+use crate::types::{CategorySummary, SummaryItem};
+use std::collections::HashMap;
+
+/// Sentences per summary: at most, and the number tried for first with
+/// one sentence per work.
+const MAX_ITEMS: usize = 5;
+const MIN_ITEMS: usize = 3;
+/// Candidate sentences come from this many best-coded passages.
+const CANDIDATE_PASSAGES: usize = 200;
+/// Sentence length in words for a summary sentence.
+const MIN_WORDS: usize = 8;
+const MAX_WORDS: usize = 60;
+/// Two sentences this similar (cosine) are near-duplicates.
+const DUPLICATE: f32 = 0.5;
+
+type Vector = Vec<(u32, f32)>;
+
+/// Term ids and inverse document frequencies over the selected passages.
+struct Vocabulary {
+    ids: HashMap<String, u32>,
+    idf: Vec<f32>,
+}
+
+impl Vocabulary {
+    fn build(corpus: &Corpus) -> Vocabulary {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut df: Vec<usize> = Vec::new();
+        for p in &corpus.passages {
+            let mut terms: Vec<u32> = text::content_terms(&p.text)
+                .into_iter()
+                .map(|t| {
+                    let next = ids.len() as u32;
+                    *ids.entry(t).or_insert(next)
+                })
+                .collect();
+            terms.sort_unstable();
+            terms.dedup();
+            for t in terms {
+                if t as usize >= df.len() {
+                    df.resize(t as usize + 1, 0);
+                }
+                df[t as usize] += 1;
+            }
+        }
+        let n = corpus.passages.len() as f32;
+        let idf = df
+            .iter()
+            .map(|&d| (1.0 + n / (1.0 + d as f32)).ln())
+            .collect();
+        Vocabulary { ids, idf }
+    }
+
+    /// Unit-length TF-IDF vector of `text` (terms sorted by id).
+    fn vector(&self, text: &str) -> Vector {
+        let mut tf: HashMap<u32, f32> = HashMap::new();
+        for t in text::content_terms(text) {
+            if let Some(&id) = self.ids.get(&t) {
+                *tf.entry(id).or_default() += 1.0;
+            }
+        }
+        let mut v: Vector = tf
+            .into_iter()
+            .map(|(id, f)| (id, (1.0 + f.ln()) * self.idf[id as usize]))
+            .collect();
+        v.sort_unstable_by_key(|e| e.0);
+        normalise(&mut v);
+        v
+    }
+}
+
+fn normalise(v: &mut Vector) {
+    let norm = v.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        v.iter_mut().for_each(|e| e.1 /= norm);
+    }
+}
+
+fn cosine(a: &Vector, b: &Vector) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+struct Candidate {
+    passage: usize,
+    sentence: usize,
+    work: usize,
+    vector: Vector,
+    score: f32,
+}
+
+pub fn summaries(corpus: &Corpus) -> Vec<CategorySummary> {
+    let vocabulary = Vocabulary::build(corpus);
+    (0..corpus.coded.len())
+        .map(|c| summarise(corpus, &vocabulary, c))
+        .collect()
+}
+
+fn summarise(corpus: &Corpus, vocabulary: &Vocabulary, c: usize) -> CategorySummary {
+    let mut coded = corpus.coded[c].clone();
+    coded.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage)));
+    coded.truncate(CANDIDATE_PASSAGES);
+    let centroid = centroid(corpus, vocabulary, c);
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for k in &coded {
+        for s in 0..corpus.sentences[k.passage].len() {
+            let sentence = corpus.sentence(k.passage, s);
+            let words = text::words(sentence).len();
+            if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
+                continue;
+            }
+            let vector = vocabulary.vector(sentence);
+            let centrality = cosine(&vector, &centroid);
+            candidates.push(Candidate {
+                passage: k.passage,
+                sentence: s,
+                work: corpus.passage_work[k.passage],
+                vector,
+                score: (0.5 + 0.5 * k.score.clamp(0.0, 1.0)) * centrality,
+            });
+        }
+    }
+    candidates.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then((a.passage, a.sentence).cmp(&(b.passage, b.sentence)))
+    });
+    let mut chosen = pick(&candidates, 1, &[]);
+    if chosen.len() < MIN_ITEMS {
+        chosen = pick(&candidates, 2, &chosen);
+    }
+    chosen.sort_by_key(|&i| {
+        let k = &candidates[i];
+        (
+            corpus.works[k.work].year.unwrap_or(i32::MAX),
+            k.work,
+            k.passage,
+            k.sentence,
+        )
+    });
+    let items: Vec<SummaryItem> = chosen
+        .iter()
+        .map(|&i| {
+            let k = &candidates[i];
+            SummaryItem {
+                source: corpus.passage_ref(k.passage, corpus.sentence(k.passage, k.sentence)),
+                score: k.score,
+            }
+        })
+        .collect();
+    CategorySummary {
+        category: corpus.category_id(c).to_string(),
+        label: corpus.category_label(c).to_string(),
+        text: items
+            .iter()
+            .map(cited_sentence)
+            .collect::<Vec<_>>()
+            .join(" "),
+        items,
+    }
+}
+
+/// The category's centroid: the coding-score-weighted mean of its
+/// passages' TF-IDF vectors.
+fn centroid(corpus: &Corpus, vocabulary: &Vocabulary, c: usize) -> Vector {
+    let mut sum: HashMap<u32, f32> = HashMap::new();
+    for k in &corpus.coded[c] {
+        let weight = k.score.clamp(0.05, 1.0);
+        for (id, x) in vocabulary.vector(&corpus.passages[k.passage].text) {
+            *sum.entry(id).or_default() += weight * x;
+        }
+    }
+    let mut v: Vector = sum.into_iter().collect();
+    v.sort_unstable_by_key(|e| e.0);
+    normalise(&mut v);
+    v
+}
+
+/// Greedy selection, best first: no near-duplicate of a chosen sentence,
+/// at most `per_work` sentences from one work; starts from `already`.
+fn pick(candidates: &[Candidate], per_work: usize, already: &[usize]) -> Vec<usize> {
+    let mut chosen = already.to_vec();
+    for (i, cand) in candidates.iter().enumerate() {
+        if chosen.len() >= MAX_ITEMS {
+            break;
+        }
+        if cand.score <= 0.0 || chosen.contains(&i) {
+            continue;
+        }
+        let from_work = chosen
+            .iter()
+            .filter(|&&j| candidates[j].work == cand.work)
+            .count();
+        let duplicate = chosen
+            .iter()
+            .any(|&j| cosine(&candidates[j].vector, &cand.vector) >= DUPLICATE);
+        if from_work < per_work && !duplicate {
+            chosen.push(i);
+        }
+    }
+    chosen
+}
+
+/// "Sentence text (Khan, 2021)." — the citation goes before the final
+/// stop, which is kept.
+fn cited_sentence(item: &SummaryItem) -> String {
+    let quote = item.source.quote.trim();
+    let (body, stop) = match quote.char_indices().next_back() {
+        Some((i, c)) if matches!(c, '.' | '!' | '?') => (&quote[..i], &quote[i..]),
+        _ => (quote, "."),
+    };
+    format!("{} {}{}", body.trim_end(), item.source.citation, stop)
+}

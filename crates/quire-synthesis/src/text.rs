@@ -1,0 +1,237 @@
+//! Plain-text helpers every synthesis step shares: sentence splitting, word
+//! tokens, stopwords, shortening a quote, and whole-word phrase matching.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Byte ranges of the sentences of `text`. A sentence ends at `.`, `!` or
+/// `?` (plus closing quotes/brackets) followed by whitespace and an
+/// upper-case letter, digit or opening quote, unless the word before the
+/// stop is a known abbreviation or an initial ("U.S.", "e.g.", "J.").
+/// Line breaks that separate paragraphs or list items also end a sentence.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let end = if matches!(b, b'.' | b'!' | b'?') {
+            sentence_stop(text, i)
+        } else if b == b'\n' && next_line_starts_block(text, i) {
+            Some(i)
+        } else {
+            None
+        };
+        if let Some(end) = end {
+            push_trimmed(text, start, end, &mut out);
+            start = end;
+            i = end.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+/// If the stop at `i` ends a sentence, the byte just past it (and past any
+/// closing quotes or brackets).
+fn sentence_stop(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut end = i + 1;
+    while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']' | b'.') {
+        end += 1;
+    }
+    if end >= bytes.len() {
+        return Some(end);
+    }
+    let rest = &text[end..];
+    let after_space = rest.trim_start();
+    if after_space.len() == rest.len() {
+        return None; // no whitespace: "3.5", "U.S.A"
+    }
+    let next = after_space.chars().next()?;
+    let opens = next.is_uppercase() || next.is_ascii_digit() || "\"'“‘(".contains(next);
+    if !opens || bytes[i] == b'.' && is_abbreviation(&text[..i]) {
+        return None;
+    }
+    Some(end)
+}
+
+/// A paragraph break or a list item starts on the next line.
+fn next_line_starts_block(text: &str, i: usize) -> bool {
+    let rest = &text[i + 1..];
+    let trimmed = rest.trim_start_matches([' ', '\t']);
+    trimmed.starts_with('\n')
+        || trimmed.starts_with("- ")
+        || trimmed.starts_with("* ")
+        || trimmed.starts_with('#')
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen",
+        "rep", "e.g", "i.e", "etc", "vs", "cf", "al", "no", "vol", "fig", "jan", "feb", "mar",
+        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "inc",
+        "ltd", "co", "jr", "sr", "approx", "ed", "eds",
+    ];
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_initial || ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    let (s, e) = (start + lead, end - trail);
+    if e > s && text[s..e].chars().any(char::is_alphanumeric) {
+        out.push((s, e));
+    }
+}
+
+/// Word tokens with their byte spans: letters and digits, with inner
+/// hyphens, apostrophes and dots kept ("ISIS-K", "Pakistan's", "U.S").
+pub fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_alnum_end = 0;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+            last_alnum_end = i + c.len_utf8();
+            continue;
+        }
+        // One joiner right after a letter may be inner punctuation; the
+        // next character decides.
+        let inner = matches!(c, '-' | '\'' | '’' | '.') && i == last_alnum_end;
+        if !inner {
+            if let Some(s) = start.take() {
+                out.push((s, last_alnum_end));
+            }
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, last_alnum_end));
+    }
+    out
+}
+
+/// Lower-cased word tokens without stopwords, numbers or one-letter words:
+/// the terms of TF-IDF vectors.
+pub fn content_terms(text: &str) -> Vec<String> {
+    words(text)
+        .into_iter()
+        .map(|(s, e)| normalise_word(&text[s..e]))
+        .filter(|w| is_content_word(w))
+        .collect()
+}
+
+/// Lower-case, possessive "'s" dropped.
+pub fn normalise_word(word: &str) -> String {
+    let lower = word.to_lowercase().replace('’', "'");
+    lower
+        .strip_suffix("'s")
+        .map(str::to_string)
+        .unwrap_or(lower)
+}
+
+/// The word without a possessive "'s" ("Pakistan's" → "Pakistan").
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+pub fn is_content_word(word: &str) -> bool {
+    word.chars().count() > 1 && word.chars().any(char::is_alphabetic) && !is_stopword(word)
+}
+
+/// English function words plus the verbs and fillers that carry no theme.
+pub fn is_stopword(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.split_whitespace().collect())
+        .contains(word)
+}
+
+const STOPWORDS: &str = "a about above after again against all almost along already also although always am among an and another any anyone anything are aren't around as at be became because become becomes been before being below between both but by can cannot could couldn't did didn't do does doesn't doing don't done down during each either else enough even ever every few for from further get gets given go goes going got had has hasn't have haven't having he her here hers herself him himself his how however i if in into is isn't it it's its itself just last least less let like likely made make makes many may me might more most much must my myself neither never new no nor not now of off often on once one only onto or other others otherwise our ours ourselves out over own per perhaps put rather really said same say says see seen several shall she should shouldn't since so some still such than that that's the their theirs them themselves then there there's therefore these they this those though through thus to today together too toward towards under until up upon us use used using very via was wasn't we well were weren't what whatever when where whether which while who whom whose why will with within without won't would wouldn't yet you your yours yourself also according mr mrs ms dr first second third two three four five six seven eight nine ten year years time times way ways part including include includes included within upon thereby whereby across";
+
+/// `text` cut to at most `max` bytes on a word boundary, with "…" when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    let text = collapse_whitespace(text);
+    if text.len() <= max {
+        return text;
+    }
+    let mut cut = max;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    let head = head.rsplit_once(' ').map(|(h, _)| h).unwrap_or(head);
+    format!("{}…", head.trim_end_matches([',', ';', ':', ' ']))
+}
+
+pub fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when the byte range `[s, e)` of `text` is a whole word (or run of
+/// words): no letter or digit touches it on either side.
+pub fn at_word_boundary(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).iter().map(|&(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations() {
+        assert_eq!(
+            split("The U.S. left in 2021. Pakistan, e.g. Islamabad, objected! Why? 3.5 percent."),
+            vec![
+                "The U.S. left in 2021.",
+                "Pakistan, e.g. Islamabad, objected!",
+                "Why?",
+                "3.5 percent."
+            ]
+        );
+        assert_eq!(
+            split("Gen. J. Smith spoke.\n\nA new paragraph"),
+            vec!["Gen. J. Smith spoke.", "A new paragraph"]
+        );
+    }
+
+    #[test]
+    fn words_keep_inner_punctuation() {
+        let t = "ISIS-K and Pakistan's U.S. (allies) - end";
+        let w: Vec<&str> = words(t).iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(
+            w,
+            vec!["ISIS-K", "and", "Pakistan's", "U.S", "allies", "end"]
+        );
+        assert_eq!(
+            content_terms("Pakistan's border and the TTP in 2021"),
+            vec!["pakistan", "border", "ttp"]
+        );
+    }
+
+    #[test]
+    fn shortens_on_word_boundary() {
+        assert_eq!(shorten("one two three four", 9), "one two…");
+        assert_eq!(shorten("  short   text ", 50), "short text");
+        assert!(at_word_boundary("the TTP.", 4, 7));
+        assert!(!at_word_boundary("ATTP", 1, 4));
+    }
+}

@@ -1,0 +1,280 @@
+//! Common themes: the key phrases of each category (1–3 word n-grams that
+//! neither start nor end with a stopword) that recur across works, scored
+//! by how much more often they occur in the category's passages than in the
+//! other categories' (a TF-IDF-style contrast), and a map of which of them
+//! occur in the same passages.
+
+use crate::corpus::Corpus;
+use crate::network::NetworkBuilder;
+use crate::text;
+use crate::types::{CategoryThemes, KeyPhrase, Network, Themes};
+use std::collections::HashMap;
+
+/// Key phrases kept per category.
+const PHRASES_PER_CATEGORY: usize = 12;
+/// A phrase must occur in at least this many works of the category.
+const MIN_WORKS: usize = 2;
+/// Edges of the theme map: passages shared, and how many edges are kept.
+const MIN_EDGE: usize = 2;
+const MAX_EDGES: usize = 80;
+
+/// Interned n-grams: lower-case key → id, and the first surface form seen.
+#[derive(Default)]
+struct Phrases {
+    ids: HashMap<String, u32>,
+    surface: Vec<String>,
+}
+
+impl Phrases {
+    fn intern(&mut self, key: String, surface: &str) -> u32 {
+        let next = self.surface.len() as u32;
+        *self.ids.entry(key).or_insert_with(|| {
+            self.surface.push(surface.to_string());
+            next
+        })
+    }
+}
+
+pub fn themes(corpus: &Corpus) -> Themes {
+    let mut phrases = Phrases::default();
+    let grams: Vec<Vec<u32>> = (0..corpus.passages.len())
+        .map(|p| passage_grams(corpus, p, &mut phrases))
+        .collect();
+    let coded_passages = corpus
+        .categories_of
+        .iter()
+        .filter(|c| !c.is_empty())
+        .count();
+    let mut df_all: HashMap<u32, usize> = HashMap::new();
+    for (p, list) in grams.iter().enumerate() {
+        if !corpus.categories_of[p].is_empty() {
+            for &g in list {
+                *df_all.entry(g).or_default() += 1;
+            }
+        }
+    }
+    let mut by_category = Vec::new();
+    let mut kept: Vec<(u32, usize)> = Vec::new(); // (phrase, category) for the map
+    for c in 0..corpus.coded.len() {
+        let ranked = rank_category(corpus, c, &grams, &df_all, coded_passages, &phrases);
+        kept.extend(ranked.iter().map(|r| (r.phrase, c)));
+        let phrases_out = ranked
+            .into_iter()
+            .map(|r| key_phrase(corpus, c, &grams, &phrases, r))
+            .collect();
+        by_category.push(CategoryThemes {
+            category: corpus.category_id(c).to_string(),
+            phrases: phrases_out,
+        });
+    }
+    Themes {
+        by_category,
+        map: theme_map(corpus, &grams, &phrases, &kept),
+    }
+}
+
+/// The distinct n-grams of one passage. Phrases never cross punctuation.
+fn passage_grams(corpus: &Corpus, p: usize, phrases: &mut Phrases) -> Vec<u32> {
+    let mut out = Vec::new();
+    for s in 0..corpus.sentences[p].len() {
+        let sentence = corpus.sentence(p, s);
+        for segment in segments(sentence) {
+            let keys: Vec<String> = segment.iter().map(|w| text::normalise_word(w)).collect();
+            for n in 1..=3 {
+                for i in 0..keys.len().saturating_sub(n - 1) {
+                    let window = &keys[i..i + n];
+                    if is_phrase(window) {
+                        let surface: Vec<&str> = segment[i..i + n]
+                            .iter()
+                            .map(|w| text::strip_possessive(w))
+                            .collect();
+                        let surface = surface.join(" ");
+                        out.push(phrases.intern(window.join(" "), &surface));
+                    }
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Runs of words not separated by punctuation.
+fn segments(sentence: &str) -> Vec<Vec<&str>> {
+    let mut out: Vec<Vec<&str>> = vec![Vec::new()];
+    let mut last_end = 0;
+    for (s, e) in text::words(sentence) {
+        let gap = &sentence[last_end..s];
+        if gap.contains([
+            ',', ';', ':', '(', ')', '"', '“', '”', '—', '–', '/', '[', ']',
+        ]) {
+            out.push(Vec::new());
+        }
+        if let Some(current) = out.last_mut() {
+            current.push(&sentence[s..e]);
+        }
+        last_end = e;
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// Noun-phrase-ish: content words at both ends, "of"/"and" allowed in the
+/// middle, unigrams of at least 3 letters, no bare numbers.
+fn is_phrase(words: &[String]) -> bool {
+    let content = |w: &String| text::is_content_word(w) && w.chars().any(char::is_alphabetic);
+    match words {
+        [one] => content(one) && one.chars().count() >= 3,
+        [a, b] => content(a) && content(b),
+        [a, m, b] => content(a) && content(b) && (content(m) || m == "of" || m == "and"),
+        _ => false,
+    }
+}
+
+struct Ranked {
+    phrase: u32,
+    score: f32,
+    works: usize,
+    passages: usize,
+}
+
+/// Candidates of category `c` ranked by contrast, without phrases that are
+/// part of (or contain) a better-ranked one.
+fn rank_category(
+    corpus: &Corpus,
+    c: usize,
+    grams: &[Vec<u32>],
+    df_all: &HashMap<u32, usize>,
+    coded_passages: usize,
+    phrases: &Phrases,
+) -> Vec<Ranked> {
+    // phrase → (passages, works, last work seen)
+    let mut counts: HashMap<u32, (usize, usize, usize)> = HashMap::new();
+    for k in &corpus.coded[c] {
+        let w = corpus.passage_work[k.passage];
+        for &g in &grams[k.passage] {
+            let e = counts.entry(g).or_insert((0, 0, usize::MAX));
+            e.0 += 1;
+            if e.2 != w {
+                e.1 += 1;
+                e.2 = w;
+            }
+        }
+    }
+    let n_in = corpus.coded[c].len() as f32;
+    let n_out = (coded_passages as f32 - n_in).max(0.0);
+    let mut ranked: Vec<Ranked> = counts
+        .into_iter()
+        .filter(|(_, (df, works, _))| *works >= MIN_WORKS && *df >= 2)
+        .filter_map(|(g, (df, works, _))| {
+            let outside = df_all.get(&g).copied().unwrap_or(df).saturating_sub(df) as f32;
+            let p_in = df as f32 / n_in;
+            let p_out = (outside + 0.5) / (n_out + 1.0);
+            let words = phrases.surface[g as usize].split(' ').count() as f32;
+            let score = p_in * (p_in / p_out).ln() * (1.0 + 0.25 * (words - 1.0));
+            (score > 0.0).then_some(Ranked {
+                phrase: g,
+                score,
+                works,
+                passages: df,
+            })
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.score.total_cmp(&a.score).then_with(|| {
+            phrases.surface[a.phrase as usize].cmp(&phrases.surface[b.phrase as usize])
+        })
+    });
+    let mut kept: Vec<Ranked> = Vec::new();
+    for r in ranked {
+        let key = phrases.surface[r.phrase as usize].to_lowercase();
+        let overlaps = kept.iter().any(|k| {
+            let other = phrases.surface[k.phrase as usize].to_lowercase();
+            contains_words(&other, &key) || contains_words(&key, &other)
+        });
+        if !overlaps {
+            kept.push(r);
+        }
+        if kept.len() == PHRASES_PER_CATEGORY {
+            break;
+        }
+    }
+    kept
+}
+
+/// `inner` occurs in `outer` as whole words.
+fn contains_words(outer: &str, inner: &str) -> bool {
+    format!(" {outer} ").contains(&format!(" {inner} "))
+}
+
+fn key_phrase(
+    corpus: &Corpus,
+    c: usize,
+    grams: &[Vec<u32>],
+    phrases: &Phrases,
+    r: Ranked,
+) -> KeyPhrase {
+    let surface = &phrases.surface[r.phrase as usize];
+    let mut examples = Vec::new();
+    let mut last_work = usize::MAX;
+    for k in &corpus.coded[c] {
+        let w = corpus.passage_work[k.passage];
+        if w == last_work || grams[k.passage].binary_search(&r.phrase).is_err() {
+            continue;
+        }
+        last_work = w;
+        let quote = corpus.best_sentence(k.passage, std::slice::from_ref(surface));
+        examples.push(corpus.passage_ref(k.passage, quote));
+        if examples.len() == 3 {
+            break;
+        }
+    }
+    KeyPhrase {
+        phrase: surface.clone(),
+        score: r.score,
+        works: r.works,
+        passages: r.passages,
+        examples,
+    }
+}
+
+/// Key phrases (any category) as nodes; passages that use two of them as
+/// edges. A phrase key in several categories is one node, grouped under
+/// the first category that ranked it.
+fn theme_map(
+    corpus: &Corpus,
+    grams: &[Vec<u32>],
+    phrases: &Phrases,
+    kept: &[(u32, usize)],
+) -> Network {
+    let mut group: HashMap<u32, usize> = HashMap::new();
+    for &(g, c) in kept {
+        group.entry(g).or_insert(c);
+    }
+    let mut builder = NetworkBuilder::default();
+    for (p, list) in grams.iter().enumerate() {
+        if corpus.categories_of[p].is_empty() {
+            continue;
+        }
+        let present: Vec<String> = list
+            .iter()
+            .filter(|g| group.contains_key(g))
+            .map(|&g| phrases.surface[g as usize].to_lowercase())
+            .collect();
+        builder.add_passage(&present);
+    }
+    let by_key: HashMap<String, (String, usize)> = group
+        .iter()
+        .map(|(&g, &c)| {
+            let s = &phrases.surface[g as usize];
+            (s.to_lowercase(), (s.clone(), c))
+        })
+        .collect();
+    builder.build(MIN_EDGE, MAX_EDGES, |id| {
+        by_key
+            .get(id)
+            .map(|(label, c)| (label.clone(), corpus.category_id(*c).to_string()))
+            .unwrap_or_else(|| (id.to_string(), String::new()))
+    })
+}

@@ -1,0 +1,247 @@
+//! Frequent names the codebook does not know: ALL-CAPS acronyms ("NDS")
+//! and repeated capitalised multi-word names ("National Directorate of
+//! Security"), proposed as new actors when seen in ≥ 2 works or ≥ 3 times.
+
+use crate::corpus::Corpus;
+use crate::mentions::ActorMatcher;
+use crate::text;
+use crate::types::UnknownActor;
+use std::collections::{BTreeMap, HashSet};
+
+/// At most this many proposals are returned.
+const MAX_PROPOSALS: usize = 40;
+
+/// Acronyms that are not actors: numerals, units, formats.
+const NOT_ACTORS: &[&str] = &[
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+    "XX", "XXI", "OK", "AM", "PM", "TV", "GDP", "COVID", "USD", "PDF", "HTML", "CEO", "AD", "BC",
+    "CE", "FAQ", "ID", "IT", "PS", "NB", "UTC", "GMT", "Q&A", "A", "MW", "KM", "MR", "MRS", "DR",
+];
+
+/// Titles dropped from the front of a name ("President Joe Biden" →
+/// "Joe Biden").
+const TITLES: &[&str] = &[
+    "president",
+    "prime",
+    "minister",
+    "foreign",
+    "secretary",
+    "general",
+    "ambassador",
+    "mr",
+    "mrs",
+    "ms",
+    "madam",
+    "excellency",
+    "his",
+    "her",
+    "your",
+    "deputy",
+    "chief",
+    "special",
+    "representative",
+    "senior",
+    "vice",
+    "chairman",
+    "dear",
+    "sir",
+    "my",
+    "our",
+    "distinguished",
+];
+
+/// Words that describe bodies without naming one: a name made only of these
+/// and titles ("Government Of The Republic") is not proposed.
+const GENERIC: &[&str] = &[
+    "government",
+    "republic",
+    "state",
+    "states",
+    "national",
+    "leader",
+    "leaders",
+    "delegates",
+    "colleagues",
+    "ladies",
+    "gentlemen",
+    "thank",
+    "honourable",
+    "honorable",
+    "people",
+    "country",
+    "countries",
+    "nation",
+    "nations",
+    "international",
+    "community",
+    "world",
+];
+
+#[derive(Default)]
+struct Tally {
+    form: &'static str,
+    mentions: usize,
+    works: HashSet<usize>,
+    /// (passage, sentence) of the first mention in each work.
+    examples: Vec<(usize, usize)>,
+}
+
+pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
+    let matcher = ActorMatcher::new(&corpus.protocol.actors);
+    let terms: HashSet<String> = corpus
+        .protocol
+        .categories
+        .iter()
+        .flat_map(|c| c.terms.iter().map(|t| t.to_lowercase()))
+        .collect();
+    let mut tally: BTreeMap<String, Tally> = BTreeMap::new();
+    for p in 0..corpus.passages.len() {
+        for s in 0..corpus.sentences[p].len() {
+            let sentence = corpus.sentence(p, s);
+            for (name, form) in candidates(sentence) {
+                if matcher.is_known(&name) || terms.contains(&name.to_lowercase()) {
+                    continue;
+                }
+                if form == "proper name" && only_known_actors(&matcher, &name) {
+                    continue;
+                }
+                let t = tally.entry(name).or_default();
+                t.form = form;
+                t.mentions += 1;
+                if t.works.insert(corpus.passage_work[p]) && t.examples.len() < 3 {
+                    t.examples.push((p, s));
+                }
+            }
+        }
+    }
+    let mut out: Vec<UnknownActor> = tally
+        .into_iter()
+        .filter(|(_, t)| t.works.len() >= 2 || t.mentions >= 3)
+        .map(|(name, t)| UnknownActor {
+            name,
+            form: t.form.to_string(),
+            mentions: t.mentions,
+            works: t.works.len(),
+            examples: t
+                .examples
+                .iter()
+                .map(|&(p, s)| corpus.passage_ref(p, corpus.sentence(p, s)))
+                .collect(),
+        })
+        .collect();
+    out.sort_by(|a, b| (b.works, b.mentions).cmp(&(a.works, a.mentions)));
+    out.truncate(MAX_PROPOSALS);
+    out
+}
+
+/// Acronyms and multi-word capitalised names in one sentence.
+fn candidates(sentence: &str) -> Vec<(String, &'static str)> {
+    let spans = text::words(sentence);
+    let tokens: Vec<&str> = spans.iter().map(|&(s, e)| &sentence[s..e]).collect();
+    let caps = tokens.iter().filter(|t| is_acronym(t)).count();
+    if caps * 2 > tokens.len() && tokens.len() > 2 {
+        return Vec::new(); // a shouted heading, not prose
+    }
+    let mut out: Vec<(String, &'static str)> = tokens
+        .iter()
+        .filter(|t| is_acronym(t) && !NOT_ACTORS.contains(t))
+        .map(|t| (t.to_string(), "acronym"))
+        .collect();
+    out.extend(
+        proper_names(&tokens)
+            .into_iter()
+            .map(|n| (n, "proper name")),
+    );
+    out
+}
+
+/// 2–8 capital letters, optionally with digits or hyphens ("NDS", "TAPI",
+/// "CASA-1000"); the letters must all be capitals.
+fn is_acronym(token: &str) -> bool {
+    let letters = token.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=8).contains(&letters)
+        && token.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && token
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Runs of ≥ 2 capitalised words, with "of", "for", "the" allowed
+/// inside ("National Directorate of Security"); the sentence's first word
+/// and leading titles are dropped.
+fn proper_names(tokens: &[&str]) -> Vec<String> {
+    const JOINERS: &[&str] = &["of", "for", "the", "al", "de", "ul"];
+    let capitalised = |t: &str| {
+        t.chars().next().is_some_and(char::is_uppercase) && t.chars().any(char::is_lowercase)
+    };
+    let mut names = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let mut flush = |run: &mut Vec<&str>| {
+        while run.last().is_some_and(|t| JOINERS.contains(t)) {
+            run.pop();
+        }
+        let lower = |t: &&str| t.to_lowercase();
+        let start = run
+            .iter()
+            .position(|t| !TITLES.contains(&lower(t).as_str()) && !text::is_stopword(&lower(t)))
+            .unwrap_or(run.len());
+        let name = &run[start..];
+        let generic = name.iter().all(|t| {
+            let l = lower(t);
+            JOINERS.contains(&l.as_str())
+                || GENERIC.contains(&l.as_str())
+                || TITLES.contains(&l.as_str())
+        });
+        if !generic && name.iter().filter(|t| capitalised(t)).count() >= 2 {
+            names.push(name.join(" "));
+        }
+        run.clear();
+    };
+    for (i, &t) in tokens.iter().enumerate() {
+        let first_of_sentence = i == 0;
+        if capitalised(t) && !first_of_sentence {
+            run.push(t);
+        } else if capitalised(t) && first_of_sentence && !text::is_stopword(&t.to_lowercase()) {
+            run.push(t);
+        } else if !run.is_empty() && JOINERS.contains(&t) {
+            run.push(t);
+        } else {
+            flush(&mut run);
+        }
+    }
+    flush(&mut run);
+    names
+}
+
+/// The name is nothing but known actors and joining words ("Pakistan and
+/// Afghanistan").
+fn only_known_actors(matcher: &ActorMatcher, name: &str) -> bool {
+    let found = matcher.find(name);
+    if found.is_empty() {
+        return false;
+    }
+    let mut rest = name.to_string();
+    for m in found.iter().rev() {
+        rest.replace_range(m.start..m.end, " ");
+    }
+    text::content_terms(&rest).is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronyms_and_names_in_a_sentence() {
+        let found = candidates(
+            "Officials of the NDS met the National Directorate of Security and President Joe Biden in 2021.",
+        );
+        let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            vec!["NDS", "National Directorate of Security", "Joe Biden"]
+        );
+        assert!(candidates("THE STATEMENT OF THE DAY").is_empty());
+        assert!(candidates("The Prime Minister spoke on IV").is_empty());
+    }
+}
