@@ -51,6 +51,8 @@ pub const GAP_CUES: &[&str] = &[
     "cannot be verified",
     "could not be verified",
 ];
+/// Years shown one by one before older ones are pooled.
+const MAX_YEAR_COLUMNS: i32 = 40;
 /// At most this many gap statements are listed.
 const MAX_STATED: usize = 100;
 
@@ -77,8 +79,7 @@ pub fn gaps(corpus: &Corpus) -> Gaps {
 }
 
 /// Year columns: every year from the protocol's first recent year (or the
-/// earliest year, when the span is short) to the latest, so that empty
-/// years show; older years pooled into "before Y"; "n.d." for undated.
+/// earliest year) to the latest, so that empty years show; older years pooled into "before Y"; "n.d." for undated.
 pub struct YearColumns {
     pub labels: Vec<String>,
     first: i32,
@@ -94,11 +95,9 @@ impl YearColumns {
             known.iter().copied().max().unwrap_or(-1),
         );
         let recent = corpus.protocol.selection.years.and_then(|r| r.from);
-        let first = match recent {
-            Some(f) if f > min => f,
-            _ if max - min > 40 => max - 40,
-            _ => min,
-        };
+        // The protocol's recent period is shown in full, even its empty
+        // years; at most MAX_YEAR_COLUMNS years are shown one by one.
+        let first = recent.unwrap_or(min).max(max - MAX_YEAR_COLUMNS);
         let before = known.iter().any(|&y| y < first);
         let undated = corpus.works.iter().any(|w| w.year.is_none());
         let mut labels = Vec::new();

@@ -1,0 +1,553 @@
+//! Each synthesis step on a small hand-made review with known answers.
+
+use quire_model::{
+    protocol::SeminalRule, Actor, ActorKind, Category, Coding, CodingOrigin, Passage, Person,
+    Protocol, SelectionRule, SourceType, Work, YearRange,
+};
+use quire_synthesis::{synthesise, RecencyStatus, ReviewInput, Stance, Synthesis};
+use std::collections::{HashMap, HashSet};
+
+fn protocol() -> Protocol {
+    let category = |id: &str, label: &str, terms: &[&str]| Category {
+        id: id.into(),
+        label: label.into(),
+        terms: terms.iter().map(|t| t.to_string()).collect(),
+        ..Default::default()
+    };
+    let actor = |id: &str, name: &str, aliases: &[&str], kind| Actor {
+        id: id.into(),
+        name: name.into(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        kind,
+    };
+    Protocol {
+        selection: SelectionRule {
+            years: YearRange::parse("2019.."),
+            seminal: Some(SeminalRule {
+                cited_by_at_least: 2,
+            }),
+            keep: vec!["kept-2005".into()],
+        },
+        categories: vec![
+            category(
+                "threat_landscape",
+                "Threat landscape",
+                &["TTP", "militants"],
+            ),
+            category(
+                "cooperation",
+                "Cooperation initiatives",
+                &["dialogue", "talks"],
+            ),
+        ],
+        actors: vec![
+            actor("pakistan", "Pakistan", &["Islamabad"], ActorKind::State),
+            actor(
+                "afghanistan",
+                "Afghanistan",
+                &["Kabul", "Afghan"],
+                ActorKind::State,
+            ),
+            actor(
+                "ttp",
+                "Tehrik-i-Taliban Pakistan",
+                &["TTP"],
+                ActorKind::ArmedGroup,
+            ),
+        ],
+        ..Default::default()
+    }
+}
+
+struct Fixture {
+    protocol: Protocol,
+    works: Vec<Work>,
+    passages: Vec<Passage>,
+    codings: Vec<Coding>,
+    selected: HashSet<String>,
+    cited: HashMap<String, usize>,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        Fixture {
+            protocol: protocol(),
+            works: Vec::new(),
+            passages: Vec::new(),
+            codings: Vec::new(),
+            selected: HashSet::new(),
+            cited: HashMap::new(),
+        }
+    }
+
+    fn work(&mut self, id: &str, author: &str, year: i32, source_type: SourceType) {
+        self.works.push(Work {
+            id: id.into(),
+            title: format!("On {id}"),
+            authors: vec![Person::parse(author)],
+            year: Some(year),
+            source_type,
+            ..Default::default()
+        });
+        self.selected.insert(id.into());
+    }
+
+    /// Add a passage to `work` coded with `categories` at `score`.
+    fn passage(&mut self, work: &str, text: &str, categories: &[&str], score: f32) {
+        let ordinal = self.passages.iter().filter(|p| p.work_id == work).count();
+        self.passages.push(Passage {
+            work_id: work.into(),
+            ordinal,
+            start: ordinal * 1000,
+            end: ordinal * 1000 + text.len(),
+            text: text.into(),
+            ..Default::default()
+        });
+        for c in categories {
+            self.codings.push(Coding {
+                work_id: work.into(),
+                passage: ordinal,
+                category: c.to_string(),
+                origin: CodingOrigin::Auto,
+                score,
+                evidence: vec![],
+                coder: None,
+            });
+        }
+    }
+
+    fn run(&self) -> Synthesis {
+        synthesise(&ReviewInput {
+            protocol: &self.protocol,
+            works: &self.works,
+            passages: &self.passages,
+            codings: &self.codings,
+            selected: &self.selected,
+            citation_counts: &self.cited,
+        })
+    }
+}
+
+/// Two works on the TTP: one accuses Pakistan, one has Pakistan deny it.
+fn accuse_and_deny() -> Fixture {
+    let mut f = Fixture::new();
+    f.work("khan-2021", "Khan, Ayesha", 2021, SourceType::Secondary);
+    f.work(
+        "mofa-2022",
+        "Ministry of Foreign Affairs",
+        2022,
+        SourceType::Primary,
+    );
+    f.passage(
+        "khan-2021",
+        "Afghan officials accuse Pakistan of harbouring the TTP along the border.",
+        &["threat_landscape"],
+        0.9,
+    );
+    f.passage(
+        "mofa-2022",
+        "Pakistan denies giving any shelter to militants on its soil.",
+        &["threat_landscape"],
+        0.8,
+    );
+    f
+}
+
+#[test]
+fn accusation_and_denial_make_exactly_one_debate() {
+    let s = accuse_and_deny().run();
+    assert_eq!(s.debates.debates.len(), 1, "{:#?}", s.debates.debates);
+    let d = &s.debates.debates[0];
+    assert_eq!(
+        (d.category.as_str(), d.actor.as_str()),
+        ("threat_landscape", "pakistan")
+    );
+    assert_eq!(d.side_a.stance, Stance::Accuse);
+    assert_eq!(d.side_a.source.work_id, "khan-2021");
+    assert_eq!(d.side_a.source.citation, "(Khan, 2021)");
+    assert_eq!(d.side_b.stance, Stance::Deny);
+    assert_eq!(d.side_b.cue, "denies");
+    assert!(d.reason.contains("accusation vs denial"));
+    assert!(s.debates.method.contains("accusation"));
+}
+
+#[test]
+fn no_debate_within_one_work_or_across_categories() {
+    let mut f = Fixture::new();
+    f.work("khan-2021", "Khan, A.", 2021, SourceType::Secondary);
+    f.work("ali-2022", "Ali, B.", 2022, SourceType::Secondary);
+    f.passage(
+        "khan-2021",
+        "Kabul accuses Pakistan of harbouring the TTP.",
+        &["threat_landscape"],
+        0.9,
+    );
+    f.passage(
+        "khan-2021",
+        "Pakistan denies harbouring the TTP.",
+        &["threat_landscape"],
+        0.9,
+    );
+    f.passage(
+        "ali-2022",
+        "Pakistan denies any role in the talks.",
+        &["cooperation"],
+        0.9,
+    );
+    assert!(f.run().debates.debates.is_empty());
+}
+
+#[test]
+fn evidence_matrix_counts_and_strongest_quote() {
+    let mut f = accuse_and_deny();
+    f.passage(
+        "khan-2021",
+        "TTP attacks rose. Militants moved freely.",
+        &["threat_landscape"],
+        0.95,
+    );
+    let s = f.run();
+    let cell = s
+        .evidence
+        .cells
+        .iter()
+        .find(|c| c.work_id == "khan-2021" && c.category == "threat_landscape")
+        .expect("cell");
+    assert_eq!(cell.passages, 2);
+    assert!((cell.score - 0.95).abs() < 1e-6);
+    assert_eq!(cell.strongest.passage, 1);
+    // Manual/evidence-less codings quote the sentence with the category's terms.
+    assert_eq!(cell.strongest.quote, "TTP attacks rose.");
+    assert_eq!(s.evidence.cells.len(), 2);
+}
+
+#[test]
+fn a_sentence_stating_a_gap_is_found_with_its_citation() {
+    let mut f = accuse_and_deny();
+    f.passage(
+        "khan-2021",
+        "Border trade grew. Little is known about how the TTP finances itself.",
+        &["threat_landscape"],
+        0.5,
+    );
+    let s = f.run();
+    assert_eq!(s.gaps.stated.len(), 1);
+    let g = &s.gaps.stated[0];
+    assert_eq!(g.cue, "little is known");
+    assert_eq!(
+        g.source.quote,
+        "Little is known about how the TTP finances itself."
+    );
+    assert_eq!(g.source.citation, "(Khan, 2021)");
+    assert_eq!(g.categories, vec!["threat_landscape"]);
+}
+
+#[test]
+fn thin_cells_are_called_out() {
+    let mut f = Fixture::new();
+    f.work(
+        "pak-2020",
+        "Government of Pakistan",
+        2020,
+        SourceType::Primary,
+    );
+    f.work("ali-2023", "Ali, B.", 2023, SourceType::Secondary);
+    f.passage(
+        "pak-2020",
+        "Talks and dialogue with Kabul continued.",
+        &["cooperation"],
+        0.9,
+    );
+    f.passage(
+        "ali-2023",
+        "The dialogue stalled after new talks.",
+        &["cooperation"],
+        0.9,
+    );
+    let s = f.run();
+    let sentences: Vec<&str> = s
+        .gaps
+        .thin_cells
+        .iter()
+        .map(|t| t.sentence.as_str())
+        .collect();
+    assert!(sentences.contains(&"No primary source on Cooperation initiatives after 2020."));
+    assert!(sentences.contains(&"No work on Cooperation initiatives in 2019."));
+    assert!(sentences.contains(&"No work on Cooperation initiatives in 2021\u{2013}2022."));
+    assert!(sentences.contains(&"Only 1 work on Cooperation initiatives in 2023."));
+    assert!(sentences.contains(&"No primary source on Threat landscape."));
+    // The protocol's recent period (2019..) is shown from its first year.
+    assert_eq!(
+        s.gaps.by_year.columns,
+        vec!["2019", "2020", "2021", "2022", "2023"]
+    );
+    assert_eq!(s.gaps.by_year.works[1], vec![0, 1, 0, 0, 1]);
+    assert_eq!(s.gaps.by_source_type.works[1], vec![1, 1]);
+}
+
+#[test]
+fn interests_are_attributed_to_the_actor_with_their_object() {
+    let mut f = accuse_and_deny();
+    f.passage(
+        "khan-2021",
+        "Pakistan seeks a friendly government in Kabul. Talks went on.",
+        &["cooperation"],
+        0.7,
+    );
+    let s = f.run();
+    let pakistan = s
+        .actors
+        .actors
+        .iter()
+        .find(|a| a.actor == "pakistan")
+        .unwrap();
+    assert_eq!(pakistan.interests.len(), 1);
+    let i = &pakistan.interests[0];
+    assert_eq!(
+        (i.marker.as_str(), i.object.as_str()),
+        ("seeks", "a friendly government in Kabul")
+    );
+    assert_eq!(
+        i.source.quote,
+        "Pakistan seeks a friendly government in Kabul."
+    );
+    assert_eq!(pakistan.works, 2);
+    assert_eq!(pakistan.passages, 3);
+    let afg = s
+        .actors
+        .actors
+        .iter()
+        .find(|a| a.actor == "afghanistan")
+        .unwrap();
+    assert!(afg.interests.is_empty());
+}
+
+#[test]
+fn actor_network_links_actors_named_together() {
+    let s = accuse_and_deny().run();
+    let edge = |a: &str, b: &str| {
+        s.actors
+            .network
+            .edges
+            .iter()
+            .find(|e| e.source == a && e.target == b)
+            .map(|e| e.weight)
+    };
+    assert_eq!(edge("afghanistan", "pakistan"), Some(1));
+    assert_eq!(edge("pakistan", "ttp"), Some(1));
+    assert_eq!(edge("afghanistan", "ttp"), Some(1));
+    let pakistan = s
+        .actors
+        .network
+        .nodes
+        .iter()
+        .find(|n| n.id == "pakistan")
+        .unwrap();
+    assert_eq!((pakistan.weight, pakistan.group.as_str()), (2, "state"));
+}
+
+#[test]
+fn unknown_acronym_in_two_works_is_proposed() {
+    let mut f = accuse_and_deny();
+    f.passage(
+        "khan-2021",
+        "The NDS tracked the TTP leadership.",
+        &["threat_landscape"],
+        0.6,
+    );
+    f.passage(
+        "mofa-2022",
+        "Islamabad blamed the NDS for the attack.",
+        &["threat_landscape"],
+        0.6,
+    );
+    f.passage("mofa-2022", "The XYZ was mentioned once.", &[], 0.0);
+    let s = f.run();
+    let nds = s
+        .actors
+        .unknown
+        .iter()
+        .find(|u| u.name == "NDS")
+        .expect("NDS proposed");
+    assert_eq!(
+        (nds.form.as_str(), nds.works, nds.mentions),
+        ("acronym", 2, 2)
+    );
+    assert_eq!(nds.examples.len(), 2);
+    assert!(!s
+        .actors
+        .unknown
+        .iter()
+        .any(|u| u.name == "XYZ" || u.name == "TTP"));
+}
+
+#[test]
+fn recency_shows_why_each_work_is_in_or_out() {
+    let mut f = accuse_and_deny();
+    f.work("seminal-2010", "Rashid, A.", 2010, SourceType::Secondary);
+    f.work("kept-2005", "Rubin, B.", 2005, SourceType::Secondary);
+    f.works.push(Work {
+        id: "old-2000".into(),
+        title: "Old".into(),
+        year: Some(2000),
+        ..Default::default()
+    });
+    f.cited.insert("seminal-2010".into(), 3);
+    let s = f.run();
+    let status = |id: &str| s.recency.works.iter().find(|w| w.work_id == id).unwrap();
+    assert_eq!(status("khan-2021").status, RecencyStatus::Recent);
+    assert_eq!(status("seminal-2010").status, RecencyStatus::Seminal);
+    assert!(status("seminal-2010").reason.contains("cited by 3"));
+    assert_eq!(status("kept-2005").status, RecencyStatus::Kept);
+    let old = status("old-2000");
+    assert_eq!((old.status, old.selected), (RecencyStatus::Out, false));
+    assert_eq!(
+        (
+            s.recency.recent,
+            s.recency.seminal,
+            s.recency.kept,
+            s.recency.out
+        ),
+        (2, 1, 1, 1)
+    );
+    assert!(s
+        .recency
+        .rule
+        .starts_with("Works from 2019.. are in as recent"));
+    assert_eq!(s.recency.timeline.columns[0], "before 2019");
+    // Unselected works are not synthesised.
+    assert!(!s.works.iter().any(|w| w.work_id == "old-2000"));
+}
+
+#[test]
+fn primary_share_per_category() {
+    let s = accuse_and_deny().run();
+    let row = &s.sources.rows[0];
+    assert_eq!(row.category, "threat_landscape");
+    assert_eq!((row.primary_passages, row.secondary_passages), (1, 1));
+    assert_eq!((row.primary_works, row.secondary_works), (1, 1));
+    assert!((row.primary_share - 0.5).abs() < 1e-6);
+    assert_eq!(row.primary_examples[0].work_id, "mofa-2022");
+    assert_eq!(s.sources.rows[1].primary_share, 0.0);
+}
+
+#[test]
+fn themes_recur_across_works_and_contrast_with_other_categories() {
+    let mut f = Fixture::new();
+    for (i, year) in [2020, 2021, 2022].iter().enumerate() {
+        let id = format!("w{i}");
+        f.work(&id, &format!("Author{i}, A."), *year, SourceType::Secondary);
+        f.passage(
+            &id,
+            "Border fencing angered tribes near the TTP hideouts.",
+            &["threat_landscape"],
+            0.8,
+        );
+        f.passage(
+            &id,
+            "Officials held talks on the trade corridor and tribes.",
+            &["cooperation"],
+            0.8,
+        );
+    }
+    f.passage(
+        "w0",
+        "Only this work mentions a drone strike on militants.",
+        &["threat_landscape"],
+        0.8,
+    );
+    let s = f.run();
+    let threat: Vec<&str> = s.themes.by_category[0]
+        .phrases
+        .iter()
+        .map(|p| p.phrase.as_str())
+        .collect();
+    assert!(threat.contains(&"Border fencing angered"), "{threat:?}");
+    // "tribes" occurs in both categories equally: no contrast, no theme.
+    assert!(
+        !threat
+            .iter()
+            .any(|p| p.contains("tribes") && !p.contains("angered")),
+        "{threat:?}"
+    );
+    // A phrase from one work only is no common theme.
+    assert!(!threat.iter().any(|p| p.contains("drone")));
+    let fencing = &s.themes.by_category[0].phrases[0];
+    assert_eq!((fencing.works, fencing.examples.len()), (3, 3));
+    let coop: Vec<&str> = s.themes.by_category[1]
+        .phrases
+        .iter()
+        .map(|p| p.phrase.as_str())
+        .collect();
+    assert!(
+        coop.iter().any(|p| p.contains("trade corridor")),
+        "{coop:?}"
+    );
+    assert!(s.themes.map.edges.iter().all(|e| e.weight >= 2));
+    assert!(!s.themes.map.nodes.is_empty());
+}
+
+#[test]
+fn summary_cites_representative_sentences_without_duplicates() {
+    let mut f = Fixture::new();
+    let texts = [
+        ("a-2020", "Smith, J.", 2020, "Pakistan and Afghanistan resumed dialogue on border security and joint talks in Islamabad."),
+        ("b-2021", "Khan, A.", 2021, "Pakistan and Afghanistan resumed dialogue on border security and joint talks in Kabul."),
+        ("c-2022", "Ali, B.", 2022, "The two governments agreed on new dialogue mechanisms for border security cooperation."),
+        ("d-2023", "Rashid, C.", 2023, "Trilateral talks with China added an economic track to the security dialogue."),
+    ];
+    for (id, author, year, text) in texts {
+        f.work(id, author, year, SourceType::Secondary);
+        f.passage(id, text, &["cooperation"], 0.9);
+    }
+    let s = f.run();
+    let summary = &s.summaries[1];
+    assert_eq!(summary.category, "cooperation");
+    let works: Vec<&str> = summary
+        .items
+        .iter()
+        .map(|i| i.source.work_id.as_str())
+        .collect();
+    // The two near-identical sentences count once; order is chronological.
+    assert_eq!(works.len(), 3, "{works:?}");
+    assert!(works.contains(&"c-2022") && works.contains(&"d-2023"));
+    assert!(works[0] == "a-2020" || works[0] == "b-2021");
+    assert!(
+        summary.text.contains("security cooperation (Ali, 2022)."),
+        "{}",
+        summary.text
+    );
+    assert!(s.summaries[0].items.is_empty());
+}
+
+#[test]
+fn bad_codings_are_reported_not_fatal() {
+    let mut f = accuse_and_deny();
+    f.codings.push(Coding {
+        work_id: "khan-2021".into(),
+        passage: 99,
+        category: "threat_landscape".into(),
+        origin: CodingOrigin::Manual,
+        score: 1.0,
+        evidence: vec![],
+        coder: None,
+    });
+    f.codings.push(Coding {
+        work_id: "khan-2021".into(),
+        passage: 0,
+        category: "no_such_category".into(),
+        origin: CodingOrigin::Manual,
+        score: f32::NAN,
+        evidence: vec![],
+        coder: None,
+    });
+    let s = f.run();
+    assert_eq!(s.warnings.len(), 2, "{:?}", s.warnings);
+    assert!(s.warnings[0].contains("no_such_category"));
+    assert!(s.warnings[1].contains("khan-2021"));
+    assert_eq!(s.debates.debates.len(), 1);
+    // The output is plain serde data.
+    let json = serde_json::to_string(&s).unwrap();
+    let back: Synthesis = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, s);
+}
