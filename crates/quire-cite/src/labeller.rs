@@ -109,7 +109,19 @@ pub fn group<'a>(text: &'a str, tokens: &[Token<'_>], labels: &[String]) -> Vec<
         }
         prev = Some(l.as_str());
     }
+    for seg in &mut out {
+        if seg.label == "url" && is_doi_link(seg.text) {
+            seg.label = "doi".into();
+        }
+    }
     out
+}
+
+/// A link that is a DOI ("https://doi.org/10...", "doi:10..."): reported as
+/// the DOI field whatever the model called it.
+fn is_doi_link(text: &str) -> bool {
+    let t = text.trim_start().to_ascii_lowercase();
+    t.contains("doi.org/10.") || t.starts_with("doi:") || t.starts_with("10.")
 }
 
 /// Training settings: L-BFGS with elastic-net regularisation; L1 keeps the

@@ -1,0 +1,78 @@
+//! Manuscript formats: a .docx built on the fly and an .html page give the
+//! same reference list as the plain text.
+
+use std::io::Write;
+
+use quire_cite::parse::ReferenceParser;
+
+const REFS: [&str; 2] = [
+    "Rashid, A. (2022). Descent into chaos revisited: Afghanistan, Pakistan and the region. Penguin.",
+    "Lindqvist, E. (2019). Water, ice and power: Hydropolitics in the Amu Darya basin. Central Asian Survey, 38(2), 190\u{2013}208.",
+];
+
+fn docx_bytes(paragraphs: &[&str]) -> Vec<u8> {
+    let body: String = paragraphs
+        .iter()
+        .map(|p| {
+            format!(
+                "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                p.replace('&', "&amp;")
+            )
+        })
+        .collect();
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        zip.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+        zip.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+#[test]
+fn docx_reference_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.docx");
+    let mut paras = vec!["Intro text (Rashid, 2022).", "References"];
+    paras.extend(REFS);
+    std::fs::write(&path, docx_bytes(&paras)).unwrap();
+    let refs = ReferenceParser::new().unwrap().parse_file(&path).unwrap();
+    assert_eq!(refs.len(), 2);
+    assert_eq!(refs[1].authors[0].family, "Lindqvist");
+    assert_eq!(refs[1].volume.as_deref(), Some("38"));
+    assert_eq!(refs[1].issue.as_deref(), Some("2"));
+}
+
+#[test]
+fn html_reference_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.html");
+    let html = format!(
+        "<html><body><p>Intro (Rashid, 2022).</p><h2>Works Cited</h2><ul><li>{}</li><li>{}</li></ul></body></html>",
+        REFS[0], REFS[1]
+    );
+    std::fs::write(&path, html).unwrap();
+    let refs = ReferenceParser::new().unwrap().parse_file(&path).unwrap();
+    assert_eq!(refs.len(), 2);
+    assert_eq!(refs[0].year, Some(2022));
+}
+
+#[test]
+fn broken_docx_is_a_format_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.docx");
+    std::fs::write(&path, b"not a zip").unwrap();
+    let err = ReferenceParser::new()
+        .unwrap()
+        .parse_file(&path)
+        .unwrap_err();
+    assert!(err.to_string().contains("bad.docx"), "{err}");
+}
