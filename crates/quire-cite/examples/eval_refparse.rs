@@ -11,7 +11,7 @@
 
 use std::path::PathBuf;
 
-use quire_cite::evaluate::score;
+use quire_cite::evaluate::{score, value_scores};
 use quire_cite::gold::read_jsonl;
 use quire_cite::labeller::Labeller;
 use quire_cite::lexicon::Lexicons;
@@ -75,6 +75,13 @@ fn main() -> anyhow::Result<()> {
         speed,
         refs.len()
     );
+    // Side by side with refextract: the shared data's looser value metric.
+    let values = value_scores(&labeller, &refs)?;
+    let peer: Vec<String> = values
+        .iter()
+        .map(|(f, c)| format!("{f} {:.3}", c.f1()))
+        .collect();
+    println!("value-level F1 (refextract's metric): {}", peer.join(", "));
     if let Some(path) = opt("--json") {
         let per_label: serde_json::Map<String, serde_json::Value> = scores
             .per_label
@@ -90,6 +97,7 @@ fn main() -> anyhow::Result<()> {
             "test": test.display().to_string(), "n": refs.len(),
             "overall_f1": all.f1(), "token_accuracy": scores.token_accuracy(),
             "refs_per_s": speed, "fields": per_label,
+            "value_f1": values.iter().map(|(f, c)| (f.clone(), serde_json::json!(c.f1()))).collect::<serde_json::Map<_, _>>(),
         });
         std::fs::write(path, serde_json::to_string_pretty(&v)?)?;
     }

@@ -9,7 +9,7 @@
 //!
 //! Options: `--datasets anystyle,grobid` (which training splits),
 //! `--out PATH` (model path), `--no-lexicons` (keep the shipped lists),
-//! `--iterations N`.
+//! `--iterations N`, `--limit N` (first N training references only).
 
 use std::path::{Path, PathBuf};
 
@@ -56,6 +56,11 @@ fn main() -> anyhow::Result<()> {
             data.join(ds).join("train.jsonl")
         };
         refs.extend(read_jsonl(&file)?);
+    }
+    // `--limit N`: train on the first N references only (a quicker model
+    // when one core has to be shared).
+    if let Some(n) = opt("--limit") {
+        refs.truncate(n.parse()?);
     }
     let lexicons = if args.iter().any(|a| a == "--no-lexicons") {
         Lexicons::embedded()

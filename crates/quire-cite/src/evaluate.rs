@@ -134,3 +134,59 @@ fn tally(
     }
     correct_all == gold.len() && correct_all == pred.len()
 }
+
+/// The looser value-level metric used for the side-by-side with refextract
+/// (`peer_refextract_results.json` in the shared data): fields author,
+/// year, title, container, volume, pages, doi; values lowercased with only
+/// letters and digits kept; year = its four digits; volume and pages = the
+/// first number.
+pub fn value_scores(
+    labeller: &Labeller,
+    references: &[GoldReference],
+) -> Result<BTreeMap<String, Counts>> {
+    let mut per_field: BTreeMap<String, Counts> = BTreeMap::new();
+    for r in references {
+        let gold: Vec<(String, String)> = r
+            .fields
+            .iter()
+            .filter_map(|f| peer_value(&f.label, &f.text))
+            .collect();
+        let segments = labeller.segments(&r.text)?;
+        let pred: Vec<(String, String)> = segments
+            .iter()
+            .filter_map(|s| peer_value(&s.label, s.text))
+            .collect();
+        tally(&mut per_field, &gold, &pred);
+    }
+    Ok(per_field)
+}
+
+fn peer_value(label: &str, text: &str) -> Option<(String, String)> {
+    let field = match label {
+        "author" => "author",
+        "date" => "year",
+        "title" => "title",
+        "journal" | "container-title" | "booktitle" => "container",
+        "volume" => "volume",
+        "pages" => "pages",
+        "doi" => "doi",
+        _ => return None,
+    };
+    let alnum: String = text
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    let value = match field {
+        "year" => text
+            .split(|c: char| !c.is_ascii_digit())
+            .find(|w| w.len() == 4)?
+            .to_string(),
+        "volume" | "pages" => text
+            .split(|c: char| !c.is_ascii_digit())
+            .find(|w| !w.is_empty())?
+            .to_string(),
+        _ => alnum,
+    };
+    (!value.is_empty()).then(|| (field.to_string(), value))
+}

@@ -213,6 +213,9 @@ impl Reference {
             } else {
                 WorkKind::Book
             }
+        } else if self.authors.first().is_some_and(|a| a.literal) {
+            // An organisation's own publication with no venue: a report.
+            WorkKind::Report
         } else if self.url.is_some() {
             WorkKind::Web
         } else {
@@ -281,7 +284,7 @@ fn strip_issue(text: &str) -> String {
 pub fn clean_pages(text: &str) -> String {
     static PP: OnceLock<Regex> = OnceLock::new();
     let r = re(&PP, r"(?i)^\s*(?:pp?\.|pages?|s\.)\s*");
-    trim_field(&r.replace(text, ""))
+    trim_field(&r.replace(&trim_field(text), ""))
         .replace(['\u{2013}', '\u{2014}'], "-")
         .replace("--", "-")
 }
@@ -532,6 +535,7 @@ mod tests {
             (Some("12"), Some("3"))
         );
         assert_eq!(clean_pages("pp. 81\u{2013}98."), "81-98");
+        assert_eq!(clean_pages("(pp. 112\u{2013}131)."), "112-131");
         let mut r = Reference::default();
         r.set_date("(2023a).");
         assert_eq!((r.year, r.year_suffix), (Some(2023), Some('a')));
