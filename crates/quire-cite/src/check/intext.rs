@@ -5,7 +5,8 @@
 //! ampersands `(Brennan, & Cole, 2018)`; narrative `Haddad et al. (2020)`,
 //! `Ruiz (2017)`, `As argued by Ruiz, (2017)`, `Ruiz's (2017)`; years with
 //! letters `2023a`, "n.d." and "in press"; organisations as authors.
-//! Numeric: `[12]`, `[3–5, 9]`.
+//! Numeric: `[12]`, `[3–5, 9]`, and superscripts where the text layer keeps
+//! them (`border.¹²`).
 
 use std::sync::OnceLock;
 
@@ -329,12 +330,31 @@ fn numeric(flat: &str, line_of: &dyn Fn(usize) -> usize, out: &mut Vec<(usize, C
         &NUM,
         r"\[(\d{1,4}(?:\s*[-\u{2013}]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-\u{2013}]\s*\d{1,4})?)*)\]",
     );
-    for m in num.captures_iter(flat) {
-        let (Some(all), Some(inner)) = (m.get(0), m.get(1)) else {
-            continue;
-        };
+    static SUP: OnceLock<Regex> = OnceLock::new();
+    // Superscript numbers where the text layer keeps them: "border.¹²",
+    // "trade³⁻⁵".
+    let sup = re(
+        &SUP,
+        r"[\p{L}.,;:)\]]([\u{2070}\u{00b9}\u{00b2}\u{00b3}\u{2074}-\u{2079}]+(?:[,\u{207b}\u{2013}-][\u{2070}\u{00b9}\u{00b2}\u{00b3}\u{2074}-\u{2079}]+)*)",
+    );
+    let bracketed = num.captures_iter(flat).filter_map(|m| {
+        Some((
+            m.get(0)?.start(),
+            m.get(0)?.as_str().to_string(),
+            m.get(1)?.as_str().to_string(),
+        ))
+    });
+    let superscript = sup.captures_iter(flat).filter_map(|m| {
+        let g = m.get(1)?;
+        Some((
+            g.start(),
+            g.as_str().to_string(),
+            from_superscript(g.as_str()),
+        ))
+    });
+    for (start, written, inner) in bracketed.chain(superscript) {
         let mut numbers = Vec::new();
-        for part in inner.as_str().split([',', ';']) {
+        for part in inner.split([',', ';']) {
             let bounds: Vec<usize> = part
                 .split(['-', '\u{2013}'])
                 .filter_map(|n| n.trim().parse().ok())
@@ -346,10 +366,10 @@ fn numeric(flat: &str, line_of: &dyn Fn(usize) -> usize, out: &mut Vec<(usize, C
             }
         }
         out.push((
-            all.start(),
+            start,
             Citation {
-                text: all.as_str().to_string(),
-                line: line_of(all.start()),
+                text: written,
+                line: line_of(start),
                 authors: Vec::new(),
                 et_al: false,
                 year: None,
@@ -361,6 +381,21 @@ fn numeric(flat: &str, line_of: &dyn Fn(usize) -> usize, out: &mut Vec<(usize, C
             },
         ));
     }
+}
+
+/// "¹²⁻¹⁴" → "12-14".
+fn from_superscript(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{2070}' => '0',
+            '\u{00b9}' => '1',
+            '\u{00b2}' => '2',
+            '\u{00b3}' => '3',
+            '\u{2074}'..='\u{2079}' => char::from(b'4' + (c as u32 - 0x2074) as u8),
+            '\u{207b}' | '\u{2013}' => '-',
+            c => c,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -434,6 +469,12 @@ mod tests {
         let c = find_citations("as shown [3\u{2013}5, 9] and [12].", 1);
         assert_eq!(c[0].numbers, vec![3, 4, 5, 9]);
         assert_eq!(c[1].numbers, vec![12]);
+        let c = find_citations(
+            "the border.\u{00b9}\u{00b2} Trade\u{00b3}\u{207b}\u{2075} fell",
+            1,
+        );
+        assert_eq!(c[0].numbers, vec![12]);
+        assert_eq!(c[1].numbers, vec![3, 4, 5]);
     }
 
     #[test]
