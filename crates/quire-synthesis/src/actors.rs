@@ -5,10 +5,11 @@
 
 use crate::corpus::Corpus;
 use crate::mentions::Mention;
-use crate::network::NetworkBuilder;
+use crate::network::{NetworkBuilder, NodeName};
 use crate::text;
 use crate::types::{ActorMap, ActorProfile, Interest};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use quire_model::ActorKind;
 use std::collections::{BTreeSet, HashSet};
 
 /// At most this many interests are listed per actor.
@@ -39,8 +40,7 @@ pub fn actor_map(corpus: &Corpus, mentions: &[Vec<Mention>]) -> ActorMap {
             profiles[a].passages += 1;
             works_of[a].insert(corpus.passage_work[p]);
         }
-        let ids: Vec<String> = present.iter().map(|&a| actors[a].id.clone()).collect();
-        network.add_passage(&ids);
+        network.add_passage(&present.iter().copied().collect::<Vec<_>>());
         for (s, &(start, end)) in corpus.sentences[p].iter().enumerate() {
             let in_sentence: Vec<Mention> = found
                 .iter()
@@ -69,17 +69,26 @@ pub fn actor_map(corpus: &Corpus, mentions: &[Vec<Mention>]) -> ActorMap {
     for (profile, works) in profiles.iter_mut().zip(&works_of) {
         profile.works = works.len();
     }
-    let labels = |id: &str| {
-        actors
-            .iter()
-            .find(|a| a.id == id)
-            .map(|a| (a.name.clone(), format!("{:?}", a.kind).to_lowercase()))
-            .unwrap_or_default()
+    let name = |a: usize| NodeName {
+        id: actors[a].id.clone(),
+        label: actors[a].name.clone(),
+        group: kind_name(actors[a].kind).to_string(),
     };
     ActorMap {
         actors: profiles,
-        network: network.build(1, usize::MAX, labels),
+        network: network.build(1, usize::MAX, name),
         unknown: crate::unknown_actors::propose(corpus),
+    }
+}
+
+/// The snake_case name of an actor kind, as in review.toml.
+fn kind_name(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::State => "state",
+        ActorKind::ArmedGroup => "armed_group",
+        ActorKind::Organisation => "organisation",
+        ActorKind::Forum => "forum",
+        ActorKind::Person => "person",
     }
 }
 

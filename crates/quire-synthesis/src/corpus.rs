@@ -4,6 +4,7 @@
 
 use crate::cite_apa;
 use crate::text;
+use crate::tokens::{self, Lexicon, PassageTokens};
 use crate::types::{CategoryLabel, PassageRef, WorkLabel};
 use crate::ReviewInput;
 use quire_model::{Passage, Protocol, SourceType, Work};
@@ -33,6 +34,9 @@ pub struct Corpus<'a> {
     pub passage_work: Vec<usize>,
     /// Parallel to `passages`: byte ranges of its sentences.
     pub sentences: Vec<Vec<(usize, usize)>>,
+    /// Parallel to `passages`: its words as lexicon ids, by sentence.
+    pub tokens: Vec<PassageTokens>,
+    pub lexicon: Lexicon,
     /// Per category (protocol order): its coded passages, by passage.
     pub coded: Vec<Vec<Coded<'a>>>,
     /// Per passage: the categories it is coded with.
@@ -58,7 +62,14 @@ impl<'a> Corpus<'a> {
             .map(|(i, w)| (w.id.as_str(), i))
             .collect();
         let (passages, passage_work) = index_passages(input.passages, &work_index, &mut warnings);
-        let sentences = passages.iter().map(|p| text::sentences(&p.text)).collect();
+        let sentences: Vec<Vec<(usize, usize)>> =
+            passages.iter().map(|p| text::sentences(&p.text)).collect();
+        let mut lexicon = Lexicon::default();
+        let tokens = passages
+            .iter()
+            .zip(&sentences)
+            .map(|(p, s)| tokens::tokenise(&p.text, s, &mut lexicon))
+            .collect();
         let passage_index: HashMap<(&str, usize), usize> = passages
             .iter()
             .enumerate()
@@ -81,6 +92,8 @@ impl<'a> Corpus<'a> {
             passages,
             passage_work,
             sentences,
+            tokens,
+            lexicon,
             coded,
             categories_of,
             warnings,

@@ -43,6 +43,7 @@ mod stance;
 mod summary;
 pub mod text;
 mod themes;
+mod tokens;
 pub mod types;
 mod unknown_actors;
 

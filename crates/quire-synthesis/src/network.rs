@@ -2,64 +2,76 @@
 //! per passage, edges weighted by the passages two nodes share.
 
 use crate::types::{Network, NetworkEdge, NetworkNode};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
+/// Counts over node numbers; names are given only when the network is built.
 #[derive(Debug, Default)]
 pub struct NetworkBuilder {
-    nodes: BTreeMap<String, usize>,
-    edges: BTreeMap<(String, String), usize>,
+    nodes: BTreeMap<usize, usize>,
+    edges: HashMap<(usize, usize), usize>,
+}
+
+/// How a node is shown: unique id, label, group.
+pub struct NodeName {
+    pub id: String,
+    pub label: String,
+    pub group: String,
 }
 
 impl NetworkBuilder {
-    /// Count one passage in which all of `ids` (distinct) occur.
-    pub fn add_passage(&mut self, ids: &[String]) {
-        for (i, a) in ids.iter().enumerate() {
-            *self.nodes.entry(a.clone()).or_default() += 1;
-            for b in &ids[i + 1..] {
-                let key = if a < b {
-                    (a.clone(), b.clone())
-                } else {
-                    (b.clone(), a.clone())
-                };
-                *self.edges.entry(key).or_default() += 1;
+    /// Count one passage in which all of `nodes` (distinct) occur.
+    pub fn add_passage(&mut self, nodes: &[usize]) {
+        for (i, &a) in nodes.iter().enumerate() {
+            *self.nodes.entry(a).or_default() += 1;
+            for &b in &nodes[i + 1..] {
+                *self.edges.entry((a.min(b), a.max(b))).or_default() += 1;
             }
         }
     }
 
-    /// The network with edges of weight ≥ `min_edge`, heaviest first, at
-    /// most `max_edges` of them. `describe` gives a node's label and group.
+    /// The network with edges of weight ≥ `min_edge`, heaviest first (ties
+    /// by node ids), at most `max_edges` of them.
     pub fn build(
         self,
         min_edge: usize,
         max_edges: usize,
-        describe: impl Fn(&str) -> (String, String),
+        name: impl Fn(usize) -> NodeName,
     ) -> Network {
+        let names: HashMap<usize, NodeName> = self.nodes.keys().map(|&n| (n, name(n))).collect();
         let mut edges: Vec<NetworkEdge> = self
             .edges
             .into_iter()
             .filter(|(_, w)| *w >= min_edge)
-            .map(|((source, target), weight)| NetworkEdge {
-                source,
-                target,
-                weight,
+            .filter_map(|((a, b), weight)| {
+                let (a, b) = (&names.get(&a)?.id, &names.get(&b)?.id);
+                let (source, target) = if a < b { (a, b) } else { (b, a) };
+                Some(NetworkEdge {
+                    source: source.clone(),
+                    target: target.clone(),
+                    weight,
+                })
             })
             .collect();
-        // Stable sort: equal weights stay in id order.
-        edges.sort_by(|a, b| b.weight.cmp(&a.weight));
+        edges.sort_by(|a, b| {
+            b.weight
+                .cmp(&a.weight)
+                .then_with(|| (&a.source, &a.target).cmp(&(&b.source, &b.target)))
+        });
         edges.truncate(max_edges);
-        let nodes = self
+        let mut nodes: Vec<NetworkNode> = self
             .nodes
             .into_iter()
-            .map(|(id, weight)| {
-                let (label, group) = describe(&id);
-                NetworkNode {
-                    id,
-                    label,
-                    group,
+            .filter_map(|(n, weight)| {
+                let name = names.get(&n)?;
+                Some(NetworkNode {
+                    id: name.id.clone(),
+                    label: name.label.clone(),
+                    group: name.group.clone(),
                     weight,
-                }
+                })
             })
             .collect();
+        nodes.sort_by(|a, b| a.id.cmp(&b.id));
         Network { nodes, edges }
     }
 }
@@ -71,23 +83,24 @@ mod tests {
     #[test]
     fn counts_nodes_and_shared_passages() {
         let mut b = NetworkBuilder::default();
-        let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        b.add_passage(&ids(&["b", "a"]));
-        b.add_passage(&ids(&["a", "b", "c"]));
-        b.add_passage(&ids(&["c"]));
-        let n = b.build(2, 10, |id| (id.to_uppercase(), "g".into()));
+        b.add_passage(&[1, 0]);
+        b.add_passage(&[0, 1, 2]);
+        b.add_passage(&[2]);
+        let names = ["a", "b", "c"];
+        let n = b.build(2, 10, |i| NodeName {
+            id: names[i].into(),
+            label: names[i].to_uppercase(),
+            group: "g".into(),
+        });
         assert_eq!(
             n.nodes.iter().map(|n| n.weight).collect::<Vec<_>>(),
             vec![2, 2, 2]
         );
         assert_eq!(n.nodes[0].label, "A");
         assert_eq!(n.edges.len(), 1);
+        let e = &n.edges[0];
         assert_eq!(
-            (
-                n.edges[0].source.as_str(),
-                n.edges[0].target.as_str(),
-                n.edges[0].weight
-            ),
+            (e.source.as_str(), e.target.as_str(), e.weight),
             ("a", "b", 2)
         );
     }

@@ -4,9 +4,8 @@
 //! put in chronological order, each followed by its APA citation.
 
 use crate::corpus::Corpus;
-use crate::text;
+use crate::tokens::Token;
 use crate::types::{CategorySummary, SummaryItem};
-use std::collections::HashMap;
 
 /// Sentences per summary: at most, and the number tried for first with
 /// one sentence per work.
@@ -22,54 +21,53 @@ const DUPLICATE: f32 = 0.5;
 
 type Vector = Vec<(u32, f32)>;
 
-/// Term ids and inverse document frequencies over the selected passages.
+/// Inverse document frequencies of the lexicon's words over the selected
+/// passages (content words only).
 struct Vocabulary {
-    ids: HashMap<String, u32>,
     idf: Vec<f32>,
 }
 
 impl Vocabulary {
     fn build(corpus: &Corpus) -> Vocabulary {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut df: Vec<usize> = Vec::new();
-        for p in &corpus.passages {
-            let mut terms: Vec<u32> = text::content_terms(&p.text)
-                .into_iter()
-                .map(|t| {
-                    let next = ids.len() as u32;
-                    *ids.entry(t).or_insert(next)
-                })
-                .collect();
-            terms.sort_unstable();
-            terms.dedup();
-            for t in terms {
-                if t as usize >= df.len() {
-                    df.resize(t as usize + 1, 0);
+        let mut df = vec![0usize; corpus.lexicon.len()];
+        let mut last_seen = vec![usize::MAX; corpus.lexicon.len()];
+        for (p, tokens) in corpus.tokens.iter().enumerate() {
+            for t in &tokens.tokens {
+                let id = t.id as usize;
+                if last_seen[id] != p {
+                    last_seen[id] = p;
+                    df[id] += 1;
                 }
-                df[t as usize] += 1;
             }
         }
         let n = corpus.passages.len() as f32;
         let idf = df
             .iter()
-            .map(|&d| (1.0 + n / (1.0 + d as f32)).ln())
+            .zip(&corpus.lexicon.content)
+            .map(|(&d, &content)| {
+                if content {
+                    (1.0 + n / (1.0 + d as f32)).ln()
+                } else {
+                    0.0
+                }
+            })
             .collect();
-        Vocabulary { ids, idf }
+        Vocabulary { idf }
     }
 
-    /// Unit-length TF-IDF vector of `text` (terms sorted by id).
-    fn vector(&self, text: &str) -> Vector {
-        let mut tf: HashMap<u32, f32> = HashMap::new();
-        for t in text::content_terms(text) {
-            if let Some(&id) = self.ids.get(&t) {
-                *tf.entry(id).or_default() += 1.0;
-            }
-        }
-        let mut v: Vector = tf
-            .into_iter()
-            .map(|(id, f)| (id, (1.0 + f.ln()) * self.idf[id as usize]))
+    /// Unit-length TF-IDF vector of some tokens (terms sorted by id).
+    fn vector(&self, tokens: &[Token]) -> Vector {
+        let mut ids: Vec<u32> = tokens
+            .iter()
+            .map(|t| t.id)
+            .filter(|&id| self.idf[id as usize] > 0.0)
             .collect();
-        v.sort_unstable_by_key(|e| e.0);
+        ids.sort_unstable();
+        let mut v: Vector = Vec::new();
+        for chunk in ids.chunk_by(|a, b| a == b) {
+            let tf = chunk.len() as f32;
+            v.push((chunk[0], (1.0 + tf.ln()) * self.idf[chunk[0] as usize]));
+        }
         normalise(&mut v);
         v
     }
@@ -121,13 +119,15 @@ fn summarise(corpus: &Corpus, vocabulary: &Vocabulary, c: usize) -> CategorySumm
     let mut candidates: Vec<Candidate> = Vec::new();
     for k in &coded {
         for s in 0..corpus.sentences[k.passage].len() {
-            let sentence = corpus.sentence(k.passage, s);
-            let words = text::words(sentence).len();
-            if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
+            let tokens = corpus.tokens[k.passage].sentence(s);
+            if !(MIN_WORDS..=MAX_WORDS).contains(&tokens.len()) {
                 continue;
             }
-            let vector = vocabulary.vector(sentence);
-            let centrality = cosine(&vector, &centroid);
+            let vector = vocabulary.vector(tokens);
+            let centrality: f32 = vector
+                .iter()
+                .map(|&(id, x)| x * centroid[id as usize])
+                .sum();
             candidates.push(Candidate {
                 passage: k.passage,
                 sentence: s,
@@ -178,19 +178,21 @@ fn summarise(corpus: &Corpus, vocabulary: &Vocabulary, c: usize) -> CategorySumm
 }
 
 /// The category's centroid: the coding-score-weighted mean of its
-/// passages' TF-IDF vectors.
-fn centroid(corpus: &Corpus, vocabulary: &Vocabulary, c: usize) -> Vector {
-    let mut sum: HashMap<u32, f32> = HashMap::new();
+/// passages' TF-IDF vectors, dense over the vocabulary (so that scoring a
+/// sentence against it costs the sentence's length only), unit length.
+fn centroid(corpus: &Corpus, vocabulary: &Vocabulary, c: usize) -> Vec<f32> {
+    let mut sum = vec![0.0f32; vocabulary.idf.len()];
     for k in &corpus.coded[c] {
         let weight = k.score.clamp(0.05, 1.0);
-        for (id, x) in vocabulary.vector(&corpus.passages[k.passage].text) {
-            *sum.entry(id).or_default() += weight * x;
+        for (id, x) in vocabulary.vector(&corpus.tokens[k.passage].tokens) {
+            sum[id as usize] += weight * x;
         }
     }
-    let mut v: Vector = sum.into_iter().collect();
-    v.sort_unstable_by_key(|e| e.0);
-    normalise(&mut v);
-    v
+    let norm = sum.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        sum.iter_mut().for_each(|x| *x /= norm);
+    }
+    sum
 }
 
 /// Greedy selection, best first: no near-duplicate of a chosen sentence,

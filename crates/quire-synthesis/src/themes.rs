@@ -5,8 +5,9 @@
 //! occur in the same passages.
 
 use crate::corpus::Corpus;
-use crate::network::NetworkBuilder;
+use crate::network::{NetworkBuilder, NodeName};
 use crate::text;
+use crate::tokens::{Lexicon, Token};
 use crate::types::{CategoryThemes, KeyPhrase, Network, Themes};
 use std::collections::HashMap;
 
@@ -18,18 +19,21 @@ const MIN_WORKS: usize = 2;
 const MIN_EDGE: usize = 2;
 const MAX_EDGES: usize = 80;
 
-/// Interned n-grams: lower-case key → id, and the first surface form seen.
+/// Interned n-grams: word ids (padded with `NONE`) → phrase id, and the
+/// first surface form seen.
 #[derive(Default)]
 struct Phrases {
-    ids: HashMap<String, u32>,
+    ids: HashMap<[u32; 3], u32>,
     surface: Vec<String>,
 }
 
+const NONE: u32 = u32::MAX;
+
 impl Phrases {
-    fn intern(&mut self, key: String, surface: &str) -> u32 {
+    fn intern(&mut self, key: [u32; 3], surface: impl FnOnce() -> String) -> u32 {
         let next = self.surface.len() as u32;
         *self.ids.entry(key).or_insert_with(|| {
-            self.surface.push(surface.to_string());
+            self.surface.push(surface());
             next
         })
     }
@@ -75,22 +79,21 @@ pub fn themes(corpus: &Corpus) -> Themes {
 
 /// The distinct n-grams of one passage. Phrases never cross punctuation.
 fn passage_grams(corpus: &Corpus, p: usize, phrases: &mut Phrases) -> Vec<u32> {
+    let text = &corpus.passages[p].text;
+    let tokens = &corpus.tokens[p];
     let mut out = Vec::new();
-    for s in 0..corpus.sentences[p].len() {
-        let sentence = corpus.sentence(p, s);
-        for segment in segments(sentence) {
-            let keys: Vec<String> = segment.iter().map(|w| text::normalise_word(w)).collect();
+    for s in 0..tokens.sentences.len() {
+        for segment in segments(text, tokens.sentence(s)) {
             for n in 1..=3 {
-                for i in 0..keys.len().saturating_sub(n - 1) {
-                    let window = &keys[i..i + n];
-                    if is_phrase(window) {
-                        let surface: Vec<&str> = segment[i..i + n]
-                            .iter()
-                            .map(|w| text::strip_possessive(w))
-                            .collect();
-                        let surface = surface.join(" ");
-                        out.push(phrases.intern(window.join(" "), &surface));
+                for window in segment.windows(n) {
+                    if !is_phrase(&corpus.lexicon, window) {
+                        continue;
                     }
+                    let mut key = [NONE; 3];
+                    for (k, t) in key.iter_mut().zip(window) {
+                        *k = t.id;
+                    }
+                    out.push(phrases.intern(key, || surface(text, window)));
                 }
             }
         }
@@ -100,34 +103,42 @@ fn passage_grams(corpus: &Corpus, p: usize, phrases: &mut Phrases) -> Vec<u32> {
     out
 }
 
-/// Runs of words not separated by punctuation.
-fn segments(sentence: &str) -> Vec<Vec<&str>> {
-    let mut out: Vec<Vec<&str>> = vec![Vec::new()];
-    let mut last_end = 0;
-    for (s, e) in text::words(sentence) {
-        let gap = &sentence[last_end..s];
-        if gap.contains([
-            ',', ';', ':', '(', ')', '"', '“', '”', '—', '–', '/', '[', ']',
-        ]) {
-            out.push(Vec::new());
+/// The phrase as written, possessives dropped: "Durand Line".
+fn surface(text: &str, window: &[Token]) -> String {
+    let words: Vec<&str> = window
+        .iter()
+        .map(|t| text::strip_possessive(&text[t.start as usize..t.end as usize]))
+        .collect();
+    words.join(" ")
+}
+
+/// Runs of tokens not separated by punctuation.
+fn segments<'t>(text: &str, tokens: &'t [Token]) -> Vec<&'t [Token]> {
+    const BREAKS: [char; 13] = [
+        ',', ';', ':', '(', ')', '"', '“', '”', '—', '–', '/', '[', ']',
+    ];
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=tokens.len() {
+        let ends = i == tokens.len()
+            || text[tokens[i - 1].end as usize..tokens[i].start as usize].contains(BREAKS);
+        if ends {
+            out.push(&tokens[start..i]);
+            start = i;
         }
-        if let Some(current) = out.last_mut() {
-            current.push(&sentence[s..e]);
-        }
-        last_end = e;
     }
-    out.retain(|s| !s.is_empty());
     out
 }
 
 /// Noun-phrase-ish: content words at both ends, "of"/"and" allowed in the
-/// middle, unigrams of at least 3 letters, no bare numbers.
-fn is_phrase(words: &[String]) -> bool {
-    let content = |w: &String| text::is_content_word(w) && w.chars().any(char::is_alphabetic);
-    match words {
-        [one] => content(one) && one.chars().count() >= 3,
+/// middle, unigrams of at least 3 letters.
+fn is_phrase(lexicon: &Lexicon, window: &[Token]) -> bool {
+    let content = |t: &Token| lexicon.content[t.id as usize];
+    let word = |t: &Token| lexicon.words[t.id as usize].as_str();
+    match window {
+        [one] => content(one) && word(one).chars().count() >= 3,
         [a, b] => content(a) && content(b),
-        [a, m, b] => content(a) && content(b) && (content(m) || m == "of" || m == "and"),
+        [a, m, b] => content(a) && content(b) && (content(m) || matches!(word(m), "of" | "and")),
         _ => false,
     }
 }
@@ -240,8 +251,8 @@ fn key_phrase(
 }
 
 /// Key phrases (any category) as nodes; passages that use two of them as
-/// edges. A phrase key in several categories is one node, grouped under
-/// the first category that ranked it.
+/// edges. A phrase in several categories is one node, grouped under the
+/// first category that ranked it.
 fn theme_map(
     corpus: &Corpus,
     grams: &[Vec<u32>],
@@ -257,24 +268,22 @@ fn theme_map(
         if corpus.categories_of[p].is_empty() {
             continue;
         }
-        let present: Vec<String> = list
+        let present: Vec<usize> = list
             .iter()
             .filter(|g| group.contains_key(g))
-            .map(|&g| phrases.surface[g as usize].to_lowercase())
+            .map(|&g| g as usize)
             .collect();
         builder.add_passage(&present);
     }
-    let by_key: HashMap<String, (String, usize)> = group
-        .iter()
-        .map(|(&g, &c)| {
-            let s = &phrases.surface[g as usize];
-            (s.to_lowercase(), (s.clone(), c))
-        })
-        .collect();
-    builder.build(MIN_EDGE, MAX_EDGES, |id| {
-        by_key
-            .get(id)
-            .map(|(label, c)| (label.clone(), corpus.category_id(*c).to_string()))
-            .unwrap_or_else(|| (id.to_string(), String::new()))
+    builder.build(MIN_EDGE, MAX_EDGES, |g| {
+        let surface = &phrases.surface[g];
+        NodeName {
+            id: surface.to_lowercase(),
+            label: surface.clone(),
+            group: group
+                .get(&(g as u32))
+                .map(|&c| corpus.category_id(c).to_string())
+                .unwrap_or_default(),
+        }
     })
 }
