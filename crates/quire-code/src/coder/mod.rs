@@ -26,8 +26,6 @@ mod tokens;
 pub use classifier::{Logistic, TrainOptions};
 pub use terms::{Hit, Term, TermMatcher};
 
-use std::collections::HashMap;
-
 use quire_model::{Codebook, Coding, CodingOrigin, Passage};
 use serde::{Deserialize, Serialize};
 
@@ -67,7 +65,7 @@ const CODEBOOK_FEATURE: u32 = tokens::DIM;
 #[derive(Debug, Clone, Default)]
 struct CorpusStats {
     passages: usize,
-    feature_df: HashMap<u32, u32>,
+    feature_df: tokens::FeatureMap<u32>,
     term_df: Vec<u32>,
 }
 
@@ -90,11 +88,11 @@ pub struct Coder {
     term_weight: Vec<f32>,
     stats: CorpusStats,
     /// feature → (category, weight) of the definition profiles.
-    profiles: HashMap<u32, Vec<(usize, f32)>>,
+    profiles: tokens::FeatureMap<Vec<(usize, f32)>>,
     models: Vec<Option<Logistic>>,
     labelled: Vec<(String, Vec<String>)>,
     /// n-gram text of features seen in training, to explain learned scores.
-    vocabulary: HashMap<u32, String>,
+    vocabulary: tokens::FeatureMap<String>,
     /// Score at or above which a category is assigned.
     pub threshold: f32,
     pub train_options: TrainOptions,
@@ -122,10 +120,10 @@ impl Coder {
                 ..Default::default()
             },
             matcher,
-            profiles: HashMap::new(),
+            profiles: Default::default(),
             models: vec![None; codebook.categories.len()],
             labelled: Vec::new(),
-            vocabulary: HashMap::new(),
+            vocabulary: Default::default(),
             threshold: 0.5,
             train_options: TrainOptions::default(),
         };
@@ -144,7 +142,7 @@ impl Coder {
     pub fn fit_corpus(&mut self, passages: &[&str]) {
         let mut stats = CorpusStats {
             passages: passages.len(),
-            feature_df: HashMap::new(),
+            feature_df: Default::default(),
             term_df: vec![0; self.matcher.terms.len()],
         };
         for text in passages {

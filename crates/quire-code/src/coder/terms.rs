@@ -103,9 +103,10 @@ impl TermMatcher {
         })
     }
 
-    /// All term occurrences on word boundaries; an occurrence inside a
-    /// longer occurrence of a term of the same category is dropped, so
-    /// "humanitarian crisis" does not also count "humanitarian".
+    /// All term occurrences on word boundaries. An occurrence inside a
+    /// longer one is dropped, whatever its category: the longer term is the
+    /// unit that was written ("British India" is not "India", "humanitarian
+    /// crisis" does not also count "humanitarian").
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
         for (ac, map) in [
@@ -150,20 +151,10 @@ impl TermMatcher {
     }
 
     fn drop_nested(&self, hits: Vec<Hit>) -> Vec<Hit> {
-        let shares = |a: usize, b: usize| {
-            self.terms[a]
-                .categories
-                .iter()
-                .any(|c| self.terms[b].categories.contains(c))
-        };
         hits.iter()
             .filter(|h| {
                 !hits.iter().any(|o| {
-                    o.term != h.term
-                        && o.start <= h.start
-                        && h.end <= o.end
-                        && o.end - o.start > h.end - h.start
-                        && shares(o.term, h.term)
+                    o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start
                 })
             })
             .copied()
@@ -258,6 +249,15 @@ mod tests {
                 "counterterrorism",
                 "humanitarian crisis"
             ]
+        );
+    }
+
+    #[test]
+    fn a_longer_term_of_another_category_hides_the_shorter() {
+        let m = TermMatcher::new(&[cat("h", &["British India"]), cat("r", &["India"])]).unwrap();
+        assert_eq!(
+            found(&m, "British India and India"),
+            vec!["British India", "India"]
         );
     }
 

@@ -184,6 +184,29 @@ fn is_stopword(w: &str) -> bool {
         .contains(w)
 }
 
+/// Feature ids are already hashes, so maps keyed by them hash by
+/// multiplication only (SipHash would dominate the scoring time).
+#[derive(Default, Clone, Copy)]
+pub struct FeatureHasher(u64);
+
+impl std::hash::Hasher for FeatureHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// A map keyed by feature id.
+pub type FeatureMap<V> =
+    std::collections::HashMap<u32, V, std::hash::BuildHasherDefault<FeatureHasher>>;
+
 /// Lower-cased content words, plural-stemmed, in order.
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();

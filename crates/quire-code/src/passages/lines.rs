@@ -46,6 +46,15 @@ pub fn body_start(text: &str) -> usize {
     0
 }
 
+/// The `id:` field of a YAML front-matter block, if there is one.
+pub fn front_matter_id(text: &str) -> Option<String> {
+    let end = body_start(text);
+    text[..end].lines().find_map(|l| {
+        let v = l.strip_prefix("id:")?.trim().trim_matches(['\'', '"']);
+        (!v.is_empty()).then(|| v.to_string())
+    })
+}
+
 /// Split the body into classified lines. `page_starts` are the byte offsets
 /// where pages 2, 3, ... begin (form feeds also count as page breaks).
 pub fn classify<'a>(text: &'a str, from: usize, page_starts: &[usize]) -> Vec<Line<'a>> {
@@ -366,6 +375,8 @@ mod tests {
         let t = "---\nid: x\n---\n\nBody";
         assert_eq!(&t[body_start(t)..], "\nBody");
         assert_eq!(body_start("No front matter"), 0);
+        assert_eq!(front_matter_id(t).as_deref(), Some("x"));
+        assert_eq!(front_matter_id("id: not front matter"), None);
     }
 
     #[test]

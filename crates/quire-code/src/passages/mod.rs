@@ -23,7 +23,7 @@ mod clean;
 mod lines;
 mod sentences;
 
-pub use lines::{body_start, is_courtesy, is_page_number};
+pub use lines::{body_start, front_matter_id, is_courtesy, is_page_number};
 pub use sentences::sentences;
 
 use clean::Cleaned;
