@@ -9,6 +9,7 @@
 
 use std::path::PathBuf;
 
+use quire_screen::simulate::draw_prior;
 use quire_screen::{read_labelled, simulate_records, write_curve, SimulationConfig};
 
 fn main() {
@@ -24,14 +25,29 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut seeds = Vec::new();
     let mut config = SimulationConfig::default();
     let mut out = None;
+    let mut prior_only = false;
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
             "--seed" => seeds.push(value()?.parse()?),
             "--model" => config.learner.model = value()?.parse()?,
             "--query" => config.learner.query = value()?.parse()?,
+            // Tuning knobs (the defaults are quire's settings).
+            "--c" => config.learner.solver.svm_c = value()?.parse()?,
+            "--lr-c" => config.learner.solver.logistic_c = value()?.parse()?,
+            "--nb-alpha" => config.learner.solver.nb_alpha = value()?.parse()?,
+            "--epochs" => config.learner.solver.max_epochs = value()?.parse()?,
+            "--tol" => config.learner.solver.tolerance = value()?.parse()?,
+            "--ratio" => config.learner.balance_ratio = value()?.parse()?,
+            "--presumed" => config.learner.presumed_irrelevant = value()?.parse()?,
+            "--presumed-weight" => config.learner.presumed_weight = value()?.parse()?,
+            "--min-df" => config.features.min_df = value()?.parse()?,
+            "--max-df" => config.features.max_df = value()?.parse()?,
+            "--unigrams" => config.features.bigrams = value()? != "1",
             "--max-steps" => config.max_steps = Some(value()?.parse()?),
             "--out" => out = Some(PathBuf::from(value()?)),
+            // Only draw the prior (for running another tool on it).
+            "--prior-only" => prior_only = true,
             "--prior" => {
                 let v = value()?;
                 let (i, e) = v.split_once(',').ok_or("--prior wants I,E")?;
@@ -47,6 +63,18 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
     let records = read_labelled(&file)?;
     for seed in seeds {
+        if prior_only {
+            let cfg = SimulationConfig {
+                seed,
+                ..config.clone()
+            };
+            let truth: Vec<bool> = records.iter().map(|r| r.label == Some(true)).collect();
+            println!(
+                "{}",
+                serde_json::json!({"seed": seed, "prior": draw_prior(&truth, &cfg)?})
+            );
+            continue;
+        }
         let sim = simulate_records(
             &records,
             &SimulationConfig {
@@ -61,6 +89,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         json["seed"] = seed.into();
         json["file"] = file.display().to_string().into();
         json["records"] = records.len().into();
+        json["prior"] = sim.prior.clone().into();
         println!("{json}");
     }
     Ok(())

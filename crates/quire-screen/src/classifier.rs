@@ -79,12 +79,46 @@ pub trait Classifier: Send {
     fn model(&self) -> &LinearModel;
 }
 
-/// A fresh classifier of the given kind with quire's tuned settings.
-pub fn new_classifier(kind: ModelKind, seed: u64) -> Box<dyn Classifier> {
+/// Solver settings shared by the models.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SolverConfig {
+    /// Inverse regularisation strength C of the SVM.
+    pub svm_c: f32,
+    /// Inverse regularisation strength C of logistic regression.
+    pub logistic_c: f32,
+    /// Additive (Laplace/Lidstone) smoothing of Naive Bayes.
+    pub nb_alpha: f32,
+    /// Coordinate-descent epochs per refit (warm-started, so a cap trades
+    /// a little precision for speed; the next refit continues).
+    pub max_epochs: usize,
+    /// Stop when no dual variable's projected gradient exceeds this.
+    pub tolerance: f32,
+}
+
+impl Default for SolverConfig {
+    fn default() -> Self {
+        SolverConfig {
+            svm_c: 0.05,
+            logistic_c: 1.0,
+            nb_alpha: 3.822,
+            max_epochs: 100,
+            tolerance: 0.05,
+        }
+    }
+}
+
+/// A fresh classifier of the given kind.
+pub fn new_classifier(kind: ModelKind, solver: &SolverConfig, seed: u64) -> Box<dyn Classifier> {
+    let dual = |loss, c| {
+        let mut d = DualCd::new(loss, c, seed);
+        d.max_epochs = solver.max_epochs.max(1);
+        d.tolerance = solver.tolerance;
+        Box::new(d)
+    };
     match kind {
-        ModelKind::Svm => Box::new(DualCd::new(Loss::SquaredHinge, 0.11, seed)),
-        ModelKind::Logistic => Box::new(DualCd::new(Loss::Logistic, 1.0, seed)),
-        ModelKind::NaiveBayes => Box::new(NaiveBayes::new(3.822)),
+        ModelKind::Svm => dual(Loss::SquaredHinge, solver.svm_c),
+        ModelKind::Logistic => dual(Loss::Logistic, solver.logistic_c),
+        ModelKind::NaiveBayes => Box::new(NaiveBayes::new(solver.nb_alpha)),
     }
 }
 
@@ -96,14 +130,23 @@ enum Loss {
 
 /// Dual coordinate descent for L2-regularised linear SVM / logistic
 /// regression with a regularised bias (intercept scaling 1, as LIBLINEAR).
+///
+/// The primal weights are kept in step with the dual variables across
+/// fits, so a refit after one more decision only touches what changed:
+/// rows that left the training set are subtracted, and the sweeps visit the
+/// support vectors and new rows; every `full_sweep_every` fits all rows
+/// are checked, so a row whose margin the other updates eroded is found.
 pub struct DualCd {
     loss: Loss,
     c: f32,
-    alpha: HashMap<usize, f32>,
+    /// row → y·α, the row's signed contribution to w.
+    signed_alpha: HashMap<usize, f32>,
     model: LinearModel,
     rng: SmallRng,
     max_epochs: usize,
     tolerance: f32,
+    fits: usize,
+    full_sweep_every: usize,
 }
 
 impl DualCd {
@@ -111,29 +154,69 @@ impl DualCd {
         DualCd {
             loss,
             c,
-            alpha: HashMap::new(),
+            signed_alpha: HashMap::new(),
             model: LinearModel::default(),
             rng: SmallRng::seed_from_u64(seed),
-            max_epochs: 200,
-            tolerance: 0.01,
+            max_epochs: 100,
+            tolerance: 0.05,
+            fits: 0,
+            full_sweep_every: 10,
         }
     }
 
-    /// w = Σ α_i y_i x_i from the kept dual variables.
-    fn rebuild_primal(&mut self, x: &FeatureMatrix, train: &TrainingSet, alpha: &[f32]) {
-        self.model.w.clear();
-        self.model.w.resize(x.n_features, 0.0);
-        self.model.bias = 0.0;
+    /// Bring w and the dual variables to the new training set: drop rows
+    /// that left it (or changed label), start new rows at their initial
+    /// value. Returns α per training row.
+    fn sync(
+        &mut self,
+        x: &FeatureMatrix,
+        train: &TrainingSet,
+        costs: &[f32],
+    ) -> (Vec<f32>, Vec<bool>) {
+        if self.model.w.len() != x.n_features {
+            self.model.w = vec![0.0; x.n_features];
+            self.model.bias = 0.0;
+            self.signed_alpha.clear();
+        }
+        let mut previous = std::mem::take(&mut self.signed_alpha);
+        let mut alpha = Vec::with_capacity(train.len());
+        let mut is_new = Vec::with_capacity(train.len());
         for (k, &row) in train.rows.iter().enumerate() {
-            let ya = if train.relevant[k] {
-                alpha[k]
+            let y = if train.relevant[k] { 1.0 } else { -1.0 };
+            let old = previous.remove(&row).unwrap_or(0.0);
+            // A row whose label flipped restarts from zero.
+            let (kept, fresh) = if old * y > 0.0 {
+                (old * y, false)
             } else {
-                -alpha[k]
+                (0.0, old == 0.0)
             };
-            if ya != 0.0 {
-                x.add_to(row, ya, &mut self.model.w);
-                self.model.bias += ya;
-            }
+            let a = match self.loss {
+                Loss::SquaredHinge => kept,
+                Loss::Logistic => {
+                    let c = costs[k];
+                    let start = if kept > 0.0 {
+                        kept
+                    } else {
+                        (1e-3 * c).min(1e-8)
+                    };
+                    start.clamp(c * 1e-6, c * (1.0 - 1e-3))
+                }
+            };
+            self.shift(x, row, y * a - old);
+            self.signed_alpha.insert(row, y * a);
+            alpha.push(a);
+            is_new.push(fresh);
+        }
+        for (row, old) in previous {
+            self.shift(x, row, -old);
+        }
+        (alpha, is_new)
+    }
+
+    fn shift(&mut self, x: &FeatureMatrix, row: usize, delta: f32) {
+        if delta != 0.0 {
+            x.add_to(row, delta, &mut self.model.w);
+            self.model.bias += delta;
         }
     }
 
@@ -151,12 +234,40 @@ impl DualCd {
             Loss::Logistic => logistic_newton(old, c, q, margin - q * old),
         };
         if new != old {
-            let delta = (new - old) * y;
-            x.add_to(row, delta, &mut self.model.w);
-            self.model.bias += delta;
+            self.shift(x, row, (new - old) * y);
             *a = new;
         }
         violation
+    }
+
+    /// Coordinate sweeps over `active` (indices into the training set)
+    /// until the largest violation is below tolerance.
+    fn sweep(
+        &mut self,
+        x: &FeatureMatrix,
+        train: &TrainingSet,
+        costs: &[f32],
+        alpha: &mut [f32],
+        active: &mut Vec<usize>,
+    ) {
+        let mut violation = vec![0f32; train.len()];
+        for _ in 0..self.max_epochs {
+            active.shuffle(&mut self.rng);
+            let mut worst = 0.0f32;
+            for &k in active.iter() {
+                let y = if train.relevant[k] { 1.0 } else { -1.0 };
+                let row = train.rows[k];
+                let q = x.sq_norm(row) + 1.0;
+                violation[k] = self.step(x, row, y, costs[k], q, &mut alpha[k]);
+                worst = worst.max(violation[k]);
+            }
+            if worst < self.tolerance {
+                break;
+            }
+            // Shrinking: rows at α = 0 that satisfy their margin stay out
+            // of the following epochs.
+            active.retain(|&k| alpha[k] > 0.0 || violation[k] >= self.tolerance);
+        }
     }
 }
 
@@ -186,39 +297,18 @@ fn logistic_newton(old: f32, c: f32, q: f32, b: f32) -> (f32, f32) {
 
 impl Classifier for DualCd {
     fn fit(&mut self, x: &FeatureMatrix, train: &TrainingSet) -> &LinearModel {
-        let n = train.len();
         let costs: Vec<f32> = train.weight.iter().map(|w| w * self.c).collect();
-        let mut alpha: Vec<f32> = train
-            .rows
-            .iter()
-            .zip(&costs)
-            .map(|(row, &c)| {
-                let start = self.alpha.get(row).copied();
-                match self.loss {
-                    Loss::SquaredHinge => start.unwrap_or(0.0),
-                    Loss::Logistic => start
-                        .unwrap_or((1e-3 * c).min(1e-8))
-                        .clamp(c * 1e-6, c * (1.0 - 1e-3)),
-                }
-            })
+        let (mut alpha, is_new) = self.sync(x, train, &costs);
+        let full = self.fits % self.full_sweep_every == 0 || self.loss == Loss::Logistic;
+        self.fits += 1;
+        let mut active: Vec<usize> = (0..train.len())
+            .filter(|&k| full || is_new[k] || alpha[k] > 0.0)
             .collect();
-        self.rebuild_primal(x, train, &alpha);
-        // x·x + 1 for the bias feature.
-        let q: Vec<f32> = train.rows.iter().map(|&r| x.sq_norm(r) + 1.0).collect();
-        let mut order: Vec<usize> = (0..n).collect();
-        for _ in 0..self.max_epochs {
-            order.shuffle(&mut self.rng);
-            let mut worst = 0.0f32;
-            for &k in &order {
-                let y = if train.relevant[k] { 1.0 } else { -1.0 };
-                let v = self.step(x, train.rows[k], y, costs[k], q[k], &mut alpha[k]);
-                worst = worst.max(v);
-            }
-            if worst < self.tolerance {
-                break;
-            }
+        self.sweep(x, train, &costs, &mut alpha, &mut active);
+        for (k, &row) in train.rows.iter().enumerate() {
+            let y = if train.relevant[k] { 1.0 } else { -1.0 };
+            self.signed_alpha.insert(row, y * alpha[k]);
         }
-        self.alpha = train.rows.iter().copied().zip(alpha).collect();
         &self.model
     }
 
@@ -295,7 +385,7 @@ mod tests {
     fn every_model_separates_a_separable_set() {
         for kind in [ModelKind::Svm, ModelKind::Logistic, ModelKind::NaiveBayes] {
             let (x, t) = toy();
-            let mut clf = new_classifier(kind, 7);
+            let mut clf = new_classifier(kind, &SolverConfig::default(), 7);
             let m = clf.fit(&x, &t).clone();
             let s: Vec<f32> = (0..4).map(|r| m.score(&x, r)).collect();
             assert!(s[0] > s[2] && s[0] > s[3], "{kind:?}: {s:?}");
@@ -306,14 +396,16 @@ mod tests {
     #[test]
     fn warm_start_gives_the_same_model() {
         let (x, t) = toy();
-        let mut warm = new_classifier(ModelKind::Svm, 1);
+        let mut warm = new_classifier(ModelKind::Svm, &SolverConfig::default(), 1);
         let mut partial = t.clone();
         partial.rows.truncate(3);
         partial.relevant.truncate(3);
         partial.weight.truncate(3);
         warm.fit(&x, &partial);
         let a = warm.fit(&x, &t).clone();
-        let b = new_classifier(ModelKind::Svm, 1).fit(&x, &t).clone();
+        let b = new_classifier(ModelKind::Svm, &SolverConfig::default(), 1)
+            .fit(&x, &t)
+            .clone();
         for (u, v) in a.w.iter().zip(&b.w) {
             assert!((u - v).abs() < 0.05, "{:?} vs {:?}", a.w, b.w);
         }

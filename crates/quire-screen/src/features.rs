@@ -49,6 +49,8 @@ pub struct FeatureMatrix {
     indptr: Vec<usize>,
     indices: Vec<u32>,
     values: Vec<f32>,
+    /// x_i · x_i per row, cached for the solvers.
+    sq_norms: Vec<f32>,
 }
 
 impl FeatureMatrix {
@@ -75,8 +77,20 @@ impl FeatureMatrix {
     }
 
     /// x_i · x_i (1 for non-empty rows, 0 for empty ones).
+    #[inline]
     pub fn sq_norm(&self, i: usize) -> f32 {
-        self.row(i).1.iter().map(|v| v * v).sum()
+        self.sq_norms[i]
+    }
+
+    fn push_row(&mut self, row: impl IntoIterator<Item = (u32, f32)>) {
+        let mut sq = 0.0;
+        for (j, v) in row {
+            self.indices.push(j);
+            self.values.push(v);
+            sq += v * v;
+        }
+        self.indptr.push(self.indices.len());
+        self.sq_norms.push(sq);
     }
 
     /// w += scale · x_i.
@@ -97,11 +111,7 @@ impl FeatureMatrix {
             ..Default::default()
         };
         for row in rows {
-            for &(j, v) in row {
-                m.indices.push(j);
-                m.values.push(v);
-            }
-            m.indptr.push(m.indices.len());
+            m.push_row(row.iter().copied());
         }
         m
     }
@@ -212,15 +222,12 @@ pub fn tfidf<S: AsRef<str> + Sync>(texts: &[S], config: &FeatureConfig) -> Featu
         indptr: Vec::with_capacity(n_docs + 1),
         indices: Vec::with_capacity(rows.iter().map(Vec::len).sum()),
         values: Vec::new(),
+        sq_norms: Vec::with_capacity(n_docs),
     };
     m.values.reserve(m.indices.capacity());
     m.indptr.push(0);
     for row in rows {
-        for (j, v) in row {
-            m.indices.push(j);
-            m.values.push(v);
-        }
-        m.indptr.push(m.indices.len());
+        m.push_row(row);
     }
     m
 }

@@ -16,7 +16,9 @@ use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
 use rayon::prelude::*;
 
-use crate::classifier::{new_classifier, Classifier, LinearModel, ModelKind, TrainingSet};
+use crate::classifier::{
+    new_classifier, Classifier, LinearModel, ModelKind, SolverConfig, TrainingSet,
+};
 use crate::features::FeatureMatrix;
 
 /// How the next record is chosen from the ranking.
@@ -50,6 +52,7 @@ impl std::str::FromStr for QueryStrategy {
 #[derive(Debug, Clone)]
 pub struct LearnerConfig {
     pub model: ModelKind,
+    pub solver: SolverConfig,
     pub query: QueryStrategy,
     /// Irrelevant records' weight is `n_relevant / (ratio · n_irrelevant)`
     /// of a relevant record's (ASReview's "balanced" sample weight).
@@ -60,9 +63,12 @@ pub struct LearnerConfig {
     pub presumed_weight: f32,
     pub seed: u64,
     /// Score every record each step while the corpus has at most this many
-    /// non-zeros; above it, use the candidate pool.
+    /// non-zeros; above it, use the candidate pool, and refresh it so that
+    /// full scorings cost about this many non-zeros per step on average.
     pub full_scoring_nnz: usize,
+    /// Smallest candidate pool; it grows with the refresh interval.
     pub pool_size: usize,
+    /// Smallest number of steps between full scorings.
     pub refresh_every: usize,
 }
 
@@ -70,14 +76,15 @@ impl Default for LearnerConfig {
     fn default() -> Self {
         LearnerConfig {
             model: ModelKind::Svm,
+            solver: SolverConfig::default(),
             query: QueryStrategy::MaxRelevance,
-            balance_ratio: 9.8,
+            balance_ratio: 15.0,
             presumed_irrelevant: 0,
             presumed_weight: 1.0,
             seed: 0,
-            full_scoring_nnz: 40_000_000,
-            pool_size: 20_000,
-            refresh_every: 25,
+            full_scoring_nnz: 2_000_000,
+            pool_size: 2_000,
+            refresh_every: 10,
         }
     }
 }
@@ -103,7 +110,7 @@ impl<'a> ActiveLearner<'a> {
         let n = x.n_rows();
         ActiveLearner {
             x,
-            classifier: new_classifier(config.model, config.seed),
+            classifier: new_classifier(config.model, &config.solver, config.seed),
             rng: SmallRng::seed_from_u64(config.seed ^ 0x5eed),
             config,
             labels: vec![None; n],
@@ -230,6 +237,17 @@ impl<'a> ActiveLearner<'a> {
         true
     }
 
+    fn uses_pool(&self) -> bool {
+        self.x.nnz() > self.config.full_scoring_nnz
+    }
+
+    /// Steps between full scorings: at least `refresh_every`, more on a
+    /// big corpus so the amortised cost per step stays bounded.
+    fn refresh_interval(&self) -> usize {
+        let amortised = self.x.nnz() / self.config.full_scoring_nnz.max(1);
+        self.config.refresh_every.max(amortised)
+    }
+
     /// Score all unlabelled rows (or only the pool at scale).
     fn rescore(&mut self) {
         let x = self.x;
@@ -246,8 +264,8 @@ impl<'a> ActiveLearner<'a> {
                 key.get(row).copied().unwrap_or(0.0)
             }
         };
-        let use_pool = x.nnz() > self.config.full_scoring_nnz;
-        if !use_pool || self.steps_since_refresh >= self.config.refresh_every {
+        let use_pool = self.uses_pool();
+        if !use_pool || self.steps_since_refresh >= self.refresh_interval() {
             self.scores
                 .par_iter_mut()
                 .enumerate()
@@ -269,7 +287,11 @@ impl<'a> ActiveLearner<'a> {
         let mut rows: Vec<usize> = (0..self.labels.len())
             .filter(|&r| self.labels[r].is_none())
             .collect();
-        let k = self.config.pool_size.min(rows.len());
+        let k = self
+            .config
+            .pool_size
+            .max(50 * self.refresh_interval())
+            .min(rows.len());
         if k > 0 && k < rows.len() {
             let (query, scores) = (self.config.query, &self.scores);
             let key = |r: &usize| priority(query, scores[*r]);
@@ -298,7 +320,7 @@ impl<'a> ActiveLearner<'a> {
                 out.push(self.random_unlabelled());
             }
         }
-        let candidates: Vec<usize> = if self.x.nnz() > self.config.full_scoring_nnz {
+        let candidates: Vec<usize> = if self.uses_pool() {
             self.pool.clone()
         } else {
             (0..self.labels.len()).collect()

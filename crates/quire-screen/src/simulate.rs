@@ -141,7 +141,7 @@ pub fn simulate(
 
 /// Random prior records, drawn like ASReview's `--n-prior-included` /
 /// `--n-prior-excluded`.
-fn draw_prior(truth: &[bool], config: &SimulationConfig) -> Result<Vec<usize>> {
+pub fn draw_prior(truth: &[bool], config: &SimulationConfig) -> Result<Vec<usize>> {
     let mut rng = SmallRng::seed_from_u64(config.seed);
     let included: Vec<usize> = (0..truth.len()).filter(|&i| truth[i]).collect();
     let excluded: Vec<usize> = (0..truth.len()).filter(|&i| !truth[i]).collect();
