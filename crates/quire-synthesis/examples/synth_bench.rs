@@ -93,27 +93,50 @@ fn read_sources(dir: &Path) -> Result<(Vec<Work>, Vec<Passage>), Box<dyn std::er
         let text = std::fs::read_to_string(&path)?;
         let (front, body, body_start) = split_front_matter(&text);
         let work = work_from_front_matter(front, &path);
-        let mut offset = body_start;
-        for para in body.split("\n\n") {
-            let trimmed = para.trim();
-            if trimmed.split_whitespace().count() >= 8 {
-                passages.push(Passage {
-                    work_id: work.id.clone(),
-                    ordinal: passages
-                        .iter()
-                        .filter(|p: &&Passage| p.work_id == work.id)
-                        .count(),
-                    start: offset,
-                    end: offset + para.len(),
-                    text: trimmed.to_string(),
-                    ..Default::default()
-                });
-            }
-            offset += para.len() + 2;
+        for (start, end) in paragraphs(body) {
+            let ordinal = passages
+                .iter()
+                .rev()
+                .take_while(|p: &&Passage| p.work_id == work.id)
+                .count();
+            passages.push(Passage {
+                work_id: work.id.clone(),
+                ordinal,
+                start: body_start + start,
+                end: body_start + end,
+                text: body[start..end].trim().to_string(),
+                ..Default::default()
+            });
         }
         works.push(work);
     }
     Ok((works, passages))
+}
+
+/// Paragraph-sized spans, as `quire-code` cuts them: lines are joined
+/// until a blank line or until the span has 60 words; spans under 8 words
+/// are dropped.
+fn paragraphs(body: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let (mut start, mut words, mut offset) = (0, 0, 0);
+    for line in body.split_inclusive('\n') {
+        let n = line.split_whitespace().count();
+        if n == 0 && words > 0 || words >= 60 {
+            if words >= 8 {
+                out.push((start, offset));
+            }
+            (start, words) = (offset, 0);
+        }
+        if words == 0 {
+            start = offset;
+        }
+        words += n;
+        offset += line.len();
+    }
+    if words >= 8 {
+        out.push((start, offset));
+    }
+    out
 }
 
 fn split_front_matter(text: &str) -> (&str, &str, usize) {

@@ -15,6 +15,8 @@ const PER_STANCE: usize = 30;
 /// Debates kept per block (category × actor) and in all.
 const PER_BLOCK: usize = 3;
 const MAX_DEBATES: usize = 60;
+/// Bonus per shared topic word (up to three).
+const TOPIC_BONUS: f32 = 0.05;
 /// Bonus when a side also carries a contrastive marker ("however").
 const CONTRAST_BONUS: f32 = 0.15;
 
@@ -23,11 +25,18 @@ struct Position {
     sentence: usize,
     work: usize,
     coding: f32,
-    /// Bytes between the cue and the actor's mention: nearer is more
+    /// Words between the cue and the actor's mention: nearer is more
     /// likely about that actor.
     distance: usize,
     stance: SentenceStance,
+    /// What the sentence is about besides the actor and the cue: its
+    /// content words cut to their first letters, sorted.
+    topic: Vec<String>,
 }
+
+/// Content words are compared on this many leading letters, a crude stem
+/// ("harbours" ~ "harbouring", "militants" ~ "militancy").
+const STEM: usize = 5;
 
 pub fn debates(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Debates {
     let lexicon = StanceLexicon::new();
@@ -76,14 +85,24 @@ fn positions_by_block(
                     .entry((p, s))
                     .or_insert_with(|| lexicon.classify(corpus.sentence(p, s)));
                 let Some(stance) = stance else { continue };
-                let cue_at = start + stance.at;
+                let sentence = corpus.sentence(p, s);
                 let mut nearest: BTreeMap<usize, usize> = BTreeMap::new();
                 for m in named {
-                    let d = m.start.abs_diff(cue_at).min(m.end.abs_diff(cue_at));
+                    let Some(d) =
+                        stance::concerns(sentence, stance, m.start - start, m.end - start)
+                    else {
+                        continue;
+                    };
                     let e = nearest.entry(m.actor).or_insert(d);
                     *e = (*e).min(d);
                 }
                 for (actor, distance) in nearest {
+                    let own: Vec<(usize, usize)> = mentions[p]
+                        .iter()
+                        .filter(|m| m.actor == actor)
+                        .map(|m| (m.start, m.end))
+                        .collect();
+                    let cue = (start + stance.at, start + stance.at + stance.cue.len());
                     blocks.entry((c, actor)).or_default().push(Position {
                         passage: p,
                         sentence: s,
@@ -91,12 +110,48 @@ fn positions_by_block(
                         coding: k.score,
                         distance,
                         stance: stance.clone(),
+                        topic: topic(corpus, p, s, &own, cue),
                     });
                 }
             }
         }
     }
     blocks
+}
+
+/// Stems of the sentence's content words outside the actor's mentions and
+/// the cue.
+fn topic(
+    corpus: &Corpus,
+    p: usize,
+    s: usize,
+    own: &[(usize, usize)],
+    cue: (usize, usize),
+) -> Vec<String> {
+    let outside = |a: usize, b: usize| b <= cue.0 || a >= cue.1;
+    let mut stems: Vec<String> = corpus.tokens[p]
+        .sentence(s)
+        .iter()
+        .filter(|t| corpus.lexicon.content[t.id as usize])
+        .filter(|t| {
+            let (a, b) = (t.start as usize, t.end as usize);
+            outside(a, b) && own.iter().all(|&(ms, me)| b <= ms || a >= me)
+        })
+        .map(|t| {
+            corpus.lexicon.words[t.id as usize]
+                .chars()
+                .take(STEM)
+                .collect()
+        })
+        .collect();
+    stems.sort_unstable();
+    stems.dedup();
+    stems
+}
+
+/// How many topic stems two sentences share.
+fn shared(a: &[String], b: &[String]) -> usize {
+    a.iter().filter(|x| b.binary_search(x).is_ok()).count()
 }
 
 /// The best opposing pairs of one block, one per pair of works.
@@ -123,7 +178,11 @@ fn block_debates(
             };
             for a in list_a {
                 for b in list_b.iter().filter(|b| b.work != a.work) {
-                    let score = strength(base, a, b);
+                    let overlap = shared(&a.topic, &b.topic);
+                    if overlap == 0 {
+                        continue; // each about something else
+                    }
+                    let score = strength(base, a, b) + TOPIC_BONUS * overlap.min(3) as f32;
                     let key = (a.work.min(b.work), a.work.max(b.work));
                     if best.get(&key).is_none_or(|e| score > e.0) {
                         best.insert(key, (score, a, b, reason));
@@ -155,7 +214,7 @@ fn block_debates(
 
 /// Which sentences of a stance are worth comparing first.
 fn rank(p: &Position) -> f32 {
-    p.coding - p.distance as f32 / 1000.0
+    p.coding - p.distance as f32 / 100.0
 }
 
 fn strength(base: f32, a: &Position, b: &Position) -> f32 {
@@ -163,7 +222,7 @@ fn strength(base: f32, a: &Position, b: &Position) -> f32 {
         .iter()
         .filter(|p| p.stance.contrast.is_some())
         .count() as f32;
-    let nearness = 1.0 / (1.0 + (a.distance + b.distance) as f32 / 200.0);
+    let nearness = 1.0 / (1.0 + (a.distance + b.distance) as f32 / 10.0);
     (base + CONTRAST_BONUS * contrast)
         * (0.5 + 0.25 * (a.coding + b.coding).min(2.0) / 2.0 + 0.25 * nearness)
 }
@@ -202,10 +261,16 @@ fn method() -> String {
          \u{201c}contrary to\u{201d}); support ({}) or opposition ({}); otherwise a positive or negative \
          evaluation, by counting {} positive against {} negative evaluative words, with a \
          \u{201c}not\u{201d} just before a word reversing it. Sentences are grouped by category and by \
-         the codebook actor they name (by name or alias). Within a group, two sentences from \
+         the codebook actor (name or alias) the position is about: for an accusation, the actor \
+         named just after the cue (\u{201c}accuses Pakistan of\u{201d}) or as the subject of a passive \
+         (\u{201c}Pakistan has been blamed\u{201d}); for a denial, support or opposition, the actor \
+         named as the subject just before the cue (\u{201c}Pakistan denies\u{201d}); for an evaluation, \
+         any actor within eight words of it. Within a group, two sentences from \
          different works whose positions oppose each other (accusation vs denial, support vs \
-         opposition, positive vs negative evaluation) form a candidate debate; a contrastive \
-         marker (\u{201c}however\u{201d}, \u{201c}but\u{201d}, \u{201c}in contrast\u{201d}, ...) on either side makes \
+         opposition, positive vs negative evaluation) and that share at least one content word \
+         besides the actor and the cue (compared on their first five letters, so that they are \
+         about the same matter) form a candidate debate; more shared words, a contrastive \
+         marker (\u{201c}however\u{201d}, \u{201c}but\u{201d}, \u{201c}in contrast\u{201d}, ...) on either side make \
          it stronger, as do higher coding scores and a cue close to the actor's name. Each group \
          compares at most its {} strongest sentences per position, keeps one debate per pair of \
          works and at most {} debates; the same two passages are reported once. This is a lexical \

@@ -284,6 +284,49 @@ fn flip(kind: Stance) -> Stance {
     }
 }
 
+/// Whether an actor named at `start..end` of `sentence` is the one the
+/// stance is about, and if so how many words lie between name and cue.
+/// An accusation is about its object ("accuses Pakistan of") or a passive
+/// subject ("Pakistan has been blamed"); a denial, support or opposition
+/// about its active subject ("Pakistan denies"); an evaluation about any
+/// actor near it.
+pub fn concerns(
+    sentence: &str,
+    stance: &SentenceStance,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    let cue_end = stance.at + stance.cue.len();
+    let before = end <= stance.at;
+    let after = start >= cue_end;
+    let gap = if before {
+        text::words(&sentence[end..stance.at]).len()
+    } else if after {
+        text::words(&sentence[cue_end..start]).len()
+    } else {
+        return None;
+    };
+    let passive = before && is_passive(&sentence[..stance.at]);
+    let bears = match stance.stance {
+        Stance::Accuse => (after && gap <= 3) || (passive && gap <= 4),
+        Stance::Deny | Stance::Support | Stance::Oppose => before && !passive && gap <= 6,
+        Stance::Positive | Stance::Negative => gap <= 8,
+        Stance::Contrast | Stance::Neutral => false,
+    };
+    bears.then_some(gap)
+}
+
+/// The verb group just before a cue is passive: "has been", "is", "was".
+fn is_passive(before: &str) -> bool {
+    const AUXILIARIES: &[&str] = &["been", "is", "are", "was", "were", "be", "being"];
+    let words = text::words(before);
+    words
+        .iter()
+        .rev()
+        .take(2)
+        .any(|&(s, e)| AUXILIARIES.contains(&before[s..e].to_lowercase().as_str()))
+}
+
 /// Whether two stances oppose each other, how strongly, and in words; the
 /// first stance of the pair is side A.
 pub fn opposition(a: Stance, b: Stance) -> Option<(f32, &'static str)> {
@@ -317,6 +360,25 @@ mod tests {
             stance("Islamabad welcomed the agreement."),
             Some((Stance::Support, "welcomed".into()))
         );
+    }
+
+    #[test]
+    fn stance_is_about_the_right_actor() {
+        let lexicon = StanceLexicon::new();
+        let about = |sentence: &str, name: &str| {
+            let stance = lexicon.classify(sentence).unwrap();
+            let start = sentence.find(name).unwrap();
+            concerns(sentence, &stance, start, start + name.len()).is_some()
+        };
+        let s = "Kabul accuses Pakistan of harbouring the TTP.";
+        assert!(about(s, "Pakistan") && !about(s, "Kabul"));
+        assert!(about(
+            "Pakistan has been blamed for the stalemate.",
+            "Pakistan"
+        ));
+        assert!(about("Pakistan denies any role.", "Pakistan"));
+        assert!(!about("Access has been denied by India.", "India"));
+        assert!(!about("The Taliban were denied recognition.", "Taliban"));
     }
 
     #[test]

@@ -15,6 +15,9 @@ use std::collections::HashMap;
 const PHRASES_PER_CATEGORY: usize = 12;
 /// A phrase must occur in at least this many works of the category.
 const MIN_WORKS: usize = 2;
+/// A word is a fragment of a longer phrase when that phrase accounts for
+/// this share of its passages.
+const SUBSUMED: f32 = 0.6;
 /// Edges of the theme map: passages shared, and how many edges are kept.
 const MIN_EDGE: usize = 2;
 const MAX_EDGES: usize = 80;
@@ -24,6 +27,7 @@ const MAX_EDGES: usize = 80;
 #[derive(Default)]
 struct Phrases {
     ids: HashMap<[u32; 3], u32>,
+    keys: Vec<[u32; 3]>,
     surface: Vec<String>,
 }
 
@@ -33,6 +37,7 @@ impl Phrases {
     fn intern(&mut self, key: [u32; 3], surface: impl FnOnce() -> String) -> u32 {
         let next = self.surface.len() as u32;
         *self.ids.entry(key).or_insert_with(|| {
+            self.keys.push(key);
             self.surface.push(surface());
             next
         })
@@ -49,11 +54,11 @@ pub fn themes(corpus: &Corpus) -> Themes {
         .iter()
         .filter(|c| !c.is_empty())
         .count();
-    let mut df_all: HashMap<u32, usize> = HashMap::new();
+    let mut df_all = vec![0u32; phrases.surface.len()];
     for (p, list) in grams.iter().enumerate() {
         if !corpus.categories_of[p].is_empty() {
             for &g in list {
-                *df_all.entry(g).or_default() += 1;
+                df_all[g as usize] += 1;
             }
         }
     }
@@ -130,11 +135,121 @@ fn segments<'t>(text: &str, tokens: &'t [Token]) -> Vec<&'t [Token]> {
     out
 }
 
+/// Words that are content words but no theme: common verbs, adverbs
+/// ("-ly") and the fillers of speeches and reports.
+fn is_generic(word: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "need",
+        "needs",
+        "needed",
+        "continue",
+        "continues",
+        "continued",
+        "continuing",
+        "take",
+        "takes",
+        "taking",
+        "taken",
+        "end",
+        "best",
+        "better",
+        "action",
+        "actions",
+        "order",
+        "issue",
+        "issues",
+        "session",
+        "great",
+        "important",
+        "ensure",
+        "work",
+        "working",
+        "thank",
+        "mr",
+        "madam",
+        "president",
+        "today",
+        "believe",
+        "want",
+        "know",
+        "come",
+        "comes",
+        "came",
+        "going",
+        "look",
+        "looking",
+        "must",
+        "every",
+        "part",
+        "many",
+        "much",
+        "another",
+        "remain",
+        "remains",
+        "said",
+        "told",
+        "stated",
+        "noted",
+        "call",
+        "calls",
+        "called",
+        "people",
+        "world",
+        "country",
+        "countries",
+        "nation",
+        "nations",
+        "government",
+        "governments",
+        "state",
+        "states",
+        "international",
+        "community",
+        "also",
+        "able",
+        "good",
+        "long",
+        "high",
+        "large",
+        "major",
+        "key",
+        "number",
+        "example",
+        "fact",
+        "case",
+        "place",
+        "point",
+        "support",
+        "help",
+        "efforts",
+        "effort",
+        "role",
+        "level",
+        "levels",
+        "situation",
+        "including",
+        "particular",
+        "particularly",
+        "across",
+        "around",
+        "here",
+        "there",
+        "whole",
+        "full",
+        "clear",
+        "sure",
+        "true",
+        "real",
+        "even",
+    ];
+    (word.len() > 4 && word.ends_with("ly")) || GENERIC.contains(&word)
+}
+
 /// Noun-phrase-ish: content words at both ends, "of"/"and" allowed in the
 /// middle, unigrams of at least 3 letters.
 fn is_phrase(lexicon: &Lexicon, window: &[Token]) -> bool {
-    let content = |t: &Token| lexicon.content[t.id as usize];
     let word = |t: &Token| lexicon.words[t.id as usize].as_str();
+    let content = |t: &Token| lexicon.content[t.id as usize] && !is_generic(word(t));
     match window {
         [one] => content(one) && word(one).chars().count() >= 3,
         [a, b] => content(a) && content(b),
@@ -150,22 +265,28 @@ struct Ranked {
     passages: usize,
 }
 
-/// Candidates of category `c` ranked by contrast, without phrases that are
-/// part of (or contain) a better-ranked one.
+/// Candidates of category `c` ranked by contrast. A word that mostly
+/// occurs inside one longer candidate ("United" in "United Nations") is
+/// not a theme of its own, and no phrase is kept that is part of (or
+/// contains) a better-ranked one.
 fn rank_category(
     corpus: &Corpus,
     c: usize,
     grams: &[Vec<u32>],
-    df_all: &HashMap<u32, usize>,
+    df_all: &[u32],
     coded_passages: usize,
     phrases: &Phrases,
 ) -> Vec<Ranked> {
-    // phrase → (passages, works, last work seen)
-    let mut counts: HashMap<u32, (usize, usize, usize)> = HashMap::new();
+    // phrase → (passages, works, last work seen), dense over phrase ids.
+    let mut counts = vec![(0u32, 0u32, u32::MAX); phrases.surface.len()];
+    let mut touched = Vec::new();
     for k in &corpus.coded[c] {
-        let w = corpus.passage_work[k.passage];
+        let w = corpus.passage_work[k.passage] as u32;
         for &g in &grams[k.passage] {
-            let e = counts.entry(g).or_insert((0, 0, usize::MAX));
+            let e = &mut counts[g as usize];
+            if e.0 == 0 {
+                touched.push(g);
+            }
             e.0 += 1;
             if e.2 != w {
                 e.1 += 1;
@@ -173,22 +294,48 @@ fn rank_category(
             }
         }
     }
+    let recurring: Vec<u32> = touched
+        .into_iter()
+        .filter(|&g| {
+            let (df, works, _) = counts[g as usize];
+            works as usize >= MIN_WORKS && df >= 2
+        })
+        .collect();
+    // Largest passage count of a longer candidate containing each word.
+    let mut inside: HashMap<u32, u32> = HashMap::new();
+    for &g in &recurring {
+        let key = phrases.keys[g as usize];
+        if key[1] != NONE {
+            for &word in key.iter().filter(|&&w| w != NONE) {
+                let e = inside.entry(word).or_default();
+                *e = (*e).max(counts[g as usize].0);
+            }
+        }
+    }
     let n_in = corpus.coded[c].len() as f32;
     let n_out = (coded_passages as f32 - n_in).max(0.0);
-    let mut ranked: Vec<Ranked> = counts
+    let mut ranked: Vec<Ranked> = recurring
         .into_iter()
-        .filter(|(_, (df, works, _))| *works >= MIN_WORKS && *df >= 2)
-        .filter_map(|(g, (df, works, _))| {
-            let outside = df_all.get(&g).copied().unwrap_or(df).saturating_sub(df) as f32;
+        .filter_map(|g| {
+            let key = phrases.keys[g as usize];
+            let (df, works, _) = counts[g as usize];
+            let fragment = key[1] == NONE
+                && inside
+                    .get(&key[0])
+                    .is_some_and(|&d| d as f32 >= SUBSUMED * df as f32);
+            if fragment {
+                return None;
+            }
+            let outside = df_all[g as usize].saturating_sub(df) as f32;
             let p_in = df as f32 / n_in;
             let p_out = (outside + 0.5) / (n_out + 1.0);
-            let words = phrases.surface[g as usize].split(' ').count() as f32;
-            let score = p_in * (p_in / p_out).ln() * (1.0 + 0.25 * (words - 1.0));
+            let words = key.iter().filter(|&&w| w != NONE).count() as f32;
+            let score = p_in * (p_in / p_out).ln() * (1.0 + 0.5 * (words - 1.0));
             (score > 0.0).then_some(Ranked {
                 phrase: g,
                 score,
-                works,
-                passages: df,
+                works: works as usize,
+                passages: df as usize,
             })
         })
         .collect();
@@ -199,9 +346,9 @@ fn rank_category(
     });
     let mut kept: Vec<Ranked> = Vec::new();
     for r in ranked {
-        let key = phrases.surface[r.phrase as usize].to_lowercase();
+        let key = words_of(&phrases.keys[r.phrase as usize]);
         let overlaps = kept.iter().any(|k| {
-            let other = phrases.surface[k.phrase as usize].to_lowercase();
+            let other = words_of(&phrases.keys[k.phrase as usize]);
             contains_words(&other, &key) || contains_words(&key, &other)
         });
         if !overlaps {
@@ -214,9 +361,13 @@ fn rank_category(
     kept
 }
 
-/// `inner` occurs in `outer` as whole words.
-fn contains_words(outer: &str, inner: &str) -> bool {
-    format!(" {outer} ").contains(&format!(" {inner} "))
+fn words_of(key: &[u32; 3]) -> Vec<u32> {
+    key.iter().copied().filter(|&w| w != NONE).collect()
+}
+
+/// `inner` occurs in `outer` as a run of words.
+fn contains_words(outer: &[u32], inner: &[u32]) -> bool {
+    outer.windows(inner.len()).any(|w| w == inner)
 }
 
 fn key_phrase(

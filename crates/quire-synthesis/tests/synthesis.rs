@@ -146,7 +146,7 @@ fn accuse_and_deny() -> Fixture {
     );
     f.passage(
         "mofa-2022",
-        "Pakistan denies giving any shelter to militants on its soil.",
+        "Pakistan denies harbouring militants on its soil.",
         &["threat_landscape"],
         0.8,
     );
