@@ -160,6 +160,13 @@ fn subject_before(sentence: &str, mentions: &[Mention], marker: usize) -> Option
     None
 }
 
+/// Words that cannot open an object phrase: the marker was used as a noun
+/// or coordinated, not followed by what the actor wants.
+const NOT_OBJECT_STARTS: &[&str] = &[
+    "and", "or", "but", "nor", "has", "have", "had", "is", "are", "was", "were", "will", "would",
+    "can", "could", "should", "may", "might", "must", "does", "do", "did", "than", "so",
+];
+
 /// The phrase after the marker up to the end of its clause.
 fn object_after(sentence: &str, from: usize) -> Option<String> {
     const CLAUSE_ENDS: &[&str] = &[
@@ -192,6 +199,10 @@ fn object_after(sentence: &str, from: usize) -> Option<String> {
         }
     }
     let words = text::words(&rest[..end]);
+    let first = &rest[words.first()?.0..words.first()?.1];
+    if NOT_OBJECT_STARTS.contains(&first.to_lowercase().as_str()) {
+        return None; // "want and deserve", "seeking has": no object follows
+    }
     let last = words.get(OBJECT_WORDS.min(words.len()).checked_sub(1)?)?;
     let object = text::collapse_whitespace(&rest[words[0].0..last.1]);
     let meaningful = text::content_terms(&object).len() > 0;
@@ -261,5 +272,6 @@ mod tests {
         )
         .is_empty());
         assert!(interests("Pakistan seeks.").is_empty());
+        assert!(interests("The Afghans want and deserve peace.").is_empty());
     }
 }

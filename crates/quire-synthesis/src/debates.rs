@@ -7,7 +7,8 @@
 use crate::corpus::Corpus;
 use crate::mentions::Mention;
 use crate::stance::{self, SentenceStance, StanceLexicon};
-use crate::types::{Debate, DebateSide, Debates};
+use crate::text;
+use crate::types::{Debate, DebateSide, Debates, Stance};
 use std::collections::{BTreeMap, HashMap};
 
 /// Sentences kept per block and stance (the strongest coded ones).
@@ -97,11 +98,10 @@ fn positions_by_block(
                     *e = (*e).min(d);
                 }
                 for (actor, distance) in nearest {
-                    let own: Vec<(usize, usize)> = mentions[p]
-                        .iter()
-                        .filter(|m| m.actor == actor)
-                        .map(|m| (m.start, m.end))
-                        .collect();
+                    // Actor names are too common to show two sentences
+                    // share a matter; they are left out of the topic.
+                    let names: Vec<(usize, usize)> =
+                        mentions[p].iter().map(|m| (m.start, m.end)).collect();
                     let cue = (start + stance.at, start + stance.at + stance.cue.len());
                     blocks.entry((c, actor)).or_default().push(Position {
                         passage: p,
@@ -110,7 +110,7 @@ fn positions_by_block(
                         coding: k.score,
                         distance,
                         stance: stance.clone(),
-                        topic: topic(corpus, p, s, &own, cue),
+                        topic: topic(corpus, p, s, &names, cue),
                     });
                 }
             }
@@ -119,8 +119,7 @@ fn positions_by_block(
     blocks
 }
 
-/// Stems of the sentence's content words outside the actor's mentions and
-/// the cue.
+/// Stems of the sentence's content words outside actor names and the cue.
 fn topic(
     corpus: &Corpus,
     p: usize,
@@ -132,7 +131,10 @@ fn topic(
     let mut stems: Vec<String> = corpus.tokens[p]
         .sentence(s)
         .iter()
-        .filter(|t| corpus.lexicon.content[t.id as usize])
+        .filter(|t| {
+            let id = t.id as usize;
+            corpus.lexicon.content[id] && !text::is_generic(&corpus.lexicon.words[id])
+        })
         .filter(|t| {
             let (a, b) = (t.start as usize, t.end as usize);
             outside(a, b) && own.iter().all(|&(ms, me)| b <= ms || a >= me)
@@ -149,6 +151,15 @@ fn topic(
     stems
 }
 
+/// Shared topic words a pair needs: evaluations are a weaker signal than
+/// explicit positions, so they must share more.
+fn min_shared(stance: Stance) -> usize {
+    match stance {
+        Stance::Positive | Stance::Negative => 2,
+        _ => 1,
+    }
+}
+
 /// How many topic stems two sentences share.
 fn shared(a: &[String], b: &[String]) -> usize {
     a.iter().filter(|x| b.binary_search(x).is_ok()).count()
@@ -161,7 +172,7 @@ fn block_debates(
     actor: usize,
     positions: &[Position],
 ) -> Vec<(Debate, (usize, usize))> {
-    let mut by_stance: HashMap<crate::types::Stance, Vec<&Position>> = HashMap::new();
+    let mut by_stance: HashMap<Stance, Vec<&Position>> = HashMap::new();
     for pos in positions {
         by_stance.entry(pos.stance.stance).or_default().push(pos);
     }
@@ -179,7 +190,7 @@ fn block_debates(
             for a in list_a {
                 for b in list_b.iter().filter(|b| b.work != a.work) {
                     let overlap = shared(&a.topic, &b.topic);
-                    if overlap == 0 {
+                    if overlap < min_shared(sa) {
                         continue; // each about something else
                     }
                     let score = strength(base, a, b) + TOPIC_BONUS * overlap.min(3) as f32;
@@ -268,7 +279,7 @@ fn method() -> String {
          any actor within eight words of it. Within a group, two sentences from \
          different works whose positions oppose each other (accusation vs denial, support vs \
          opposition, positive vs negative evaluation) and that share at least one content word \
-         besides the actor and the cue (compared on their first five letters, so that they are \
+         (two for evaluations) besides actor names and the cue (compared on their first five letters, so that they are \
          about the same matter) form a candidate debate; more shared words, a contrastive \
          marker (\u{201c}however\u{201d}, \u{201c}but\u{201d}, \u{201c}in contrast\u{201d}, ...) on either side make \
          it stronger, as do higher coding scores and a cue close to the actor's name. Each group \

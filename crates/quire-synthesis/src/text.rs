@@ -40,8 +40,11 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 fn sentence_stop(text: &str, i: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut end = i + 1;
-    while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']' | b'.') {
-        end += 1;
+    while let Some(c) = text[end..].chars().next() {
+        if !matches!(c, '"' | '\'' | ')' | ']' | '.' | '”' | '’' | '»') {
+            break;
+        }
+        end += c.len_utf8();
     }
     if end >= bytes.len() {
         return Some(end);
@@ -161,6 +164,114 @@ pub fn is_stopword(word: &str) -> bool {
 
 const STOPWORDS: &str = "a about above after again against all almost along already also although always am among an and another any anyone anything are aren't around as at be became because become becomes been before being below between both but by can cannot could couldn't did didn't do does doesn't doing don't done down during each either else enough even ever every few for from further get gets given go goes going got had has hasn't have haven't having he her here hers herself him himself his how however i if in into is isn't it it's its itself just last least less let like likely made make makes many may me might more most much must my myself neither never new no nor not now of off often on once one only onto or other others otherwise our ours ourselves out over own per perhaps put rather really said same say says see seen several shall she should shouldn't since so some still such than that that's the their theirs them themselves then there there's therefore these they this those though through thus to today together too toward towards under until up upon us use used using very via was wasn't we well were weren't what whatever when where whether which while who whom whose why will with within without won't would wouldn't yet you your yours yourself also according mr mrs ms dr first second third two three four five six seven eight nine ten year years time times way ways part including include includes included within upon thereby whereby across";
 
+/// Words that are content words but no theme: common verbs, adverbs
+/// ("-ly") and the fillers of speeches and reports.
+pub fn is_generic(word: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "need",
+        "needs",
+        "needed",
+        "continue",
+        "continues",
+        "continued",
+        "continuing",
+        "take",
+        "takes",
+        "taking",
+        "taken",
+        "end",
+        "best",
+        "better",
+        "action",
+        "actions",
+        "order",
+        "issue",
+        "issues",
+        "session",
+        "great",
+        "important",
+        "ensure",
+        "work",
+        "working",
+        "thank",
+        "mr",
+        "madam",
+        "president",
+        "today",
+        "believe",
+        "want",
+        "know",
+        "come",
+        "comes",
+        "came",
+        "going",
+        "look",
+        "looking",
+        "must",
+        "every",
+        "part",
+        "many",
+        "much",
+        "another",
+        "remain",
+        "remains",
+        "said",
+        "told",
+        "stated",
+        "noted",
+        "call",
+        "calls",
+        "called",
+        "people",
+        "world",
+        "country",
+        "countries",
+        "nation",
+        "nations",
+        "government",
+        "governments",
+        "international",
+        "community",
+        "also",
+        "able",
+        "good",
+        "long",
+        "high",
+        "large",
+        "major",
+        "key",
+        "number",
+        "example",
+        "fact",
+        "case",
+        "place",
+        "point",
+        "support",
+        "help",
+        "efforts",
+        "effort",
+        "role",
+        "level",
+        "levels",
+        "situation",
+        "including",
+        "particular",
+        "particularly",
+        "across",
+        "around",
+        "here",
+        "there",
+        "whole",
+        "full",
+        "clear",
+        "sure",
+        "true",
+        "real",
+        "even",
+    ];
+    (word.len() > 4 && word.ends_with("ly")) || GENERIC.contains(&word)
+}
+
 /// `text` cut to at most `max` bytes on a word boundary, with "…" when cut.
 pub fn shorten(text: &str, max: usize) -> String {
     let text = collapse_whitespace(text);
@@ -206,6 +317,10 @@ mod tests {
                 "Why?",
                 "3.5 percent."
             ]
+        );
+        assert_eq!(
+            split("The answer is “no.” That is why."),
+            vec!["The answer is “no.”", "That is why."]
         );
         assert_eq!(
             split("Gen. J. Smith spoke.\n\nA new paragraph"),

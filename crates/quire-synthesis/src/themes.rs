@@ -5,6 +5,7 @@
 //! occur in the same passages.
 
 use crate::corpus::Corpus;
+use crate::mentions::ActorMatcher;
 use crate::network::{NetworkBuilder, NodeName};
 use crate::text;
 use crate::tokens::{Lexicon, Token};
@@ -62,10 +63,20 @@ pub fn themes(corpus: &Corpus) -> Themes {
             }
         }
     }
+    let actors = ActorMatcher::new(&corpus.protocol.actors);
+    let is_actor: Vec<bool> = phrases.surface.iter().map(|p| actors.is_known(p)).collect();
     let mut by_category = Vec::new();
     let mut kept: Vec<(u32, usize)> = Vec::new(); // (phrase, category) for the map
     for c in 0..corpus.coded.len() {
-        let ranked = rank_category(corpus, c, &grams, &df_all, coded_passages, &phrases);
+        let ranked = rank_category(
+            corpus,
+            c,
+            &grams,
+            &df_all,
+            coded_passages,
+            &phrases,
+            &is_actor,
+        );
         kept.extend(ranked.iter().map(|r| (r.phrase, c)));
         let phrases_out = ranked
             .into_iter()
@@ -135,121 +146,11 @@ fn segments<'t>(text: &str, tokens: &'t [Token]) -> Vec<&'t [Token]> {
     out
 }
 
-/// Words that are content words but no theme: common verbs, adverbs
-/// ("-ly") and the fillers of speeches and reports.
-fn is_generic(word: &str) -> bool {
-    const GENERIC: &[&str] = &[
-        "need",
-        "needs",
-        "needed",
-        "continue",
-        "continues",
-        "continued",
-        "continuing",
-        "take",
-        "takes",
-        "taking",
-        "taken",
-        "end",
-        "best",
-        "better",
-        "action",
-        "actions",
-        "order",
-        "issue",
-        "issues",
-        "session",
-        "great",
-        "important",
-        "ensure",
-        "work",
-        "working",
-        "thank",
-        "mr",
-        "madam",
-        "president",
-        "today",
-        "believe",
-        "want",
-        "know",
-        "come",
-        "comes",
-        "came",
-        "going",
-        "look",
-        "looking",
-        "must",
-        "every",
-        "part",
-        "many",
-        "much",
-        "another",
-        "remain",
-        "remains",
-        "said",
-        "told",
-        "stated",
-        "noted",
-        "call",
-        "calls",
-        "called",
-        "people",
-        "world",
-        "country",
-        "countries",
-        "nation",
-        "nations",
-        "government",
-        "governments",
-        "state",
-        "states",
-        "international",
-        "community",
-        "also",
-        "able",
-        "good",
-        "long",
-        "high",
-        "large",
-        "major",
-        "key",
-        "number",
-        "example",
-        "fact",
-        "case",
-        "place",
-        "point",
-        "support",
-        "help",
-        "efforts",
-        "effort",
-        "role",
-        "level",
-        "levels",
-        "situation",
-        "including",
-        "particular",
-        "particularly",
-        "across",
-        "around",
-        "here",
-        "there",
-        "whole",
-        "full",
-        "clear",
-        "sure",
-        "true",
-        "real",
-        "even",
-    ];
-    (word.len() > 4 && word.ends_with("ly")) || GENERIC.contains(&word)
-}
-
 /// Noun-phrase-ish: content words at both ends, "of"/"and" allowed in the
 /// middle, unigrams of at least 3 letters.
 fn is_phrase(lexicon: &Lexicon, window: &[Token]) -> bool {
     let word = |t: &Token| lexicon.words[t.id as usize].as_str();
-    let content = |t: &Token| lexicon.content[t.id as usize] && !is_generic(word(t));
+    let content = |t: &Token| lexicon.content[t.id as usize] && !text::is_generic(word(t));
     match window {
         [one] => content(one) && word(one).chars().count() >= 3,
         [a, b] => content(a) && content(b),
@@ -276,6 +177,7 @@ fn rank_category(
     df_all: &[u32],
     coded_passages: usize,
     phrases: &Phrases,
+    is_actor: &[bool],
 ) -> Vec<Ranked> {
     // phrase → (passages, works, last work seen), dense over phrase ids.
     let mut counts = vec![(0u32, 0u32, u32::MAX); phrases.surface.len()];
@@ -323,7 +225,8 @@ fn rank_category(
                 && inside
                     .get(&key[0])
                     .is_some_and(|&d| d as f32 >= SUBSUMED * df as f32);
-            if fragment {
+            // Who is named is the actor map's business; themes are what is said.
+            if fragment || is_actor[g as usize] {
                 return None;
             }
             let outside = df_all[g as usize].saturating_sub(df) as f32;

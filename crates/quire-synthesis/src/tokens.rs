@@ -46,6 +46,11 @@ impl Lexicon {
         id
     }
 
+    /// The id of a word already in the lexicon.
+    pub fn get(&self, word: &str) -> Option<u32> {
+        self.ids.get(&text::normalise_word(word)).copied()
+    }
+
     pub fn len(&self) -> usize {
         self.words.len()
     }

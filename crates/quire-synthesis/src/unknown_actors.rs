@@ -16,6 +16,7 @@ const NOT_ACTORS: &[&str] = &[
     "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
     "XX", "XXI", "OK", "AM", "PM", "TV", "GDP", "COVID", "USD", "PDF", "HTML", "CEO", "AD", "BC",
     "CE", "FAQ", "ID", "IT", "PS", "NB", "UTC", "GMT", "Q&A", "A", "MW", "KM", "MR", "MRS", "DR",
+    "SDG", "SDGS", "COP",
 ];
 
 /// Titles dropped from the front of a name ("President Joe Biden" →
@@ -77,6 +78,58 @@ const GENERIC: &[&str] = &[
     "world",
 ];
 
+/// Last words that make a capitalised run the name of a body ("Human
+/// Rights Council", "Afghan Security Forces").
+const BODIES: &[&str] = &[
+    "council",
+    "organization",
+    "organisation",
+    "forces",
+    "force",
+    "army",
+    "network",
+    "group",
+    "movement",
+    "party",
+    "front",
+    "agency",
+    "ministry",
+    "bank",
+    "fund",
+    "union",
+    "alliance",
+    "office",
+    "directorate",
+    "committee",
+    "commission",
+    "house",
+    "department",
+    "corps",
+    "brigade",
+    "militia",
+    "assembly",
+    "parliament",
+    "court",
+    "programme",
+    "program",
+    "mission",
+    "association",
+    "federation",
+    "coalition",
+    "institute",
+    "service",
+    "services",
+    "police",
+    "guard",
+    "secretariat",
+    "authority",
+    "jamaat",
+    "lashkar",
+    "tehreek",
+    "tehrik",
+    "taliban",
+];
+
 #[derive(Default)]
 struct Tally {
     form: &'static str,
@@ -94,6 +147,7 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
         .iter()
         .flat_map(|c| c.terms.iter().map(|t| t.to_lowercase()))
         .collect();
+    let lower = seen_in_lower_case(corpus);
     let mut tally: BTreeMap<String, Tally> = BTreeMap::new();
     for p in 0..corpus.passages.len() {
         for s in 0..corpus.sentences[p].len() {
@@ -102,7 +156,13 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
                 if matcher.is_known(&name) || terms.contains(&name.to_lowercase()) {
                     continue;
                 }
-                if form == "proper name" && only_known_actors(&matcher, &name) {
+                if form == "acronym" && is_word_in_capitals(corpus, &lower, &name) {
+                    continue;
+                }
+                let proper = form == "proper name";
+                if proper
+                    && (only_known_actors(&matcher, &name) || !names_someone(corpus, &lower, &name))
+                {
                     continue;
                 }
                 let t = tally.entry(name).or_default();
@@ -144,7 +204,7 @@ fn candidates(sentence: &str) -> Vec<(String, &'static str)> {
     }
     let mut out: Vec<(String, &'static str)> = tokens
         .iter()
-        .filter(|t| is_acronym(t) && !NOT_ACTORS.contains(t))
+        .filter(|t| is_acronym(t) && !is_common_acronym(t))
         .map(|t| (t.to_string(), "acronym"))
         .collect();
     out.extend(
@@ -153,6 +213,12 @@ fn candidates(sentence: &str) -> Vec<(String, &'static str)> {
             .map(|n| (n, "proper name")),
     );
     out
+}
+
+/// Numerals, units, "COVID-19", and English words in capitals ("THE").
+fn is_common_acronym(token: &str) -> bool {
+    let stem = token.split('-').next().unwrap_or(token);
+    NOT_ACTORS.contains(&stem) || text::is_stopword(&token.to_lowercase())
 }
 
 /// 2–8 capital letters, optionally with digits or hyphens ("NDS", "TAPI",
@@ -171,8 +237,11 @@ fn is_acronym(token: &str) -> bool {
 /// and leading titles are dropped.
 fn proper_names(tokens: &[&str]) -> Vec<String> {
     const JOINERS: &[&str] = &["of", "for", "the", "al", "de", "ul"];
+    // "I've" and other contractions are no part of a name.
     let capitalised = |t: &str| {
-        t.chars().next().is_some_and(char::is_uppercase) && t.chars().any(char::is_lowercase)
+        t.chars().next().is_some_and(char::is_uppercase)
+            && t.chars().any(char::is_lowercase)
+            && !t.contains(['\'', '’'])
     };
     let mut names = Vec::new();
     let mut run: Vec<&str> = Vec::new();
@@ -198,6 +267,7 @@ fn proper_names(tokens: &[&str]) -> Vec<String> {
         run.clear();
     };
     for (i, &t) in tokens.iter().enumerate() {
+        let t = text::strip_possessive(t);
         let first_of_sentence = i == 0;
         if capitalised(t) && !first_of_sentence {
             run.push(t);
@@ -211,6 +281,44 @@ fn proper_names(tokens: &[&str]) -> Vec<String> {
     }
     flush(&mut run);
     names
+}
+
+/// Per lexicon word: whether the corpus ever writes it in lower case
+/// (then, capitalised, it is an ordinary word opening a heading or title).
+fn seen_in_lower_case(corpus: &Corpus) -> Vec<bool> {
+    let mut lower = vec![false; corpus.lexicon.len()];
+    for (p, tokens) in corpus.tokens.iter().enumerate() {
+        let text = &corpus.passages[p].text;
+        for t in &tokens.tokens {
+            if text[t.start as usize..].starts_with(|c: char| c.is_lowercase()) {
+                lower[t.id as usize] = true;
+            }
+        }
+    }
+    lower
+}
+
+/// "OFFICIAL" in a shouted heading is the word "official", not an acronym.
+fn is_word_in_capitals(corpus: &Corpus, lower: &[bool], token: &str) -> bool {
+    corpus
+        .lexicon
+        .get(token)
+        .is_some_and(|id| lower[id as usize])
+}
+
+/// A capitalised run names a body or a person, not a concept: it ends in
+/// a word like "Council" or "Forces", or none of its words is ever written
+/// in lower case ("Volkan Bozkir" but not "Climate Change").
+fn names_someone(corpus: &Corpus, lower: &[bool], name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    if BODIES.contains(&last.as_str()) {
+        return true;
+    }
+    words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .all(|w| corpus.lexicon.get(w).is_none_or(|id| !lower[id as usize]))
 }
 
 /// The name is nothing but known actors and joining words ("Pakistan and
