@@ -55,7 +55,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("run {run}: re-indexed {updates} works (update path) at {rate:.0} works/s");
         update_rates.push(rate);
 
-        let (latencies, total_hits) = time_queries(&index, &queries)?;
+        let (mut latencies, total_hits) = time_queries(&index, &queries)?;
+        print_by_shape(&latencies, &queries);
+        latencies.sort();
         let (p50, p90, p99) = (
             pct(&latencies, 50),
             pct(&latencies, 90),
@@ -179,8 +181,20 @@ fn time_queries(
         hits += index.search(q, &opts)?.len();
         latencies.push(start.elapsed());
     }
-    latencies.sort();
     Ok((latencies, hits))
+}
+
+/// Median latency of each query shape (queries cycle through 10 shapes).
+fn print_by_shape(latencies: &[Duration], queries: &[String]) {
+    for shape in 0..10.min(queries.len()) {
+        let mut times: Vec<Duration> = latencies.iter().skip(shape).step_by(10).copied().collect();
+        times.sort();
+        println!(
+            "    p50 {:>6.2} ms  e.g. {}",
+            ms(pct(&times, 50)),
+            queries[shape]
+        );
+    }
 }
 
 fn pct(sorted: &[Duration], p: usize) -> Duration {
@@ -342,6 +356,7 @@ struct Corpus {
     words: Vec<&'static str>,
     cumulative: Vec<f64>,
     topic: Vec<&'static str>,
+    topic_cumulative: Vec<f64>,
 }
 
 impl Corpus {
@@ -358,10 +373,18 @@ impl Corpus {
                 total
             })
             .collect();
+        let mut total = 0.0;
+        let topic_cumulative = (0..topic.len())
+            .map(|rank| {
+                total += 1.0 / (rank as f64 + 1.0);
+                total
+            })
+            .collect();
         Corpus {
             words,
             cumulative,
             topic,
+            topic_cumulative,
         }
     }
 
@@ -372,7 +395,18 @@ impl Corpus {
         self.words[i.min(self.words.len() - 1)]
     }
 
+    /// A subject word for a work: Zipf-distributed too, so that a few
+    /// ("pakistan", "security") are in most abstracts and most are rare.
     fn topic_word(&self, rng: &mut Rng) -> &'static str {
+        let total = self.topic_cumulative.last().copied().unwrap_or(1.0);
+        let x = rng.unit() * total;
+        let i = self.topic_cumulative.partition_point(|&c| c < x);
+        self.topic[i.min(self.topic.len() - 1)]
+    }
+
+    /// A subject word for a query: uniform, so queries hit common and rare
+    /// words alike.
+    fn query_word(&self, rng: &mut Rng) -> &'static str {
         self.topic[rng.below(self.topic.len())]
     }
 
@@ -440,9 +474,9 @@ impl Corpus {
         let mut rng = Rng(42);
         (0..n)
             .map(|i| {
-                let a = self.topic_word(&mut rng);
-                let b = self.topic_word(&mut rng);
-                let c = self.topic_word(&mut rng);
+                let a = self.query_word(&mut rng);
+                let b = self.query_word(&mut rng);
+                let c = self.query_word(&mut rng);
                 let year = 1995 + rng.below(30);
                 match i % 10 {
                     0 => a.to_string(),
