@@ -178,6 +178,10 @@ fn block_debates(
     }
     for list in by_stance.values_mut() {
         list.sort_by(|a, b| rank(b).total_cmp(&rank(a)));
+        // A sentence repeated across works (boilerplate, reprints) is
+        // compared once, so the cap keeps distinct voices.
+        let mut seen = std::collections::HashSet::new();
+        list.retain(|p| seen.insert(corpus.sentence(p.passage, p.sentence)));
         list.truncate(PER_STANCE);
     }
     let mut best: BTreeMap<(usize, usize), (f32, &Position, &Position, &'static str)> =

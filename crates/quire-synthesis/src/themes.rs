@@ -64,7 +64,12 @@ pub fn themes(corpus: &Corpus) -> Themes {
         }
     }
     let actors = ActorMatcher::new(&corpus.protocol.actors);
-    let is_actor: Vec<bool> = phrases.surface.iter().map(|p| actors.is_known(p)).collect();
+    // "U.S" is "U.S." with its final stop taken by the tokeniser.
+    let is_actor: Vec<bool> = phrases
+        .surface
+        .iter()
+        .map(|p| actors.is_known(p) || actors.is_known(&format!("{p}.")))
+        .collect();
     let mut by_category = Vec::new();
     let mut kept: Vec<(u32, usize)> = Vec::new(); // (phrase, category) for the map
     for c in 0..corpus.coded.len() {
