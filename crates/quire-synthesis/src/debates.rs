@@ -9,7 +9,8 @@ use crate::mentions::Mention;
 use crate::stance::{self, SentenceStance, StanceLexicon};
 use crate::text;
 use crate::types::{Debate, DebateSide, Debates, Stance};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 /// Sentences kept per block and stance (the strongest coded ones).
 const PER_STANCE: usize = 30;
@@ -69,7 +70,7 @@ fn positions_by_block(
     mentions: &[Vec<Mention>],
     lexicon: &StanceLexicon,
 ) -> BTreeMap<(usize, usize), Vec<Position>> {
-    let mut stances: HashMap<(usize, usize), Option<SentenceStance>> = HashMap::new();
+    let mut stances: HashMap<(usize, usize), Option<SentenceStance>> = HashMap::default();
     let mut blocks: BTreeMap<(usize, usize), Vec<Position>> = BTreeMap::new();
     for (c, list) in corpus.coded.iter().enumerate() {
         for k in list {
@@ -172,7 +173,8 @@ fn block_debates(
     actor: usize,
     positions: &[Position],
 ) -> Vec<(Debate, (usize, usize))> {
-    let mut by_stance: HashMap<Stance, Vec<&Position>> = HashMap::new();
+    // Ordered, so that ties between equally strong pairs resolve the same way every run.
+    let mut by_stance: BTreeMap<Stance, Vec<&Position>> = BTreeMap::new();
     for pos in positions {
         by_stance.entry(pos.stance.stance).or_default().push(pos);
     }

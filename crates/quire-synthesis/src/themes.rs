@@ -10,7 +10,7 @@ use crate::network::{NetworkBuilder, NodeName};
 use crate::text;
 use crate::tokens::{Lexicon, Token};
 use crate::types::{CategoryThemes, KeyPhrase, Network, Themes};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Key phrases kept per category.
 const PHRASES_PER_CATEGORY: usize = 12;
@@ -209,7 +209,7 @@ fn rank_category(
         })
         .collect();
     // Largest passage count of a longer candidate containing each word.
-    let mut inside: HashMap<u32, u32> = HashMap::new();
+    let mut inside: HashMap<u32, u32> = HashMap::default();
     for &g in &recurring {
         let key = phrases.keys[g as usize];
         if key[1] != NONE {
@@ -318,7 +318,7 @@ fn theme_map(
     phrases: &Phrases,
     kept: &[(u32, usize)],
 ) -> Network {
-    let mut group: HashMap<u32, usize> = HashMap::new();
+    let mut group: HashMap<u32, usize> = HashMap::default();
     for &(g, c) in kept {
         group.entry(g).or_insert(c);
     }

@@ -4,7 +4,7 @@
 //! read these ids instead of re-tokenising text.
 
 use crate::text;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {

@@ -6,7 +6,8 @@ use crate::corpus::Corpus;
 use crate::mentions::ActorMatcher;
 use crate::text;
 use crate::types::UnknownActor;
-use std::collections::{BTreeMap, HashSet};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::HashSet;
 
 /// At most this many proposals are returned.
 const MAX_PROPOSALS: usize = 40;
@@ -130,58 +131,50 @@ const BODIES: &[&str] = &[
     "taliban",
 ];
 
-#[derive(Default)]
 struct Tally {
     form: &'static str,
     mentions: usize,
-    works: HashSet<usize>,
-    /// (passage, sentence) of the first mention in each work.
+    works: usize,
+    /// Passages come ordered by work, so a new work shows as a change.
+    last_work: usize,
+    /// (passage, sentence) of the first mention in each of the first works.
     examples: Vec<(usize, usize)>,
 }
 
 pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
-    let matcher = ActorMatcher::new(&corpus.protocol.actors);
-    let terms: HashSet<String> = corpus
-        .protocol
-        .categories
-        .iter()
-        .flat_map(|c| c.terms.iter().map(|t| t.to_lowercase()))
-        .collect();
-    let lower = seen_in_lower_case(corpus);
-    let mut tally: BTreeMap<String, Tally> = BTreeMap::new();
+    // Count every candidate first and judge each distinct name once.
+    let mut tally: HashMap<String, Tally> = HashMap::default();
     for p in 0..corpus.passages.len() {
+        let work = corpus.passage_work[p];
         for s in 0..corpus.sentences[p].len() {
-            let sentence = corpus.sentence(p, s);
-            for (name, form) in candidates(sentence) {
-                if matcher.is_known(&name) || terms.contains(&name.to_lowercase()) {
-                    continue;
-                }
-                if form == "acronym" && is_word_in_capitals(corpus, &lower, &name) {
-                    continue;
-                }
-                let proper = form == "proper name";
-                if proper
-                    && (only_known_actors(&matcher, &name) || !names_someone(corpus, &lower, &name))
-                {
-                    continue;
-                }
-                let t = tally.entry(name).or_default();
-                t.form = form;
+            for (name, form) in candidates(corpus.sentence(p, s)) {
+                let t = tally.entry(name).or_insert(Tally {
+                    form,
+                    mentions: 0,
+                    works: 0,
+                    last_work: usize::MAX,
+                    examples: Vec::new(),
+                });
                 t.mentions += 1;
-                if t.works.insert(corpus.passage_work[p]) && t.examples.len() < 3 {
-                    t.examples.push((p, s));
+                if t.last_work != work {
+                    t.last_work = work;
+                    t.works += 1;
+                    if t.examples.len() < 3 {
+                        t.examples.push((p, s));
+                    }
                 }
             }
         }
     }
+    let judge = Judge::new(corpus);
     let mut out: Vec<UnknownActor> = tally
         .into_iter()
-        .filter(|(_, t)| t.works.len() >= 2 || t.mentions >= 3)
+        .filter(|(name, t)| (t.works >= 2 || t.mentions >= 3) && judge.is_new_actor(name, t.form))
         .map(|(name, t)| UnknownActor {
             name,
             form: t.form.to_string(),
             mentions: t.mentions,
-            works: t.works.len(),
+            works: t.works,
             examples: t
                 .examples
                 .iter()
@@ -189,9 +182,44 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
                 .collect(),
         })
         .collect();
-    out.sort_by(|a, b| (b.works, b.mentions).cmp(&(a.works, a.mentions)));
+    out.sort_by(|a, b| (b.works, b.mentions, &a.name).cmp(&(a.works, a.mentions, &b.name)));
     out.truncate(MAX_PROPOSALS);
     out
+}
+
+/// Decides whether a frequent candidate is a new actor for the codebook.
+struct Judge<'c, 'a> {
+    corpus: &'c Corpus<'a>,
+    matcher: ActorMatcher,
+    /// Key terms of the categories, lower case: concepts, not actors.
+    terms: HashSet<String>,
+    lower: Vec<bool>,
+}
+
+impl<'c, 'a> Judge<'c, 'a> {
+    fn new(corpus: &'c Corpus<'a>) -> Self {
+        Judge {
+            corpus,
+            matcher: ActorMatcher::new(&corpus.protocol.actors),
+            terms: corpus
+                .protocol
+                .categories
+                .iter()
+                .flat_map(|c| c.terms.iter().map(|t| t.to_lowercase()))
+                .collect(),
+            lower: seen_in_lower_case(corpus),
+        }
+    }
+
+    fn is_new_actor(&self, name: &str, form: &str) -> bool {
+        if self.matcher.is_known(name) || self.terms.contains(&name.to_lowercase()) {
+            return false;
+        }
+        if form == "acronym" {
+            return !is_word_in_capitals(self.corpus, &self.lower, name);
+        }
+        !only_known_actors(&self.matcher, name) && names_someone(self.corpus, &self.lower, name)
+    }
 }
 
 /// Acronyms and multi-word capitalised names in one sentence.
