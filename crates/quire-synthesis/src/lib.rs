@@ -22,12 +22,23 @@
 //! let synthesis = synthesise(&input);
 //! assert!(synthesis.debates.debates.is_empty());
 //! ```
-//! The result, [`Synthesis`], is plain
-//! serde data that `quire-report` renders; every finding carries
-//! [`PassageRef`]s back to the passages it rests on.
+//!
+//! The result, [`Synthesis`], is plain serde data that `quire-report`
+//! renders; every finding carries [`PassageRef`]s (work id, passage ordinal,
+//! page, quote, APA citation) back to the passages it rests on. The output
+//! is deterministic: the same input gives byte-identical JSON.
+//!
+//! Every step is lexical and explainable — word lists, n-gram counts,
+//! TF-IDF — so a reader can see why a theme, debate or gap was reported;
+//! the debates section carries a `method` paragraph saying how. Only the
+//! selected works are synthesised; recency also lists the works left out.
+//! The work is linear in the corpus (debates are blocked by category and
+//! actor and capped per block); `bench/run.sh` measures it.
 //!
 //! What it does not do: cut passages or code them (`quire-code`), decide
-//! the selected set (`quire-screen`), or render anything (`quire-report`).
+//! the selected set (`quire-screen`), render anything or format the
+//! reference list (`quire-report`), or parse sentences syntactically —
+//! subjects and objects are found by position, not by a parser.
 
 mod actors;
 pub mod cite_apa;
