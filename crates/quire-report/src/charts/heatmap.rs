@@ -3,9 +3,9 @@
 
 use super::svg::{shorten, text_width, Svg};
 
-const CELL_W: f64 = 44.0;
-const CELL_H: f64 = 28.0;
-const FONT: f64 = 12.0;
+const CELL_W: f64 = 54.0;
+const CELL_H: f64 = 32.0;
+const FONT: f64 = 13.0;
 
 /// A heat map; `values[r][c]` is the count for row `r`, column `c`, and
 /// `unit` names what is counted ("works").

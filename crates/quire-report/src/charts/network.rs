@@ -9,7 +9,6 @@ use quire_synthesis::Network;
 use std::collections::HashMap;
 
 const WIDTH: f64 = 780.0;
-const HEIGHT: f64 = 560.0;
 const ITERATIONS: usize = 300;
 
 /// Draw the `max_nodes` heaviest nodes of a network and the edges among
@@ -47,6 +46,8 @@ pub fn network(
         })
         .collect();
     let positions = layout(nodes.len(), &edges);
+    // Few nodes spread over a tall canvas look lost; shrink it.
+    let height = if nodes.len() <= 8 { 400.0 } else { 560.0 };
 
     let mut groups: Vec<&str> = Vec::new();
     for &n in &nodes {
@@ -60,7 +61,7 @@ pub fn network(
     let place = |(x, y): (f64, f64)| {
         (
             left + x * (WIDTH - left - right),
-            top + y * (HEIGHT - top - bottom),
+            top + y * (height - top - bottom),
         )
     };
     let max_w = nodes
@@ -72,11 +73,11 @@ pub fn network(
     let max_e = edges.iter().map(|e| e.2).max().unwrap_or(1).max(1) as f64;
     let radius = |w: usize| 5.0 + 17.0 * (w as f64 / max_w).sqrt();
 
-    let mut svg = Svg::new(WIDTH, HEIGHT);
+    let mut svg = Svg::new(WIDTH, height);
     if nodes.is_empty() {
         svg.text(
             WIDTH / 2.0,
-            HEIGHT / 2.0,
+            height / 2.0,
             "Nothing to draw: no mentions were found.",
             14.0,
             "middle",
@@ -111,17 +112,18 @@ pub fn network(
         let label = shorten(&node.label, 28);
         svg.label(x + r + 4.0, y + 4.0, &label, 12.0, "start");
     }
-    legend(&mut svg, &groups, &colour, group_label);
+    legend(&mut svg, height, &groups, &colour, group_label);
     svg.finish(title)
 }
 
 fn legend(
     svg: &mut Svg,
+    height: f64,
     groups: &[&str],
     colour: &dyn Fn(&str) -> &'static str,
     group_label: &dyn Fn(&str) -> String,
 ) {
-    let (mut x, mut y) = (20.0, HEIGHT - 40.0);
+    let (mut x, mut y) = (20.0, height - 40.0);
     for g in groups {
         let name = shorten(&group_label(g), 30);
         let w = 18.0 + text_width(&name, 12.0) + 20.0;

@@ -14,7 +14,9 @@ const SIDE_W: f64 = 300.0;
 pub fn prisma_flow(counts: &PrismaCounts) -> String {
     let reasons = &counts.exclusion_reasons;
     let reason_lines = reasons.len().min(6);
-    let height = 40.0 + STEP * 3.0 + BOX_H + 30.0 + 16.0 * reason_lines as f64;
+    // The exclusion box grows with its reasons; the included box sits below it.
+    let last_step = STEP + 16.0 * reason_lines as f64;
+    let height = 20.0 + STEP + last_step + BOX_H + 20.0;
     let mut svg = Svg::new(SIDE_X + SIDE_W + 20.0, height);
     svg.raw(concat!(
         r##"<defs><marker id="quire-prisma-arrow" viewBox="0 0 10 10" refX="9" refY="5" "##,
@@ -65,8 +67,8 @@ pub fn prisma_flow(counts: &PrismaCounts) -> String {
         counts.excluded,
         &shown,
     );
-    arrow_down(&mut svg, x + BOX_W / 2.0, y + BOX_H, y + STEP * 2.0);
-    y += STEP * 2.0;
+    arrow_down(&mut svg, x + BOX_W / 2.0, y + BOX_H, y + last_step);
+    y += last_step;
     draw_box(
         &mut svg,
         x,

@@ -167,7 +167,11 @@ fn attach_container(work: &Work, entry: &mut Entry) {
         .map(|p| Publisher::new(Some(FormatString::with_value(p)), None));
     let parent_type = match work.kind {
         WorkKind::Article => Some(EntryType::Periodical),
-        WorkKind::News => Some(EntryType::Newspaper),
+        // APA dates a newspaper article to the day; with only a year the
+        // style leaves a dangling comma ("2024,"), so cite it like a
+        // periodical article instead.
+        WorkKind::News if has_month(work) => Some(EntryType::Newspaper),
+        WorkKind::News => Some(EntryType::Periodical),
         WorkKind::Chapter => Some(EntryType::Book),
         WorkKind::Web => Some(EntryType::Web),
         WorkKind::Encyclopedia => Some(EntryType::Reference),
@@ -224,6 +228,10 @@ fn to_person(p: &Person) -> HPerson {
         comma_suffix: false,
         alias: None,
     }
+}
+
+fn has_month(work: &Work) -> bool {
+    work_date(work).is_some_and(|d| d.month.is_some())
 }
 
 /// The full date when it parses, else the year alone.

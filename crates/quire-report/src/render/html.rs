@@ -113,13 +113,24 @@ fn block(b: &Block, out: &mut String) {
 }
 
 fn table(t: &Table, out: &mut String) {
-    out.push_str("<div class=\"table-wrap\">\n<table>\n");
+    // Short two- or three-column tables read better narrow.
+    let class = if t.header.len() <= 3 {
+        " class=\"compact\""
+    } else {
+        ""
+    };
+    let _ = writeln!(out, "<div class=\"table-wrap\">\n<table{class}>");
     if !t.caption.is_empty() {
         let _ = writeln!(out, "<caption>{}</caption>", xml(&t.caption));
     }
     out.push_str("<thead><tr>");
-    for h in &t.header {
-        let _ = write!(out, "<th>{}</th>", xml(h));
+    for (c, h) in t.header.iter().enumerate() {
+        let numeric = t
+            .rows
+            .iter()
+            .any(|r| r.get(c).is_some_and(|cell| cell.style != CellStyle::Text));
+        let class = if numeric { " class=\"num\"" } else { "" };
+        let _ = write!(out, "<th{class}>{}</th>", xml(h));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for row in &t.rows {

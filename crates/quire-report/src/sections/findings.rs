@@ -70,7 +70,7 @@ pub fn evidence_matrix(input: &ReportInput) -> Section {
 pub fn written_synthesis(input: &ReportInput) -> Section {
     let mut blocks = vec![Block::Note(
         "For each category, the most representative passages of the sources, de-duplicated and in \
-         chronological order, each with its APA citation. The wording is the sources' own."
+         chronological order, quoted with their APA citations."
             .into(),
     )];
     for summary in &input.synthesis.summaries {
@@ -84,7 +84,7 @@ pub fn written_synthesis(input: &ReportInput) -> Section {
         let text: Vec<String> = summary
             .items
             .iter()
-            .map(|i| format!("{} {}", clip(&i.source.quote, 500), cite(&i.source)))
+            .map(|i| quoted_sentence(&i.source))
             .collect();
         blocks.push(Block::Paragraph(text.join(" ")));
     }
@@ -196,6 +196,19 @@ pub fn debates(input: &ReportInput) -> Section {
         title: "Debates".into(),
         blocks,
     }
+}
+
+/// A source's sentence quoted in running text, APA style: the citation
+/// goes after the closing quotation mark and before the final period:
+/// “… cross-border attacks” (Khan & Ali, 2022, p. 203).
+fn quoted_sentence(p: &quire_synthesis::PassageRef) -> String {
+    let text = clip(&p.quote, 500);
+    let body = text.trim_end_matches(['.', ' ']);
+    let end = match text.chars().last() {
+        Some('?') | Some('!') => "",
+        _ => ".",
+    };
+    format!("“{body}” {}{end}", cite(p))
 }
 
 fn stance_word(s: Stance) -> &'static str {

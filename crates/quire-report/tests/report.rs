@@ -1,0 +1,285 @@
+//! End-to-end: write the report of the small fixture review and check
+//! every file a reader gets.
+
+mod fixture;
+
+use quire_report::{write_report, PrismaCounts, ReportFiles, ReportInput};
+use serde_json::Value;
+
+fn write(works: &[quire_model::Work]) -> (tempfile::TempDir, ReportFiles) {
+    let protocol = fixture::protocol();
+    let passages = fixture::passages();
+    let codings = fixture::codings();
+    let synthesis = fixture::synthesis(&protocol, works);
+    let prisma = PrismaCounts {
+        identified: 9,
+        duplicates_removed: 2,
+        screened: 7,
+        excluded: 2,
+        exclusion_reasons: vec![("off topic".into(), 2)],
+        included: 5,
+    };
+    let input = ReportInput {
+        protocol: &protocol,
+        works,
+        passages: &passages,
+        codings: &codings,
+        synthesis: &synthesis,
+        prisma: &prisma,
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let files = write_report(&input, &dir.path().join("out")).expect("report written");
+    (dir, files)
+}
+
+fn read(path: &std::path::Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn writes_every_file() {
+    let (_dir, files) = write(&fixture::works());
+    let names: Vec<String> = files
+        .all()
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    for expected in [
+        "report.html",
+        "report.md",
+        "evidence.csv",
+        "evidence.xlsx",
+        "references.bib",
+        "references.ris",
+        "references.json",
+        "references.txt",
+        "prisma.svg",
+        "timeline.svg",
+        "themes.svg",
+        "source-types.svg",
+        "actors.svg",
+    ] {
+        assert!(
+            names.contains(&expected.to_string()),
+            "{expected} not written"
+        );
+    }
+    for p in files.all() {
+        assert!(
+            std::fs::metadata(p).unwrap().len() > 100,
+            "{} is nearly empty",
+            p.display()
+        );
+    }
+    assert!(files
+        .charts
+        .iter()
+        .all(|c| c.parent().unwrap().ends_with("charts")));
+}
+
+#[test]
+fn html_is_self_contained_and_has_every_section() {
+    let (_dir, files) = write(&fixture::works());
+    let html = read(&files.html);
+    let lower = html.to_lowercase();
+    for external in [
+        "src=",
+        "href=\"http",
+        "href='http",
+        "<link",
+        "@import",
+        "url(http",
+        "<script",
+    ] {
+        assert!(!lower.contains(external), "external resource: {external}");
+    }
+    for id in [
+        "protocol",
+        "prisma",
+        "corpus",
+        "evidence",
+        "synthesis",
+        "themes",
+        "debates",
+        "gaps",
+        "sources",
+        "actors",
+        "references",
+    ] {
+        assert!(
+            html.contains(&format!("<section id=\"{id}\">")),
+            "section {id} missing"
+        );
+        assert!(
+            html.contains(&format!("href=\"#{id}\"")),
+            "toc entry {id} missing"
+        );
+    }
+    assert_eq!(html.matches("<svg").count(), 5, "five inline charts");
+    // Both sides of the debate, quoted and cited.
+    assert!(html.contains("Pakistan accuses elements in Afghanistan"));
+    assert!(html.contains("The Islamic Emirate denies"));
+    assert!(html.contains("(Islamic Emirate of Afghanistan, 2023)"));
+    // Thin cells are highlighted.
+    assert_eq!(html.matches("class=\"num thin\"").count(), 2);
+    // The APA list with italics from CSL.
+    assert!(html.contains("<i>Journal of Strategic Studies</i>, <i>45</i>(2), 201–229."));
+    // The written synthesis cites with pages, before the final period.
+    assert!(html.contains("cross-border attacks” (Khan &amp; Ali, 2022, p. 203)."));
+}
+
+#[test]
+fn text_from_sources_is_escaped() {
+    let mut works = fixture::works();
+    works[0].title = "<script>alert('x')</script> & the TTP".into();
+    let (_dir, files) = write(&works);
+    let html = read(&files.html);
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; the TTP"));
+    let md = read(&files.markdown);
+    assert!(md.contains("\\<script\\>"));
+    let bib = read(&files.references[0]);
+    assert!(bib.contains("\\&"), "BibTeX escapes the ampersand: {bib}");
+}
+
+#[test]
+fn markdown_has_the_same_sections_and_tables() {
+    let (_dir, files) = write(&fixture::works());
+    let md = read(&files.markdown);
+    assert!(md.starts_with("# Pakistan–Afghanistan security cooperation"));
+    for title in [
+        "## 1. Protocol and selection",
+        "## 7. Debates",
+        "## 11. References",
+    ] {
+        assert!(md.contains(title), "{title} missing");
+    }
+    assert!(md.contains("![PRISMA-style flow of records through the review](charts/prisma.svg)"));
+    assert!(md.contains("| Category | 2022 | 2023 | 2024 |"));
+    assert!(md.contains("**0** ⚠"));
+    assert!(md.contains("*Journal of Strategic Studies*, *45*(2), 201–229."));
+}
+
+#[test]
+fn evidence_csv_has_one_row_per_coding_of_included_works() {
+    let (_dir, files) = write(&fixture::works());
+    let mut reader = csv::Reader::from_path(&files.evidence_csv).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[0], "work_id");
+    assert_eq!(&headers[13], "quote");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    // 11 codings, one of them on rashid2008, which is outside the selection.
+    assert_eq!(rows.len(), 10);
+    assert!(rows.iter().all(|r| &r[0] != "rashid2008"));
+    let first = &rows[0];
+    assert_eq!(&first[0], "khan2022");
+    assert_eq!(&first[1], "(Khan & Ali, 2022)");
+    assert_eq!(&first[4], "threat_landscape");
+    assert_eq!(&first[8], "TTP; safe havens");
+    assert_eq!(&first[10], "203");
+    assert!(first[13].starts_with("Since the Taliban takeover"));
+    // Ordered by work (report order), then passage, then category.
+    let icg: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|r| &r[0] == "icg2022")
+        .map(|r| (&r[9], &r[4]))
+        .collect();
+    assert_eq!(
+        icg,
+        [
+            ("0", "cooperation_initiatives"),
+            ("0", "challenges_opportunities"),
+            ("1", "cooperation_initiatives")
+        ]
+    );
+}
+
+#[test]
+fn xlsx_has_three_sheets_with_the_expected_rows() {
+    let (_dir, files) = write(&fixture::works());
+    let bytes = std::fs::read(&files.evidence_xlsx).unwrap();
+    assert_eq!(&bytes[..2], b"PK", "an xlsx is a zip archive");
+    let workbook = zip_entry(&bytes, "xl/workbook.xml");
+    for sheet in ["evidence", "matrix", "sources"] {
+        assert!(
+            workbook.contains(&format!("name=\"{sheet}\"")),
+            "sheet {sheet} missing"
+        );
+    }
+    // Header + 10 evidence rows; header + 5 works in the matrix and sources.
+    assert_eq!(
+        zip_entry(&bytes, "xl/worksheets/sheet1.xml")
+            .matches("<row ")
+            .count(),
+        11
+    );
+    assert_eq!(
+        zip_entry(&bytes, "xl/worksheets/sheet2.xml")
+            .matches("<row ")
+            .count(),
+        6
+    );
+    assert_eq!(
+        zip_entry(&bytes, "xl/worksheets/sheet3.xml")
+            .matches("<row ")
+            .count(),
+        6
+    );
+    assert!(zip_entry(&bytes, "xl/worksheets/sheet1.xml").contains("state=\"frozen\""));
+}
+
+/// Read one member of a zip archive (stored or deflated) with the zip
+/// crate that rust_xlsxwriter already depends on.
+fn zip_entry(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = String::new();
+    archive
+        .by_name(name)
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    out
+}
+
+#[test]
+fn csl_json_items_have_the_required_keys() {
+    let (_dir, files) = write(&fixture::works());
+    let json: Value = serde_json::from_str(&read(&files.references[2])).unwrap();
+    let items = json.as_array().unwrap();
+    assert_eq!(items.len(), 5);
+    for item in items {
+        for key in ["id", "type", "title", "issued"] {
+            assert!(item.get(key).is_some(), "{key} missing in {item}");
+        }
+    }
+    let khan = items.iter().find(|i| i["id"] == "khan2022").unwrap();
+    assert_eq!(khan["type"], "article-journal");
+    assert_eq!(khan["author"][0]["family"], "Khan");
+    assert_eq!(khan["author"][0]["given"], "Ayesha");
+    assert_eq!(khan["issued"]["date-parts"][0][0], 2022);
+    assert_eq!(khan["container-title"], "Journal of Strategic Studies");
+    assert_eq!(khan["DOI"], "10.1080/01402390.2022.0000001");
+    let mofa = items.iter().find(|i| i["id"] == "mofa2023").unwrap();
+    assert_eq!(
+        mofa["author"][0]["literal"],
+        "Ministry of Foreign Affairs of Pakistan"
+    );
+    assert_eq!(mofa["URL"], "https://mofa.gov.pk/statement-2023-03");
+}
+
+#[test]
+fn apa_text_list_is_sorted_and_complete() {
+    let (_dir, files) = write(&fixture::works());
+    let txt = read(&files.references[3]);
+    let entries: Vec<&str> = txt.split("\n\n").filter(|e| !e.trim().is_empty()).collect();
+    assert_eq!(entries.len(), 5);
+    assert!(entries[0].starts_with("International Crisis Group. (2022)."));
+    assert_eq!(
+        entries[4],
+        "Yusufzai, M. (2024). Torkham reopens after border talks. Dawn."
+    );
+    let ris = read(&files.references[1]);
+    assert_eq!(ris.matches("ER  - ").count(), 5);
+    assert!(ris.contains("TY  - NEWS\nID  - dawn2024"));
+}
