@@ -135,6 +135,11 @@ impl MarkerMatcher {
     }
 }
 
+/// Pronouns and relative words that open a clause of their own.
+const SUBJECTS: &[&str] = &[
+    "i", "we", "you", "he", "she", "they", "it", "who", "which", "that", "whom", "whose",
+];
+
 fn subject_before(sentence: &str, mentions: &[Mention], marker: usize) -> Option<usize> {
     const PREPOSITIONS: &[&str] = &[
         "in", "of", "from", "to", "with", "against", "on", "by", "for", "into", "toward",
@@ -145,7 +150,16 @@ fn subject_before(sentence: &str, mentions: &[Mention], marker: usize) -> Option
         if between.contains([';', ':', '.', '?', '!']) {
             return None;
         }
-        if text::words(between).len() > SUBJECT_WINDOW {
+        let words = text::words(between);
+        if words.len() > SUBJECT_WINDOW {
+            return None;
+        }
+        // "..., I want", "terrorists who seek": another subject stands
+        // between the actor and the marker.
+        let other_subject = words
+            .iter()
+            .any(|&(s, e)| SUBJECTS.contains(&between[s..e].to_lowercase().as_str()));
+        if other_subject {
             return None;
         }
         let before = &sentence[..m.start];
@@ -164,7 +178,7 @@ fn subject_before(sentence: &str, mentions: &[Mention], marker: usize) -> Option
 /// or coordinated, not followed by what the actor wants.
 const NOT_OBJECT_STARTS: &[&str] = &[
     "and", "or", "but", "nor", "has", "have", "had", "is", "are", "was", "were", "will", "would",
-    "can", "could", "should", "may", "might", "must", "does", "do", "did", "than", "so",
+    "can", "could", "should", "may", "might", "must", "does", "do", "did", "than", "so", "as",
 ];
 
 /// The phrase after the marker up to the end of its clause.
@@ -273,5 +287,7 @@ mod tests {
         .is_empty());
         assert!(interests("Pakistan seeks.").is_empty());
         assert!(interests("The Afghans want and deserve peace.").is_empty());
+        assert!(interests("In Kabul, we want calm.").is_empty());
+        assert!(interests("Pakistan hosts militants who seek a base.").is_empty());
     }
 }
