@@ -551,3 +551,30 @@ fn bad_codings_are_reported_not_fatal() {
     let back: Synthesis = serde_json::from_str(&json).unwrap();
     assert_eq!(back, s);
 }
+
+#[test]
+fn undated_works_get_their_own_column_and_nd_citation() {
+    let mut f = accuse_and_deny();
+    f.works.push(Work {
+        id: "undated".into(),
+        title: "Undated brief".into(),
+        authors: vec![Person::organisation("Crisis Group")],
+        ..Default::default()
+    });
+    f.selected.insert("undated".into());
+    f.passage(
+        "undated",
+        "TTP militants regrouped near the border.",
+        &["threat_landscape"],
+        0.7,
+    );
+    let s = f.run();
+    assert_eq!(
+        s.gaps.by_year.columns.last().map(String::as_str),
+        Some("n.d.")
+    );
+    assert_eq!(s.gaps.by_year.works[0].last(), Some(&1));
+    let label = s.works.iter().find(|w| w.work_id == "undated").unwrap();
+    assert_eq!(label.citation, "(Crisis Group, n.d.)");
+    assert_eq!(label.narrative, "Crisis Group (n.d.)");
+}
