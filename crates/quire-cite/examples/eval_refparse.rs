@@ -34,6 +34,30 @@ fn main() -> anyhow::Result<()> {
     let map_label = move |l: &str| -> Option<String> { map_label(&map, l) };
     let scores = score(&labeller, &refs, &map_label)?;
 
+    // `--show N`: print the first N references whose fields were not all right.
+    let show: usize = opt("--show").and_then(|n| n.parse().ok()).unwrap_or(0);
+    let mut shown = 0;
+    for r in refs.iter().take(2000) {
+        if shown >= show {
+            break;
+        }
+        let gold: Vec<(String, String)> = r.field_values();
+        let pred: Vec<(String, String)> = labeller
+            .segments(&r.text)?
+            .iter()
+            .map(|s| (s.label.clone(), quire_cite::gold::normalize_ws(s.text)))
+            .collect();
+        if gold != pred {
+            shown += 1;
+            println!(
+                "TEXT {}
+  gold {:?}
+  pred {:?}",
+                r.text, gold, pred
+            );
+        }
+    }
+
     let mut best = f64::MAX;
     for _ in 0..3 {
         let t = std::time::Instant::now();

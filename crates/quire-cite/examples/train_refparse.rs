@@ -2,10 +2,10 @@
 //!
 //!     cargo run -p quire-cite --release --example train_refparse -- /work/shared/data/refparse
 //!
-//! Builds the lexicons from the training splits of the shippable data sets
-//! (AnyStyle, BSD-2-Clause; GROBID, CC-BY 4.0 — never CORA, which is for
-//! evaluation only), writes them to `crates/quire-cite/data/lexicons/`, then
-//! trains on the same splits and writes `models/refparse/model.crfsuite`.
+//! Builds the lexicons from the AnyStyle training split (BSD-2-Clause),
+//! writes them to `crates/quire-cite/data/lexicons/`, then trains on the
+//! chosen training data (never CORA, which is for evaluation only) and
+//! writes `models/refparse/model.crfsuite`.
 //!
 //! Options: `--datasets anystyle,grobid` (which training splits),
 //! `--out PATH` (model path), `--no-lexicons` (keep the shipped lists),
@@ -31,7 +31,7 @@ fn main() -> anyhow::Result<()> {
             .and_then(|i| args.get(i + 1).cloned())
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let datasets = opt("--datasets").unwrap_or_else(|| "anystyle,anystyle/extra".into());
+    let datasets = opt("--datasets").unwrap_or_else(|| "anystyle".into());
     let out = opt("--out")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("../../models/refparse/model.crfsuite"));
@@ -62,10 +62,20 @@ fn main() -> anyhow::Result<()> {
     if let Some(n) = opt("--limit") {
         refs.truncate(n.parse()?);
     }
+    // Lexicons come from the AnyStyle train split (curated, BSD) unless
+    // `--lexicon-datasets` names others; `--no-lexicons` keeps the shipped lists.
     let lexicons = if args.iter().any(|a| a == "--no-lexicons") {
         Lexicons::embedded()
     } else {
-        write_lexicons(&refs, &root.join("data/lexicons"))?
+        let mut lex_refs = Vec::new();
+        for ds in opt("--lexicon-datasets")
+            .unwrap_or_else(|| "anystyle".into())
+            .split(',')
+        {
+            anyhow::ensure!(!ds.starts_with("cora"), "CORA is evaluation only");
+            lex_refs.extend(read_jsonl(&data.join(ds).join("train.jsonl"))?);
+        }
+        write_lexicons(&lex_refs, &root.join("data/lexicons"))?
     };
     eprintln!("training on {} references from {datasets} ...", refs.len());
     let t = std::time::Instant::now();
