@@ -47,6 +47,7 @@ use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexBuilder, IndexReader, ReloadPolicy, TantivyError};
 
 pub use error::IndexError;
+pub use schema::DEFAULT_FIELD_WEIGHTS;
 pub use search::{Hit, SearchOptions};
 pub use snippet::Snippet;
 pub use writer::Writer;
@@ -175,6 +176,7 @@ impl SearchIndex {
 
     /// How many documents the index holds and which store state it reflects.
     pub fn status(&self) -> Result<IndexStatus, IndexError> {
+        self.reader.reload()?;
         let metas = self.index.load_metas()?;
         let searcher = self.reader.searcher();
         Ok(IndexStatus {

@@ -33,7 +33,28 @@ pub(crate) struct Fields {
     pub source_type: Field,
     /// Stored only: "Family, G." of the first author, for hit lists.
     pub first_author: Field,
+    /// Not stored: title, keywords, abstract, authors and full text in one
+    /// field, what bare query words search (see [`DEFAULT_FIELD_WEIGHTS`]).
+    pub all: Field,
 }
+
+/// How many times each part of a work is written into the `all` field.
+/// Repeating the title three times and the keywords twice weights them
+/// like field boosts would, while keeping a query of bare words a plain
+/// intersection of term lists, which tantivy answers with block-max
+/// pruning instead of scoring every match (10× faster at a million works).
+pub(crate) const TITLE_REPEATS: usize = 3;
+pub(crate) const KEYWORD_REPEATS: usize = 2;
+
+/// The weights as documented for users: title ×3, keywords ×2, abstract,
+/// authors and full text ×1.
+pub const DEFAULT_FIELD_WEIGHTS: [(&str, usize); 5] = [
+    ("title", TITLE_REPEATS),
+    ("keywords", KEYWORD_REPEATS),
+    ("abstract", 1),
+    ("authors", 1),
+    ("fulltext", 1),
+];
 
 /// The analyzer for every text field and every query word: split on
 /// non-alphanumerics, lowercase, fold accents to ASCII so that "Tehrīk"
@@ -95,6 +116,7 @@ pub(crate) fn build() -> (Schema, Fields) {
         kind: b.add_text_field("kind", STRING | STORED),
         source_type: b.add_text_field("source_type", STRING),
         first_author: b.add_text_field("first_author", STORED),
+        all: b.add_text_field("all", text(false)),
     };
     (b.build(), fields)
 }

@@ -20,7 +20,8 @@ use crate::{IndexError, SearchIndex};
 pub struct SearchOptions<'a> {
     /// At most this many hits, best first.
     pub limit: usize,
-    /// Only works published in or after this year.
+    /// Only works published in or after this year (undated works are
+    /// left out).
     pub since: Option<i32>,
     /// Only works with these ids (e.g. the protocol's selected set).
     pub allowed_ids: Option<&'a HashSet<String>>,
@@ -127,7 +128,7 @@ impl SearchIndex {
     ) -> Result<Vec<(Field, Option<SnippetGenerator>)>, IndexError> {
         let highlight = node
             .positive()
-            .and_then(|positive| Builder::new(&self.fields).query(&positive));
+            .and_then(|positive| Builder::for_highlighting(&self.fields).query(&positive));
         let f = &self.fields;
         [f.fulltext, f.abstract_text, f.title]
             .into_iter()

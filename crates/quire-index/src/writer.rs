@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use quire_model::{Document, Work};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
-use crate::schema::Fields;
+use crate::schema::{Fields, KEYWORD_REPEATS, TITLE_REPEATS};
 use crate::{IndexError, SearchIndex};
 
 /// tantivy refuses less than 15 MB of indexing memory per thread.
@@ -121,21 +121,30 @@ fn to_document(f: &Fields, work: &Work, document: Option<&Document>) -> TantivyD
     let mut doc = TantivyDocument::new();
     doc.add_text(f.id, &work.id);
     doc.add_text(f.title, &work.title);
+    for _ in 0..TITLE_REPEATS {
+        doc.add_text(f.all, &work.title);
+    }
     if let Some(text) = &work.abstract_text {
         doc.add_text(f.abstract_text, text);
+        doc.add_text(f.all, text);
     }
     if let Some(document) = document {
         doc.add_text(f.fulltext, &document.text);
+        doc.add_text(f.all, &document.text);
     }
     for person in &work.authors {
         let name = match &person.given {
             Some(given) => format!("{given} {}", person.family),
             None => person.family.clone(),
         };
+        doc.add_text(f.all, &name);
         doc.add_text(f.authors, name);
     }
     for keyword in &work.keywords {
         doc.add_text(f.keywords, keyword);
+        for _ in 0..KEYWORD_REPEATS {
+            doc.add_text(f.all, keyword);
+        }
     }
     if let Some(container) = &work.container {
         doc.add_text(f.container, container);

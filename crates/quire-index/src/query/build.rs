@@ -2,9 +2,7 @@
 
 use std::ops::Bound;
 
-use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
-};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
@@ -12,27 +10,37 @@ use super::guard::Guarded;
 use super::{FieldName, Node};
 use crate::schema::{terms_of, Fields};
 
+/// What a bare word (no `field:`) searches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DefaultFields {
+    /// The combined `all` field: for finding and ranking.
+    Combined,
+    /// Title, abstract and full text separately: for highlighting, where
+    /// each displayed field needs its own terms.
+    Displayed,
+}
+
 /// Builds tantivy queries against one schema.
 pub(crate) struct Builder<'f> {
     fields: &'f Fields,
+    default_fields: DefaultFields,
 }
 
 impl<'f> Builder<'f> {
+    /// A builder for the query that finds and ranks hits.
     pub(crate) fn new(fields: &'f Fields) -> Self {
-        Builder { fields }
+        Builder {
+            fields,
+            default_fields: DefaultFields::Combined,
+        }
     }
 
-    /// The default fields of a bare word and their weights: a word in the
-    /// title says more about a work than the same word on page 40.
-    fn default_fields(&self) -> [(Field, f32); 5] {
-        let f = self.fields;
-        [
-            (f.title, 3.0),
-            (f.abstract_text, 2.0),
-            (f.keywords, 2.0),
-            (f.authors, 1.0),
-            (f.fulltext, 1.0),
-        ]
+    /// A builder for the query whose terms snippets highlight.
+    pub(crate) fn for_highlighting(fields: &'f Fields) -> Self {
+        Builder {
+            fields,
+            default_fields: DefaultFields::Displayed,
+        }
     }
 
     /// `None` when nothing searchable is left (e.g. a word of punctuation).
@@ -88,15 +96,18 @@ impl<'f> Builder<'f> {
 
     fn in_default_fields(&self, text: &str) -> Option<Box<dyn Query>> {
         let terms = terms_of(text);
-        let clauses = self
-            .default_fields()
-            .into_iter()
-            .filter_map(|(field, boost)| {
-                let q = text_query(field, &terms)?;
-                Some((Occur::Should, boosted(q, boost)))
-            })
-            .collect();
-        combine(clauses)
+        let f = self.fields;
+        match self.default_fields {
+            DefaultFields::Combined => text_query(f.all, &terms),
+            DefaultFields::Displayed => {
+                let clauses = [f.title, f.abstract_text, f.fulltext]
+                    .into_iter()
+                    .filter_map(|field| text_query(field, &terms))
+                    .map(|q| (Occur::Should, q))
+                    .collect();
+                combine(clauses)
+            }
+        }
     }
 
     fn in_field(&self, field: FieldName, text: &str) -> Option<Box<dyn Query>> {
@@ -153,14 +164,6 @@ fn exact(field: Field, value: &str) -> Box<dyn Query> {
         Term::from_field_text(field, value),
         IndexRecordOption::Basic,
     ))
-}
-
-fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
-    if boost == 1.0 {
-        query
-    } else {
-        Box::new(BoostQuery::new(query, boost))
-    }
 }
 
 fn everything_but(excluded: Box<dyn Query>) -> Box<dyn Query> {

@@ -14,8 +14,8 @@
 //!
 //! Words are analysed like the indexed text (lowercased, accents folded);
 //! a word the analyzer splits ("Tehrik-i-Taliban") is searched as a phrase.
-//! Bare words search title (×3), abstract (×2), keywords (×2), authors and
-//! full text. The operators must be written in capitals; a lowercase "and"
+//! Bare words search title (×3), keywords (×2), abstract, authors and full
+//! text, through one combined field that weights them by repetition. The operators must be written in capitals; a lowercase "and"
 //! or "or" is an ordinary word.
 
 mod build;

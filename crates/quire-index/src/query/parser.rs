@@ -15,6 +15,7 @@ use crate::IndexError;
 
 /// Parse a query. A blank query is [`Node::All`].
 pub(crate) fn parse(query: &str) -> Result<Node, IndexError> {
+    let query = &straight_quotes(query);
     let tokens = tokenize(query)?;
     if tokens.is_empty() {
         return Ok(Node::All);
@@ -32,6 +33,14 @@ pub(crate) fn parse(query: &str) -> Result<Node, IndexError> {
         }
         Some(t) => Err(parser.error_at(t.at, "unexpected text")),
     }
+}
+
+/// Queries pasted from a word processor come with typographic quotes.
+fn straight_quotes(query: &str) -> String {
+    query.replace(
+        ['\u{201C}', '\u{201D}', '\u{201E}', '\u{00AB}', '\u{00BB}'],
+        "\"",
+    )
 }
 
 struct Parser<'q> {
@@ -312,6 +321,18 @@ mod tests {
         assert!(error("title: a").contains("no value"));
         assert!(error("kind:statment").contains("unknown kind"));
         assert!(error("NOT").contains("ends where"));
+    }
+
+    #[test]
+    fn typographic_quotes_make_phrases() {
+        assert_eq!(
+            parse("\u{201C}durand line\u{201D}").unwrap(),
+            Node::Text {
+                field: None,
+                text: "durand line".into(),
+                phrase: true
+            }
+        );
     }
 
     #[test]
