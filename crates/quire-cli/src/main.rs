@@ -36,7 +36,17 @@ enum Command {
     Search(cmd::search::Args),
     Status(cmd::status::Args),
     Index(cmd::index::Args),
+    Code(cmd::code::Args),
+    Report(cmd::report::Args),
     Review(cmd::review::Args),
+    /// Parse reference lists and check a manuscript's citations.
+    #[command(subcommand)]
+    Cite(cmd::cite::CiteCommand),
+}
+
+/// The helper crates' glue returns i32 statuses; the shell wants 0..=255.
+fn exit_code(code: i32) -> u8 {
+    u8::try_from(code).unwrap_or(2)
 }
 
 fn main() -> ExitCode {
@@ -51,7 +61,12 @@ fn main() -> ExitCode {
         Command::Search(a) => cmd::search::run(a, &ctx),
         Command::Status(a) => cmd::status::run(a, &ctx),
         Command::Index(a) => cmd::index::run(a, &ctx),
+        Command::Code(a) => {
+            cmd::code::run(a, ctx.review().ok().as_ref().map(|r| r.root.as_path())).map(exit_code)
+        }
+        Command::Report(a) => cmd::report::run(a, &ctx),
         Command::Review(a) => cmd::review::run(a, &ctx),
+        Command::Cite(c) => cmd::cite::run(c).map(exit_code),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -10,12 +10,14 @@
 pub mod import;
 mod index_sync;
 pub mod layout;
+pub mod pipeline;
 pub mod selection;
 pub mod status;
 
 pub use import::{import, FileOutcome, ImportSummary};
 pub use index_sync::{index_is_current, rebuild_index};
 pub use layout::ReviewDir;
+pub use pipeline::{run_analysis, Analysis};
 pub use selection::{select, Selection, SelectionReason};
 
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +39,10 @@ pub enum ReviewError {
     Ingest(#[from] quire_ingest::IngestError),
     #[error("search index: {0}")]
     Index(#[from] quire_index::IndexError),
+    #[error("coding: {0}")]
+    Code(#[from] quire_code::CodeError),
+    #[error("report: {0}")]
+    Report(#[from] quire_report::ReportError),
 }
 
 /// Progress reporting for long stages. The CLI shows bars on a terminal

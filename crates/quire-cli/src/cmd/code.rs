@@ -47,11 +47,14 @@ pub fn run(args: &Args, review_dir: Option<&Path>) -> anyhow::Result<i32> {
     };
     let protocol = Protocol::load(&codebook_path)?;
     let mut coder = Coder::from_codebook(&protocol.codebook())?;
-    if args.files.is_empty() {
-        bail!("quire code: give files to code (quire code FILE...), or run it inside a review after `quire import`");
-    }
     let mut problems = 0;
     let mut sources = Vec::new();
+    if args.files.is_empty() {
+        let Some(dir) = review_dir else {
+            bail!("quire code: give files to code (quire code FILE...), or run it inside a review after `quire import`");
+        };
+        sources = sources_from_store(dir)?;
+    }
     for path in &args.files {
         match read_source(path) {
             Ok(found) => sources.extend(found),
@@ -61,7 +64,11 @@ pub fn run(args: &Args, review_dir: Option<&Path>) -> anyhow::Result<i32> {
             }
         }
     }
-    let all: Vec<&str> = sources.iter().flat_map(|s| &s.passages).map(|p| p.text.as_str()).collect();
+    let all: Vec<&str> = sources
+        .iter()
+        .flat_map(|s| &s.passages)
+        .map(|p| p.text.as_str())
+        .collect();
     coder.fit_corpus(&all);
     if let Some(train) = &args.train {
         let import = exchange::read_codes_csv(train)?;
@@ -100,16 +107,60 @@ pub fn run(args: &Args, review_dir: Option<&Path>) -> anyhow::Result<i32> {
     Ok(if problems > 0 { 1 } else { 0 })
 }
 
+/// Every stored work of the review at `dir`: its full text, else its abstract.
+fn sources_from_store(dir: &Path) -> anyhow::Result<Vec<Source>> {
+    let review = quire_review::ReviewDir::at(dir)?;
+    let store = quire_store::Store::open(&review.db_path())?;
+    let mut out = Vec::new();
+    for work in store.works()? {
+        let (text, passages) = match store.document(&work.id)? {
+            Some(doc) => {
+                let ps = passages::split_document(&doc);
+                (doc.text, ps)
+            }
+            None => match &work.abstract_text {
+                Some(a) => (a.clone(), passages::split_abstract(&work.id, a)),
+                None => continue,
+            },
+        };
+        out.push(Source {
+            shown: work.id.clone(),
+            work_id: work.id,
+            text,
+            passages,
+        });
+    }
+    if out.is_empty() {
+        bail!(
+            "{}: the review holds no texts or abstracts yet; run `quire import` first",
+            dir.display()
+        );
+    }
+    Ok(out)
+}
+
 fn read_source(path: &Path) -> anyhow::Result<Vec<Source>> {
     let shown = path.display().to_string();
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     if matches!(ext.as_str(), "txt" | "md" | "markdown" | "text") {
-        let text = std::fs::read_to_string(path).with_context(|| format!("{shown}: cannot read"))?;
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("{shown}: cannot read"))?;
         let work_id = passages::front_matter_id(&text).unwrap_or_else(|| {
-            path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+            path.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
         });
         let passages = passages::split_text(&work_id, &text);
-        return Ok(vec![Source { shown, work_id, text, passages }]);
+        return Ok(vec![Source {
+            shown,
+            work_id,
+            text,
+            passages,
+        }]);
     }
     let import = quire_ingest::read_file(path, &shown)?;
     for s in &import.skipped {
@@ -137,7 +188,13 @@ fn write_table(out: &mut impl Write, coded: &[CodedPassage]) -> std::io::Result<
         let preview: String = c.text.chars().take(70).collect();
         writeln!(out, "{} #{}  {}", c.source, c.passage, preview)?;
         for code in &c.codes {
-            writeln!(out, "    {:<26} {:.2}  {}", code.category, code.score, code.evidence.join(", "))?;
+            writeln!(
+                out,
+                "    {:<26} {:.2}  {}",
+                code.category,
+                code.score,
+                code.evidence.join(", ")
+            )?;
         }
     }
     Ok(())
@@ -177,7 +234,8 @@ fn write_qdpx(
             })
             .collect(),
     };
-    let file = std::fs::File::create(path).with_context(|| format!("{}: cannot create", path.display()))?;
+    let file = std::fs::File::create(path)
+        .with_context(|| format!("{}: cannot create", path.display()))?;
     exchange::write_qdpx(file, &project)?;
     Ok(())
 }

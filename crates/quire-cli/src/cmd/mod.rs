@@ -1,9 +1,12 @@
 //! One module per subcommand. Each exposes `Args` (clap) and
 //! `run(&Args, &Context) -> anyhow::Result<u8>` returning the exit status.
 
+pub mod cite;
+pub mod code;
 pub mod import;
 pub mod index;
 pub mod init;
+pub mod report;
 pub mod review;
 pub mod search;
 pub mod status;

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 /// report, writing everything to DIR/out/.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Example:\n  quire review examples/afpak && open examples/afpak/out/report.html"
+    after_help = "Example:\n  quire review examples/afpak && xdg-open examples/afpak/out/report.html"
 )]
 pub struct Args {
     /// The review folder (default: the current review).
@@ -25,13 +25,7 @@ pub fn run(args: &Args, ctx: &Context) -> Result<u8> {
     let progress = CliProgress::new(ctx.quiet);
     let summary = quire_review::import(&review, &protocol, &[], &progress)?;
     super::import::print_summary(&summary);
-    let store = quire_store::Store::open(&review.db_path())?;
-    let works = store.works()?;
-    let selection = quire_review::select(&protocol.selection, &works);
-    println!(
-        "selection: {} of {} works kept by the protocol's rule",
-        selection.count_selected(),
-        works.len()
-    );
+    let analysis = quire_review::run_analysis(&review, &protocol)?;
+    super::report::print_analysis(&analysis);
     Ok(if summary.is_clean() { 0 } else { 1 })
 }

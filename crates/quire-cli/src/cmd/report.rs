@@ -1,0 +1,47 @@
+//! `quire report`: select, code, synthesise and write `out/` from what the
+//! store holds (no import).
+
+use super::Context;
+use anyhow::Result;
+use quire_review::Analysis;
+
+/// Write the report (out/report.html, report.md, evidence.csv/.xlsx,
+/// references.bib/.ris/.json + APA, charts) from the review's store.
+#[derive(clap::Args)]
+#[command(after_help = "Example:\n  quire import && quire report && open out/report.html")]
+pub struct Args {}
+
+pub fn run(_args: &Args, ctx: &Context) -> Result<u8> {
+    let review = ctx.review()?;
+    let protocol = ctx.protocol(&review)?;
+    let analysis = quire_review::run_analysis(&review, &protocol)?;
+    print_analysis(&analysis);
+    Ok(0)
+}
+
+pub fn print_analysis(a: &Analysis) {
+    let s = &a.synthesis;
+    println!(
+        "selected {} of {} works ({} kept by the protocol's rule); {} passages, {} codings",
+        a.included.len(),
+        a.works.len(),
+        a.selection.count_selected(),
+        a.passages.len(),
+        a.codings.len()
+    );
+    println!(
+        "synthesis: {} themes, {} debates, {} gap statements, {} actors with interests, {} proposed actors",
+        s.themes.by_category.iter().map(|t| t.phrases.len()).sum::<usize>(),
+        s.debates.debates.len(),
+        s.gaps.stated.len(),
+        s.actors.actors.iter().filter(|a| !a.interests.is_empty()).count(),
+        s.actors.unknown.len(),
+    );
+    let times: Vec<String> = a
+        .timings
+        .iter()
+        .map(|(n, t)| format!("{n} {:.2}s", t))
+        .collect();
+    println!("time: {}", times.join(", "));
+    println!("wrote {}", a.report.html.display());
+}

@@ -1,0 +1,234 @@
+//! The review after import: select → cut passages → code → synthesise →
+//! report. `quire review DIR` runs [`import`](crate::import) and then
+//! [`run_analysis`]; `quire report` runs [`run_analysis`] alone.
+//!
+//! Works excluded by a screening decision (any stage, latest decision of
+//! any reviewer) are left out as well as those the selection rule drops;
+//! the PRISMA counts say how many went where.
+
+use crate::{select, ReviewDir, ReviewError, Selection};
+use quire_code::{code_passages, exchange, passages, Coder};
+use quire_model::{Coding, CodingOrigin, DecisionLabel, Passage, Protocol, ScreeningStage, Work};
+use quire_report::{PrismaCounts, ReportFiles, ReportInput};
+use quire_store::Store;
+use quire_synthesis::{ReviewInput, Synthesis};
+use std::collections::{BTreeMap, HashSet};
+use std::time::Instant;
+
+/// Everything the analysis produced, for the CLI to summarise.
+pub struct Analysis {
+    pub works: Vec<Work>,
+    pub selection: Selection,
+    pub included: HashSet<String>,
+    pub passages: Vec<Passage>,
+    pub codings: Vec<Coding>,
+    pub synthesis: Synthesis,
+    pub prisma: PrismaCounts,
+    pub report: ReportFiles,
+    /// Wall time of each stage, in order, for the summary line.
+    pub timings: Vec<(&'static str, f64)>,
+}
+
+/// Run selection, coding, synthesis and the report over what the store holds.
+pub fn run_analysis(review: &ReviewDir, protocol: &Protocol) -> Result<Analysis, ReviewError> {
+    let mut timings = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, f64)>| {
+        timings.push((name, clock.elapsed().as_secs_f64()));
+        clock = Instant::now();
+    };
+
+    let store = Store::open(&review.db_path())?;
+    let works = store.works()?;
+    let selection = select(&protocol.selection, &works);
+    let screened_out = screened_out(&store)?;
+    let included: HashSet<String> = selection
+        .selected()
+        .into_iter()
+        .filter(|id| !screened_out.contains_key(id))
+        .collect();
+    lap("select", &mut timings);
+
+    let passages = cut_passages(&store, &works, &included)?;
+    lap("passages", &mut timings);
+    let codings = code(&store, protocol, &passages)?;
+    lap("code", &mut timings);
+
+    let synthesis = quire_synthesis::synthesise(&ReviewInput {
+        protocol,
+        works: &works,
+        passages: &passages,
+        codings: &codings,
+        selected: &included,
+        citation_counts: &selection.cited_by,
+    });
+    lap("synthesise", &mut timings);
+
+    let prisma = prisma_counts(&store, &works, &selection, &screened_out, included.len())?;
+    let out = review.out_dir();
+    let report = quire_report::write_report(
+        &ReportInput {
+            protocol,
+            works: &works,
+            passages: &passages,
+            codings: &codings,
+            synthesis: &synthesis,
+            prisma: &prisma,
+        },
+        &out,
+    )?;
+    write_coded_passages(&out, &passages, &codings)?;
+    lap("report", &mut timings);
+
+    Ok(Analysis {
+        works,
+        selection,
+        included,
+        passages,
+        codings,
+        synthesis,
+        prisma,
+        report,
+        timings,
+    })
+}
+
+/// Works whose latest screening decision (at either stage, by any
+/// reviewer) is an exclusion, with the reason given.
+fn screened_out(store: &Store) -> Result<BTreeMap<String, String>, ReviewError> {
+    let mut out = BTreeMap::new();
+    for stage in [ScreeningStage::Abstract, ScreeningStage::Fulltext] {
+        for d in store.decisions(stage)? {
+            if d.label == DecisionLabel::Exclude {
+                out.insert(
+                    d.work_id,
+                    d.reason.unwrap_or_else(|| "excluded in screening".into()),
+                );
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Passages of every included work: its full text when there is one,
+/// else its abstract.
+fn cut_passages(
+    store: &Store,
+    works: &[Work],
+    included: &HashSet<String>,
+) -> Result<Vec<Passage>, ReviewError> {
+    let mut all = Vec::new();
+    for work in works.iter().filter(|w| included.contains(&w.id)) {
+        if let Some(doc) = store.document(&work.id)? {
+            all.extend(passages::split_document(&doc));
+        } else if let Some(abstract_text) = &work.abstract_text {
+            all.extend(passages::split_abstract(&work.id, abstract_text));
+        }
+    }
+    Ok(all)
+}
+
+/// Auto-code every passage; hand codes from the store train the coder
+/// and are kept as manual codings alongside.
+fn code(
+    store: &Store,
+    protocol: &Protocol,
+    passages: &[Passage],
+) -> Result<Vec<Coding>, ReviewError> {
+    let mut coder = Coder::from_codebook(&protocol.codebook())?;
+    coder.fit_corpus(&passages.iter().map(|p| p.text.as_str()).collect::<Vec<_>>());
+    let manual: Vec<Coding> = store
+        .manual_codes()?
+        .into_iter()
+        .map(|(work_id, passage, category, coder)| Coding {
+            work_id,
+            passage,
+            category,
+            origin: CodingOrigin::Manual,
+            score: 1.0,
+            evidence: Vec::new(),
+            coder: Some(coder),
+        })
+        .collect();
+    if !manual.is_empty() {
+        coder.train(&exchange::labelled_examples(&manual, passages))?;
+    }
+    let hand_coded: HashSet<(&str, usize)> = manual
+        .iter()
+        .map(|c| (c.work_id.as_str(), c.passage))
+        .collect();
+    let mut codings: Vec<Coding> = code_passages(&coder, passages)
+        .into_iter()
+        .filter(|c| !hand_coded.contains(&(c.work_id.as_str(), c.passage)))
+        .collect();
+    codings.extend(manual);
+    Ok(codings)
+}
+
+fn prisma_counts(
+    store: &Store,
+    works: &[Work],
+    selection: &Selection,
+    screened_out: &BTreeMap<String, String>,
+    included: usize,
+) -> Result<PrismaCounts, ReviewError> {
+    let files = store.files()?;
+    let read: usize = files.iter().map(|f| f.records - f.skipped).sum();
+    let duplicates = store.count_merged()?;
+    let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+    for (id, reason) in &selection.reasons {
+        if !reason.is_selected() {
+            *reasons
+                .entry("outside the protocol's years and not seminal".into())
+                .or_default() += 1;
+        } else if let Some(why) = screened_out.get(id) {
+            *reasons.entry(format!("screening: {why}")).or_default() += 1;
+        }
+    }
+    Ok(PrismaCounts {
+        identified: read.max(works.len()),
+        duplicates_removed: duplicates,
+        screened: works.len(),
+        excluded: works.len() - included,
+        exclusion_reasons: reasons.into_iter().collect(),
+        included,
+    })
+}
+
+/// `out/passages.jsonl`: every coded passage, the same shape as `quire code`.
+fn write_coded_passages(
+    out: &std::path::Path,
+    passages: &[Passage],
+    codings: &[Coding],
+) -> Result<(), ReviewError> {
+    let path = out.join("passages.jsonl");
+    let io = |e: std::io::Error| ReviewError::Io {
+        path: path.display().to_string(),
+        source: e,
+    };
+    let mut by_passage: BTreeMap<(&str, usize), Vec<&Coding>> = BTreeMap::new();
+    for c in codings {
+        by_passage
+            .entry((c.work_id.as_str(), c.passage))
+            .or_default()
+            .push(c);
+    }
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&path).map_err(io)?);
+    for p in passages {
+        let mut codes: Vec<&&Coding> = by_passage
+            .get(&(p.work_id.as_str(), p.ordinal))
+            .map(|v| v.iter().collect())
+            .unwrap_or_default();
+        codes.sort_by(|a, b| b.score.total_cmp(&a.score));
+        let line = serde_json::json!({
+            "source": p.work_id,
+            "passage": p.ordinal,
+            "heading": p.heading,
+            "text": p.text,
+            "codes": codes.iter().map(|c| serde_json::json!({"category": c.category, "score": c.score, "evidence": c.evidence, "origin": c.origin})).collect::<Vec<_>>(),
+        });
+        use std::io::Write;
+        writeln!(file, "{line}").map_err(io)?;
+    }
+    Ok(())
+}
