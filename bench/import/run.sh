@@ -23,7 +23,9 @@ ROOT=$PWD
 DATA=$ROOT/bench/data/import
 OUT=$ROOT/bench/import/results
 RUNS=${RUNS:-3}
-QUIRE=$ROOT/target/release/quire
+# QUIRE=path uses another build of the binary (e.g. a copy, while others
+# rebuild target/); SKIP_BUILD=1 skips cargo.
+QUIRE=${QUIRE:-$ROOT/target/release/quire}
 mkdir -p "$OUT"
 SUMMARY=$OUT/summary.txt
 : >"$SUMMARY"
@@ -39,9 +41,11 @@ command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get inst
 say "== quire import-and-search benchmark, $(date -u +%FT%TZ), $(git rev-parse --short HEAD)"
 say "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo); load before: $(uptime | sed 's/.*load average: //')"
 
-cargo build --release -q -p quire-cli
-cargo build --release -q -p quire-index --example query_latency
-cargo build --release -q -p quire-ingest --example parse_rate
+if [ -z "${SKIP_BUILD:-}" ]; then
+  cargo build --release -q -p quire-cli
+  cargo build --release -q -p quire-index --example query_latency
+  cargo build --release -q -p quire-ingest --example parse_rate
+fi
 
 if [ ! -f "$DATA/peers/records.bib" ] || [ "$(ls "$DATA"/csl/works-*.json 2>/dev/null | wc -l)" -ne 10 ]; then
   /usr/bin/time -f "generated in %e s" python3 bench/import/gen.py --out "$DATA"
