@@ -178,7 +178,7 @@ mod tests {
     fn decision(work: &str, reviewer: &str, label: DecisionLabel) -> Decision {
         Decision {
             work_id: work.into(),
-            stage: ScreeningStage::TitleAbstract,
+            stage: ScreeningStage::Abstract,
             reviewer: reviewer.into(),
             label,
             reason: None,
@@ -223,7 +223,7 @@ mod tests {
             decision("w3", "bob", Exclude),
             decision("w4", "ann", Exclude),
         ];
-        let stage = ScreeningStage::TitleAbstract;
+        let stage = ScreeningStage::Abstract;
         let a = cohen_kappa(&ds, stage, "ann", "bob").unwrap();
         assert_eq!(a.works, 3);
         // po = 2/3; ann I1 E2, bob I2 E1 → pe = (1·2 + 2·1)/9 = 4/9; κ = 0.4.

@@ -93,6 +93,10 @@ pub struct SolverConfig {
     pub max_epochs: usize,
     /// Stop when no dual variable's projected gradient exceeds this.
     pub tolerance: f32,
+    /// Coordinates visited per refit besides the new rows: a random
+    /// sample of the older ones (stochastic dual coordinate ascent), so a
+    /// refit costs the same at 100 or 100,000 decisions. 0 = all.
+    pub rows_per_fit: usize,
 }
 
 impl Default for SolverConfig {
@@ -101,8 +105,9 @@ impl Default for SolverConfig {
             svm_c: 0.05,
             logistic_c: 1.0,
             nb_alpha: 3.822,
-            max_epochs: 100,
+            max_epochs: 3,
             tolerance: 0.05,
+            rows_per_fit: 500,
         }
     }
 }
@@ -113,6 +118,7 @@ pub fn new_classifier(kind: ModelKind, solver: &SolverConfig, seed: u64) -> Box<
         let mut d = DualCd::new(loss, c, seed);
         d.max_epochs = solver.max_epochs.max(1);
         d.tolerance = solver.tolerance;
+        d.rows_per_fit = solver.rows_per_fit;
         Box::new(d)
     };
     match kind {
@@ -133,9 +139,9 @@ enum Loss {
 ///
 /// The primal weights are kept in step with the dual variables across
 /// fits, so a refit after one more decision only touches what changed:
-/// rows that left the training set are subtracted, and the sweeps visit the
-/// support vectors and new rows; every `full_sweep_every` fits all rows
-/// are checked, so a row whose margin the other updates eroded is found.
+/// rows that left the training set are subtracted, and a refit visits the
+/// new rows plus a random sample of the older ones; over successive refits
+/// every row is revisited (stochastic dual coordinate ascent).
 pub struct DualCd {
     loss: Loss,
     c: f32,
@@ -145,8 +151,7 @@ pub struct DualCd {
     rng: SmallRng,
     max_epochs: usize,
     tolerance: f32,
-    fits: usize,
-    full_sweep_every: usize,
+    rows_per_fit: usize,
 }
 
 impl DualCd {
@@ -159,8 +164,7 @@ impl DualCd {
             rng: SmallRng::seed_from_u64(seed),
             max_epochs: 100,
             tolerance: 0.05,
-            fits: 0,
-            full_sweep_every: 10,
+            rows_per_fit: 0,
         }
     }
 
@@ -299,11 +303,14 @@ impl Classifier for DualCd {
     fn fit(&mut self, x: &FeatureMatrix, train: &TrainingSet) -> &LinearModel {
         let costs: Vec<f32> = train.weight.iter().map(|w| w * self.c).collect();
         let (mut alpha, is_new) = self.sync(x, train, &costs);
-        let full = self.fits % self.full_sweep_every == 0 || self.loss == Loss::Logistic;
-        self.fits += 1;
-        let mut active: Vec<usize> = (0..train.len())
-            .filter(|&k| full || is_new[k] || alpha[k] > 0.0)
-            .collect();
+        let mut active: Vec<usize> = (0..train.len()).filter(|&k| is_new[k]).collect();
+        let older = train.len() - active.len();
+        if self.rows_per_fit == 0 || older <= self.rows_per_fit {
+            active.extend((0..train.len()).filter(|&k| !is_new[k]));
+        } else {
+            let picks = rand::seq::index::sample(&mut self.rng, train.len(), self.rows_per_fit);
+            active.extend(picks.into_iter().filter(|&k| !is_new[k]));
+        }
         self.sweep(x, train, &costs, &mut alpha, &mut active);
         for (k, &row) in train.rows.iter().enumerate() {
             let y = if train.relevant[k] { 1.0 } else { -1.0 };

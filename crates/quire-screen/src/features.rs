@@ -24,7 +24,8 @@ pub struct FeatureConfig {
     /// by `boost` before normalisation.
     pub key_terms: Vec<String>,
     pub boost: f32,
-    /// log2 of the number of hash buckets.
+    /// log2 of the largest number of hash buckets; small corpora use fewer
+    /// (about 2,000 buckets per document, at least 2^16).
     pub hash_bits: u32,
 }
 
@@ -195,12 +196,25 @@ fn key_term_buckets(config: &FeatureConfig) -> Vec<u32> {
 /// Build the TF-IDF matrix of a corpus (idf is fitted on the corpus itself,
 /// labelled and unlabelled alike, as ASReview does).
 pub fn tfidf<S: AsRef<str> + Sync>(texts: &[S], config: &FeatureConfig) -> FeatureMatrix {
-    let docs: Vec<Vec<(u32, u16)>> = texts
-        .par_iter()
-        .map(|t| term_counts(t.as_ref(), config))
-        .collect();
-    let n_docs = docs.len();
-    let df = document_frequencies(&docs, 1usize << config.hash_bits);
+    tfidf_with(texts.len(), |i| texts[i].as_ref().into(), config)
+}
+
+/// Rows handed to the CSR builder at a time: bounds the extra memory.
+const CHUNK: usize = 8192;
+
+/// Build the TF-IDF matrix of `n_docs` documents whose text `text(i)`
+/// yields on demand. Two passes (document frequencies, then rows), so only
+/// the final matrix is held in memory, not per-document term lists.
+pub fn tfidf_with<'t, F>(n_docs: usize, text: F, config: &FeatureConfig) -> FeatureMatrix
+where
+    F: Fn(usize) -> std::borrow::Cow<'t, str> + Sync,
+{
+    let wanted = (n_docs.max(1) * 2000).next_power_of_two().trailing_zeros();
+    let config = &FeatureConfig {
+        hash_bits: config.hash_bits.min(wanted.max(16)),
+        ..config.clone()
+    };
+    let df = document_frequencies(n_docs, &text, config);
     let max_df = (config.max_df as f64 * n_docs as f64).floor() as u32;
     // Dense renumbering of the kept buckets; u32::MAX marks a dropped one.
     let mut column = vec![u32::MAX; df.len()];
@@ -213,31 +227,48 @@ pub fn tfidf<S: AsRef<str> + Sync>(texts: &[S], config: &FeatureConfig) -> Featu
     }
     drop(df);
     let boosted = key_term_buckets(config);
-    let rows: Vec<Vec<(u32, f32)>> = docs
-        .into_par_iter()
-        .map(|doc| weigh_row(doc, &column, &idf, &boosted, config))
-        .collect();
     let mut m = FeatureMatrix {
         n_features: idf.len(),
         indptr: Vec::with_capacity(n_docs + 1),
-        indices: Vec::with_capacity(rows.iter().map(Vec::len).sum()),
-        values: Vec::new(),
         sq_norms: Vec::with_capacity(n_docs),
+        ..Default::default()
     };
-    m.values.reserve(m.indices.capacity());
     m.indptr.push(0);
-    for row in rows {
-        m.push_row(row);
+    for start in (0..n_docs).step_by(CHUNK) {
+        let rows: Vec<Vec<(u32, f32)>> = (start..(start + CHUNK).min(n_docs))
+            .into_par_iter()
+            .map(|i| {
+                weigh_row(
+                    term_counts(&text(i), config),
+                    &column,
+                    &idf,
+                    &boosted,
+                    config,
+                )
+            })
+            .collect();
+        for row in rows {
+            m.push_row(row);
+        }
     }
+    m.indices.shrink_to_fit();
+    m.values.shrink_to_fit();
     m
 }
 
-fn document_frequencies(docs: &[Vec<(u32, u16)>], n_buckets: usize) -> Vec<u32> {
-    docs.par_chunks(docs.len().div_ceil(rayon::current_num_threads()).max(1))
+fn document_frequencies<'t, F>(n_docs: usize, text: &F, config: &FeatureConfig) -> Vec<u32>
+where
+    F: Fn(usize) -> std::borrow::Cow<'t, str> + Sync,
+{
+    let n_buckets = 1usize << config.hash_bits;
+    let per_thread = n_docs.div_ceil(rayon::current_num_threads()).max(1);
+    (0..n_docs)
+        .into_par_iter()
+        .chunks(per_thread)
         .map(|chunk| {
             let mut df = vec![0u32; n_buckets];
-            for doc in chunk {
-                for &(b, _) in doc {
+            for i in chunk {
+                for (b, _) in term_counts(&text(i), config) {
                     df[b as usize] += 1;
                 }
             }
