@@ -19,9 +19,10 @@ DATASETS="${DATASETS:-kitchenham_2010 nagtegaal_2019 synergy_chou_2004 cohen_ace
 ASREVIEW_TIMEOUT="${ASREVIEW_TIMEOUT:-900}"
 mkdir -p "$OUT"
 
-cargo build --release -q -p quire-screen --example simulate \
+cargo build --release -q -p quire-screen --example simulate --example synthetic \
   --manifest-path "$ROOT/Cargo.toml"
-SIM="$ROOT/target/release/examples/simulate"
+TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
+SIM="$TARGET/release/examples/simulate"
 
 if [ -z "${SKIP_ASREVIEW:-}" ] && [ ! -x "$HERE/.venv/bin/asreview" ]; then
   python3 -m venv "$HERE/.venv"
@@ -71,6 +72,6 @@ if [ -z "${SKIP_ASREVIEW:-}" ]; then
   done
 fi
 
-[ -z "${SKIP_SYNTHETIC:-}" ] && /usr/bin/time -v "$ROOT/target/release/examples/synthetic" --records 1000000 --steps 2000 > "$OUT/synthetic_1m.json" \
+[ -z "${SKIP_SYNTHETIC:-}" ] && /usr/bin/time -v "$TARGET/release/examples/synthetic" --records 1000000 --steps 2000 > "$OUT/synthetic_1m.json" \
   2> "$OUT/synthetic_1m.time" || true
 python3 "$HERE/summary.py" --results "$OUT" --datasets $DATASETS
