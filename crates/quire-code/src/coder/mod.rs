@@ -152,7 +152,7 @@ impl Coder {
             for t in seen {
                 stats.term_df[t] += 1;
             }
-            for (f, _) in tokens::features(&tokens::words(text), true) {
+            for (f, _) in tokens::features(&tokens::word_ids(text), true) {
                 *stats.feature_df.entry(f).or_default() += 1;
             }
         }
@@ -184,7 +184,7 @@ impl Coder {
             .collect();
         self.profiles.clear();
         for (c, def) in self.definitions.iter().enumerate() {
-            let mut v = self.tfidf(&tokens::words(def));
+            let mut v = self.tfidf(&tokens::word_ids(def));
             tokens::normalise(&mut v);
             for (f, w) in v {
                 self.profiles.entry(f).or_default().push((c, w));
@@ -192,8 +192,8 @@ impl Coder {
         }
     }
 
-    fn tfidf(&self, words: &[String]) -> Vec<(u32, f32)> {
-        let mut v = tokens::features(words, true);
+    fn tfidf(&self, ids: &[u32]) -> Vec<(u32, f32)> {
+        let mut v = tokens::features(ids, true);
         for (f, x) in &mut v {
             *x *= self.stats.idf(*f);
         }
@@ -229,15 +229,20 @@ impl Coder {
                 .map(|((v, cb), (_, cats))| (with_codebook(v, cb[c]), cats.contains(&self.ids[c])))
                 .collect();
             let positives = rows.iter().filter(|r| r.1).count();
-            self.models[c] = (positives >= MIN_EXAMPLES && rows.len() - positives >= MIN_EXAMPLES)
-                .then(|| {
-                    let refs: Vec<(&[(u32, f32)], bool)> =
-                        rows.iter().map(|(v, y)| (v.as_slice(), *y)).collect();
-                    Logistic::train(&refs, tokens::DIM as usize + 1, self.train_options)
-                });
+            let enough = positives >= MIN_EXAMPLES && rows.len() - positives >= MIN_EXAMPLES;
+            self.models[c] = enough.then(|| self.fit_category(&rows));
         }
         self.labelled = labelled.to_vec();
         Ok(())
+    }
+
+    /// Train one category's classifier (classes balanced, so 0.5 is the
+    /// cut-off; a cut-off tuned by cross-validation on the few training
+    /// passages was tried and generalised worse).
+    fn fit_category(&self, rows: &[(Vec<(u32, f32)>, bool)]) -> Logistic {
+        let refs: Vec<(&[(u32, f32)], bool)> =
+            rows.iter().map(|(v, y)| (v.as_slice(), *y)).collect();
+        Logistic::train(&refs, tokens::DIM as usize + 1, self.train_options)
     }
 
     /// Whether a trained classifier re-scores this category.
@@ -256,8 +261,10 @@ impl Coder {
                 .or_insert_with(|| w.clone());
         }
         for pair in words.windows(2) {
-            let s = format!("{} {}", pair[0], pair[1]);
-            self.vocabulary.entry(tokens::hash(&s)).or_insert(s);
+            let id = tokens::bigram(tokens::hash(&pair[0]), tokens::hash(&pair[1]));
+            self.vocabulary
+                .entry(id)
+                .or_insert_with(|| format!("{} {}", pair[0], pair[1]));
         }
     }
 
@@ -289,7 +296,7 @@ impl Coder {
 
     fn analyse(&self, text: &str) -> Analysis {
         let hits = self.matcher.find(text);
-        let mut vector = self.tfidf(&tokens::words(text));
+        let mut vector = self.tfidf(&tokens::word_ids(text));
         tokens::normalise(&mut vector);
         let mut similarity = vec![0f32; self.ids.len()];
         for (f, x) in &vector {

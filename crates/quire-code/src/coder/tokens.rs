@@ -178,8 +178,9 @@ const STOPWORDS: &[&str] = &[
 ];
 
 fn is_stopword(w: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+    type Set =
+        std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<FeatureHasher>>;
+    static SET: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
     SET.get_or_init(|| STOPWORDS.iter().copied().collect())
         .contains(w)
 }
@@ -207,33 +208,48 @@ impl std::hash::Hasher for FeatureHasher {
 pub type FeatureMap<V> =
     std::collections::HashMap<u32, V, std::hash::BuildHasherDefault<FeatureHasher>>;
 
+/// Call `f` with every lower-cased, plural-stemmed content word, in order,
+/// reusing one buffer (scoring must not allocate per word).
+fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut cur = String::with_capacity(32);
+    let mut flush = |cur: &mut String| {
+        if !cur.is_empty() && !is_stopword(cur) {
+            stem_in_place(cur);
+            f(cur);
+        }
+        cur.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if c.is_ascii() {
+                cur.push(c.to_ascii_lowercase());
+            } else {
+                cur.extend(c.to_lowercase());
+            }
+        } else {
+            flush(&mut cur);
+        }
+    }
+    flush(&mut cur);
+}
+
 /// Lower-cased content words, plural-stemmed, in order.
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut cur = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            cur.extend(c.to_lowercase());
-        } else if !cur.is_empty() {
-            push_word(&mut out, &mut cur);
-        }
-    }
-    if !cur.is_empty() {
-        push_word(&mut out, &mut cur);
-    }
+    for_each_word(text, |w| out.push(w.to_string()));
     out
 }
 
-fn push_word(out: &mut Vec<String>, cur: &mut String) {
-    let w = std::mem::take(cur);
-    if !is_stopword(&w) {
-        out.push(stem(w));
-    }
+/// The hashed ids of [`words`], without building the strings.
+pub fn word_ids(text: &str) -> Vec<u32> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    for_each_word(text, |w| out.push(hash(w)));
+    out
 }
 
 /// A light plural stem: "refugees" → "refugee", "countries" → "country",
 /// "attacks" → "attack"; leaves "process", "us", "isis" alone.
-pub fn stem(mut w: String) -> String {
+fn stem_in_place(w: &mut String) {
     let n = w.len();
     if n > 4 && w.ends_with("ies") {
         w.truncate(n - 3);
@@ -246,7 +262,6 @@ pub fn stem(mut w: String) -> String {
     {
         w.truncate(n - 1);
     }
-    w
 }
 
 /// FNV-1a, folded into the feature space; bigrams hash "a b".
@@ -259,30 +274,32 @@ pub fn hash(s: &str) -> u32 {
     ((h ^ (h >> 32)) as u32) % DIM
 }
 
+/// The feature id of the bigram of two word ids.
+pub fn bigram(a: u32, b: u32) -> u32 {
+    let h = (u64::from(a) << 32 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    ((h >> 29) as u32) % DIM
+}
+
 /// Sparse term-frequency vector of unigrams (and bigrams when asked),
 /// sorted by feature, with sublinear counts (1 + ln tf).
-pub fn features(words: &[String], bigrams: bool) -> Vec<(u32, f32)> {
-    let mut ids: Vec<u32> = words.iter().map(|w| hash(w)).collect();
+pub fn features(ids: &[u32], bigrams: bool) -> Vec<(u32, f32)> {
+    let mut all: Vec<u32> = Vec::with_capacity(ids.len() * 2);
+    all.extend_from_slice(ids);
     if bigrams {
-        let mut buf = String::new();
-        for pair in words.windows(2) {
-            buf.clear();
-            buf.push_str(&pair[0]);
-            buf.push(' ');
-            buf.push_str(&pair[1]);
-            ids.push(hash(&buf));
-        }
+        all.extend(ids.windows(2).map(|p| bigram(p[0], p[1])));
     }
-    ids.sort_unstable();
-    let mut out: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
-    for id in ids {
+    all.sort_unstable();
+    let mut out: Vec<(u32, f32)> = Vec::with_capacity(all.len());
+    for id in all {
         match out.last_mut() {
             Some((last, tf)) if *last == id => *tf += 1.0,
             _ => out.push((id, 1.0)),
         }
     }
     for (_, tf) in &mut out {
-        *tf = 1.0 + tf.ln();
+        if *tf > 1.0 {
+            *tf = 1.0 + tf.ln();
+        }
     }
     out
 }
@@ -311,10 +328,12 @@ mod tests {
 
     #[test]
     fn features_count_and_merge() {
-        let w = words("border border trade");
-        let f = features(&w, true);
+        let f = features(&word_ids("border border trade"), true);
         let border = f.iter().find(|(id, _)| *id == hash("border")).map(|x| x.1);
         assert!((border.unwrap() - (1.0 + 2f32.ln())).abs() < 1e-6);
-        assert!(f.iter().any(|(id, _)| *id == hash("border trade")));
+        assert!(f
+            .iter()
+            .any(|(id, _)| *id == bigram(hash("border"), hash("trade"))));
+        assert_eq!(word_ids("The refugees"), vec![hash("refugee")]);
     }
 }
