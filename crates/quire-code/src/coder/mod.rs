@@ -211,7 +211,7 @@ impl Coder {
                 });
             }
         }
-        let inputs: Vec<(Vec<(u32, f32)>, Vec<f32>)> = labelled
+        let inputs: Vec<(SparseVector, Vec<f32>)> = labelled
             .iter()
             .map(|(text, _)| {
                 self.remember_ngrams(text);
@@ -368,6 +368,9 @@ impl Coder {
             .collect()
     }
 }
+
+/// Feature id → value, sorted by id.
+type SparseVector = Vec<(u32, f32)>;
 
 struct Analysis {
     /// Unit-length TF-IDF vector of word 1–2-grams.
