@@ -223,7 +223,11 @@ fn judge(a: &Known, b: &Known) -> Verdict {
         };
     }
     let both_known = years == Agreement::Same && authors == Agreement::Same;
-    if sim >= DUPLICATE_SIMILARITY && both_known {
+    // Jaro-Winkler rewards a shared prefix, so "Remarks by President Biden
+    // on the Drawdown ..." and "... on the End of the War ..." score high;
+    // a merge also needs most of the words in common.
+    let words_agree = word_overlap(a.sketch, b.sketch) >= DUPLICATE_WORD_OVERLAP;
+    if sim >= DUPLICATE_SIMILARITY && both_known && words_agree {
         return Verdict::Duplicate("same title, year and first author");
     }
     if same_title {
@@ -235,6 +239,10 @@ fn judge(a: &Known, b: &Known) -> Verdict {
 /// Below this share of common word bits, titles are not compared at all.
 /// One changed word in an 8-word title keeps ~0.78; unrelated titles ~0.1.
 const MIN_WORD_OVERLAP: f64 = 0.4;
+
+/// A fuzzy title merge also needs this share of common word bits (one
+/// changed word in an 8-word title keeps ~0.78).
+const DUPLICATE_WORD_OVERLAP: f64 = 0.7;
 
 /// Jaccard overlap of two word sketches.
 fn word_overlap(a: u64, b: u64) -> f64 {
@@ -415,6 +423,34 @@ mod tests {
                 .unwrap_or_default(),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn shared_prefix_titles_are_not_merged() {
+        // Two White House remarks of 2021 whose titles share a long prefix:
+        // Jaro-Winkler alone scores them above 0.93.
+        let mut idx = DedupIndex::new();
+        let a = work(
+            "a",
+            "Remarks by President Biden on the Drawdown of U.S. Forces in Afghanistan",
+            Some(2021),
+            Some("The White House"),
+        );
+        idx.insert(&a);
+        let b = work(
+            "b",
+            "Remarks by President Biden on the End of the War in Afghanistan",
+            Some(2021),
+            Some("The White House"),
+        );
+        assert!(!matches!(idx.find(&b), DedupMatch::Duplicate { .. }));
+        let typo = work(
+            "c",
+            "Remarks by President Biden on the Drawdown of US Forces in Afghanistan",
+            Some(2021),
+            Some("The White House"),
+        );
+        assert!(matches!(idx.find(&typo), DedupMatch::Duplicate { .. }));
     }
 
     #[test]

@@ -14,13 +14,13 @@ const ID_MAX: usize = 80;
 /// The id of a work, given the key its source assigned (if any).
 pub fn work_id(source_key: Option<&str>, work: &Work) -> String {
     if let Some(key) = source_key.filter(|k| looks_like_key(k)) {
-        let s = normalize::slug(key, ID_MAX);
+        let s = slug(key, ID_MAX);
         if !s.is_empty() {
             return s;
         }
     }
     if let Some(doi) = &work.doi {
-        return format!("doi-{}", normalize::slug(doi, ID_MAX));
+        return format!("doi-{}", slug(doi, ID_MAX));
     }
     derived_id(work)
 }
@@ -38,18 +38,49 @@ fn looks_like_key(key: &str) -> bool {
 /// "khan-2021-border-trade-and-security" from author, year and title.
 fn derived_id(work: &Work) -> String {
     // Organisation names can be long: a short prefix keeps the title visible.
-    let author = normalize::slug(work.first_author_family().unwrap_or("anon"), 20);
+    let author = slug(work.first_author_family().unwrap_or("anon"), 20);
     let year = work
         .year
         .map(|y| y.to_string())
         .unwrap_or_else(|| "nd".into());
     let words: Vec<&str> = work.title.split_whitespace().take(5).collect();
-    let s = normalize::slug(&format!("{author} {year} {}", words.join(" ")), ID_MAX);
+    let s = slug(&format!("{author} {year} {}", words.join(" ")), ID_MAX);
     if s.is_empty() {
         "untitled".to_string()
     } else {
         s
     }
+}
+
+/// [`normalize::slug`], with a fast path for ASCII text (most titles and
+/// keys), which needs no Unicode decomposition. Same output either way.
+pub fn slug(text: &str, max_len: usize) -> String {
+    if !text.is_ascii() {
+        return normalize::slug(text, max_len);
+    }
+    let mut out = String::with_capacity(text.len().min(max_len));
+    let mut gap = false;
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push('-');
+            }
+            gap = false;
+            out.push(b.to_ascii_lowercase() as char);
+        } else {
+            gap = true;
+        }
+        if out.len() > max_len {
+            break;
+        }
+    }
+    if out.len() > max_len {
+        out.truncate(max_len);
+        while out.ends_with('-') {
+            out.pop();
+        }
+    }
+    out
 }
 
 /// The first plausible four-digit year in a date-ish string:
@@ -119,6 +150,9 @@ pub fn split_keywords(text: &str) -> Vec<String> {
 
 /// Trimmed, whitespace-collapsed, None when empty.
 pub fn clean(text: &str) -> Option<String> {
+    if is_clean(text) {
+        return (!text.is_empty()).then(|| text.to_string());
+    }
     let mut out = String::with_capacity(text.len());
     for w in text.split_whitespace() {
         if !out.is_empty() {
@@ -127,6 +161,36 @@ pub fn clean(text: &str) -> Option<String> {
         out.push_str(w);
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// No leading, trailing, doubled or non-space whitespace: the common case,
+/// copied as is.
+fn is_clean(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for &c in b {
+        if c == b' ' {
+            if prev_space {
+                return false;
+            }
+            prev_space = true;
+        } else {
+            if c.is_ascii_whitespace() || c >= 0x80 {
+                // Non-ASCII may hold Unicode whitespace: take the slow path.
+                return c >= 0x80 && is_clean_unicode(text);
+            }
+            prev_space = false;
+        }
+    }
+    true
+}
+
+fn is_clean_unicode(text: &str) -> bool {
+    text.split(' ')
+        .all(|w| !w.is_empty() && !w.contains(char::is_whitespace))
 }
 
 #[cfg(test)]
@@ -149,6 +213,26 @@ mod tests {
         );
         w.doi = Some("10.1080/abc.1".into());
         assert_eq!(work_id(None, &w), "doi-10-1080-abc-1");
+    }
+
+    #[test]
+    fn fast_slug_and_clean_agree_with_the_slow_paths() {
+        for t in [
+            "Khan 2021: Border & Trade",
+            "--a--b--",
+            "",
+            "x".repeat(90).as_str(),
+            "ab cd-ef gh",
+            "Mí Café",
+        ] {
+            for max in [5, 12, 80] {
+                assert_eq!(slug(t, max), normalize::slug(t, max), "{t:?} {max}");
+            }
+        }
+        assert_eq!(clean(" a  b\n c ").as_deref(), Some("a b c"));
+        assert_eq!(clean("a b c").as_deref(), Some("a b c"));
+        assert_eq!(clean("Kö\u{a0}ln x").as_deref(), Some("Kö ln x"));
+        assert_eq!(clean("  "), None);
     }
 
     #[test]
