@@ -6,6 +6,7 @@
 use crate::corpus::Corpus;
 use crate::tokens::Token;
 use crate::types::{CategorySummary, SummaryItem};
+use std::collections::HashSet;
 
 /// Sentences per summary: at most, and the number tried for first with
 /// one sentence per work.
@@ -106,12 +107,19 @@ struct Candidate {
 
 pub fn summaries(corpus: &Corpus) -> Vec<CategorySummary> {
     let vocabulary = Vocabulary::build(corpus);
+    // A sentence quoted for one category is not quoted again for the next.
+    let mut used = HashSet::new();
     (0..corpus.coded.len())
-        .map(|c| summarise(corpus, &vocabulary, c))
+        .map(|c| summarise(corpus, &vocabulary, c, &mut used))
         .collect()
 }
 
-fn summarise(corpus: &Corpus, vocabulary: &Vocabulary, c: usize) -> CategorySummary {
+fn summarise(
+    corpus: &Corpus,
+    vocabulary: &Vocabulary,
+    c: usize,
+    used: &mut HashSet<(usize, usize)>,
+) -> CategorySummary {
     let mut coded = corpus.coded[c].clone();
     coded.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage)));
     coded.truncate(CANDIDATE_PASSAGES);
@@ -119,6 +127,9 @@ fn summarise(corpus: &Corpus, vocabulary: &Vocabulary, c: usize) -> CategorySumm
     let mut candidates: Vec<Candidate> = Vec::new();
     for k in &coded {
         for s in 0..corpus.sentences[k.passage].len() {
+            if used.contains(&(k.passage, s)) {
+                continue;
+            }
             let tokens = corpus.tokens[k.passage].sentence(s);
             if !(MIN_WORDS..=MAX_WORDS).contains(&tokens.len()) {
                 continue;
@@ -146,6 +157,11 @@ fn summarise(corpus: &Corpus, vocabulary: &Vocabulary, c: usize) -> CategorySumm
     if chosen.len() < MIN_ITEMS {
         chosen = pick(&candidates, 2, &chosen);
     }
+    used.extend(
+        chosen
+            .iter()
+            .map(|&i| (candidates[i].passage, candidates[i].sentence)),
+    );
     chosen.sort_by_key(|&i| {
         let k = &candidates[i];
         (

@@ -254,9 +254,9 @@ fn rank_category(
     });
     let mut kept: Vec<Ranked> = Vec::new();
     for r in ranked {
-        let key = words_of(&phrases.keys[r.phrase as usize]);
+        let key = words_of(corpus, &phrases.keys[r.phrase as usize]);
         let overlaps = kept.iter().any(|k| {
-            let other = words_of(&phrases.keys[k.phrase as usize]);
+            let other = words_of(corpus, &phrases.keys[k.phrase as usize]);
             contains_words(&other, &key) || contains_words(&key, &other)
         });
         if !overlaps {
@@ -269,12 +269,23 @@ fn rank_category(
     kept
 }
 
-fn words_of(key: &[u32; 3]) -> Vec<u32> {
-    key.iter().copied().filter(|&w| w != NONE).collect()
+/// The phrase's words in singular ("attacks" → "attack"), so that
+/// inflections of a kept phrase count as the same theme.
+fn words_of<'c>(corpus: &'c Corpus, key: &[u32; 3]) -> Vec<&'c str> {
+    key.iter()
+        .filter(|&&w| w != NONE)
+        .map(|&w| {
+            let word = corpus.lexicon.words[w as usize].as_str();
+            match word.strip_suffix('s') {
+                Some(stem) if stem.len() > 3 && !stem.ends_with('s') => stem,
+                _ => word,
+            }
+        })
+        .collect()
 }
 
 /// `inner` occurs in `outer` as a run of words.
-fn contains_words(outer: &[u32], inner: &[u32]) -> bool {
+fn contains_words(outer: &[&str], inner: &[&str]) -> bool {
     outer.windows(inner.len()).any(|w| w == inner)
 }
 

@@ -578,3 +578,39 @@ fn undated_works_get_their_own_column_and_nd_citation() {
     assert_eq!(label.citation, "(Crisis Group, n.d.)");
     assert_eq!(label.narrative, "Crisis Group (n.d.)");
 }
+
+#[test]
+fn a_sentence_is_summarised_under_one_category_only() {
+    let mut f = Fixture::new();
+    let texts = [
+        (
+            "a",
+            2020,
+            "Border talks about TTP militants resumed after a long pause in Doha.",
+        ),
+        (
+            "b",
+            2021,
+            "Militants of the TTP crossed the border while the dialogue stalled again.",
+        ),
+        (
+            "c",
+            2022,
+            "A new dialogue channel on the TTP opened between both security services.",
+        ),
+    ];
+    for (id, year, text) in texts {
+        f.work(id, &format!("{id}, A."), year, SourceType::Secondary);
+        f.passage(id, text, &["threat_landscape", "cooperation"], 0.9);
+    }
+    let s = f.run();
+    let quoted = |i: usize| {
+        s.summaries[i]
+            .items
+            .iter()
+            .map(|x| x.source.work_id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(quoted(0).len(), 3);
+    assert!(quoted(1).is_empty(), "{:?}", quoted(1));
+}
