@@ -105,9 +105,9 @@ impl Default for SolverConfig {
             svm_c: 0.05,
             logistic_c: 1.0,
             nb_alpha: 3.822,
-            max_epochs: 3,
+            max_epochs: 2,
             tolerance: 0.05,
-            rows_per_fit: 500,
+            rows_per_fit: 200,
         }
     }
 }

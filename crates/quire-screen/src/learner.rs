@@ -83,8 +83,8 @@ impl Default for LearnerConfig {
             presumed_weight: 1.0,
             seed: 0,
             full_scoring_nnz: 2_000_000,
-            pool_size: 2_000,
-            refresh_every: 10,
+            pool_size: 1_000,
+            refresh_every: 20,
         }
     }
 }
