@@ -140,3 +140,89 @@ fn commands_outside_a_review_say_so() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a quire review"));
 }
+
+const MANUSCRIPT: &str = "# Border politics\n\nPakistan fenced the border (Siddiqi, 2021).\n\n## References\n\nRashid, A. (2023). Intelligence sharing against the TTP. Islamabad Policy Institute.\n\nSiddiqi, A. (2021). Border fencing and the Durand Line. Asian Survey, 61(4), 601-625.\n\nYousaf, K., & Bano, S. (2022). Refugees and the politics of return. Journal of Refugee Studies, 35(2), 77-95.\n";
+
+#[test]
+fn import_references_from_a_manuscript() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = init(tmp.path());
+    std::fs::write(dir.join("sources/a.ris"), RIS).unwrap();
+    quire(&dir).arg("import").assert().success();
+    let ms = tmp.path().join("previous-review.md");
+    std::fs::write(&ms, MANUSCRIPT).unwrap();
+    let out = quire(&dir)
+        .args(["import", "--references"])
+        .arg(&ms)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    // Two of the three references are already in the review (from a.ris).
+    let status = quire(&dir)
+        .args(["status", "--format", "json"])
+        .output()
+        .unwrap();
+    let s: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    assert_eq!(s["works"], 3, "{stdout}");
+    // Importing the same manuscript again adds nothing.
+    let again = quire(&dir)
+        .args(["import", "--references"])
+        .arg(&ms)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&again.stdout).contains("0 works added"));
+}
+
+#[test]
+fn review_writes_the_report_for_the_example() {
+    let tmp = tempfile::tempdir().unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/afpak");
+    let dir = tmp.path().join("afpak");
+    std::fs::create_dir_all(dir.join("sources")).unwrap();
+    std::fs::copy(example.join("review.toml"), dir.join("review.toml")).unwrap();
+    for entry in std::fs::read_dir(example.join("sources")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join("sources").join(path.file_name().unwrap())).unwrap();
+    }
+    let out = Command::cargo_bin("quire")
+        .unwrap()
+        .arg("-q")
+        .arg("review")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for file in [
+        "report.html",
+        "report.md",
+        "evidence.csv",
+        "evidence.xlsx",
+        "references.bib",
+        "references.ris",
+        "references.json",
+        "passages.jsonl",
+    ] {
+        assert!(dir.join("out").join(file).is_file(), "{file} missing");
+    }
+    let html = std::fs::read_to_string(dir.join("out/report.html")).unwrap();
+    assert!(html.contains("Pakistan–Afghanistan security cooperation"));
+    assert!(
+        !html.contains("src=\"http"),
+        "the report must be self-contained"
+    );
+    let status = quire(&dir)
+        .args(["status", "--format", "json"])
+        .output()
+        .unwrap();
+    let s: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    assert_eq!(
+        s["works"], 51,
+        "the 51 documents are 51 works: nothing wrongly merged"
+    );
+}

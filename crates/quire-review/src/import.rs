@@ -10,7 +10,7 @@
 use crate::{index_sync, Progress, ReviewDir, ReviewError};
 use quire_ingest::dedup::{merge_into, DedupIndex, DedupMatch};
 use quire_ingest::{Item, ReadOptions};
-use quire_model::{Person, Protocol, Work};
+use quire_model::{Person, Protocol, Provenance, Work};
 use quire_store::{FileRecord, NearDuplicate, SkipRecord, Store, StoreTx, WorkKey};
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -50,6 +50,17 @@ pub struct ImportSummary {
 }
 
 impl ImportSummary {
+    /// Add another import's outcome to this one.
+    pub fn absorb(&mut self, other: ImportSummary) {
+        self.files.extend(other.files);
+        self.records += other.records;
+        self.added += other.added;
+        self.merged += other.merged;
+        self.skipped.extend(other.skipped);
+        self.near_duplicates.extend(other.near_duplicates);
+        self.indexed += other.indexed;
+    }
+
     /// True when nothing was skipped and no file failed: the exit status 0 case.
     pub fn is_clean(&self) -> bool {
         self.skipped.is_empty()
@@ -105,6 +116,60 @@ pub fn import(
         });
     }
     progress.end();
+    summary.indexed = sync.finish(&store, progress)?;
+    Ok(summary)
+}
+
+/// Import works that did not come from a bibliographic file — e.g. the
+/// parsed reference list of a manuscript (`quire import --references`).
+/// `label` names the origin in provenance and in the file log; `content`
+/// (the manuscript's text) is hashed so that importing it again adds
+/// nothing.
+pub fn import_works(
+    review: &ReviewDir,
+    protocol: &Protocol,
+    label: &str,
+    content: &[u8],
+    works: Vec<Work>,
+    progress: &dyn Progress,
+) -> Result<ImportSummary, ReviewError> {
+    let mut store = Store::open(&review.db_path())?;
+    let mut dedup = dedup_from_store(&store)?;
+    let index = index_sync::open_index(review)?;
+    let mut sync = index_sync::IndexSync::begin(review, &store, &index)?;
+    let mut summary = ImportSummary::default();
+    let hash = blake3::hash(content).to_hex().to_string();
+    let outcome = if store.file_hash(label)?.as_deref() == Some(hash.as_str()) {
+        FileOutcome::Unchanged {
+            file: label.to_string(),
+        }
+    } else {
+        let mut ctx = FileImport {
+            store: &mut store,
+            dedup: &mut dedup,
+            index: &mut sync,
+            protocol,
+        };
+        let items = works.into_iter().enumerate().map(|(i, mut work)| {
+            work.provenance = vec![Provenance {
+                file: label.to_string(),
+                line: None,
+                record: Some(format!("reference {}", i + 1)),
+            }];
+            Item::Record(quire_ingest::Record {
+                work,
+                document: None,
+            })
+        });
+        ctx.store_items(
+            label,
+            hash,
+            "references",
+            &mut items.into_iter(),
+            &mut summary,
+        )?
+    };
+    summary.files.push(outcome);
     summary.indexed = sync.finish(&store, progress)?;
     Ok(summary)
 }
@@ -215,70 +280,124 @@ impl FileImport<'_, '_> {
                 file: shown.to_string(),
             });
         }
+        let mut failure: Option<ReviewError> = None;
+        let mut items = Vec::new();
+        // Records are streamed from the reader into the transaction in
+        // batches, so a million-record file never sits in memory whole.
         let mut counts = FileCounts::default();
         let tx = self.store.transaction()?;
-        // Records are streamed from the reader straight into the
-        // transaction, so a million-record file never sits in memory.
-        let mut failure: Option<ReviewError> = None;
         let format =
             quire_ingest::read_file_with(path, shown, &ReadOptions::default(), &mut |item| {
                 if failure.is_some() {
                     return;
                 }
-                match item {
-                    Item::Skipped(s) => {
-                        counts.records += 1;
-                        counts.skips.push(SkipRecord {
-                            file: s.file,
-                            line: s.line,
-                            message: s.message,
-                        });
-                    }
-                    Item::Record(record) => {
-                        counts.records += 1;
-                        if let Err(e) = store_record(
-                            &tx,
-                            self.dedup,
-                            self.index,
-                            self.protocol,
-                            record,
-                            &mut counts,
-                        ) {
-                            failure = Some(e);
-                        }
+                items.push(item);
+                if items.len() >= 1024 {
+                    if let Err(e) = store_batch(
+                        &tx,
+                        self.dedup,
+                        self.index,
+                        self.protocol,
+                        items.drain(..),
+                        &mut counts,
+                    ) {
+                        failure = Some(e);
                     }
                 }
             })?;
         if let Some(e) = failure {
             return Err(e);
         }
-        let format = format.as_str().to_string();
-        let file = FileRecord {
-            path: shown.to_string(),
-            hash,
-            format: Some(format.clone()),
-            records: counts.records,
-            added: counts.added,
-            merged: counts.merged,
-            skipped: counts.skips.len(),
-            imported_at: now_rfc3339(),
-        };
-        tx.record_file(&file, &counts.skips)?;
-        tx.commit()?;
-        summary.records += counts.records;
-        summary.added += counts.added;
-        summary.merged += counts.merged;
-        summary.skipped.extend(counts.skips);
-        summary.near_duplicates.extend(counts.near);
-        Ok(FileOutcome::Imported {
-            file: shown.to_string(),
-            format,
-            records: file.records,
-            added: file.added,
-            merged: file.merged,
-            skipped: file.skipped,
-        })
+        store_batch(
+            &tx,
+            self.dedup,
+            self.index,
+            self.protocol,
+            items.drain(..),
+            &mut counts,
+        )?;
+        finish_file(tx, shown, hash, format.as_str(), counts, summary)
     }
+
+    /// Store records that came from somewhere other than a file reader.
+    fn store_items(
+        &mut self,
+        shown: &str,
+        hash: String,
+        format: &str,
+        items: &mut dyn Iterator<Item = Item>,
+        summary: &mut ImportSummary,
+    ) -> Result<FileOutcome, ReviewError> {
+        let mut counts = FileCounts::default();
+        let tx = self.store.transaction()?;
+        store_batch(
+            &tx,
+            self.dedup,
+            self.index,
+            self.protocol,
+            items,
+            &mut counts,
+        )?;
+        finish_file(tx, shown, hash, format, counts, summary)
+    }
+}
+
+fn store_batch(
+    tx: &StoreTx<'_>,
+    dedup: &mut DedupIndex,
+    index: &mut index_sync::IndexSync<'_>,
+    protocol: &Protocol,
+    items: impl Iterator<Item = Item>,
+    counts: &mut FileCounts,
+) -> Result<(), ReviewError> {
+    for item in items {
+        counts.records += 1;
+        match item {
+            Item::Skipped(s) => counts.skips.push(SkipRecord {
+                file: s.file,
+                line: s.line,
+                message: s.message,
+            }),
+            Item::Record(record) => store_record(tx, dedup, index, protocol, record, counts)?,
+        }
+    }
+    Ok(())
+}
+
+/// Record the file with its counts and commit its transaction.
+fn finish_file(
+    tx: StoreTx<'_>,
+    shown: &str,
+    hash: String,
+    format: &str,
+    counts: FileCounts,
+    summary: &mut ImportSummary,
+) -> Result<FileOutcome, ReviewError> {
+    let file = FileRecord {
+        path: shown.to_string(),
+        hash,
+        format: Some(format.to_string()),
+        records: counts.records,
+        added: counts.added,
+        merged: counts.merged,
+        skipped: counts.skips.len(),
+        imported_at: now_rfc3339(),
+    };
+    tx.record_file(&file, &counts.skips)?;
+    tx.commit()?;
+    summary.records += counts.records;
+    summary.added += counts.added;
+    summary.merged += counts.merged;
+    summary.skipped.extend(counts.skips);
+    summary.near_duplicates.extend(counts.near);
+    Ok(FileOutcome::Imported {
+        file: shown.to_string(),
+        format: format.to_string(),
+        records: file.records,
+        added: file.added,
+        merged: file.merged,
+        skipped: file.skipped,
+    })
 }
 
 /// Classify, deduplicate and store one record (and its full text).

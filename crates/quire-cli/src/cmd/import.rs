@@ -16,6 +16,11 @@ use std::path::PathBuf;
 pub struct Args {
     /// Files or folders to import (default: the review's sources/).
     pub paths: Vec<PathBuf>,
+    /// Also import the reference list of this manuscript (txt, md, html,
+    /// docx) as works marked as coming from it: start a review from a
+    /// previous review's bibliography (backward snowballing).
+    #[arg(long, value_name = "MANUSCRIPT")]
+    pub references: Vec<PathBuf>,
     /// Print the summary as JSON.
     #[arg(long, value_enum, default_value = "text")]
     pub format: super::status::Format,
@@ -25,12 +30,40 @@ pub fn run(args: &Args, ctx: &Context) -> Result<u8> {
     let review = ctx.review()?;
     let protocol = ctx.protocol(&review)?;
     let progress = CliProgress::new(ctx.quiet);
-    let summary = quire_review::import(&review, &protocol, &args.paths, &progress)?;
+    let mut summary = if args.references.is_empty() || !args.paths.is_empty() {
+        quire_review::import(&review, &protocol, &args.paths, &progress)?
+    } else {
+        ImportSummary::default()
+    };
+    for manuscript in &args.references {
+        let part = import_references(&review, &protocol, manuscript, &progress)?;
+        summary.absorb(part);
+    }
     match args.format {
         super::status::Format::Json => println!("{}", serde_json::to_string_pretty(&summary)?),
         super::status::Format::Text => print_summary(&summary),
     }
     Ok(if summary.is_clean() { 0 } else { 1 })
+}
+
+/// Parse a manuscript's reference list and import it as works.
+fn import_references(
+    review: &quire_review::ReviewDir,
+    protocol: &quire_model::Protocol,
+    manuscript: &std::path::Path,
+    progress: &CliProgress,
+) -> Result<ImportSummary> {
+    let shown = review.shown(manuscript);
+    let content =
+        std::fs::read(manuscript).map_err(|e| anyhow::anyhow!("{shown}: cannot read: {e}"))?;
+    let parser = quire_cite::parse::ReferenceParser::new()?;
+    let refs = parser
+        .parse_file(manuscript)
+        .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+    let works = refs.iter().map(|r| r.to_work(&shown)).collect();
+    Ok(quire_review::import::import_works(
+        review, protocol, &shown, &content, works, progress,
+    )?)
 }
 
 pub fn print_summary(s: &ImportSummary) {
