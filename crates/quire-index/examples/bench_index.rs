@@ -186,14 +186,10 @@ fn time_queries(
 
 /// Median latency of each query shape (queries cycle through 10 shapes).
 fn print_by_shape(latencies: &[Duration], queries: &[String]) {
-    for shape in 0..10.min(queries.len()) {
+    for (shape, example) in queries.iter().take(10).enumerate() {
         let mut times: Vec<Duration> = latencies.iter().skip(shape).step_by(10).copied().collect();
         times.sort();
-        println!(
-            "    p50 {:>6.2} ms  e.g. {}",
-            ms(pct(&times, 50)),
-            queries[shape]
-        );
+        println!("    p50 {:>6.2} ms  e.g. {example}", ms(pct(&times, 50)));
     }
 }
 
