@@ -1,5 +1,6 @@
 //! Write the report of a small hand-made review (six works on
-//! Pakistan–Afghanistan security after 2021) to a directory, to look at it:
+//! Pakistan–Afghanistan security after 2021), synthesised by
+//! `quire_synthesis::synthesise`, to a directory, to look at it:
 //!
 //!     cargo run -p quire-report --example sample_report -- /tmp/quire-sample
 //!
@@ -9,6 +10,8 @@
 mod fixture;
 
 use quire_report::{write_report, PrismaCounts, ReportInput};
+use quire_synthesis::{synthesise, ReviewInput};
+use std::collections::{HashMap, HashSet};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = std::env::args_os()
@@ -19,7 +22,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let works = fixture::works();
     let passages = fixture::passages();
     let codings = fixture::codings();
-    let synthesis = fixture::synthesis(&protocol, &works);
+    // Everything but the 2008 book is within the protocol's years.
+    let selected: HashSet<String> = works
+        .iter()
+        .filter(|w| w.year.is_some_and(|y| y >= 2019))
+        .map(|w| w.id.clone())
+        .collect();
+    let cited_by: HashMap<String, usize> = HashMap::from([("rashid2008".to_string(), 1)]);
+    let synthesis = synthesise(&ReviewInput {
+        protocol: &protocol,
+        works: &works,
+        passages: &passages,
+        codings: &codings,
+        selected: &selected,
+        citation_counts: &cited_by,
+    });
     let prisma = PrismaCounts {
         identified: 9,
         duplicates_removed: 2,

@@ -4,7 +4,7 @@
 use quire_model::{Coding, Passage, Protocol, Work};
 use quire_synthesis::Synthesis;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// PRISMA-style flow counts: identified → duplicates removed → screened →
 /// excluded → included. The caller (the CLI) fills them from the store.
@@ -48,14 +48,6 @@ impl<'a> ReportInput<'a> {
             .works
             .iter()
             .filter_map(|l| by_id.get(l.work_id.as_str()).copied())
-            .collect()
-    }
-
-    #[allow(dead_code)]
-    pub(crate) fn included_ids(&self) -> HashSet<&'a str> {
-        self.included_works()
-            .into_iter()
-            .map(|w| w.id.as_str())
             .collect()
     }
 

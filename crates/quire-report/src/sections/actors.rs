@@ -50,7 +50,11 @@ pub fn actors(input: &ReportInput) -> Section {
             )));
         }
     }
-    if !map.network.nodes.is_empty() {
+    if map.network.edges.is_empty() {
+        blocks.push(Block::Note(
+            "No two actors are named in the same passage, so there is no actor network.".into(),
+        ));
+    } else {
         let label = |g: &str| g.replace('_', " ");
         blocks.push(Block::Chart(Chart {
             name: "actors".into(),

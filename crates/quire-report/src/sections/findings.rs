@@ -130,18 +130,23 @@ pub fn themes(input: &ReportInput) -> Section {
             rows,
         }));
     }
-    if !themes.map.nodes.is_empty() {
+    if themes.by_category.iter().all(|c| c.phrases.is_empty()) {
+        blocks.push(Block::Paragraph(
+            "No phrase recurs across two or more works yet.".into(),
+        ));
+    }
+    // A map without a single shared passage shows nothing but dots.
+    if themes.map.edges.is_empty() {
+        blocks.push(Block::Note(
+            "No two themes share a passage, so there is no theme map.".into(),
+        ));
+    } else {
         let label = |g: &str| input.category_label(g);
         blocks.push(Block::Chart(Chart {
             name: "themes".into(),
             title: "Theme map: phrases that occur in the same passages (colour = category)".into(),
             svg: network("Theme co-occurrence map", &themes.map, 36, &label),
         }));
-    }
-    if blocks.len() == 1 {
-        blocks.push(Block::Paragraph(
-            "No phrase recurs across two or more works yet.".into(),
-        ));
     }
     Section {
         id: "themes".into(),
