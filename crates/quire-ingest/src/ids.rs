@@ -164,28 +164,18 @@ pub fn clean(text: &str) -> Option<String> {
 }
 
 /// No leading, trailing, doubled or non-space whitespace: the common case,
-/// copied as is.
+/// copied as is. Checked with SIMD searches rather than byte by byte.
 fn is_clean(text: &str) -> bool {
     let b = text.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    let mut prev_space = false;
-    for &c in b {
-        if c == b' ' {
-            if prev_space {
-                return false;
-            }
-            prev_space = true;
-        } else {
-            if c.is_ascii_whitespace() || c >= 0x80 {
-                // Non-ASCII may hold Unicode whitespace: take the slow path.
-                return c >= 0x80 && is_clean_unicode(text);
-            }
-            prev_space = false;
-        }
+    if !text.is_ascii() {
+        return is_clean_unicode(text);
     }
-    true
+    memchr::memchr3(b'\t', b'\n', b'\r', b).is_none()
+        && memchr::memchr2(0x0B, 0x0C, b).is_none()
+        && memchr::memmem::find(b, b"  ").is_none()
 }
 
 fn is_clean_unicode(text: &str) -> bool {
