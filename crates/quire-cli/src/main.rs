@@ -36,6 +36,7 @@ enum Command {
     Search(cmd::search::Args),
     Status(cmd::status::Args),
     Index(cmd::index::Args),
+    Screen(cmd::screen::Args),
     Code(cmd::code::Args),
     Report(cmd::report::Args),
     Review(cmd::review::Args),
@@ -61,6 +62,7 @@ fn main() -> ExitCode {
         Command::Search(a) => cmd::search::run(a, &ctx),
         Command::Status(a) => cmd::status::run(a, &ctx),
         Command::Index(a) => cmd::index::run(a, &ctx),
+        Command::Screen(a) => cmd::screen::run(a, &ctx),
         Command::Code(a) => {
             cmd::code::run(a, ctx.review().ok().as_ref().map(|r| r.root.as_path())).map(exit_code)
         }

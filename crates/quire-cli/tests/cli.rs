@@ -226,3 +226,75 @@ fn review_writes_the_report_for_the_example() {
         "the 51 documents are 51 works: nothing wrongly merged"
     );
 }
+
+#[test]
+fn screening_decisions_are_stored_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = init(tmp.path());
+    std::fs::write(dir.join("sources/a.ris"), RIS).unwrap();
+    quire(&dir).arg("import").assert().success();
+    // include the first record, exclude the second with reason 1, then quit.
+    let out = quire(&dir)
+        .args(["screen", "--reviewer", "ann"])
+        .write_stdin("i\ne\n1\nq\n")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let store = quire_store::Store::open(&dir.join(".quire/quire.db")).unwrap();
+    let decisions = store
+        .decisions(quire_model::ScreeningStage::Abstract)
+        .unwrap();
+    assert_eq!(decisions.len(), 2);
+    assert!(decisions.iter().all(|d| d.reviewer == "ann"));
+    assert_eq!(decisions[1].label, quire_model::DecisionLabel::Exclude);
+    assert!(decisions[1].reason.is_some());
+}
+
+#[test]
+fn screening_simulation_reports_the_metrics() {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp.path().join("labels.csv");
+    let mut text = String::from("id,title,abstract,label_included\n");
+    for i in 0..80 {
+        let relevant = i % 10 == 3;
+        let topic = if relevant {
+            "border security cooperation Pakistan Afghanistan"
+        } else {
+            "crop yields irrigation soil"
+        };
+        text.push_str(&format!(
+            "{i},Study {i} of {topic},\"An abstract about {topic}, case {i}.\",{}\n",
+            u8::from(relevant)
+        ));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let out = Command::cargo_bin("quire")
+        .unwrap()
+        .args(["screen", "--simulate"])
+        .arg(&csv)
+        .args(["--seed", "1", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let m: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in [
+        "n@95",
+        "n@100",
+        "wss@95",
+        "wss@100",
+        "recall@10%",
+        "seconds",
+    ] {
+        assert!(m.get(key).is_some(), "{key} missing in {m}");
+    }
+    // The 8 relevant records are separable: all found well before the end.
+    assert!(m["n@100"].as_u64().unwrap() <= 20, "{m}");
+}

@@ -8,6 +8,7 @@ pub mod index;
 pub mod init;
 pub mod report;
 pub mod review;
+pub mod screen;
 pub mod search;
 pub mod status;
 
