@@ -9,6 +9,22 @@ fn quire(dir: &Path) -> Command {
     cmd
 }
 
+fn status_json(dir: &Path) -> serde_json::Value {
+    let out = quire(dir)
+        .args(["status", "--format", "json"])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn search_json(dir: &Path, query: &str) -> serde_json::Value {
+    let out = quire(dir)
+        .args(["search", query, "--format", "json"])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 fn init(tmp: &Path) -> std::path::PathBuf {
     let dir = tmp.join("rev");
     Command::cargo_bin("quire")
@@ -41,41 +57,23 @@ fn init_import_status_search_and_reimport() {
     );
     assert!(stdout.contains("1 duplicates merged"), "{stdout}");
 
-    let status = quire(&dir)
-        .args(["status", "--format", "json"])
-        .output()
-        .unwrap();
-    let s: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    let s = status_json(&dir);
     assert_eq!(s["works"], 3, "{s}");
     assert_eq!(s["duplicates_merged"], 1);
     assert_eq!(s["index"]["current"], true);
 
-    let hits = quire(&dir)
-        .args(["search", "durand line", "--format", "json"])
-        .output()
-        .unwrap();
-    let h: serde_json::Value = serde_json::from_slice(&hits.stdout).unwrap();
+    let h = search_json(&dir, "durand line");
     assert_eq!(h.as_array().unwrap().len(), 1, "{h}");
-    let hits = quire(&dir)
-        .args([
-            "search",
-            "\"intelligence sharing\" AND (TTP OR \"Tehrik-i-Taliban\") year:2019..",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    let h: serde_json::Value = serde_json::from_slice(&hits.stdout).unwrap();
+    let h = search_json(
+        &dir,
+        "\"intelligence sharing\" AND (TTP OR \"Tehrik-i-Taliban\") year:2019..",
+    );
     assert_eq!(h[0]["title"], "Intelligence sharing against the TTP", "{h}");
 
     // Re-importing the same files adds nothing.
     let again = quire(&dir).arg("import").output().unwrap();
     assert!(String::from_utf8_lossy(&again.stdout).contains("0 works added"));
-    let status = quire(&dir)
-        .args(["status", "--format", "json"])
-        .output()
-        .unwrap();
-    let s: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    let s = status_json(&dir);
     assert_eq!(s["works"], 3);
 }
 
@@ -95,11 +93,7 @@ fn bad_files_are_reported_and_good_ones_kept() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout.contains("empty.bib"), "{stdout}");
     assert!(stdout.contains("junk.ris"), "{stdout}");
-    let status = quire(&dir)
-        .args(["status", "--format", "json"])
-        .output()
-        .unwrap();
-    let s: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    let s = status_json(&dir);
     assert_eq!(s["works"], 2);
 }
 
@@ -111,11 +105,7 @@ fn index_rebuild_after_losing_the_index() {
     quire(&dir).arg("import").assert().success();
     std::fs::remove_dir_all(dir.join(".quire/index")).unwrap();
     quire(&dir).args(["index", "--rebuild"]).assert().success();
-    let hits = quire(&dir)
-        .args(["search", "fencing", "--format", "json"])
-        .output()
-        .unwrap();
-    let h: serde_json::Value = serde_json::from_slice(&hits.stdout).unwrap();
+    let h = search_json(&dir, "fencing");
     assert_eq!(h.as_array().unwrap().len(), 1);
 }
 
@@ -159,11 +149,7 @@ fn import_references_from_a_manuscript() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     // Two of the three references are already in the review (from a.ris).
-    let status = quire(&dir)
-        .args(["status", "--format", "json"])
-        .output()
-        .unwrap();
-    let s: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    let s = status_json(&dir);
     assert_eq!(s["works"], 3, "{stdout}");
     // Importing the same manuscript again adds nothing.
     let again = quire(&dir)
@@ -216,11 +202,7 @@ fn review_writes_the_report_for_the_example() {
         !html.contains("src=\"http"),
         "the report must be self-contained"
     );
-    let status = quire(&dir)
-        .args(["status", "--format", "json"])
-        .output()
-        .unwrap();
-    let s: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    let s = status_json(&dir);
     assert_eq!(
         s["works"], 51,
         "the 51 documents are 51 works: nothing wrongly merged"
