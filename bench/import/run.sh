@@ -34,7 +34,17 @@ median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # Wall seconds and peak RSS (MB) from a /usr/bin/time -v file.
 wall_secs() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$1"; }
 peak_mb() { awk -F': ' '/Maximum resident set size/ {printf "%.0f\n", $2/1024}' "$1"; }
-stamp() { while IFS= read -r line; do printf '%(%H:%M:%S)T %s\n' -1 "$line"; done; }
+cpu_secs() { awk -F': ' '/User time|System time/ {s+=$2} END {printf "%.1f\n", s}' "$1"; }
+# Progress lines, stamped with the clock and the CPU seconds the importer
+# has used so far (its pid is the child of /usr/bin/time, in $OUT/.timepid),
+# so that phases can be compared even when other jobs load the machine.
+stamp() {
+  while IFS= read -r line; do
+    pid=$(pgrep -n -P "$(cat "$OUT/.timepid" 2>/dev/null || echo 0)" 2>/dev/null || true)
+    cpu=$(awk '{printf "%.1f", ($14 + $15) / 100}' "/proc/$pid/stat" 2>/dev/null || true)
+    printf '%(%H:%M:%S)T cpu %6ss  %s\n' -1 "${cpu:-?}" "$line"
+  done
+}
 
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)"; exit 1; }
 
@@ -59,13 +69,16 @@ rm -rf "$REVIEW"
 sync
 say "load before import: $(uptime | sed 's/.*load average: //')"
 /usr/bin/time -v -o "$OUT/import-1m.time" "$QUIRE" -C "$REVIEW" import "$DATA/csl" \
-  >"$OUT/import-1m.out" 2> >(stamp >"$OUT/import-1m.progress")
-wait
+  >"$OUT/import-1m.out" 2> >(stamp >"$OUT/import-1m.progress") &
+echo $! >"$OUT/.timepid"
+wait $!
+sleep 1
+rm -f "$OUT/.timepid"
 "$QUIRE" -C "$REVIEW" status --format json >"$OUT/status-1m.json"
 secs=$(wall_secs "$OUT/import-1m.time")
 records=$(grep -o '[0-9]* records read' "$OUT/import-1m.out" | cut -d' ' -f1)
 say "import 1M: $(head -1 "$OUT/import-1m.out")"
-say "import 1M: ${secs} s wall, $(awk -v r="$records" -v s="$secs" 'BEGIN {printf "%.0f", r/s}') records/s, peak RSS $(peak_mb "$OUT/import-1m.time") MB, CPU $(awk -F': ' '/Percent of CPU/ {print $2}' "$OUT/import-1m.time")"
+say "import 1M: ${secs} s wall, $(awk -v r="$records" -v s="$secs" 'BEGIN {printf "%.0f", r/s}') records/s, peak RSS $(peak_mb "$OUT/import-1m.time") MB, CPU time $(cpu_secs "$OUT/import-1m.time") s (user+sys; $(awk -F': ' '/Percent of CPU/ {print $2}' "$OUT/import-1m.time") of a core over the wall time)"
 say "import 1M: on disk $(du -sh "$REVIEW/.quire" | cut -f1) (.quire: $(du -sh "$REVIEW/.quire/index" | cut -f1) index)"
 say "import 1M: load after: $(uptime | sed 's/.*load average: //')"
 
@@ -80,17 +93,19 @@ if [ ! -x bench/.venv/bin/python ]; then
 fi
 for f in ris bib; do
   times=()
+  cpus=()
   for run in $(seq "$RUNS"); do
     r=$DATA/review-$f
     rm -rf "$r"
     "$QUIRE" init "$r" >/dev/null
     /usr/bin/time -v -o "$OUT/import-$f.time" "$QUIRE" -q -C "$r" import "$DATA/peers/records.$f" >"$OUT/import-$f.out"
     times+=("$(wall_secs "$OUT/import-$f.time")")
+    cpus+=("$(cpu_secs "$OUT/import-$f.time")")
   done
   med=$(printf '%s\n' "${times[@]}" | median)
   records=$(grep -o '[0-9]* records read' "$OUT/import-$f.out" | cut -d' ' -f1)
   say "quire import records.$f: $(head -1 "$OUT/import-$f.out")"
-  say "quire import records.$f: median ${med} s of ${times[*]} = $(awk -v r="$records" -v s="$med" 'BEGIN {printf "%.0f", r/s}') records/s, peak RSS $(peak_mb "$OUT/import-$f.time") MB"
+  say "quire import records.$f: median ${med} s of ${times[*]} = $(awk -v r="$records" -v s="$med" 'BEGIN {printf "%.0f", r/s}') records/s, peak RSS $(peak_mb "$OUT/import-$f.time") MB; CPU median $(printf '%s\n' "${cpus[@]}" | median) s of ${cpus[*]}"
   rm -rf "$DATA/review-$f"
 done
 for fmt in ris bibtex; do
