@@ -42,8 +42,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     let mut cb = Counts::new(&cats);
+    let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
     for (text, gold) in &labelled {
-        cb.add(&predict(&coder, text), gold);
+        let predicted = predict(&coder, text);
+        if verbose {
+            report_errors(&coder, text, &predicted, gold);
+        }
+        cb.add(&predicted, gold);
     }
     println!("## (a) codebook only (no training data)\n");
     cb.print();
@@ -74,6 +79,24 @@ fn predict(coder: &Coder, text: &str) -> Vec<String> {
         .into_iter()
         .map(|s| s.category)
         .collect()
+}
+
+/// With EVAL_VERBOSE set: every false positive and false negative with
+/// its score and the evidence terms, to see which terms mislead.
+fn report_errors(coder: &Coder, text: &str, predicted: &[String], gold: &[String]) {
+    for s in coder.score(text) {
+        let (p, g) = (predicted.contains(&s.category), gold.contains(&s.category));
+        if p != g {
+            let kind = if p { "FP" } else { "FN" };
+            let head: String = text.chars().take(70).collect();
+            println!(
+                "{kind} {} {:.2} [{}] {head}",
+                s.category,
+                s.score,
+                s.evidence.join(", ")
+            );
+        }
+    }
 }
 
 fn read_corpus(dir: &Path) -> Result<HashMap<String, Vec<Passage>>, Box<dyn std::error::Error>> {

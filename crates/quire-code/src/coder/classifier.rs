@@ -18,7 +18,7 @@ impl Default for TrainOptions {
         TrainOptions {
             epochs: 30,
             learning_rate: 0.3,
-            l2: 1e-3,
+            l2: 1e-2,
             seed: 0x5eed,
         }
     }

@@ -13,18 +13,26 @@
 //! 0..1 by `1 - exp(-raw / KAPPA)`; a passage is assigned a category when
 //! its score reaches the threshold (0.5).
 //!
+//! A category whose only evidence is one plain word ("attack", "American")
+//! keeps half its raw evidence: one generic word alone should not code a
+//! passage; a key phrase or two distinct terms count in full.
+//!
 //! Trained mode: hand-coded passages train one logistic regression per
 //! category over TF-IDF word 1–2-grams plus the codebook score itself, so
 //! the classifier learns how far to trust the codebook and which other
-//! words matter; it re-scores every passage. Categories with too few
-//! hand-coded examples keep their codebook score.
+//! words matter. The final score blends classifier and codebook with a
+//! weight and cut-off chosen by cross-validation inside the training
+//! passages ([`tuning`]), rescaled so the cut-off sits at 0.5. Categories
+//! with too few hand-coded examples keep their codebook score.
 
 mod classifier;
 mod terms;
 mod tokens;
+mod tuning;
 
 pub use classifier::{Logistic, TrainOptions};
 pub use terms::{Hit, Term, TermMatcher};
+pub use tuning::Blend;
 
 use quire_model::{Codebook, Coding, CodingOrigin, Passage};
 use serde::{Deserialize, Serialize};
@@ -56,6 +64,8 @@ const REFERENCE_WORDS: f32 = 120.0;
 const REFERENCE_RARITY: f32 = 20.0;
 /// Corpus size at which measured term frequencies outweigh the prior.
 const PRIOR_PASSAGES: f32 = 50.0;
+/// Share of the raw evidence kept when it rests on one plain word.
+const LONE_WORD_FACTOR: f32 = 0.5;
 /// Fewest positive (and negative) hand-coded passages to train a category.
 const MIN_EXAMPLES: usize = 3;
 /// Feature slot of the codebook score in the classifier's input.
@@ -90,6 +100,8 @@ pub struct Coder {
     /// feature → (category, weight) of the definition profiles.
     profiles: tokens::FeatureMap<Vec<(usize, f32)>>,
     models: Vec<Option<Logistic>>,
+    /// Per category, how the trained score is made (see [`tuning`]).
+    blends: Vec<Blend>,
     labelled: Vec<(String, Vec<String>)>,
     /// n-gram text of features seen in training, to explain learned scores.
     vocabulary: tokens::FeatureMap<String>,
@@ -122,6 +134,7 @@ impl Coder {
             matcher,
             profiles: Default::default(),
             models: vec![None; codebook.categories.len()],
+            blends: vec![Blend::default(); codebook.categories.len()],
             labelled: Vec::new(),
             vocabulary: Default::default(),
             threshold: 0.5,
@@ -231,14 +244,47 @@ impl Coder {
             let positives = rows.iter().filter(|r| r.1).count();
             let enough = positives >= MIN_EXAMPLES && rows.len() - positives >= MIN_EXAMPLES;
             self.models[c] = enough.then(|| self.fit_category(&rows));
+            self.blends[c] = if enough {
+                let codebook: Vec<f32> = inputs.iter().map(|(_, cb)| cb[c]).collect();
+                tuning::choose(&self.out_of_fold(&rows, &codebook))
+            } else {
+                Blend::default()
+            };
         }
         self.labelled = labelled.to_vec();
         Ok(())
     }
 
-    /// Train one category's classifier (classes balanced, so 0.5 is the
-    /// cut-off; a cut-off tuned by cross-validation on the few training
-    /// passages was tried and generalised worse).
+    /// Every training passage scored by a classifier trained on the other
+    /// inner folds (fold = position mod [`tuning::INNER_FOLDS`]), with its
+    /// codebook score: the evidence for choosing the category's blend.
+    fn out_of_fold(
+        &self,
+        rows: &[(Vec<(u32, f32)>, bool)],
+        codebook: &[f32],
+    ) -> Vec<tuning::OutOfFold> {
+        let folds = tuning::INNER_FOLDS;
+        let mut out = Vec::with_capacity(rows.len());
+        for k in 0..folds {
+            let inner: Vec<(Vec<(u32, f32)>, bool)> = rows
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % folds != k)
+                .map(|(_, r)| r.clone())
+                .collect();
+            let model = self.fit_category(&inner);
+            for (i, (x, y)) in rows.iter().enumerate().filter(|(i, _)| i % folds == k) {
+                out.push(tuning::OutOfFold {
+                    classifier: model.prob(x),
+                    codebook: codebook[i],
+                    positive: *y,
+                });
+            }
+        }
+        out
+    }
+
+    /// Train one category's classifier (classes balanced).
     fn fit_category(&self, rows: &[(Vec<(u32, f32)>, bool)]) -> Logistic {
         let refs: Vec<(&[(u32, f32)], bool)> =
             rows.iter().map(|(v, y)| (v.as_slice(), *y)).collect();
@@ -275,7 +321,7 @@ impl Coder {
         for (c, model) in self.models.iter().enumerate() {
             if let Some(model) = model {
                 let x = with_codebook(&analysis.vector, out[c].score);
-                out[c].score = model.prob(&x);
+                out[c].score = self.blends[c].score(model.prob(&x), out[c].score);
                 out[c].learned = self.learned_evidence(model, &x);
             }
         }
@@ -312,6 +358,7 @@ impl Coder {
             .map(|c| {
                 let (evidence, terms) = self.term_evidence(text, &hits, c);
                 let raw = evidence / length + SIMILARITY_WEIGHT * similarity[c];
+                let raw = raw * lone_word_factor(&hits, &self.matcher, c);
                 CategoryScore {
                     category: self.ids[c].clone(),
                     score: 1.0 - (-raw / KAPPA).exp(),
@@ -395,6 +442,25 @@ fn term_prior(term: &Term) -> f32 {
         1.0
     } else {
         0.6
+    }
+}
+
+/// A lone plain word is weak evidence: "attack", "mission" or "American"
+/// appear in passages about anything. When a category's only evidence is
+/// one distinct single-word term (however often repeated), its raw
+/// evidence counts half, so it reaches the threshold only in a short
+/// passage that also paraphrases the definition. A key phrase, or two
+/// distinct terms, count in full.
+fn lone_word_factor(hits: &[Hit], matcher: &TermMatcher, c: usize) -> f32 {
+    let mut own = hits
+        .iter()
+        .filter(|h| matcher.terms[h.term].categories.contains(&c));
+    let Some(first) = own.next() else { return 1.0 };
+    let lone = own.all(|h| h.term == first.term);
+    if lone && matcher.terms[first.term].words == 1 {
+        LONE_WORD_FACTOR
+    } else {
+        1.0
     }
 }
 
