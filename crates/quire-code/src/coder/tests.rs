@@ -132,3 +132,24 @@ fn code_passages_makes_auto_codings() {
     assert_eq!(codings[0].origin, CodingOrigin::Auto);
     assert_eq!(codings[0].passage, 0);
 }
+
+#[test]
+fn one_plain_word_alone_counts_half() {
+    let coder = Coder::from_codebook(&codebook()).unwrap();
+    let threat = |text: &str| {
+        coder
+            .score(text)
+            .into_iter()
+            .find(|s| s.category == "threat_landscape")
+            .map(|s| s.score)
+            .unwrap_or(0.0)
+    };
+    // "attack" alone, even repeated, stays below the threshold; a second
+    // distinct term or a key phrase lifts the passage over it.
+    let lone = threat("An attack, and another attack, was reported.");
+    let two = threat("An attack by militants was reported.");
+    let phrase = threat("A safe haven was reported.");
+    assert!(lone < 0.5, "{lone}");
+    assert!(two >= 0.5, "{two}");
+    assert!(phrase >= 0.5, "{phrase}");
+}
