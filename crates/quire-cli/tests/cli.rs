@@ -280,3 +280,43 @@ fn screening_simulation_reports_the_metrics() {
     // The 8 relevant records are separable: all found well before the end.
     assert!(m["n@100"].as_u64().unwrap() <= 20, "{m}");
 }
+
+#[test]
+fn notes_attach_to_the_decision_and_fulltext_sees_only_included() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = init(tmp.path());
+    std::fs::write(dir.join("sources/a.ris"), RIS).unwrap();
+    quire(&dir).arg("import").assert().success();
+    // Before any inclusion there is nothing to screen at full text.
+    let out = quire(&dir)
+        .args(["screen", "--stage", "fulltext"])
+        .write_stdin("q\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    // A note, then include the first record; exclude the second.
+    quire(&dir)
+        .args(["screen", "--reviewer", "ann"])
+        .write_stdin("n\nkey source on fencing\ni\ne\n\nq\n")
+        .assert()
+        .success();
+    let store = quire_store::Store::open(&dir.join(".quire/quire.db")).unwrap();
+    let d = store
+        .decisions(quire_model::ScreeningStage::Abstract)
+        .unwrap();
+    assert_eq!(d[0].label, quire_model::DecisionLabel::Include);
+    assert_eq!(d[0].note.as_deref(), Some("key source on fencing"));
+    drop(store);
+    // Full text: only the included record is offered; include it.
+    quire(&dir)
+        .args(["screen", "--stage", "fulltext", "--reviewer", "ann"])
+        .write_stdin("i\nq\n")
+        .assert()
+        .success();
+    let store = quire_store::Store::open(&dir.join(".quire/quire.db")).unwrap();
+    let full = store
+        .decisions(quire_model::ScreeningStage::Fulltext)
+        .unwrap();
+    assert_eq!(full.len(), 1);
+    assert_eq!(full[0].work_id, d[0].work_id);
+}

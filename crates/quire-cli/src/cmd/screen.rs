@@ -174,9 +174,22 @@ fn interactive(
     let review = ctx.review()?;
     let protocol = ctx.protocol(&review)?;
     let mut store = quire_store::Store::open(&review.db_path())?;
-    let works = store.works()?;
+    let mut works = store.works()?;
     if works.is_empty() {
         bail!("no works in the review yet; run `quire import` first");
+    }
+    if stage == ScreeningStage::Fulltext {
+        // The second stage screens only what the first stage let through.
+        let passed: std::collections::HashSet<String> = store
+            .decisions(ScreeningStage::Abstract)?
+            .into_iter()
+            .filter(|d| d.label == DecisionLabel::Include)
+            .map(|d| d.work_id)
+            .collect();
+        works.retain(|w| passed.contains(&w.id));
+        if works.is_empty() {
+            bail!("nothing was included at the title/abstract stage yet; run `quire screen` first");
+        }
     }
     let records: Vec<ScreenRecord> = works.iter().map(ScreenRecord::from_work).collect();
     let mut terms = protocol.review.keywords.clone();
@@ -210,6 +223,8 @@ fn interactive(
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     let mut skipped = std::collections::HashSet::new();
+    let mut pending_note: Option<(usize, String)> = None;
+    let mut stay_on: Option<usize> = None;
     loop {
         learner.retrain();
         let status = stopping_status(
@@ -224,11 +239,15 @@ fn interactive(
                 ..StoppingConfig::default()
             },
         );
-        let Some(row) = learner
-            .top(skipped.len() + 1)
-            .into_iter()
-            .find(|r| !skipped.contains(r))
-        else {
+        // After a note the same record stays on screen.
+        let next = match stay_on.take() {
+            Some(row) => Some(row),
+            None => learner
+                .top(skipped.len() + 1)
+                .into_iter()
+                .find(|r| !skipped.contains(r)),
+        };
+        let Some(row) = next else {
             println!("Every record is screened.");
             return Ok(0);
         };
@@ -259,10 +278,14 @@ fn interactive(
                 None,
             ),
             "n" => {
+                // A note is kept with the decision this reviewer makes next
+                // on the same record.
                 print!("note: ");
                 std::io::stdout().flush()?;
                 let note = lines.next().transpose()?.unwrap_or_default();
-                (DecisionLabel::Maybe, None, Some(note))
+                pending_note = Some((row, note));
+                stay_on = Some(row);
+                continue;
             }
             "s" => {
                 skipped.insert(row);
@@ -281,6 +304,13 @@ fn interactive(
             }
             "q" => return Ok(0),
             _ => continue,
+        };
+        let note = match pending_note.take() {
+            Some((r, n)) if r == row => Some(n),
+            other => {
+                pending_note = other;
+                note
+            }
         };
         let decision = Decision {
             work_id: works[row].id.clone(),
