@@ -12,7 +12,7 @@ Writes, under OUT (default bench/data/import):
 
 Records look like policy / international-relations literature: titles,
 abstracts of ~200 words (Zipf-distributed vocabulary in sentences), 1-5
-authors with family/given names (some non-ASCII), years 1990-2025 skewed
+authors with family/given names (some non-ASCII), years 1991-2025 skewed
 to recent, a journal or publisher, a DOI for ~70%, 2-6 keywords. About 2%
 of the CSL-JSON records are deliberate duplicates of an earlier record of
 the same file: same DOI with a re-cased title, or (without DOI) the same
