@@ -56,7 +56,9 @@ pub fn cite(work: &Work) -> Citation {
 }
 
 /// Citations of many works, with "a", "b", ... added to the year where two
-/// works share authors and year (ordered by title, as APA asks).
+/// works share authors and year. They are lettered by full date, then by
+/// title: the order in which the CSL APA style (hayagriva) sorts and letters
+/// the reference list, so that "2021b" in the text is "2021b" in the list.
 pub fn cite_all(works: &[&Work]) -> Vec<Citation> {
     let mut cites: Vec<Citation> = works.iter().map(|w| cite(w)).collect();
     let mut groups: HashMap<(String, String), Vec<usize>> = HashMap::new();
@@ -68,7 +70,12 @@ pub fn cite_all(works: &[&Work]) -> Vec<Citation> {
     }
     for mut members in groups.into_values().filter(|g| g.len() > 1) {
         members.sort_by(|&a, &b| {
-            let key = |i: usize| quire_model::normalize::title_key(&works[i].title);
+            let key = |i: usize| {
+                (
+                    works[i].date.clone().unwrap_or_default(),
+                    quire_model::normalize::title_key(&works[i].title),
+                )
+            };
             key(a).cmp(&key(b)).then(works[a].id.cmp(&works[b].id))
         });
         for (n, &i) in members.iter().enumerate() {
@@ -176,5 +183,19 @@ mod tests {
         assert_eq!(cites[0].parenthetical(), "(Khan, 2021b)");
         assert_eq!(cites[1].parenthetical(), "(Khan, 2021a)");
         assert_eq!(cites[2].parenthetical(), "(Khan, 2020)");
+    }
+
+    #[test]
+    fn letters_follow_the_date_like_the_reference_list() {
+        // hayagriva's APA list letters same-author-same-year works by date.
+        let mut april = work("a", &["Khan, A."], Some(2021));
+        april.title = "Remarks on the way forward".into();
+        april.date = Some("2021-04-14".into());
+        let mut june = work("b", &["Khan, A."], Some(2021));
+        june.title = "Fact sheet".into();
+        june.date = Some("2021-06-25".into());
+        let cites = cite_all(&[&june, &april]);
+        assert_eq!(cites[0].parenthetical(), "(Khan, 2021b)");
+        assert_eq!(cites[1].parenthetical(), "(Khan, 2021a)");
     }
 }
