@@ -94,6 +94,17 @@ impl FeatureMatrix {
         self.sq_norms.push(sq);
     }
 
+    /// Append rows built by a feature worker.
+    fn append(&mut self, block: RowBlock) {
+        self.indices.extend_from_slice(&block.indices);
+        self.values.extend_from_slice(&block.values);
+        for len in block.lens {
+            let end = self.indptr[self.indptr.len() - 1] + len;
+            self.indptr.push(end);
+        }
+        self.sq_norms.extend_from_slice(&block.sq_norms);
+    }
+
     /// w += scale · x_i.
     #[inline]
     pub fn add_to(&self, i: usize, scale: f32, w: &mut [f32]) {
@@ -121,19 +132,75 @@ impl FeatureMatrix {
 /// The lowercased word tokens of a text: runs of letters, digits or `_`
 /// of at least two characters (sklearn's default token pattern).
 pub fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|t| t.chars().nth(1).is_some())
-        .map(str::to_lowercase)
+    word_spans(text).map(str::to_lowercase)
 }
+
+/// The raw (not lowercased) tokens of a text, as slices of it. Scans bytes
+/// and decodes only non-ASCII characters, since most text is ASCII.
+fn word_spans(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || loop {
+        let start = i;
+        let mut chars = 0usize;
+        while i < bytes.len() {
+            let (is_word, width) = char_class(text, i);
+            if !is_word {
+                break;
+            }
+            i += width;
+            chars += 1;
+        }
+        if chars >= 2 {
+            return Some(&text[start..i]);
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        // Skip the separator that ended the run.
+        i += char_class(text, i).1;
+    })
+}
+
+/// Whether the character at byte `i` is a word character, and its width.
+#[inline]
+fn char_class(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (b.is_ascii_alphanumeric() || b == b'_', 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric() || c == '_', c.len_utf8())
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf29ce484222325;
+const FNV_PRIME: u64 = 0x100000001b3;
 
 /// 64-bit FNV-1a, then a murmur finaliser for good low bits.
 fn hash_token(token: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
+    let mut h: u64 = FNV_OFFSET;
     for b in token.bytes() {
         h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
+        h = h.wrapping_mul(FNV_PRIME);
     }
     mix(h)
+}
+
+/// `hash_token` of the lowercased token, without allocating for ASCII
+/// tokens (whose lowercase is bytewise).
+#[inline]
+fn hash_lowercased(token: &str) -> u64 {
+    if token.is_ascii() {
+        let mut h: u64 = FNV_OFFSET;
+        for b in token.bytes() {
+            h ^= b.to_ascii_lowercase() as u64;
+            h = h.wrapping_mul(FNV_PRIME);
+        }
+        mix(h)
+    } else {
+        hash_token(&token.to_lowercase())
+    }
 }
 
 pub(crate) fn mix(mut h: u64) -> u64 {
@@ -148,27 +215,42 @@ fn hash_bigram(a: u64, b: u64) -> u64 {
     mix(a.rotate_left(17) ^ b.wrapping_mul(0x9e3779b97f4a7c15))
 }
 
-/// The hashed terms of one text with their counts, sorted by bucket.
-fn term_counts(text: &str, config: &FeatureConfig) -> Vec<(u32, u16)> {
-    let mask = (1u64 << config.hash_bits) - 1;
-    let words: Vec<u64> = tokens(text).map(|t| hash_token(&t)).collect();
-    let mut buckets: Vec<u32> = words.iter().map(|h| (h & mask) as u32).collect();
-    if config.bigrams {
-        buckets.extend(
-            words
-                .windows(2)
-                .map(|p| (hash_bigram(p[0], p[1]) & mask) as u32),
-        );
-    }
-    buckets.sort_unstable();
-    let mut counts: Vec<(u32, u16)> = Vec::with_capacity(buckets.len());
-    for b in buckets {
-        match counts.last_mut() {
-            Some((last, n)) if *last == b => *n = n.saturating_add(1),
-            _ => counts.push((b, 1)),
+/// Buffers reused from document to document by one worker, so the hot
+/// loop of feature extraction does not allocate.
+#[derive(Default)]
+struct Scratch {
+    words: Vec<u64>,
+    buckets: Vec<u32>,
+    counts: Vec<(u32, u16)>,
+}
+
+impl Scratch {
+    /// The hashed terms of one text with their counts, sorted by bucket
+    /// (left in `self.counts`).
+    fn term_counts(&mut self, text: &str, config: &FeatureConfig) -> &[(u32, u16)] {
+        let mask = (1u64 << config.hash_bits) - 1;
+        self.words.clear();
+        self.words.extend(word_spans(text).map(hash_lowercased));
+        self.buckets.clear();
+        self.buckets
+            .extend(self.words.iter().map(|h| (h & mask) as u32));
+        if config.bigrams {
+            self.buckets.extend(
+                self.words
+                    .windows(2)
+                    .map(|p| (hash_bigram(p[0], p[1]) & mask) as u32),
+            );
         }
+        self.buckets.sort_unstable();
+        self.counts.clear();
+        for &b in &self.buckets {
+            match self.counts.last_mut() {
+                Some((last, n)) if *last == b => *n = n.saturating_add(1),
+                _ => self.counts.push((b, 1)),
+            }
+        }
+        &self.counts
     }
-    counts
 }
 
 /// The buckets of the protocol's key terms: a one-word term is a unigram,
@@ -202,9 +284,45 @@ pub fn tfidf<S: AsRef<str> + Sync>(texts: &[S], config: &FeatureConfig) -> Featu
 /// Rows handed to the CSR builder at a time: bounds the extra memory.
 const CHUNK: usize = 8192;
 
+/// The kept buckets' dense column numbers and idf weights.
+struct Columns {
+    /// Bucket → column; u32::MAX marks a dropped bucket.
+    column: Vec<u32>,
+    idf: Vec<f32>,
+    /// Non-zeros of the final matrix (the kept buckets' document counts).
+    nnz: usize,
+}
+
+/// Number the kept buckets densely, most frequent first: frequent terms'
+/// weights then share cache lines, which makes every sparse dot product of
+/// training and ranking cheaper. Rows keep their entries in bucket order,
+/// so sums (and results) do not depend on the numbering.
+fn number_columns(df: &[u32], n_docs: usize, config: &FeatureConfig) -> Columns {
+    let max_df = (config.max_df as f64 * n_docs as f64).floor() as u32;
+    let kept = |d: u32| d >= config.min_df.max(1) && (d <= max_df || n_docs < 2);
+    let mut order: Vec<u32> = (0..df.len() as u32)
+        .filter(|&b| kept(df[b as usize]))
+        .collect();
+    // Stable by bucket among equal frequencies, so the numbering is
+    // deterministic.
+    order.par_sort_by_key(|&b| std::cmp::Reverse(df[b as usize]));
+    let mut column = vec![u32::MAX; df.len()];
+    let mut idf = Vec::with_capacity(order.len());
+    let mut nnz = 0usize;
+    for (j, &b) in order.iter().enumerate() {
+        let d = df[b as usize];
+        column[b as usize] = j as u32;
+        idf.push((((1 + n_docs) as f64 / (1 + d) as f64).ln() + 1.0) as f32);
+        nnz += d as usize;
+    }
+    Columns { column, idf, nnz }
+}
+
 /// Build the TF-IDF matrix of `n_docs` documents whose text `text(i)`
 /// yields on demand. Two passes (document frequencies, then rows), so only
-/// the final matrix is held in memory, not per-document term lists.
+/// the final matrix is held in memory, not per-document term lists. Both
+/// passes run in parallel over chunks of records and merge in record
+/// order, so the matrix does not depend on the number of threads.
 pub fn tfidf_with<'t, F>(n_docs: usize, text: F, config: &FeatureConfig) -> FeatureMatrix
 where
     F: Fn(usize) -> std::borrow::Cow<'t, str> + Sync,
@@ -215,44 +333,43 @@ where
         ..config.clone()
     };
     let df = document_frequencies(n_docs, &text, config);
-    let max_df = (config.max_df as f64 * n_docs as f64).floor() as u32;
-    // Dense renumbering of the kept buckets; u32::MAX marks a dropped one.
-    let mut column = vec![u32::MAX; df.len()];
-    let mut idf = Vec::new();
-    for (bucket, &d) in df.iter().enumerate() {
-        if d >= config.min_df.max(1) && (d <= max_df || n_docs < 2) {
-            column[bucket] = idf.len() as u32;
-            idf.push((((1 + n_docs) as f64 / (1 + d) as f64).ln() + 1.0) as f32);
-        }
-    }
+    let Columns { column, idf, nnz } = number_columns(&df, n_docs, config);
     drop(df);
     let boosted = key_term_buckets(config);
     let mut m = FeatureMatrix {
         n_features: idf.len(),
         indptr: Vec::with_capacity(n_docs + 1),
+        indices: Vec::with_capacity(nnz),
+        values: Vec::with_capacity(nnz),
         sq_norms: Vec::with_capacity(n_docs),
-        ..Default::default()
     };
     m.indptr.push(0);
+    let weights = Weights {
+        column: &column,
+        idf: &idf,
+        boosted: &boosted,
+        config,
+    };
+    let per_task = CHUNK.div_ceil(4 * rayon::current_num_threads()).max(64);
     for start in (0..n_docs).step_by(CHUNK) {
-        let rows: Vec<Vec<(u32, f32)>> = (start..(start + CHUNK).min(n_docs))
+        let end = (start + CHUNK).min(n_docs);
+        let parts: Vec<RowBlock> = (start..end)
             .into_par_iter()
-            .map(|i| {
-                weigh_row(
-                    term_counts(&text(i), config),
-                    &column,
-                    &idf,
-                    &boosted,
-                    config,
-                )
+            .chunks(per_task)
+            .map(|rows| {
+                let mut scratch = Scratch::default();
+                let mut block = RowBlock::default();
+                for i in rows {
+                    let counts = scratch.term_counts(&text(i), config);
+                    block.push(counts, &weights);
+                }
+                block
             })
             .collect();
-        for row in rows {
-            m.push_row(row);
+        for block in parts {
+            m.append(block);
         }
     }
-    m.indices.shrink_to_fit();
-    m.values.shrink_to_fit();
     m
 }
 
@@ -267,8 +384,9 @@ where
         .chunks(per_thread)
         .map(|chunk| {
             let mut df = vec![0u32; n_buckets];
+            let mut scratch = Scratch::default();
             for i in chunk {
-                for (b, _) in term_counts(&text(i), config) {
+                for &(b, _) in scratch.term_counts(&text(i), config) {
                     df[b as usize] += 1;
                 }
             }
@@ -281,38 +399,54 @@ where
         .unwrap_or_else(|| vec![0; n_buckets])
 }
 
-fn weigh_row(
-    doc: Vec<(u32, u16)>,
-    column: &[u32],
-    idf: &[f32],
-    boosted: &[u32],
-    config: &FeatureConfig,
-) -> Vec<(u32, f32)> {
-    let mut row: Vec<(u32, f32)> = doc
-        .into_iter()
-        .filter_map(|(bucket, count)| {
-            let j = column[bucket as usize];
-            (j != u32::MAX).then(|| {
-                let tf = if config.sublinear_tf {
-                    1.0 + (count as f32).ln()
-                } else {
-                    count as f32
-                };
-                let boost = if boosted.binary_search(&bucket).is_ok() {
-                    config.boost
-                } else {
-                    1.0
-                };
-                (j, tf * idf[j as usize] * boost)
-            })
-        })
-        .collect();
-    let norm = row.iter().map(|(_, v)| v * v).sum::<f32>().sqrt();
-    if norm > 0.0 {
-        row.iter_mut().for_each(|(_, v)| *v /= norm);
+/// What turns term counts into a weighted row.
+struct Weights<'a> {
+    column: &'a [u32],
+    idf: &'a [f32],
+    boosted: &'a [u32],
+    config: &'a FeatureConfig,
+}
+
+/// Consecutive weighted rows built by one worker, flat.
+#[derive(Default)]
+struct RowBlock {
+    lens: Vec<usize>,
+    indices: Vec<u32>,
+    values: Vec<f32>,
+    sq_norms: Vec<f32>,
+}
+
+impl RowBlock {
+    /// Append one document's row: tf × idf × boost, L2-normalised, in
+    /// bucket order.
+    fn push(&mut self, counts: &[(u32, u16)], w: &Weights) {
+        let start = self.values.len();
+        for &(bucket, count) in counts {
+            let j = w.column[bucket as usize];
+            if j == u32::MAX {
+                continue;
+            }
+            let tf = if w.config.sublinear_tf {
+                1.0 + (count as f32).ln()
+            } else {
+                count as f32
+            };
+            let boost = if w.boosted.binary_search(&bucket).is_ok() {
+                w.config.boost
+            } else {
+                1.0
+            };
+            self.indices.push(j);
+            self.values.push(tf * w.idf[j as usize] * boost);
+        }
+        let row = &mut self.values[start..];
+        let norm = row.iter().map(|v| v * v).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            row.iter_mut().for_each(|v| *v /= norm);
+        }
+        self.sq_norms.push(row.iter().map(|v| v * v).sum());
+        self.lens.push(self.values.len() - start);
     }
-    row.sort_unstable_by_key(|(j, _)| *j);
-    row
 }
 
 #[cfg(test)]
@@ -359,6 +493,31 @@ mod tests {
         assert_eq!(uni.n_features, 3, "`the` is in every document");
         let bi = tfidf(&texts, &FeatureConfig::default());
         assert_eq!(bi.n_features, 6);
+    }
+
+    #[test]
+    fn frequent_terms_get_the_first_columns() {
+        let texts = ["rare border", "border trade", "border talks", "zz"];
+        let config = FeatureConfig {
+            max_df: 1.0,
+            bigrams: false,
+            ..Default::default()
+        };
+        let m = tfidf(&texts, &config);
+        // `border` (df 3) is column 0; the row keeps bucket order, so
+        // look for it rather than at a position.
+        for i in 0..3 {
+            assert!(m.row(i).0.contains(&0), "row {i}: {:?}", m.row(i));
+        }
+        assert!(!m.row(3).0.contains(&0));
+        assert_eq!(m.nnz(), 7);
+    }
+
+    #[test]
+    fn hashing_lowercases_without_allocating_the_same_way() {
+        for t in ["Border", "ÉTAT", "x_Y2"] {
+            assert_eq!(hash_lowercased(t), hash_token(&t.to_lowercase()));
+        }
     }
 
     #[test]
