@@ -319,4 +319,10 @@ fn notes_attach_to_the_decision_and_fulltext_sees_only_included() {
         .unwrap();
     assert_eq!(full.len(), 1);
     assert_eq!(full[0].work_id, d[0].work_id);
+    drop(store);
+    // The decisions flow into the report's PRISMA counts.
+    quire(&dir).arg("report").assert().success();
+    let md = std::fs::read_to_string(dir.join("out/report.md")).unwrap();
+    assert!(md.contains("Full texts assessed"), "{md}");
+    assert!(md.contains("excluded: screening"), "{md}");
 }

@@ -47,6 +47,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ("off topic".into(), 1),
         ],
         included: 5,
+        fulltext_assessed: None,
     };
     let input = ReportInput {
         protocol: &protocol,

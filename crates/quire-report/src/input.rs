@@ -21,6 +21,10 @@ pub struct PrismaCounts {
     #[serde(default)]
     pub exclusion_reasons: Vec<(String, usize)>,
     pub included: usize,
+    /// Records whose full text was assessed (second screening stage), when
+    /// that stage was used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fulltext_assessed: Option<usize>,
 }
 
 /// Everything the report stage renders.

@@ -18,6 +18,7 @@ fn write(works: &[quire_model::Work]) -> (tempfile::TempDir, ReportFiles) {
         excluded: 2,
         exclusion_reasons: vec![("off topic".into(), 2)],
         included: 5,
+        fulltext_assessed: None,
     };
     let input = ReportInput {
         protocol: &protocol,

@@ -192,7 +192,18 @@ fn prisma_counts(
         excluded: works.len() - included,
         exclusion_reasons: reasons.into_iter().collect(),
         included,
+        fulltext_assessed: fulltext_assessed(store)?,
     })
+}
+
+/// How many works have a full-text screening decision, if that stage was used.
+fn fulltext_assessed(store: &Store) -> Result<Option<usize>, ReviewError> {
+    let assessed: HashSet<String> = store
+        .decisions(ScreeningStage::Fulltext)?
+        .into_iter()
+        .map(|d| d.work_id)
+        .collect();
+    Ok((!assessed.is_empty()).then_some(assessed.len()))
 }
 
 /// `out/passages.jsonl`: every coded passage, the same shape as `quire code`.

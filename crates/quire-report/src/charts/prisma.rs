@@ -16,7 +16,12 @@ pub fn prisma_flow(counts: &PrismaCounts) -> String {
     let reason_lines = reasons.len().min(6);
     // The exclusion box grows with its reasons; the included box sits below it.
     let last_step = STEP + 16.0 * reason_lines as f64;
-    let height = 20.0 + STEP + last_step + BOX_H + 20.0;
+    let fulltext_step = if counts.fulltext_assessed.is_some() {
+        STEP
+    } else {
+        0.0
+    };
+    let height = 20.0 + STEP + last_step + fulltext_step + BOX_H + 20.0;
     let mut svg = Svg::new(SIDE_X + SIDE_W + 20.0, height);
     svg.raw(concat!(
         r##"<defs><marker id="quire-prisma-arrow" viewBox="0 0 10 10" refX="9" refY="5" "##,
@@ -69,6 +74,20 @@ pub fn prisma_flow(counts: &PrismaCounts) -> String {
     );
     arrow_down(&mut svg, x + BOX_W / 2.0, y + BOX_H, y + last_step);
     y += last_step;
+    if let Some(n) = counts.fulltext_assessed {
+        draw_box(
+            &mut svg,
+            x,
+            y,
+            BOX_W,
+            BOX_H,
+            "Full texts assessed",
+            n,
+            "#e8f0f8",
+        );
+        arrow_down(&mut svg, x + BOX_W / 2.0, y + BOX_H, y + STEP);
+        y += STEP;
+    }
     draw_box(
         &mut svg,
         x,
@@ -165,10 +184,12 @@ mod tests {
                 ("off topic".into(), 20),
             ],
             included: 42,
+            fulltext_assessed: Some(55),
         });
-        for n in ["n = 120", "n = 8", "n = 112", "n = 70", "n = 42"] {
+        for n in ["n = 120", "n = 8", "n = 112", "n = 70", "n = 55", "n = 42"] {
             assert!(svg.contains(n), "{n} missing");
         }
         assert!(svg.contains("before 2019 &amp; not seminal: 50"));
+        assert!(svg.contains("Full texts assessed"));
     }
 }

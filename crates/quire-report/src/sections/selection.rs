@@ -158,6 +158,9 @@ pub fn prisma(input: &ReportInput) -> Section {
             .iter()
             .map(|(r, n)| vec![Cell::text(format!("    excluded: {r}")), Cell::number(n)]),
     );
+    if let Some(n) = c.fulltext_assessed {
+        rows.push(vec![Cell::text("Full texts assessed"), Cell::number(n)]);
+    }
     rows.push(vec![
         Cell::text("Included in the review"),
         Cell::number(c.included),
