@@ -12,7 +12,6 @@
 //! irrelevant ones (so the task is not trivially separable).
 
 use std::borrow::Cow;
-use std::fmt::Write;
 use std::time::Instant;
 
 use quire_screen::features::tfidf_with;
@@ -39,6 +38,25 @@ fn is_relevant(seed: u64, row: usize) -> bool {
     )) < 0.005
 }
 
+/// Append `w<word in lowercase hex> `.
+fn push_word(out: &mut String, word: u64) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut digits = [0u8; 16];
+    let mut n = 0;
+    let mut v = word;
+    loop {
+        digits[n] = HEX[(v & 15) as usize];
+        n += 1;
+        v >>= 4;
+        if v == 0 {
+            break;
+        }
+    }
+    out.push('w');
+    out.extend(digits[..n].iter().rev().map(|&d| d as char));
+    out.push(' ');
+}
+
 /// Title + abstract of about 12 + 150 words.
 fn text(seed: u64, row: usize) -> String {
     let relevant = is_relevant(seed, row);
@@ -55,7 +73,7 @@ fn text(seed: u64, row: usize) -> String {
             ((unit(h) * (VOCABULARY as f64).ln()).exp() as u64).min(VOCABULARY - 1)
         };
         // Written in place: a `format!` per word would dominate the run.
-        let _ = write!(out, "w{word:x} ");
+        push_word(&mut out, word);
     }
     out
 }

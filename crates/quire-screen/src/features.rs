@@ -300,12 +300,7 @@ struct Columns {
 fn number_columns(df: &[u32], n_docs: usize, config: &FeatureConfig) -> Columns {
     let max_df = (config.max_df as f64 * n_docs as f64).floor() as u32;
     let kept = |d: u32| d >= config.min_df.max(1) && (d <= max_df || n_docs < 2);
-    let mut order: Vec<u32> = (0..df.len() as u32)
-        .filter(|&b| kept(df[b as usize]))
-        .collect();
-    // Stable by bucket among equal frequencies, so the numbering is
-    // deterministic.
-    order.par_sort_by_key(|&b| std::cmp::Reverse(df[b as usize]));
+    let order = by_descending_frequency(df, kept);
     let mut column = vec![u32::MAX; df.len()];
     let mut idf = Vec::with_capacity(order.len());
     let mut nnz = 0usize;
@@ -316,6 +311,30 @@ fn number_columns(df: &[u32], n_docs: usize, config: &FeatureConfig) -> Columns 
         nnz += d as usize;
     }
     Columns { column, idf, nnz }
+}
+
+/// The buckets that pass `kept`, most frequent first, ties in bucket
+/// order (so the numbering is deterministic). A counting sort: document
+/// frequencies are small integers, and there are millions of buckets.
+fn by_descending_frequency(df: &[u32], kept: impl Fn(u32) -> bool) -> Vec<u32> {
+    let top = df.iter().copied().filter(|&d| kept(d)).max().unwrap_or(0) as usize;
+    // starts[top - d] = first slot of frequency d.
+    let mut starts = vec![0usize; top + 2];
+    for &d in df.iter().filter(|&&d| kept(d)) {
+        starts[top - d as usize + 1] += 1;
+    }
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
+    }
+    let mut order = vec![0u32; starts[top + 1]];
+    for (b, &d) in df.iter().enumerate() {
+        if kept(d) {
+            let slot = &mut starts[top - d as usize];
+            order[*slot] = b as u32;
+            *slot += 1;
+        }
+    }
+    order
 }
 
 /// Build the TF-IDF matrix of `n_docs` documents whose text `text(i)`
@@ -511,6 +530,17 @@ mod tests {
         }
         assert!(!m.row(3).0.contains(&0));
         assert_eq!(m.nnz(), 7);
+    }
+
+    #[test]
+    fn buckets_are_ordered_by_frequency_then_bucket() {
+        let df = [2, 0, 5, 2, 1, 5];
+        assert_eq!(
+            by_descending_frequency(&df, |d| d >= 1),
+            vec![2, 5, 0, 3, 4]
+        );
+        assert_eq!(by_descending_frequency(&df, |d| d == 2), vec![0, 3]);
+        assert!(by_descending_frequency(&[0, 0], |d| d >= 1).is_empty());
     }
 
     #[test]
