@@ -9,6 +9,7 @@ pub mod init;
 pub mod report;
 pub mod review;
 pub mod screen;
+mod screen_tui;
 pub mod search;
 pub mod status;
 

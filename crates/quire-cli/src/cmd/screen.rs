@@ -1,11 +1,9 @@
 //! `quire screen`: active-learning screening (quire-screen) from the
 //! command line — simulation on labelled data, reviewer conflicts and
-//! kappa, and an interactive line-based screen that writes every decision
-//! to the store at once.
-//!
-//! Wiring (for the lead): add `quire-screen.workspace = true` to
-//! quire-cli's Cargo.toml, `pub mod screen;` to cmd/mod.rs and a `Screen`
-//! subcommand calling `screen::run(&args, &ctx)`.
+//! kappa, and interactive screening. [`Session`] owns the screening logic
+//! (record each decision in the store at once, retrain, pick the next
+//! record); two front-ends drive it: a full-screen UI (`screen_tui`) when
+//! stdin and stdout are terminals, and a line prompt for piped input.
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -15,8 +13,8 @@ use quire_model::{Decision, DecisionLabel, ScreeningStage};
 use quire_screen::keyword::{highlight_spans, key_term_scores};
 use quire_screen::{
     read_labelled, simulate_records, stopping_status, tfidf, write_curve, ActiveLearner,
-    FeatureConfig, LearnerConfig, ModelKind, QueryStrategy, ScreenRecord, SimulationConfig,
-    StoppingConfig,
+    FeatureConfig, FeatureMatrix, LearnerConfig, ModelKind, QueryStrategy, ScreenRecord,
+    SimulationConfig, StoppingConfig, StoppingStatus,
 };
 
 use super::Context;
@@ -173,7 +171,7 @@ fn interactive(
 ) -> Result<u8> {
     let review = ctx.review()?;
     let protocol = ctx.protocol(&review)?;
-    let mut store = quire_store::Store::open(&review.db_path())?;
+    let store = quire_store::Store::open(&review.db_path())?;
     let mut works = store.works()?;
     if works.is_empty() {
         bail!("no works in the review yet; run `quire import` first");
@@ -191,143 +189,280 @@ fn interactive(
             bail!("nothing was included at the title/abstract stage yet; run `quire screen` first");
         }
     }
-    let records: Vec<ScreenRecord> = works.iter().map(ScreenRecord::from_work).collect();
     let mut terms = protocol.review.keywords.clone();
     terms.extend(protocol.categories.iter().flat_map(|c| c.terms.clone()));
-    let texts: Vec<String> = records.iter().map(ScreenRecord::text).collect();
-    let x = tfidf(
+    let x = features(&works, &terms);
+    let mut session = Session::new(
+        &x,
+        config,
+        store,
+        works,
+        SessionSetup {
+            terms,
+            reasons: protocol.screening.exclusion_reasons.clone(),
+            stage,
+            reviewer: args.reviewer.clone(),
+            stop_after: args.stop_after,
+        },
+    )?;
+    let tty = std::io::IsTerminal::is_terminal(&std::io::stdin())
+        && std::io::IsTerminal::is_terminal(&std::io::stdout());
+    if tty {
+        super::screen_tui::run(&mut session)
+    } else {
+        line_mode(&mut session)
+    }
+}
+
+/// TF-IDF features of the works' titles and abstracts, key terms boosted.
+pub(crate) fn features(works: &[quire_model::Work], terms: &[String]) -> FeatureMatrix {
+    let texts: Vec<String> = works
+        .iter()
+        .map(|w| ScreenRecord::from_work(w).text())
+        .collect();
+    tfidf(
         &texts,
         &FeatureConfig {
-            key_terms: terms.clone(),
+            key_terms: terms.to_vec(),
             ..FeatureConfig::default()
         },
-    );
-    let mut learner =
-        ActiveLearner::new(&x, config).with_key_term_scores(key_term_scores(&records, &terms));
-    let row_of: std::collections::HashMap<&str, usize> = records
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
-    // Blind screening: only this reviewer's own decisions train the model.
-    for d in store
-        .decisions(stage)?
-        .iter()
-        .filter(|d| d.reviewer == args.reviewer)
-    {
-        if let (Some(&row), Some(rel)) = (row_of.get(d.work_id.as_str()), relevance(d.label)) {
-            learner.record(row, rel);
+    )
+}
+
+/// What a screening session needs besides the works and the store.
+pub(crate) struct SessionSetup {
+    pub terms: Vec<String>,
+    pub reasons: Vec<String>,
+    pub stage: ScreeningStage,
+    pub reviewer: String,
+    pub stop_after: usize,
+}
+
+/// One reviewer screening one stage: records each decision in the store at
+/// once, retrains the ranking and picks the next record. Both the line
+/// prompt and the full-screen UI drive it.
+pub(crate) struct Session<'a> {
+    store: quire_store::Store,
+    works: Vec<quire_model::Work>,
+    setup: SessionSetup,
+    learner: ActiveLearner<'a>,
+    row_of: std::collections::HashMap<String, usize>,
+    /// Skipped records and "maybe"s: not offered again this session.
+    skipped: std::collections::HashSet<usize>,
+    /// A note waits for the next decision on its record.
+    pending_note: Option<(usize, String)>,
+    current: Option<usize>,
+    status: StoppingStatus,
+}
+
+impl<'a> Session<'a> {
+    /// Replays this reviewer's earlier decisions of the stage (blind
+    /// screening: only their own decisions train the model) and picks the
+    /// first record.
+    pub fn new(
+        x: &'a FeatureMatrix,
+        config: LearnerConfig,
+        store: quire_store::Store,
+        works: Vec<quire_model::Work>,
+        setup: SessionSetup,
+    ) -> Result<Session<'a>> {
+        let records: Vec<ScreenRecord> = works.iter().map(ScreenRecord::from_work).collect();
+        let mut learner = ActiveLearner::new(x, config)
+            .with_key_term_scores(key_term_scores(&records, &setup.terms));
+        let row_of: std::collections::HashMap<String, usize> = works
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.id.clone(), i))
+            .collect();
+        for d in store
+            .decisions(setup.stage)?
+            .iter()
+            .filter(|d| d.reviewer == setup.reviewer)
+        {
+            if let (Some(&row), Some(rel)) = (row_of.get(d.work_id.as_str()), relevance(d.label)) {
+                learner.record(row, rel);
+            }
+        }
+        let mut session = Session {
+            store,
+            works,
+            setup,
+            learner,
+            row_of,
+            skipped: std::collections::HashSet::new(),
+            pending_note: None,
+            current: None,
+            status: stopping_status(&[], 0, &StoppingConfig::default()),
+        };
+        session.advance();
+        Ok(session)
+    }
+
+    /// The record on screen; `None` once every record is screened.
+    pub fn current(&self) -> Option<&quire_model::Work> {
+        self.current.map(|row| &self.works[row])
+    }
+
+    pub fn status(&self) -> &StoppingStatus {
+        &self.status
+    }
+
+    pub fn terms(&self) -> &[String] {
+        &self.setup.terms
+    }
+
+    pub fn reasons(&self) -> &[String] {
+        &self.setup.reasons
+    }
+
+    /// The note waiting for the decision on the current record, if any.
+    pub fn pending_note(&self) -> Option<&str> {
+        match (&self.pending_note, self.current) {
+            (Some((r, n)), Some(row)) if *r == row => Some(n.as_str()),
+            _ => None,
         }
     }
-    let reasons = &protocol.screening.exclusion_reasons;
-    let stdin = std::io::stdin();
-    let mut lines = stdin.lock().lines();
-    let mut skipped = std::collections::HashSet::new();
-    let mut pending_note: Option<(usize, String)> = None;
-    let mut stay_on: Option<usize> = None;
-    loop {
-        learner.retrain();
-        let status = stopping_status(
-            &learner
-                .history()
-                .iter()
-                .map(|&(_, r)| r)
-                .collect::<Vec<_>>(),
-            records.len(),
+
+    /// Records the decision on the current record and moves on.
+    pub fn decide(&mut self, label: DecisionLabel, reason: Option<String>) -> Result<()> {
+        let Some(row) = self.current else {
+            return Ok(());
+        };
+        let note = match self.pending_note.take() {
+            Some((r, n)) if r == row => Some(n),
+            other => {
+                self.pending_note = other;
+                None
+            }
+        };
+        let decision = Decision {
+            work_id: self.works[row].id.clone(),
+            stage: self.setup.stage,
+            reviewer: self.setup.reviewer.clone(),
+            label,
+            reason,
+            note,
+            at: now_rfc3339(),
+        };
+        self.store.record_decision(&decision)?;
+        match relevance(label) {
+            Some(rel) => self.learner.record(row, rel),
+            // A "maybe" is not training data, but it is not offered again.
+            None => {
+                self.skipped.insert(row);
+            }
+        }
+        self.advance();
+        Ok(())
+    }
+
+    /// Keeps a note with the next decision on the current record, which
+    /// stays on screen.
+    pub fn note(&mut self, text: String) {
+        if let Some(row) = self.current {
+            self.pending_note = Some((row, text));
+        }
+    }
+
+    /// Takes back this reviewer's last decision of the stage; returns the
+    /// work id it was about.
+    pub fn undo(&mut self) -> Result<Option<String>> {
+        let undone = self
+            .store
+            .undo_decision(self.setup.stage, &self.setup.reviewer)?;
+        if let Some(id) = &undone {
+            if let Some(&r) = self.row_of.get(id.as_str()) {
+                if self.learner.label_of(r).is_some() {
+                    self.learner.undo();
+                }
+            }
+            self.advance();
+        }
+        Ok(undone)
+    }
+
+    /// Passes over the current record for the rest of the session.
+    pub fn skip(&mut self) {
+        if let Some(row) = self.current {
+            self.skipped.insert(row);
+            self.advance();
+        }
+    }
+
+    /// Retrains, refreshes the stopping status and picks the best-ranked
+    /// record not yet screened or skipped.
+    fn advance(&mut self) {
+        self.learner.retrain();
+        let history: Vec<bool> = self.learner.history().iter().map(|&(_, r)| r).collect();
+        self.status = stopping_status(
+            &history,
+            self.works.len(),
             &StoppingConfig {
-                consecutive_irrelevant: args.stop_after,
+                consecutive_irrelevant: self.setup.stop_after,
                 ..StoppingConfig::default()
             },
         );
-        // After a note the same record stays on screen.
-        let next = match stay_on.take() {
-            Some(row) => Some(row),
-            None => learner
-                .top(skipped.len() + 1)
-                .into_iter()
-                .find(|r| !skipped.contains(r)),
-        };
-        let Some(row) = next else {
+        self.current = self
+            .learner
+            .top(self.skipped.len() + 1)
+            .into_iter()
+            .find(|r| !self.skipped.contains(r));
+    }
+}
+
+/// The status line both front-ends show.
+pub(crate) fn status_text(status: &StoppingStatus) -> String {
+    format!(
+        "screened {} | included {} | est. relevant left {:.0} | stop: recall test {} (p={:.3}), knee {}, {} irrelevant in a row{}",
+        status.screened,
+        status.relevant_found,
+        status.estimated_relevant_left,
+        yes_no(status.recall_test_met),
+        status.recall_p_value,
+        yes_no(status.knee_met),
+        status.irrelevant_run,
+        if status.heuristic_met { " — heuristic met" } else { "" },
+    )
+}
+
+/// The line prompt, for piped input: one action per line.
+fn line_mode(session: &mut Session) -> Result<u8> {
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    loop {
+        let Some(work) = session.current() else {
             println!("Every record is screened.");
             return Ok(0);
         };
-        show(&works[row], &terms);
-        println!(
-            "[screened {} | included {} | est. relevant left {:.0} | stop: recall test {} (p={:.3}), knee {}, {} irrelevant in a row{}]",
-            status.screened,
-            status.relevant_found,
-            status.estimated_relevant_left,
-            yes_no(status.recall_test_met),
-            status.recall_p_value,
-            yes_no(status.knee_met),
-            status.irrelevant_run,
-            if status.heuristic_met { " — heuristic met" } else { "" },
-        );
+        show(work, session.terms());
+        println!("[{}]", status_text(session.status()));
         print!("(i)nclude (e)xclude (m)aybe (u)ndo (n)ote (s)kip (q)uit > ");
         std::io::stdout().flush()?;
         let Some(line) = lines.next() else {
             return Ok(0);
         };
         let key = line?.trim().to_lowercase();
-        let (label, reason, note) = match key.as_str() {
-            "i" => (DecisionLabel::Include, None, None),
-            "m" => (DecisionLabel::Maybe, None, None),
-            "e" => (
-                DecisionLabel::Exclude,
-                ask_reason(reasons, &mut lines)?,
-                None,
-            ),
+        match key.as_str() {
+            "i" => session.decide(DecisionLabel::Include, None)?,
+            "m" => session.decide(DecisionLabel::Maybe, None)?,
+            "e" => {
+                let reason = ask_reason(session.reasons(), &mut lines)?;
+                session.decide(DecisionLabel::Exclude, reason)?;
+            }
             "n" => {
-                // A note is kept with the decision this reviewer makes next
-                // on the same record.
                 print!("note: ");
                 std::io::stdout().flush()?;
                 let note = lines.next().transpose()?.unwrap_or_default();
-                pending_note = Some((row, note));
-                stay_on = Some(row);
-                continue;
+                session.note(note);
             }
-            "s" => {
-                skipped.insert(row);
-                continue;
-            }
+            "s" => session.skip(),
             "u" => {
-                if let Some(id) = store.undo_decision(stage, &args.reviewer)? {
-                    if let Some(&r) = row_of.get(id.as_str()) {
-                        if learner.label_of(r).is_some() {
-                            learner.undo();
-                        }
-                    }
+                if let Some(id) = session.undo()? {
                     println!("undone: {id}");
                 }
-                continue;
             }
             "q" => return Ok(0),
-            _ => continue,
-        };
-        let note = match pending_note.take() {
-            Some((r, n)) if r == row => Some(n),
-            other => {
-                pending_note = other;
-                note
-            }
-        };
-        let decision = Decision {
-            work_id: works[row].id.clone(),
-            stage,
-            reviewer: args.reviewer.clone(),
-            label,
-            reason,
-            note,
-            at: now_rfc3339(),
-        };
-        store.record_decision(&decision)?;
-        match relevance(label) {
-            Some(rel) => learner.record(row, rel),
-            // A "maybe" is not training data, but it is not offered again.
-            None => {
-                skipped.insert(row);
-            }
+            _ => {}
         }
     }
 }
@@ -419,4 +554,184 @@ fn now_rfc3339() -> String {
         rem % 3600 / 60,
         rem % 60
     )
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use quire_model::{Person, Work};
+
+    pub(crate) fn work(id: &str, title: &str, abstract_text: &str) -> Work {
+        Work {
+            id: id.to_string(),
+            title: title.to_string(),
+            authors: vec![Person {
+                family: "Okafor".to_string(),
+                ..Person::default()
+            }],
+            year: Some(2021),
+            container: Some("Energy Policy".to_string()),
+            abstract_text: Some(abstract_text.to_string()),
+            ..Work::default()
+        }
+    }
+
+    pub(crate) fn works() -> Vec<Work> {
+        vec![
+            work(
+                "w1",
+                "A carbon tax in Sweden",
+                "Effects of the carbon tax on emissions.",
+            ),
+            work(
+                "w2",
+                "School meals",
+                "Nutrition of pupils in primary schools.",
+            ),
+            work(
+                "w3",
+                "Carbon tax and households",
+                "Distributional effects of a carbon tax.",
+            ),
+            work("w4", "Bus lanes", "Travel times after new bus lanes."),
+        ]
+    }
+
+    pub(crate) fn setup() -> SessionSetup {
+        SessionSetup {
+            terms: vec!["carbon tax".to_string()],
+            reasons: vec!["wrong population".to_string(), "not a study".to_string()],
+            stage: ScreeningStage::Abstract,
+            reviewer: "ann".to_string(),
+            stop_after: 100,
+        }
+    }
+
+    /// A store holding `works()` in a temporary directory.
+    pub(crate) fn store(dir: &std::path::Path) -> quire_store::Store {
+        let mut store = quire_store::Store::open(&dir.join("quire.db")).unwrap();
+        let tx = store.transaction().unwrap();
+        for w in works() {
+            tx.insert_work(&w).unwrap();
+        }
+        tx.commit().unwrap();
+        store
+    }
+
+    pub(crate) fn stored(dir: &std::path::Path) -> Vec<Decision> {
+        quire_store::Store::open(&dir.join("quire.db"))
+            .unwrap()
+            .decisions(ScreeningStage::Abstract)
+            .unwrap()
+    }
+
+    fn session<'a>(x: &'a FeatureMatrix, dir: &std::path::Path) -> Session<'a> {
+        Session::new(x, LearnerConfig::default(), store(dir), works(), setup()).unwrap()
+    }
+
+    #[test]
+    fn a_decision_is_stored_at_once_and_the_next_record_comes_up() {
+        let tmp = tempfile::tempdir().unwrap();
+        let x = features(&works(), &setup().terms);
+        let mut s = session(&x, tmp.path());
+        let first = s.current().unwrap().id.clone();
+        s.decide(DecisionLabel::Include, None).unwrap();
+        let d = stored(tmp.path());
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            (d[0].work_id.as_str(), d[0].label),
+            (first.as_str(), DecisionLabel::Include)
+        );
+        assert_eq!(d[0].reviewer, "ann");
+        assert_ne!(s.current().unwrap().id, first);
+        assert_eq!((s.status().screened, s.status().relevant_found), (1, 1));
+    }
+
+    #[test]
+    fn a_note_waits_for_the_next_decision_on_its_record() {
+        let tmp = tempfile::tempdir().unwrap();
+        let x = features(&works(), &setup().terms);
+        let mut s = session(&x, tmp.path());
+        let first = s.current().unwrap().id.clone();
+        s.note("check the sample".to_string());
+        assert_eq!(s.current().unwrap().id, first, "the record stays on screen");
+        assert_eq!(s.pending_note(), Some("check the sample"));
+        s.decide(DecisionLabel::Exclude, Some("not a study".to_string()))
+            .unwrap();
+        s.decide(DecisionLabel::Include, None).unwrap();
+        let d = stored(tmp.path());
+        assert_eq!(d[0].work_id, first);
+        assert_eq!(d[0].note.as_deref(), Some("check the sample"));
+        assert_eq!(d[0].reason.as_deref(), Some("not a study"));
+        assert_eq!(d[1].note, None, "the note went with one decision only");
+    }
+
+    #[test]
+    fn undo_takes_back_the_last_decision_and_shows_its_record_again() {
+        let tmp = tempfile::tempdir().unwrap();
+        let x = features(&works(), &setup().terms);
+        let mut s = session(&x, tmp.path());
+        let first = s.current().unwrap().id.clone();
+        s.decide(DecisionLabel::Include, None).unwrap();
+        assert_eq!(s.undo().unwrap().as_deref(), Some(first.as_str()));
+        assert!(stored(tmp.path()).is_empty());
+        assert_eq!(s.status().screened, 0);
+        assert_eq!(s.current().unwrap().id, first);
+        assert_eq!(s.undo().unwrap(), None, "nothing left to undo");
+    }
+
+    #[test]
+    fn skipped_and_maybe_records_are_not_offered_again() {
+        let tmp = tempfile::tempdir().unwrap();
+        let x = features(&works(), &setup().terms);
+        let mut s = session(&x, tmp.path());
+        let mut seen = std::collections::BTreeSet::new();
+        seen.insert(s.current().unwrap().id.clone());
+        s.decide(DecisionLabel::Maybe, None).unwrap();
+        while let Some(w) = s.current() {
+            assert!(seen.insert(w.id.clone()), "{} offered twice", w.id);
+            s.skip();
+        }
+        assert_eq!(seen.len(), 4);
+        assert_eq!(stored(tmp.path()).len(), 1, "skips are not decisions");
+    }
+
+    #[test]
+    fn only_the_reviewers_own_earlier_decisions_train_the_session() {
+        let tmp = tempfile::tempdir().unwrap();
+        let x = features(&works(), &setup().terms);
+        let mut store = store(tmp.path());
+        for (reviewer, id) in [("bob", "w1"), ("bob", "w2"), ("ann", "w3")] {
+            store
+                .record_decision(&Decision {
+                    work_id: id.to_string(),
+                    stage: ScreeningStage::Abstract,
+                    reviewer: reviewer.to_string(),
+                    label: DecisionLabel::Include,
+                    reason: None,
+                    note: None,
+                    at: now_rfc3339(),
+                })
+                .unwrap();
+        }
+        let s = Session::new(&x, LearnerConfig::default(), store, works(), setup()).unwrap();
+        assert_eq!(s.status().screened, 1);
+        assert_ne!(s.current().unwrap().id, "w3", "ann's own decision counts");
+    }
+
+    #[test]
+    fn the_status_text_names_every_stopping_rule() {
+        let s = stopping_status(&[true, false, false], 10, &StoppingConfig::default());
+        let t = status_text(&s);
+        for part in [
+            "screened 3",
+            "included 1",
+            "est. relevant left",
+            "recall test",
+            "knee",
+            "2 irrelevant in a row",
+        ] {
+            assert!(t.contains(part), "{part} missing from {t}");
+        }
+    }
 }
