@@ -55,6 +55,25 @@ impl WorkKind {
         }
     }
 
+    /// The CSL item type (csl-data schema) used when a work is written as
+    /// CSL-JSON. Statements are speeches, remarks and official statements:
+    /// CSL's `speech` is the closest type; the genre field keeps the rest.
+    pub fn csl_type(self) -> &'static str {
+        match self {
+            WorkKind::Article => "article-journal",
+            WorkKind::Report => "report",
+            WorkKind::Book => "book",
+            WorkKind::Chapter => "chapter",
+            WorkKind::Statement => "speech",
+            WorkKind::Legislation => "legislation",
+            WorkKind::News => "article-newspaper",
+            WorkKind::Web => "webpage",
+            WorkKind::Encyclopedia => "entry-encyclopedia",
+            WorkKind::Thesis => "thesis",
+            WorkKind::Other => "document",
+        }
+    }
+
     /// Parse a kind name, accepting the common synonyms of BibTeX, RIS, CSL
     /// and of the example corpus's front matter (`official_statement`, ...).
     pub fn from_label(label: &str) -> WorkKind {

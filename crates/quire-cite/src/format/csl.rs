@@ -2,27 +2,10 @@
 //! [[2022]]}`, `container-title`, `volume`, `issue`, `page`, `publisher`,
 //! `publisher-place`, `DOI`, `URL`, `type`.
 
-use quire_model::{Person, WorkKind};
+use quire_model::Person;
 use serde_json::{json, Map, Value};
 
 use crate::fields::Reference;
-
-/// The CSL item type of a work kind.
-pub fn csl_type(kind: WorkKind) -> &'static str {
-    match kind {
-        WorkKind::Article => "article-journal",
-        WorkKind::Report => "report",
-        WorkKind::Book => "book",
-        WorkKind::Chapter => "chapter",
-        WorkKind::Statement => "speech",
-        WorkKind::Legislation => "legislation",
-        WorkKind::News => "article-newspaper",
-        WorkKind::Web => "webpage",
-        WorkKind::Encyclopedia => "entry-encyclopedia",
-        WorkKind::Thesis => "thesis",
-        WorkKind::Other => "document",
-    }
-}
 
 fn names(people: &[Person]) -> Value {
     Value::Array(
@@ -46,7 +29,7 @@ fn names(people: &[Person]) -> Value {
 pub fn item(r: &Reference, id: &str) -> Value {
     let mut m = Map::new();
     m.insert("id".into(), json!(id));
-    m.insert("type".into(), json!(csl_type(r.kind)));
+    m.insert("type".into(), json!(r.kind.csl_type()));
     if !r.authors.is_empty() {
         m.insert("author".into(), names(&r.authors));
     }

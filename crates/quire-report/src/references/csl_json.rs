@@ -2,7 +2,7 @@
 //! pandoc read, following the csl-data schema (names as family/given or
 //! literal, dates as `date-parts`, item types from the CSL vocabulary).
 
-use quire_model::{Person, Work, WorkKind};
+use quire_model::{Person, Work};
 use serde_json::{json, Map, Value};
 
 /// All works as one CSL-JSON array.
@@ -14,7 +14,7 @@ pub fn to_csl_json(works: &[Work]) -> Value {
 pub fn item(work: &Work) -> Value {
     let mut m = Map::new();
     m.insert("id".into(), json!(work.id));
-    m.insert("type".into(), json!(csl_type(work.kind)));
+    m.insert("type".into(), json!(work.kind.csl_type()));
     m.insert("title".into(), json!(work.title.trim()));
     if !work.authors.is_empty() {
         let names: Vec<Value> = work.authors.iter().map(name).collect();
@@ -44,25 +44,6 @@ pub fn item(work: &Work) -> Value {
         m.insert("keyword".into(), json!(work.keywords.join(", ")));
     }
     Value::Object(m)
-}
-
-/// The CSL item type for a work kind.
-pub fn csl_type(kind: WorkKind) -> &'static str {
-    match kind {
-        WorkKind::Article => "article-journal",
-        WorkKind::Report => "report",
-        WorkKind::Book => "book",
-        WorkKind::Chapter => "chapter",
-        // CSL has no "official statement"; `document` plus the genre field
-        // keeps what it was.
-        WorkKind::Statement => "document",
-        WorkKind::Legislation => "legislation",
-        WorkKind::News => "article-newspaper",
-        WorkKind::Web => "webpage",
-        WorkKind::Encyclopedia => "entry-encyclopedia",
-        WorkKind::Thesis => "thesis",
-        WorkKind::Other => "document",
-    }
 }
 
 fn name(p: &Person) -> Value {
