@@ -25,6 +25,14 @@ fn search_json(dir: &Path, query: &str) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// A new review holding the two RIS records, imported.
+fn imported_review(tmp: &Path) -> std::path::PathBuf {
+    let dir = init(tmp);
+    std::fs::write(dir.join("sources/a.ris"), RIS).unwrap();
+    quire(&dir).arg("import").assert().success();
+    dir
+}
+
 fn init(tmp: &Path) -> std::path::PathBuf {
     let dir = tmp.join("rev");
     Command::cargo_bin("quire")
@@ -100,9 +108,7 @@ fn bad_files_are_reported_and_good_ones_kept() {
 #[test]
 fn index_rebuild_after_losing_the_index() {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = init(tmp.path());
-    std::fs::write(dir.join("sources/good.ris"), RIS).unwrap();
-    quire(&dir).arg("import").assert().success();
+    let dir = imported_review(tmp.path());
     std::fs::remove_dir_all(dir.join(".quire/index")).unwrap();
     quire(&dir).args(["index", "--rebuild"]).assert().success();
     let h = search_json(&dir, "fencing");
@@ -112,9 +118,7 @@ fn index_rebuild_after_losing_the_index() {
 #[test]
 fn query_syntax_errors_are_reported_not_panics() {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = init(tmp.path());
-    std::fs::write(dir.join("sources/good.ris"), RIS).unwrap();
-    quire(&dir).arg("import").assert().success();
+    let dir = imported_review(tmp.path());
     let out = quire(&dir)
         .args(["search", "(durand AND"])
         .output()
@@ -136,9 +140,7 @@ const MANUSCRIPT: &str = "# Border politics\n\nPakistan fenced the border (Siddi
 #[test]
 fn import_references_from_a_manuscript() {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = init(tmp.path());
-    std::fs::write(dir.join("sources/a.ris"), RIS).unwrap();
-    quire(&dir).arg("import").assert().success();
+    let dir = imported_review(tmp.path());
     let ms = tmp.path().join("previous-review.md");
     std::fs::write(&ms, MANUSCRIPT).unwrap();
     let out = quire(&dir)
@@ -212,9 +214,7 @@ fn review_writes_the_report_for_the_example() {
 #[test]
 fn screening_decisions_are_stored_at_once() {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = init(tmp.path());
-    std::fs::write(dir.join("sources/a.ris"), RIS).unwrap();
-    quire(&dir).arg("import").assert().success();
+    let dir = imported_review(tmp.path());
     // include the first record, exclude the second with reason 1, then quit.
     let out = quire(&dir)
         .args(["screen", "--reviewer", "ann"])
@@ -284,9 +284,7 @@ fn screening_simulation_reports_the_metrics() {
 #[test]
 fn notes_attach_to_the_decision_and_fulltext_sees_only_included() {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = init(tmp.path());
-    std::fs::write(dir.join("sources/a.ris"), RIS).unwrap();
-    quire(&dir).arg("import").assert().success();
+    let dir = imported_review(tmp.path());
     // Before any inclusion there is nothing to screen at full text.
     let out = quire(&dir)
         .args(["screen", "--stage", "fulltext"])
