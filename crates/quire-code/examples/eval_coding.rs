@@ -1,10 +1,16 @@
-//! Evaluate auto-coding against the hand labels in eval/coding/labels.csv:
-//! per-category precision, recall and F1 and the macro-F1 of (a) the
-//! codebook alone and (b) the classifier trained on half of the labels,
-//! 2-fold cross-validated and repeated 5 times with different splits.
+//! Evaluate auto-coding against the hand labels in eval/coding/: per-category
+//! precision, recall and F1 and the macro-F1 of (a) the codebook alone and
+//! (b) the classifier trained on hand codes.
+//!
+//! Labels come from `labels.csv` (round 1, 180 passages) and
+//! `labels-round2.csv` (round 2, 150 passages). They are split once, by
+//! ordinal, into a dev half (`ordinal % 16 < 8`, for tuning) and a test
+//! half (the rest, for reporting); see eval/coding/RULES.md.
 //!
 //! `cargo run -p quire-code --release --example eval_coding`
-//! (optional args: REVIEW_DIR LABELS_CSV)
+//! (optional args: REVIEW_DIR LABELS_DIR; `EVAL_VERBOSE=1` lists every
+//! false positive and negative of the dev half with its evidence;
+//! `EVAL_TABLES=1` prints a precision/recall table for every set.)
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -12,7 +18,22 @@ use std::path::{Path, PathBuf};
 use quire_code::{passages, Coder};
 use quire_model::{Passage, Protocol};
 
-type Labelled = Vec<(String, Vec<String>)>;
+/// One hand-labelled passage.
+#[derive(Clone)]
+struct Example {
+    round: u8,
+    ordinal: usize,
+    text: String,
+    gold: Vec<String>,
+}
+
+impl Example {
+    fn is_dev(&self) -> bool {
+        self.ordinal % 16 < 8
+    }
+}
+
+const LABEL_FILES: [(&str, u8); 2] = [("labels.csv", 1), ("labels-round2.csv", 2)];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -21,56 +42,120 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .first()
         .map(PathBuf::from)
         .unwrap_or(root.join("examples/afpak"));
-    let labels_path = args
+    let labels_dir = args
         .get(1)
         .map(PathBuf::from)
-        .unwrap_or(root.join("eval/coding/labels.csv"));
+        .unwrap_or(root.join("eval/coding"));
 
     let protocol = Protocol::load(&review.join("review.toml"))?;
     let codebook = protocol.codebook();
     let corpus = read_corpus(&review.join("sources"))?;
-    let labelled = read_labels(&labels_path, &corpus)?;
+    let mut examples = Vec::new();
+    for (file, round) in LABEL_FILES {
+        let path = labels_dir.join(file);
+        if path.exists() {
+            examples.extend(read_labels(&path, round, &corpus)?);
+        }
+    }
     let mut coder = Coder::from_codebook(&codebook)?;
     let all: Vec<&str> = corpus.values().flatten().map(|p| p.text.as_str()).collect();
     coder.fit_corpus(&all);
     let cats: Vec<String> = coder.categories().to_vec();
+    let dev: Vec<&Example> = examples.iter().filter(|e| e.is_dev()).collect();
+    let test: Vec<&Example> = examples.iter().filter(|e| !e.is_dev()).collect();
+    let round1: Vec<&Example> = examples.iter().filter(|e| e.round == 1).collect();
+    let everything: Vec<&Example> = examples.iter().collect();
     println!(
-        "{} labelled passages, {} corpus passages, {} categories\n",
-        labelled.len(),
+        "{} labelled passages (dev {}, test {}, round 1 {}), {} corpus passages, {} categories\n",
+        examples.len(),
+        dev.len(),
+        test.len(),
+        round1.len(),
         all.len(),
         cats.len()
     );
-
-    let mut cb = Counts::new(&cats);
-    let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
-    for (text, gold) in &labelled {
-        let predicted = predict(&coder, text);
-        if verbose {
-            report_errors(&coder, text, &predicted, gold);
+    let tables = std::env::var_os("EVAL_TABLES").is_some();
+    if std::env::var_os("EVAL_VERBOSE").is_some() {
+        for e in &dev {
+            report_errors(&coder, e);
         }
-        cb.add(&predicted, gold);
     }
-    println!("## (a) codebook only (no training data)\n");
-    cb.print();
 
-    let mut tr = Counts::new(&cats);
+    println!("## (a) codebook only (no training data), F1\n");
+    let sets = [
+        ("dev", &dev),
+        ("test", &test),
+        ("round 1 (180)", &round1),
+        ("all", &everything),
+    ];
+    let mut results = Vec::new();
+    for (name, set) in sets {
+        let mut counts = Counts::new(&cats);
+        for e in set.iter() {
+            counts.add(&predict(&coder, &e.text), &e.gold);
+        }
+        results.push((name.to_string(), counts));
+    }
+    print_summary(&cats, &results);
+    if tables {
+        for (name, c) in &results {
+            println!("\n### codebook only, {name}\n");
+            c.print();
+        }
+    }
+
+    println!("\n## (b) trained, F1\n");
+    let mut trained = Vec::new();
+    let mut fixed = Counts::new(&cats);
+    let mut c = coder.clone();
+    c.train(&labelled(&dev))?;
+    for e in &test {
+        fixed.add(&predict(&c, &e.text), &e.gold);
+    }
+    trained.push(("train dev, test test".to_string(), fixed));
+    trained.push((
+        "2-fold x5, round 1".to_string(),
+        cross_validate(&coder, &round1)?,
+    ));
+    trained.push((
+        "2-fold x5, all".to_string(),
+        cross_validate(&coder, &everything)?,
+    ));
+    print_summary(&cats, &trained);
+    if tables {
+        for (name, c) in &trained {
+            println!("\n### trained, {name}\n");
+            c.print();
+        }
+    }
+    Ok(())
+}
+
+fn labelled(set: &[&Example]) -> Vec<(String, Vec<String>)> {
+    set.iter()
+        .map(|e| (e.text.clone(), e.gold.clone()))
+        .collect()
+}
+
+/// Train on one random half, test on the other and the other way round,
+/// five times with different splits; counts pooled over the ten test halves.
+fn cross_validate(coder: &Coder, set: &[&Example]) -> Result<Counts, Box<dyn std::error::Error>> {
+    let mut counts = Counts::new(coder.categories());
     let mut rng = 42u64;
     for _repeat in 0..5 {
-        let mut order: Vec<usize> = (0..labelled.len()).collect();
+        let mut order: Vec<usize> = (0..set.len()).collect();
         shuffle(&mut order, &mut rng);
         let (a, b) = order.split_at(order.len() / 2);
         for (train, test) in [(a, b), (b, a)] {
             let mut c = coder.clone();
-            let train_set: Labelled = train.iter().map(|&i| labelled[i].clone()).collect();
-            c.train(&train_set)?;
+            let train_set: Vec<&Example> = train.iter().map(|&i| set[i]).collect();
+            c.train(&labelled(&train_set))?;
             for &i in test {
-                tr.add(&predict(&c, &labelled[i].0), &labelled[i].1);
+                counts.add(&predict(&c, &set[i].text), &set[i].gold);
             }
         }
     }
-    println!("\n## (b) trained on half the labels (2-fold x 5 repeats, pooled counts)\n");
-    tr.print();
-    Ok(())
+    Ok(counts)
 }
 
 fn predict(coder: &Coder, text: &str) -> Vec<String> {
@@ -81,14 +166,19 @@ fn predict(coder: &Coder, text: &str) -> Vec<String> {
         .collect()
 }
 
-/// With EVAL_VERBOSE set: every false positive and false negative with
-/// its score and the evidence terms, to see which terms mislead.
-fn report_errors(coder: &Coder, text: &str, predicted: &[String], gold: &[String]) {
-    for s in coder.score(text) {
-        let (p, g) = (predicted.contains(&s.category), gold.contains(&s.category));
+/// With EVAL_VERBOSE set: every false positive and false negative of the
+/// dev half with its score and the evidence terms, to see which terms
+/// mislead.
+fn report_errors(coder: &Coder, e: &Example) {
+    let predicted = predict(coder, &e.text);
+    for s in coder.score(&e.text) {
+        let (p, g) = (
+            predicted.contains(&s.category),
+            e.gold.contains(&s.category),
+        );
         if p != g {
             let kind = if p { "FP" } else { "FN" };
-            let head: String = text.chars().take(70).collect();
+            let head: String = e.text.chars().take(70).collect();
             println!(
                 "{kind} {} {:.2} [{}] {head}",
                 s.category,
@@ -119,10 +209,13 @@ fn read_corpus(dir: &Path) -> Result<HashMap<String, Vec<Passage>>, Box<dyn std:
 
 /// Labels keyed by (work, ordinal), checked by the passage's first 60
 /// characters; if the splitter has moved a passage, it is found by prefix.
+/// The split into dev and test uses the ordinal written in the label file,
+/// so it does not move with the splitter.
 fn read_labels(
     path: &Path,
+    round: u8,
     corpus: &HashMap<String, Vec<Passage>>,
-) -> Result<Labelled, Box<dyn std::error::Error>> {
+) -> Result<Vec<Example>, Box<dyn std::error::Error>> {
     let mut rdr = csv::Reader::from_path(path)?;
     let mut out = Vec::new();
     for (k, rec) in rdr.records().enumerate() {
@@ -136,14 +229,35 @@ fn read_labels(
             .filter(|p| p.text.starts_with(prefix))
             .or_else(|| ps.iter().find(|p| p.text.starts_with(prefix)))
             .ok_or_else(|| format!("{}:{}: passage not found: {prefix}", path.display(), k + 2))?;
-        let cats = cats
+        let gold = cats
             .split(';')
             .filter(|c| !c.is_empty())
             .map(String::from)
             .collect();
-        out.push((found.text.clone(), cats));
+        out.push(Example {
+            round,
+            ordinal,
+            text: found.text.clone(),
+            gold,
+        });
     }
     Ok(out)
+}
+
+/// One row per evaluated set: per-category F1 and the macro-F1.
+fn print_summary(cats: &[String], rows: &[(String, Counts)]) {
+    let short: Vec<String> = cats
+        .iter()
+        .map(|c| c.split('_').next().unwrap_or(c).to_string())
+        .collect();
+    println!("| set | {} | **macro-F1** |", short.join(" | "));
+    println!("|---|{}---:|", "---:|".repeat(cats.len()));
+    for (name, c) in rows {
+        let f1s = c.f1s();
+        let cells: Vec<String> = f1s.iter().map(|f| format!("{f:.2}")).collect();
+        let macro_f1 = f1s.iter().sum::<f64>() / f1s.len() as f64;
+        println!("| {name} | {} | **{macro_f1:.3}** |", cells.join(" | "));
+    }
 }
 
 struct Counts {
@@ -175,25 +289,34 @@ impl Counts {
         }
     }
 
+    /// (precision, recall, F1) of category `i`.
+    fn prf(&self, i: usize) -> (f64, f64, f64) {
+        let (tp, fp, fn_) = (self.tp[i] as f64, self.fp[i] as f64, self.fn_[i] as f64);
+        let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
+        let r = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        (p, r, f)
+    }
+
+    fn f1s(&self) -> Vec<f64> {
+        (0..self.cats.len()).map(|i| self.prf(i).2).collect()
+    }
+
     fn print(&self) {
         println!("| category | precision | recall | F1 | support |");
         println!("|---|---:|---:|---:|---:|");
-        let mut f1s = Vec::new();
         for (i, c) in self.cats.iter().enumerate() {
-            let (tp, fp, fn_) = (self.tp[i] as f64, self.fp[i] as f64, self.fn_[i] as f64);
-            let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
-            let r = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 };
-            let f = if p + r > 0.0 {
-                2.0 * p * r / (p + r)
-            } else {
-                0.0
-            };
-            f1s.push(f);
+            let (p, r, f) = self.prf(i);
             println!(
                 "| {c} | {p:.2} | {r:.2} | {f:.2} | {} |",
                 self.tp[i] + self.fn_[i]
             );
         }
+        let f1s = self.f1s();
         let macro_f1 = f1s.iter().sum::<f64>() / f1s.len() as f64;
         println!("| **macro-F1** | | | **{macro_f1:.3}** | |");
     }
