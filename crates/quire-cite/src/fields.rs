@@ -107,6 +107,7 @@ impl Reference {
                 _ => {}
             }
         }
+        r.take_year_suffix_from_title();
         let (authors, et_al) = parse_names(&author_text);
         r.authors = authors;
         r.et_al = et_al;
@@ -118,6 +119,28 @@ impl Reference {
         }
         r.kind = r.guess_kind();
         r
+    }
+
+    /// "(2021a). Title": the tokenizer splits "2021a", and the labeller,
+    /// which seldom saw suffixes in training, may start the title with
+    /// "a)." — give the letter back to the year.
+    fn take_year_suffix_from_title(&mut self) {
+        static LEAD: OnceLock<Regex> = OnceLock::new();
+        let lead = re(&LEAD, r"^([a-z])\)[.,]?\s+(\S.*)$");
+        let (Some(year), None) = (self.year, self.year_suffix) else {
+            return;
+        };
+        let Some(title) = self.title.as_deref() else {
+            return;
+        };
+        let Some(c) = lead.captures(title) else {
+            return;
+        };
+        let letter = &c[1];
+        if self.text.contains(&format!("{year}{letter})")) {
+            self.year_suffix = letter.chars().next();
+            self.title = Some(c[2].to_string());
+        }
     }
 
     fn set_date(&mut self, text: &str) {
@@ -365,16 +388,35 @@ pub fn parse_names(raw: &str) -> (Vec<Person>, bool) {
 fn is_organisation(text: &str) -> bool {
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
+    let single = !text.contains(',') && !text.contains('&') && !lower.contains(" and ");
     words
         .iter()
         .any(|w| ORG_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
         && !text.contains(',')
+        // "The White House", "Wikipedia contributors": a person's name
+        // neither starts with an article nor has a lower-case word that is
+        // not a particle ("van", "al", "bin").
+        || single && words.len() >= 2 && (words[0] == "the" || has_common_word(text))
         || text
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
             && words.len() <= 2
             && text.len() <= 12
+}
+
+fn has_common_word(text: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "van", "von", "der", "den", "de", "da", "das", "do", "dos", "di", "du", "del", "della",
+        "la", "le", "al", "el", "bin", "ibn", "ben", "bint", "ter", "ten", "zu", "y",
+    ];
+    text.split_whitespace().skip(1).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.chars().next().is_some_and(char::is_lowercase)
+            && w.chars().count() > 2
+            && !PARTICLES.contains(&w)
+            && !w.contains('-')
+    })
 }
 
 /// Looks like given names or initials: "P. J.", "P.J.", "Ayesha", "J.-P.".
@@ -512,6 +554,13 @@ mod tests {
 
     #[test]
     fn organisations_and_et_al() {
+        for org in ["The White House.", "Wikipedia contributors."] {
+            let (p, _) = parse_names(org);
+            assert!(p.len() == 1 && p[0].literal, "{org}: {p:?}");
+        }
+        // Particles do not make a person an organisation.
+        let (p, _) = parse_names("Ruiz de la Vega, A.");
+        assert!(!p[0].literal);
         let (p, _) = parse_names("International Crisis Group.");
         assert!(p[0].literal);
         assert_eq!(p[0].family, "International Crisis Group");
@@ -542,5 +591,19 @@ mod tests {
         let mut r = Reference::default();
         r.set_date("(n.d.).");
         assert_eq!(r.date_note.as_deref(), Some("n.d."));
+    }
+
+    #[test]
+    fn a_year_suffix_read_as_the_start_of_the_title_goes_back_to_the_year() {
+        let text = "The White House. (2021a). Background press call. Briefing Room.";
+        let mut r = Reference {
+            text: text.into(),
+            year: Some(2021),
+            title: Some("a). Background press call".into()),
+            ..Reference::default()
+        };
+        r.take_year_suffix_from_title();
+        assert_eq!(r.year_suffix, Some('a'));
+        assert_eq!(r.title.as_deref(), Some("Background press call"));
     }
 }

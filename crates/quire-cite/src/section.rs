@@ -114,7 +114,7 @@ fn bullet_re() -> &'static Regex {
 /// Split the lines of a reference section (1-based line number, text) into
 /// entries.
 pub fn split_entries(body: &[(usize, &str)]) -> Vec<Entry> {
-    let lines = drop_artefacts(body);
+    let lines = drop_preface(drop_artefacts(body));
     if lines.is_empty() {
         return Vec::new();
     }
@@ -173,6 +173,34 @@ fn drop_artefacts<'a>(body: &[(usize, &'a str)]) -> Vec<(usize, &'a str)> {
         .collect()
 }
 
+/// Drop a note between the heading and the first entry ("*51 works, APA
+/// 7th edition…*"): a first paragraph, followed by a blank line, with no
+/// year, DOI or URL in it, before a paragraph that has a year. Without this
+/// it would be glued to the first reference, which has not started yet as
+/// far as the line splitter can tell.
+fn drop_preface(lines: Vec<(usize, &str)>) -> Vec<(usize, &str)> {
+    let first = lines.iter().position(|(_, l)| !l.trim().is_empty());
+    let Some(first) = first else { return lines };
+    let Some(blank) = lines[first..]
+        .iter()
+        .position(|(_, l)| l.trim().is_empty())
+        .map(|i| first + i)
+    else {
+        return lines;
+    };
+    let referencelike = |t: &str| {
+        let lower = t.to_ascii_lowercase();
+        has_date(t) || lower.contains("doi") || lower.contains("http")
+    };
+    let preface_is_note = lines[first..blank].iter().all(|(_, l)| !referencelike(l));
+    let rest_has_year = lines[blank..].iter().any(|(_, l)| referencelike(l));
+    if preface_is_note && rest_has_year {
+        lines[blank..].to_vec()
+    } else {
+        lines
+    }
+}
+
 /// True when blank lines separate multi-line blocks: at least two blocks
 /// and some block longer than one line.
 fn blank_separated(lines: &[(usize, &str)]) -> bool {
@@ -228,7 +256,7 @@ fn line_starts(lines: &[(usize, &str)]) -> Vec<bool> {
                 || t.starts_with(|c: char| {
                     c.is_lowercase() || c.is_ascii_digit() || "(&,;:".contains(c)
                 })
-                || !crate::features::contains_year(&current)
+                || !has_date(&current)
                 || !prev.ends_with(['.', ')', ']']) && !ends_with_link(prev));
         if continues {
             current.push(' ');
@@ -240,6 +268,15 @@ fn line_starts(lines: &[(usize, &str)]) -> Vec<bool> {
         }
     }
     starts
+}
+
+/// A year, or APA's stand-ins for one ("n.d.", "in press").
+fn has_date(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    crate::features::contains_year(text)
+        || lower.contains("n.d.")
+        || lower.contains("in press")
+        || lower.contains("forthcoming")
 }
 
 fn ends_with_link(text: &str) -> bool {
@@ -394,5 +431,17 @@ mod tests {
     fn bullets() {
         let doc = "Sources\n- Ruiz, A. (2017). Borders.\n- Okafor, B. (2021). Water.\n\u{2022} Haddad, C. (2020). Oil.\n";
         assert_eq!(texts(doc).len(), 3);
+    }
+
+    #[test]
+    fn a_note_under_the_heading_is_not_part_of_the_first_entry() {
+        let doc = "## References\n\n*2 works, APA 7th edition, rendered through CSL.*\n\nRuiz, A. (2017). Borders. Press.\n\nOkafor, B. (2021). Water. Press.\n";
+        let e = reference_entries(doc);
+        assert_eq!(e.len(), 2);
+        assert!(e[0].text.starts_with("Ruiz"), "{}", e[0].text);
+        assert_eq!(e[0].line, 5);
+        // A first entry without a year is still an entry.
+        let nd = "## References\n\nUNAMA. (n.d.). Civilian casualties. UN.\n\nOkafor, B. (2021). Water. Press.\n";
+        assert_eq!(reference_entries(nd).len(), 2);
     }
 }

@@ -195,9 +195,20 @@ fn review_writes_the_report_for_the_example() {
         "references.ris",
         "references.json",
         "passages.jsonl",
+        "citation-check.json",
     ] {
         assert!(dir.join("out").join(file).is_file(), "{file} missing");
     }
+    // The report checked its own citations before it was written: every
+    // in-text citation has its reference (year letters included), every
+    // reference is cited, none is listed twice.
+    let check: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("out/citation-check.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(check["references"].as_array().unwrap().len(), 51);
+    assert!(check["citations"].as_array().unwrap().len() > 100);
+    assert_eq!(check["problems"], serde_json::json!([]), "{check:#}");
     let html = std::fs::read_to_string(dir.join("out/report.html")).unwrap();
     assert!(html.contains("Pakistan–Afghanistan security cooperation"));
     assert!(

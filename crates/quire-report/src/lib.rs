@@ -31,6 +31,7 @@
 //! never reads the review store.
 
 pub mod charts;
+pub mod citecheck;
 pub mod error;
 pub mod escape;
 pub mod evidence;
@@ -48,7 +49,7 @@ use render::{Block, Document};
 use std::path::{Path, PathBuf};
 
 /// The files one `write_report` call wrote.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct ReportFiles {
     pub html: PathBuf,
     pub markdown: PathBuf,
@@ -57,6 +58,9 @@ pub struct ReportFiles {
     /// references.bib, .ris, .json, .txt
     pub references: Vec<PathBuf>,
     pub charts: Vec<PathBuf>,
+    /// `citation-check.json`: the report's citations checked before writing.
+    pub citation_check_json: PathBuf,
+    pub citation_check: citecheck::CitationCheck,
 }
 
 impl ReportFiles {
@@ -70,6 +74,7 @@ impl ReportFiles {
         ];
         out.extend(self.references.iter().map(PathBuf::as_path));
         out.extend(self.charts.iter().map(PathBuf::as_path));
+        out.push(self.citation_check_json.as_path());
         out
     }
 }
@@ -87,7 +92,13 @@ pub fn write_report(input: &ReportInput, out_dir: &Path) -> Result<ReportFiles, 
     let evidence_xlsx = out_dir.join("evidence.xlsx");
     workbook::write_xlsx(input, &rows, &evidence_xlsx)?;
 
-    let doc = sections::build_document(input, &apa);
+    let mut doc = sections::build_document(input, &apa);
+    // Check the citations on the Markdown a reader would check, then say
+    // so in the report itself.
+    let citation_check = citecheck::check_markdown(&render::markdown::to_markdown(&doc), out_dir)?;
+    citation_check.annotate(&mut doc);
+    let citation_check_json = out_dir.join("citation-check.json");
+    citation_check.write_json(&citation_check_json)?;
     let charts = write_charts(&doc, &out_dir.join("charts"))?;
     let html = out_dir.join("report.html");
     write_file(&html, render::html::to_html(&doc).as_bytes())?;
@@ -101,6 +112,8 @@ pub fn write_report(input: &ReportInput, out_dir: &Path) -> Result<ReportFiles, 
         evidence_xlsx,
         references,
         charts,
+        citation_check_json,
+        citation_check,
     })
 }
 

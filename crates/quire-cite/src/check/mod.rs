@@ -402,7 +402,70 @@ fn work_key(r: &Reference) -> (String, Vec<String>) {
 fn same_work(a: &Reference, b: &Reference) -> bool {
     let (ta, aa) = work_key(a);
     let (tb, ab) = work_key(b);
-    ta.len() >= 8 && tb.len() >= 8 && aa == ab && strsim::normalized_levenshtein(&ta, &tb) >= 0.85
+    if ta.len() < 8 || tb.len() < 8 || aa != ab {
+        return false;
+    }
+    let wa = title_words(a.title.as_deref().unwrap_or(""));
+    let wb = title_words(b.title.as_deref().unwrap_or(""));
+    // Numbers tell editions, sessions and volumes apart ("74th session" is
+    // not "75th session"), however close the rest of the title is.
+    let numbers = |w: &[String]| -> Vec<String> {
+        let mut n: Vec<String> = w
+            .iter()
+            .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+            .cloned()
+            .collect();
+        n.sort();
+        n
+    };
+    if numbers(&wa) != numbers(&wb) {
+        return false;
+    }
+    // Every word must have a near twin on the other side (typos and OCR
+    // slips allowed), or one title must be the other plus a subtitle:
+    // "History of Afghanistan" and "History of Pakistan" are close as
+    // strings but name different things.
+    let near_same = unmatched_words(&wa, &wb) == 0 && unmatched_words(&wb, &wa) == 0;
+    let subtitle_dropped = starts_with_words(&wa, &wb) || starts_with_words(&wb, &wa);
+    (near_same && strsim::normalized_levenshtein(&ta, &tb) >= 0.85) || subtitle_dropped
+}
+
+/// Whether `long` begins with all of `short` (four words at least, so a
+/// bare place name is not taken for a shortened title).
+fn starts_with_words(short: &[String], long: &[String]) -> bool {
+    short.len() >= 4
+        && short.len() < long.len()
+        && short
+            .iter()
+            .zip(long)
+            .all(|(s, l)| s == l || strsim::normalized_levenshtein(s, l) >= 0.8)
+}
+
+/// Content words of a title, folded (stop words and single letters dropped).
+fn title_words(title: &str) -> Vec<String> {
+    const STOP: &[&str] = &[
+        "a", "an", "and", "the", "of", "in", "on", "for", "to", "at", "by", "with",
+    ];
+    fold(title)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 1 && !STOP.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+/// How many of `words` have no near twin (Levenshtein similarity ≥ 0.8,
+/// numbers exactly) among `other`.
+fn unmatched_words(words: &[String], other: &[String]) -> usize {
+    words
+        .iter()
+        .filter(|w| {
+            !other.iter().any(|o| {
+                o == *w
+                    || !w.chars().any(|c| c.is_ascii_digit())
+                        && strsim::normalized_levenshtein(w, o) >= 0.8
+            })
+        })
+        .count()
 }
 
 /// Same work twice: near-identical titles and the same set of authors, in
@@ -430,4 +493,65 @@ fn duplicates(refs: &[Reference]) -> Vec<Problem> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quire_model::Person;
+
+    fn reference(author: &str, title: &str) -> Reference {
+        Reference {
+            authors: vec![Person::organisation(author)],
+            title: Some(title.into()),
+            year: Some(2021),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_typo_or_a_dropped_subtitle_is_the_same_work() {
+        let a = reference(
+            "Crisis Group",
+            "Pakistan's Hard Policy Choices in Afghanistan",
+        );
+        let typo = reference(
+            "Crisis Group",
+            "Pakistans Hard Policy Choises in Afghanistan",
+        );
+        let subtitle = reference(
+            "Crisis Group",
+            "Pakistan's Hard Policy Choices in Afghanistan: After the Withdrawal",
+        );
+        assert!(same_work(&a, &typo));
+        assert!(same_work(&a, &subtitle));
+    }
+
+    #[test]
+    fn close_titles_naming_different_things_are_different_works() {
+        let pairs = [
+            (
+                "History of Afghanistan (Wikipedia lead summary)",
+                "History of Pakistan (Wikipedia lead summary)",
+            ),
+            (
+                "Afghanistan (Wikipedia lead summary)",
+                "Pakistan (Wikipedia lead summary)",
+            ),
+            (
+                "Statement by Pakistan in the General Debate of the 74th session",
+                "Statement by Pakistan in the General Debate of the 75th session",
+            ),
+            (
+                "Afghanistan (Wikipedia lead summary)",
+                "History of Afghanistan (Wikipedia lead summary)",
+            ),
+        ];
+        for (x, y) in pairs {
+            assert!(
+                !same_work(&reference("W", x), &reference("W", y)),
+                "{x} / {y}"
+            );
+        }
+    }
 }

@@ -43,5 +43,17 @@ pub fn print_analysis(a: &Analysis) {
         .map(|(n, t)| format!("{n} {:.2}s", t))
         .collect();
     println!("time: {}", times.join(", "));
+    let check = &a.report.citation_check;
+    println!("citation check: {}", check.summary());
+    for problem in check.problems.iter().take(10) {
+        println!("  {problem}");
+    }
+    if check.problems.len() > 10 {
+        println!(
+            "  … {} more in {}",
+            check.problems.len() - 10,
+            a.report.citation_check_json.display()
+        );
+    }
     println!("wrote {}", a.report.html.display());
 }

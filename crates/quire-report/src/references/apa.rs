@@ -38,7 +38,49 @@ impl Reference {
 }
 
 /// Render the works' APA 7 reference list, in APA order (author, year).
+///
+/// hayagriva's citation disambiguation marks at most one group of
+/// same-author-same-year works with year suffixes (2021a, 2021b) per pass,
+/// and stops after three passes: in a list with four or more such groups
+/// the rest kept a bare year while the in-text citations carried letters.
+/// So the whole list is rendered once for its order, and every group of
+/// works that could share an in-text citation (same first author, same year)
+/// is rendered again on its own, where its suffixes are always assigned.
 pub fn apa_references(works: &[Work]) -> Vec<Reference> {
+    let mut references = render(works);
+    for group in citation_groups(works) {
+        let members: Vec<Work> = group.iter().map(|&i| works[i].clone()).collect();
+        for rendered in render(&members) {
+            if let Some(slot) = references
+                .iter_mut()
+                .find(|r| r.work_id == rendered.work_id)
+            {
+                *slot = rendered;
+            }
+        }
+    }
+    references
+}
+
+/// Indices of works that may render the same author–date citation: same
+/// first author (or none) and same year, groups of two or more only.
+fn citation_groups(works: &[Work]) -> Vec<Vec<usize>> {
+    let mut groups: std::collections::BTreeMap<(String, Option<i32>), Vec<usize>> =
+        Default::default();
+    for (i, work) in works.iter().enumerate() {
+        let first = work
+            .authors
+            .first()
+            .map(|p| quire_model::normalize::fold(&p.family))
+            .unwrap_or_default();
+        let year = work_date(work).map(|d| d.year);
+        groups.entry((first, year)).or_default().push(i);
+    }
+    groups.into_values().filter(|g| g.len() > 1).collect()
+}
+
+/// One pass of hayagriva's bibliography driver over `works`.
+fn render(works: &[Work]) -> Vec<Reference> {
     let entries: Vec<Entry> = works.iter().map(to_entry).collect();
     let Some(style) = apa_style() else {
         return Vec::new();
@@ -299,5 +341,33 @@ mod tests {
             refs[0].plain(),
             "Ministry of Foreign Affairs of Pakistan. (2023). Statement on border security."
         );
+    }
+
+    /// Four authors with two same-year works each: every pair gets its
+    /// letters (hayagriva alone suffixed only the first three groups).
+    #[test]
+    fn every_same_author_year_group_gets_suffixes() {
+        let mut works = Vec::new();
+        for author in ["Ahmed", "Baig", "Chaudhry", "Durrani"] {
+            for title in ["First report", "Second report"] {
+                works.push(Work {
+                    id: format!("{author}-{title}"),
+                    kind: WorkKind::Report,
+                    title: title.into(),
+                    authors: vec![Person::organisation(author)],
+                    year: Some(2022),
+                    ..Default::default()
+                });
+            }
+        }
+        let refs = apa_references(&works);
+        assert_eq!(refs.len(), 8);
+        for r in &refs {
+            let text = r.plain();
+            assert!(
+                text.contains("(2022a)") || text.contains("(2022b)"),
+                "no year suffix in {text}"
+            );
+        }
     }
 }
