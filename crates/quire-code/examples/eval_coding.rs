@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use quire_code::{passages, Coder};
+use quire_code::{passages, Coder, LabelledPassage};
 use quire_model::{Passage, Protocol};
 
 /// One hand-labelled passage.
@@ -24,6 +24,9 @@ struct Example {
     round: u8,
     ordinal: usize,
     text: String,
+    /// The passages before and after it in its document.
+    before: Option<String>,
+    after: Option<String>,
     gold: Vec<String>,
 }
 
@@ -58,6 +61,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let mut coder = Coder::from_codebook(&codebook)?;
+    if let Some(w) = std::env::var("EVAL_CONTEXT")
+        .ok()
+        .and_then(|s| s.parse().ok())
+    {
+        coder.context_weight = w;
+    }
     let all: Vec<&str> = corpus.values().flatten().map(|p| p.text.as_str()).collect();
     coder.fit_corpus(&all);
     let cats: Vec<String> = coder.categories().to_vec();
@@ -92,7 +101,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (name, set) in sets {
         let mut counts = Counts::new(&cats);
         for e in set.iter() {
-            counts.add(&predict(&coder, &e.text), &e.gold);
+            counts.add(&predict(&coder, e), &e.gold);
         }
         results.push((name.to_string(), counts));
     }
@@ -108,11 +117,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut trained = Vec::new();
     let mut fixed = Counts::new(&cats);
     let mut c = coder.clone();
-    c.train(&labelled(&dev))?;
+    c.train_passages(&labelled(&dev))?;
     for e in &test {
-        fixed.add(&predict(&c, &e.text), &e.gold);
+        fixed.add(&predict(&c, e), &e.gold);
     }
     trained.push(("train dev, test test".to_string(), fixed));
+    trained.push((
+        "2-fold x5, dev (tuning)".to_string(),
+        cross_validate(&coder, &dev)?,
+    ));
     trained.push((
         "2-fold x5, round 1".to_string(),
         cross_validate(&coder, &round1)?,
@@ -131,9 +144,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-fn labelled(set: &[&Example]) -> Vec<(String, Vec<String>)> {
+fn labelled(set: &[&Example]) -> Vec<LabelledPassage> {
     set.iter()
-        .map(|e| (e.text.clone(), e.gold.clone()))
+        .map(|e| LabelledPassage {
+            text: e.text.clone(),
+            categories: e.gold.clone(),
+            before: e.before.clone(),
+            after: e.after.clone(),
+        })
         .collect()
 }
 
@@ -149,29 +167,34 @@ fn cross_validate(coder: &Coder, set: &[&Example]) -> Result<Counts, Box<dyn std
         for (train, test) in [(a, b), (b, a)] {
             let mut c = coder.clone();
             let train_set: Vec<&Example> = train.iter().map(|&i| set[i]).collect();
-            c.train(&labelled(&train_set))?;
+            c.train_passages(&labelled(&train_set))?;
             for &i in test {
-                counts.add(&predict(&c, &set[i].text), &set[i].gold);
+                counts.add(&predict(&c, set[i]), &set[i].gold);
             }
         }
     }
     Ok(counts)
 }
 
-fn predict(coder: &Coder, text: &str) -> Vec<String> {
-    coder
-        .assigned(text)
+/// The categories assigned to an example, scored in its document context.
+fn predict(coder: &Coder, e: &Example) -> Vec<String> {
+    scores(coder, e)
         .into_iter()
+        .filter(|s| s.score >= coder.threshold)
         .map(|s| s.category)
         .collect()
+}
+
+fn scores(coder: &Coder, e: &Example) -> Vec<quire_code::CategoryScore> {
+    coder.score_in_context(&e.text, e.before.as_deref(), e.after.as_deref())
 }
 
 /// With EVAL_VERBOSE set: every false positive and false negative of the
 /// dev half with its score and the evidence terms, to see which terms
 /// mislead.
 fn report_errors(coder: &Coder, e: &Example) {
-    let predicted = predict(coder, &e.text);
-    for s in coder.score(&e.text) {
+    let predicted = predict(coder, e);
+    for s in scores(coder, e) {
         let (p, g) = (
             predicted.contains(&s.category),
             e.gold.contains(&s.category),
@@ -234,9 +257,15 @@ fn read_labels(
             .filter(|c| !c.is_empty())
             .map(String::from)
             .collect();
+        let at = found.ordinal;
         out.push(Example {
             round,
             ordinal,
+            before: at
+                .checked_sub(1)
+                .and_then(|i| ps.get(i))
+                .map(|p| p.text.clone()),
+            after: ps.get(at + 1).map(|p| p.text.clone()),
             text: found.text.clone(),
             gold,
         });

@@ -342,6 +342,10 @@ pub struct Codebook {
     pub categories: Vec<Category>,
     pub actors: Vec<Actor>,
     pub interests: InterestLexicon,
+    /// What the review is about (its keywords): the coder treats passages
+    /// that never mention any of it as out of scope.
+    #[serde(default)]
+    pub focus: Vec<String>,
 }
 
 impl Protocol {
@@ -395,6 +399,7 @@ impl Protocol {
             categories: self.categories.clone(),
             actors: self.actors.clone(),
             interests: self.interests.clone(),
+            focus: self.review.keywords.clone(),
         }
     }
 }

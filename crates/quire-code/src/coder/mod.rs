@@ -17,6 +17,18 @@
 //! keeps half its raw evidence: one generic word alone should not code a
 //! passage; a key phrase or two distinct terms count in full.
 //!
+//! The codebook's actors are evidence too ([`actors`]): a category that
+//! names an actor among its key terms also counts the actor's aliases.
+//! Scored as a document ([`Coder::score_document`], used by
+//! [`code_passages`]), a passage adds part of its neighbours' *actor*
+//! evidence to its own — who speaks or acts ("we will complete our
+//! mission") is often named a paragraph earlier — while topical evidence
+//! stays the passage's own. And a passage that neither it nor its
+//! neighbours relate to the review's focus (its keywords and their
+//! actors' names, `Codebook::focus`) keeps half its evidence: the
+//! framework's words used about Kazakhstan's vaccines or Gaza are out of
+//! scope.
+//!
 //! Trained mode: hand-coded passages train one logistic regression per
 //! category over TF-IDF word 1–2-grams plus the codebook score itself, so
 //! the classifier learns how far to trust the codebook and which other
@@ -25,6 +37,7 @@
 //! passages ([`tuning`]), rescaled so the cut-off sits at 0.5. Categories
 //! with too few hand-coded examples keep their codebook score.
 
+mod actors;
 mod classifier;
 mod terms;
 mod tokens;
@@ -66,6 +79,11 @@ const REFERENCE_RARITY: f32 = 20.0;
 const PRIOR_PASSAGES: f32 = 50.0;
 /// Share of the raw evidence kept when it rests on one plain word.
 const LONE_WORD_FACTOR: f32 = 0.5;
+/// Share of the neighbours' mean actor evidence a passage adds to its own.
+const CONTEXT_WEIGHT: f32 = 0.8;
+/// Share of the raw evidence kept by a passage that, with its neighbours,
+/// never mentions the review's focus.
+const OFF_FOCUS_FACTOR: f32 = 0.5;
 /// Fewest positive (and negative) hand-coded passages to train a category.
 const MIN_EXAMPLES: usize = 3;
 /// Feature slot of the codebook score in the classifier's input.
@@ -96,17 +114,26 @@ pub struct Coder {
     definitions: Vec<String>,
     matcher: TermMatcher,
     term_weight: Vec<f32>,
+    /// Per term: whether it names an actor of the codebook.
+    actor_term: Vec<bool>,
+    /// The review's focus (its keywords and their actors' names): a
+    /// passage that mentions none of them, nor do its neighbours, is
+    /// about something else.
+    focus: Option<TermMatcher>,
     stats: CorpusStats,
     /// feature → (category, weight) of the definition profiles.
     profiles: tokens::FeatureMap<Vec<(usize, f32)>>,
     models: Vec<Option<Logistic>>,
     /// Per category, how the trained score is made (see [`tuning`]).
     blends: Vec<Blend>,
-    labelled: Vec<(String, Vec<String>)>,
+    labelled: Vec<LabelledPassage>,
     /// n-gram text of features seen in training, to explain learned scores.
     vocabulary: tokens::FeatureMap<String>,
     /// Score at or above which a category is assigned.
     pub threshold: f32,
+    /// Share of the neighbours' mean raw evidence a passage adds to its
+    /// own in [`Coder::score_document`].
+    pub context_weight: f32,
     pub train_options: TrainOptions,
 }
 
@@ -117,7 +144,13 @@ impl Coder {
                 "the codebook has no categories: add [[categories]] to review.toml".into(),
             ));
         }
-        let matcher = TermMatcher::new(&codebook.categories)?;
+        let categories = actors::with_actor_names(&codebook.categories, &codebook.actors);
+        let matcher = TermMatcher::new(&categories)?;
+        let actor_term = matcher
+            .terms
+            .iter()
+            .map(|t| actors::names_an_actor(&t.text, &codebook.actors))
+            .collect();
         let definitions = codebook
             .categories
             .iter()
@@ -127,6 +160,8 @@ impl Coder {
             ids: codebook.categories.iter().map(|c| c.id.clone()).collect(),
             definitions,
             term_weight: Vec::new(),
+            actor_term,
+            focus: focus_matcher(&codebook.focus, &codebook.actors)?,
             stats: CorpusStats {
                 term_df: vec![0; matcher.terms.len()],
                 ..Default::default()
@@ -138,6 +173,7 @@ impl Coder {
             labelled: Vec::new(),
             vocabulary: Default::default(),
             threshold: 0.5,
+            context_weight: CONTEXT_WEIGHT,
             train_options: TrainOptions::default(),
         };
         coder.refresh_weights();
@@ -174,7 +210,7 @@ impl Coder {
         if !self.labelled.is_empty() {
             let labelled = std::mem::take(&mut self.labelled);
             // Labels were validated when first given; this cannot fail.
-            let _ = self.train(&labelled);
+            let _ = self.train_passages(&labelled);
         }
     }
 
@@ -215,20 +251,38 @@ impl Coder {
 
     /// Train on hand-coded passages: (passage text, category ids). Replaces
     /// any earlier training.
+    /// Without the passages around them, the hand-coded passages are
+    /// scored alone; [`Coder::train_passages`] gives the classifier the
+    /// same context evidence that [`Coder::score_document`] uses.
     pub fn train(&mut self, labelled: &[(String, Vec<String>)]) -> Result<(), CodeError> {
-        for (text, cats) in labelled {
-            if let Some(bad) = cats.iter().find(|c| !self.ids.contains(c)) {
+        let passages: Vec<LabelledPassage> = labelled
+            .iter()
+            .map(|(text, categories)| LabelledPassage {
+                text: text.clone(),
+                categories: categories.clone(),
+                ..Default::default()
+            })
+            .collect();
+        self.train_passages(&passages)
+    }
+
+    /// Train on hand-coded passages with their neighbours. Replaces any
+    /// earlier training.
+    pub fn train_passages(&mut self, labelled: &[LabelledPassage]) -> Result<(), CodeError> {
+        for p in labelled {
+            if let Some(bad) = p.categories.iter().find(|c| !self.ids.contains(c)) {
                 return Err(CodeError::UnknownCategory {
                     category: bad.clone(),
-                    context: format!("a hand-coded passage (\"{}\")", preview(text)),
+                    context: format!("a hand-coded passage (\"{}\")", preview(&p.text)),
                 });
             }
         }
         let inputs: Vec<(SparseVector, Vec<f32>)> = labelled
             .iter()
-            .map(|(text, _)| {
-                self.remember_ngrams(text);
-                let analysis = self.analyse(text);
+            .map(|p| {
+                self.remember_ngrams(&p.text);
+                let analysis =
+                    self.analyse_in_context(&p.text, p.before.as_deref(), p.after.as_deref());
                 (
                     analysis.vector,
                     analysis.codebook.iter().map(|s| s.score).collect(),
@@ -239,7 +293,7 @@ impl Coder {
             let rows: Vec<(Vec<(u32, f32)>, bool)> = inputs
                 .iter()
                 .zip(labelled)
-                .map(|((v, cb), (_, cats))| (with_codebook(v, cb[c]), cats.contains(&self.ids[c])))
+                .map(|((v, cb), p)| (with_codebook(v, cb, c), p.categories.contains(&self.ids[c])))
                 .collect();
             let positives = rows.iter().filter(|r| r.1).count();
             let enough = positives >= MIN_EXAMPLES && rows.len() - positives >= MIN_EXAMPLES;
@@ -316,11 +370,16 @@ impl Coder {
 
     /// Every category's score for a passage, best first.
     pub fn score(&self, text: &str) -> Vec<CategoryScore> {
-        let analysis = self.analyse(text);
+        self.rescore(self.analyse(text))
+    }
+
+    /// Apply the trained classifiers (if any) and sort best first.
+    fn rescore(&self, analysis: Analysis) -> Vec<CategoryScore> {
         let mut out = analysis.codebook;
+        let codebook: Vec<f32> = out.iter().map(|s| s.score).collect();
         for (c, model) in self.models.iter().enumerate() {
             if let Some(model) = model {
-                let x = with_codebook(&analysis.vector, out[c].score);
+                let x = with_codebook(&analysis.vector, &codebook, c);
                 out[c].score = self.blends[c].score(model.prob(&x), out[c].score);
                 out[c].learned = self.learned_evidence(model, &x);
             }
@@ -341,6 +400,13 @@ impl Coder {
     }
 
     fn analyse(&self, text: &str) -> Analysis {
+        let evidence = self.evidence(text);
+        self.finish(evidence, None)
+    }
+
+    /// Raw codebook evidence of a passage per category: term evidence
+    /// (length-normalised) plus similarity to the definition.
+    fn evidence(&self, text: &str) -> Evidence {
         let hits = self.matcher.find(text);
         let mut vector = self.tfidf(&tokens::word_ids(text));
         tokens::normalise(&mut vector);
@@ -354,11 +420,38 @@ impl Coder {
         }
         let words = text.split_whitespace().count() as f32;
         let length = (words.max(REFERENCE_WORDS / 2.0) / REFERENCE_WORDS).sqrt();
-        let codebook = (0..self.ids.len())
-            .map(|c| {
-                let (evidence, terms) = self.term_evidence(text, &hits, c);
-                let raw = evidence / length + SIMILARITY_WEIGHT * similarity[c];
-                let raw = raw * lone_word_factor(&hits, &self.matcher, c);
+        let mut raw = Vec::with_capacity(self.ids.len());
+        let mut actor = Vec::with_capacity(self.ids.len());
+        let mut terms = Vec::with_capacity(self.ids.len());
+        for c in 0..self.ids.len() {
+            let (evidence, actor_evidence, found) = self.term_evidence(text, &hits, c);
+            let r = evidence / length + SIMILARITY_WEIGHT * similarity[c];
+            raw.push(r * lone_word_factor(&hits, &self.matcher, c));
+            actor.push(actor_evidence / length);
+            terms.push(found);
+        }
+        let on_focus = self.focus.as_ref().is_none_or(|f| !f.find(text).is_empty());
+        Evidence {
+            raw,
+            actor,
+            on_focus,
+            terms,
+            vector,
+        }
+    }
+
+    /// Map raw evidence (plus any context evidence) to 0..1 scores.
+    fn finish(&self, evidence: Evidence, context: Option<&Context>) -> Analysis {
+        let on_focus = evidence.on_focus || context.is_some_and(|c| c.on_focus);
+        let focus_factor = if on_focus { 1.0 } else { OFF_FOCUS_FACTOR };
+        let codebook = evidence
+            .raw
+            .iter()
+            .zip(evidence.terms)
+            .enumerate()
+            .map(|(c, (&raw, terms))| {
+                let raw = raw + context.map_or(0.0, |x| self.context_weight * x.actor[c]);
+                let raw = raw * focus_factor;
                 CategoryScore {
                     category: self.ids[c].clone(),
                     score: 1.0 - (-raw / KAPPA).exp(),
@@ -367,12 +460,60 @@ impl Coder {
                 }
             })
             .collect();
-        Analysis { vector, codebook }
+        Analysis {
+            vector: evidence.vector,
+            codebook,
+        }
+    }
+
+    /// Score the passages of one document, in order: each passage also
+    /// counts part of its neighbours' evidence, since a short passage
+    /// ("We will complete our mission.") is about what the paragraphs
+    /// around it are about.
+    pub fn score_document(&self, texts: &[&str]) -> Vec<Vec<CategoryScore>> {
+        let evidence: Vec<Evidence> = texts.iter().map(|t| self.evidence(t)).collect();
+        let context: Vec<Context> = (0..texts.len())
+            .map(|i| neighbour_context(&evidence, i, self.ids.len()))
+            .collect();
+        evidence
+            .into_iter()
+            .zip(&context)
+            .map(|(e, ctx)| self.rescore(self.finish(e, Some(ctx))))
+            .collect()
+    }
+
+    /// One passage scored with the passages before and after it, as
+    /// [`Coder::score_document`] would score it.
+    pub fn score_in_context(
+        &self,
+        text: &str,
+        before: Option<&str>,
+        after: Option<&str>,
+    ) -> Vec<CategoryScore> {
+        self.rescore(self.analyse_in_context(text, before, after))
+    }
+
+    fn analyse_in_context(
+        &self,
+        text: &str,
+        before: Option<&str>,
+        after: Option<&str>,
+    ) -> Analysis {
+        if before.is_none() && after.is_none() {
+            return self.analyse(text);
+        }
+        let window = [
+            before.map(|t| self.evidence(t)),
+            after.map(|t| self.evidence(t)),
+        ];
+        let neighbours: Vec<&Evidence> = window.iter().flatten().collect();
+        let context = context_of(&neighbours, self.ids.len());
+        self.finish(self.evidence(text), Some(&context))
     }
 
     /// Summed weight of the category's terms in the passage (repeats
     /// dampened) and the matched surface forms, strongest first.
-    fn term_evidence(&self, text: &str, hits: &[Hit], c: usize) -> (f32, Vec<String>) {
+    fn term_evidence(&self, text: &str, hits: &[Hit], c: usize) -> (f32, f32, Vec<String>) {
         let mut per_term: Vec<(usize, usize, &str)> = Vec::new(); // (term, count, first surface)
         for h in hits
             .iter()
@@ -384,9 +525,12 @@ impl Coder {
             }
         }
         per_term.sort_by(|a, b| self.term_weight[b.0].total_cmp(&self.term_weight[a.0]));
-        let total = per_term
+        let weight = |t: usize, n: usize| self.term_weight[t] * (1.0 + 0.5 * (n as f32).ln());
+        let total = per_term.iter().map(|&(t, n, _)| weight(t, n)).sum();
+        let actor = per_term
             .iter()
-            .map(|&(t, n, _)| self.term_weight[t] * (1.0 + 0.5 * (n as f32).ln()))
+            .filter(|&&(t, _, _)| self.actor_term[t])
+            .map(|&(t, n, _)| weight(t, n))
             .sum();
         let mut surfaces: Vec<String> = Vec::new();
         for (_, _, s) in per_term {
@@ -394,7 +538,7 @@ impl Coder {
                 surfaces.push(s.to_string());
             }
         }
-        (total, surfaces)
+        (total, actor, surfaces)
     }
 
     fn learned_evidence(&self, model: &Logistic, x: &[(u32, f32)]) -> Vec<String> {
@@ -416,8 +560,95 @@ impl Coder {
     }
 }
 
+/// A hand-coded passage: its text, the categories given to it, and the
+/// passages before and after it in its document (when known).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LabelledPassage {
+    pub text: String,
+    pub categories: Vec<String>,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
 /// Feature id → value, sorted by id.
 type SparseVector = Vec<(u32, f32)>;
+
+struct Evidence {
+    raw: Vec<f32>,
+    /// The part of the term evidence that names actors.
+    actor: Vec<f32>,
+    /// Whether the passage mentions the review's focus.
+    on_focus: bool,
+    terms: Vec<Vec<String>>,
+    vector: SparseVector,
+}
+
+/// What a passage's neighbours say about it.
+struct Context {
+    /// Mean actor evidence of the passages either side, per category.
+    actor: Vec<f32>,
+    /// Whether either neighbour mentions the review's focus.
+    on_focus: bool,
+}
+
+fn neighbour_context(evidence: &[Evidence], i: usize, categories: usize) -> Context {
+    let neighbours: Vec<&Evidence> = [i.wrapping_sub(1), i + 1]
+        .iter()
+        .filter_map(|&j| evidence.get(j))
+        .collect();
+    context_of(&neighbours, categories)
+}
+
+fn context_of(neighbours: &[&Evidence], categories: usize) -> Context {
+    let mut sum = vec![0f32; categories];
+    let mut n = 0.0;
+    let mut on_focus = false;
+    for e in neighbours {
+        {
+            on_focus |= e.on_focus;
+            for (s, r) in sum.iter_mut().zip(&e.actor) {
+                *s += r;
+            }
+            n += 1.0;
+        }
+    }
+    if n > 0.0 {
+        sum.iter_mut().for_each(|s| *s /= n);
+    }
+    Context {
+        actor: sum,
+        on_focus,
+    }
+}
+
+/// The focus terms: the review's keywords plus every name of an actor
+/// one of them names ("Afghanistan" brings "Kabul" and "Afghan").
+fn focus_matcher(
+    keywords: &[String],
+    actors: &[quire_model::Actor],
+) -> Result<Option<TermMatcher>, CodeError> {
+    if keywords.is_empty() {
+        return Ok(None);
+    }
+    let mut terms: Vec<String> = keywords.to_vec();
+    for a in actors {
+        let names: Vec<&String> = std::iter::once(&a.name).chain(&a.aliases).collect();
+        if names.iter().any(|n| {
+            keywords
+                .iter()
+                .any(|k| k.trim().eq_ignore_ascii_case(n.trim()))
+        }) {
+            terms.extend(names.into_iter().cloned());
+        }
+    }
+    let cat = quire_model::Category {
+        id: "focus".into(),
+        label: "focus".into(),
+        terms,
+        ..Default::default()
+    };
+    TermMatcher::new(&[cat]).map(Some)
+}
 
 struct Analysis {
     /// Unit-length TF-IDF vector of word 1–2-grams.
@@ -426,10 +657,10 @@ struct Analysis {
 }
 
 /// The classifier's input: the passage's n-grams plus its codebook score.
-fn with_codebook(vector: &[(u32, f32)], codebook_score: f32) -> Vec<(u32, f32)> {
+fn with_codebook(vector: &[(u32, f32)], codebook: &[f32], c: usize) -> Vec<(u32, f32)> {
     let mut x = Vec::with_capacity(vector.len() + 1);
     x.extend_from_slice(vector);
-    x.push((CODEBOOK_FEATURE, 2.0 * codebook_score));
+    x.push((CODEBOOK_FEATURE, 2.0 * codebook[c]));
     x
 }
 
@@ -472,20 +703,31 @@ fn preview(text: &str) -> String {
     s
 }
 
-/// Code passages automatically: one Coding per assigned category.
+/// Code passages automatically: one Coding per assigned category. Runs of
+/// passages of the same work are scored as one document, so each passage
+/// sees its neighbours ([`Coder::score_document`]).
 pub fn code_passages(coder: &Coder, passages: &[Passage]) -> Vec<Coding> {
     passages
-        .iter()
-        .flat_map(|p| {
-            coder.assigned(&p.text).into_iter().map(move |s| Coding {
-                work_id: p.work_id.clone(),
-                passage: p.ordinal,
-                category: s.category,
-                origin: CodingOrigin::Auto,
-                score: s.score,
-                evidence: s.evidence,
-                coder: None,
-            })
+        .chunk_by(|a, b| a.work_id == b.work_id)
+        .flat_map(|doc| {
+            let texts: Vec<&str> = doc.iter().map(|p| p.text.as_str()).collect();
+            doc.iter()
+                .zip(coder.score_document(&texts))
+                .flat_map(|(p, scores)| {
+                    scores
+                        .into_iter()
+                        .filter(|s| s.score >= coder.threshold)
+                        .map(move |s| Coding {
+                            work_id: p.work_id.clone(),
+                            passage: p.ordinal,
+                            category: s.category,
+                            origin: CodingOrigin::Auto,
+                            score: s.score,
+                            evidence: s.evidence,
+                            coder: None,
+                        })
+                })
+                .collect::<Vec<_>>()
         })
         .collect()
 }

@@ -153,3 +153,88 @@ fn one_plain_word_alone_counts_half() {
     assert!(two >= 0.5, "{two}");
     assert!(phrase >= 0.5, "{phrase}");
 }
+
+fn actor_codebook() -> Codebook {
+    Codebook {
+        categories: vec![
+            Category {
+                id: "regional_actors".into(),
+                label: "Regional actors".into(),
+                definition: "The roles of China and the United States.".into(),
+                terms: vec!["China".into(), "United States".into()],
+                examples: vec![],
+            },
+            Category {
+                id: "threat_landscape".into(),
+                label: "Threats".into(),
+                definition: "Militant groups and attacks.".into(),
+                terms: vec!["militan*".into(), "attack".into()],
+                examples: vec![],
+            },
+        ],
+        actors: vec![quire_model::Actor {
+            id: "china".into(),
+            name: "China".into(),
+            aliases: vec!["Beijing".into()],
+            kind: quire_model::ActorKind::State,
+        }],
+        focus: vec!["Afghanistan".into()],
+        ..Default::default()
+    }
+}
+
+fn score_of(scores: &[CategoryScore], category: &str) -> f32 {
+    scores
+        .iter()
+        .find(|s| s.category == category)
+        .map_or(0.0, |s| s.score)
+}
+
+#[test]
+fn an_actor_alias_is_evidence_for_the_category_naming_the_actor() {
+    let coder = Coder::from_codebook(&actor_codebook()).unwrap();
+    let s = coder.score("Beijing pledged aid to Afghanistan.");
+    assert_eq!(s[0].category, "regional_actors");
+    assert_eq!(s[0].evidence, ["Beijing"]);
+}
+
+#[test]
+fn a_passage_off_the_review_focus_counts_less() {
+    let coder = Coder::from_codebook(&actor_codebook()).unwrap();
+    let on = score_of(
+        &coder.score("Militants attacked a post in Afghanistan."),
+        "threat_landscape",
+    );
+    let off = score_of(
+        &coder.score("Militants attacked a post in the Andes."),
+        "threat_landscape",
+    );
+    assert!(off < on, "{off} !< {on}");
+    // A neighbour that names the focus brings the passage back in scope.
+    let in_context = score_of(
+        &coder.score_in_context(
+            "Militants attacked a post in the Andes.",
+            Some("Afghanistan was quiet."),
+            None,
+        ),
+        "threat_landscape",
+    );
+    assert!((in_context - on).abs() < 1e-6, "{in_context} != {on}");
+}
+
+#[test]
+fn a_passage_inherits_actor_evidence_from_its_neighbours() {
+    let coder = Coder::from_codebook(&actor_codebook()).unwrap();
+    let texts = [
+        "The United States and China discussed Afghanistan at length.",
+        "We will keep our commitments to the people of Afghanistan.",
+        "Beijing and the United States agreed to meet again on Afghanistan.",
+    ];
+    let alone = score_of(&coder.score(texts[1]), "regional_actors");
+    let in_document = score_of(&coder.score_document(&texts)[1], "regional_actors");
+    assert!(alone < 0.5, "{alone}");
+    assert!(in_document >= 0.5, "{in_document}");
+    // Topical evidence is the passage's own: neighbours lend actors only.
+    let threat = score_of(&coder.score_document(&texts)[1], "threat_landscape");
+    assert!(threat < 0.1, "{threat}");
+}

@@ -22,14 +22,19 @@ pub struct CodedPassage {
 
 /// Code every passage of one source.
 pub fn code_document(coder: &Coder, source: &str, passages: &[Passage]) -> Vec<CodedPassage> {
+    let texts: Vec<&str> = passages.iter().map(|p| p.text.as_str()).collect();
     passages
         .iter()
-        .map(|p| CodedPassage {
-            source: source.to_string(),
-            passage: p.ordinal,
-            heading: p.heading.clone(),
-            text: p.text.clone(),
-            codes: coder.assigned(&p.text),
+        .zip(coder.score_document(&texts))
+        .map(|(p, mut codes)| {
+            codes.retain(|s| s.score >= coder.threshold);
+            CodedPassage {
+                source: source.to_string(),
+                passage: p.ordinal,
+                heading: p.heading.clone(),
+                text: p.text.clone(),
+                codes,
+            }
         })
         .collect()
 }
