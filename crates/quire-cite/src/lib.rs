@@ -3,7 +3,7 @@
 //! Two jobs, both local and offline:
 //!
 //! * **Parse a reference list** ([`parse::ReferenceParser`]): read a
-//!   manuscript ([`manuscript`]: txt, md, html, docx), find its reference
+//!   manuscript ([`manuscript`]: txt, md, html, docx, pdf), find its reference
 //!   section and split it into entries ([`section`]), label the tokens of
 //!   each entry with a trained linear-chain CRF ([`labeller`], features in
 //!   [`features`], word lists in [`lexicon`]), turn the labelled segments
@@ -29,10 +29,10 @@
 //! `examples/train_refparse.rs` rebuilds it, `examples/eval_refparse.rs`
 //! measures it (see `eval/refparse/README.md`).
 //!
-//! What it does not do: read PDF (extract text first, e.g. `pdftotext
-//! -layout`; the section finder copes with the residue), look references up
-//! online, or store anything — `quire-ingest` turns [`fields::Reference`]s
-//! into Works via [`fields::Reference::to_work`].
+//! What it does not do: OCR a scanned PDF (its text layer is read through
+//! quire-ingest's PDF reader), look references up online, or store
+//! anything — [`fields::Reference::to_work`] turns references into Works
+//! for the review store.
 
 pub mod check;
 pub mod error;

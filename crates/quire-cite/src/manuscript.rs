@@ -2,9 +2,10 @@
 //! .html with tags dropped and block elements turned into line breaks,
 //! .docx from the paragraphs of `word/document.xml`.
 //!
-//! PDF is not read here: run `pdftotext -layout` (poppler) first and pass the
-//! text file; the section finder copes with the page numbers, running heads
-//! and hyphenation that extraction leaves.
+//! .pdf from its text layer (quire-ingest's PDF reader: pages joined,
+//! words broken at line ends joined again); the section finder copes with
+//! the page numbers and running heads that extraction leaves between
+//! entries. A scanned PDF without a text layer is an error that says so.
 
 use std::io::Read;
 use std::path::Path;
@@ -16,7 +17,7 @@ use crate::error::{CiteError, Result};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Manuscript {
     pub text: String,
-    /// "txt", "md", "html" or "docx".
+    /// "txt", "md", "html", "docx" or "pdf".
     pub format: &'static str,
 }
 
@@ -33,10 +34,13 @@ pub fn read_manuscript(path: &Path) -> Result<Manuscript> {
             text: docx_text(path, &bytes)?,
             format: "docx",
         }),
-        "pdf" => Err(CiteError::Format {
-            path: path.to_path_buf(),
+        "pdf" => Ok(Manuscript {
+            text: quire_ingest::pdf::text_layer(&bytes).map_err(|message| CiteError::Format {
+                path: path.to_path_buf(),
+                format: "pdf",
+                message,
+            })?,
             format: "pdf",
-            message: "PDF is not read directly; extract its text with `pdftotext -layout` and pass the .txt".into(),
         }),
         "html" | "htm" | "xhtml" => Ok(Manuscript {
             text: html_text(&String::from_utf8_lossy(&bytes)),
@@ -48,7 +52,11 @@ pub fn read_manuscript(path: &Path) -> Result<Manuscript> {
                 format: "text",
                 message: format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to()),
             })?;
-            let format = if ext == "md" || ext == "markdown" { "md" } else { "txt" };
+            let format = if ext == "md" || ext == "markdown" {
+                "md"
+            } else {
+                "txt"
+            };
             Ok(Manuscript { text, format })
         }
     }

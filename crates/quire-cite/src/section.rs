@@ -95,6 +95,13 @@ pub fn reference_entries(text: &str) -> Vec<Entry> {
     let body: Vec<(usize, &str)> = (section.first_line..section.end_line)
         .map(|i| (i + 1, lines[i]))
         .collect();
+    // A running head printed on every page shows up once or twice inside
+    // the reference list but many times in the whole document.
+    let heads = running_heads(&lines);
+    let body: Vec<(usize, &str)> = body
+        .into_iter()
+        .filter(|(_, l)| !heads.contains(l.trim()))
+        .collect();
     split_entries(&body)
 }
 
@@ -109,6 +116,23 @@ fn bullet_re() -> &'static Regex {
         &R,
         r"^\s*(?:[-*\u{2022}\u{25aa}\u{2023}\u{00b7}]|\u{2013})\s+",
     )
+}
+
+/// Short lines without a year that recur on two or more pages of the
+/// document: running heads and footers.
+fn running_heads<'a>(lines: &[&'a str]) -> std::collections::HashSet<&'a str> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for l in lines {
+        let t = l.trim();
+        if !t.is_empty() && t.len() < 80 && !crate::features::contains_year(t) {
+            *counts.entry(t).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(t, n)| n >= 2 && !number_re().is_match(t) && !is_markdown_heading(t))
+        .map(|(t, _)| t)
+        .collect()
 }
 
 /// Split the lines of a reference section (1-based line number, text) into
@@ -201,14 +225,18 @@ fn drop_preface(lines: Vec<(usize, &str)>) -> Vec<(usize, &str)> {
     }
 }
 
-/// True when blank lines separate multi-line blocks: at least two blocks
-/// and some block longer than one line.
+/// True when blank lines separate multi-line blocks: at least two blocks,
+/// some block longer than one line, and blocks no longer than a reference
+/// runs (median of four lines at most) — a page break in a PDF's text also
+/// leaves a blank line, between two blocks of many references each.
 fn blank_separated(lines: &[(usize, &str)]) -> bool {
-    let blocks = lines
+    let mut sizes: Vec<usize> = lines
         .split(|(_, l)| l.trim().is_empty())
         .filter(|b| !b.is_empty())
-        .collect::<Vec<_>>();
-    blocks.len() >= 2 && blocks.iter().any(|b| b.len() > 1)
+        .map(<[_]>::len)
+        .collect();
+    sizes.sort_unstable();
+    sizes.len() >= 2 && sizes.iter().any(|&n| n > 1) && sizes[sizes.len() / 2] <= 4
 }
 
 fn block_starts(lines: &[(usize, &str)]) -> Vec<bool> {
@@ -253,6 +281,8 @@ fn line_starts(lines: &[(usize, &str)]) -> Vec<bool> {
         let prev = current.trim_end();
         let continues = !current.is_empty()
             && (prev.ends_with('-')
+                // "In S. Wolf (Ed.), Borderlands…": the container of a chapter.
+                || t.starts_with("In ") && !has_date(t)
                 || t.starts_with(|c: char| {
                     c.is_lowercase() || c.is_ascii_digit() || "(&,;:".contains(c)
                 })

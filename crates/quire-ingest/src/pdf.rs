@@ -66,6 +66,24 @@ pub(crate) fn read(bytes: &[u8], emit: &mut Emit<'_>) -> Result<(), IngestError>
     Ok(())
 }
 
+/// The text layer of a PDF as one string: pages joined by a blank line,
+/// words broken across line ends joined again. For readers that want the
+/// text only, such as the reference-list parser; a malformed PDF is an
+/// error, never a panic.
+pub fn text_layer(bytes: &[u8]) -> Result<String, String> {
+    if !bytes.starts_with(b"%PDF-") {
+        return Err("not a PDF: it does not start with %PDF-".into());
+    }
+    let extracted = catch_unwind(AssertUnwindSafe(|| extract(bytes)))
+        .map_err(|_| "the PDF is malformed (the PDF reader gave up on it)".to_string())?
+        .map_err(|e| format!("cannot read the PDF: {e}"))?;
+    let (text, _) = join_pages(&extracted.pages);
+    if text.trim().is_empty() {
+        return Err("the PDF has no text layer (a scan?); run OCR first".into());
+    }
+    Ok(text)
+}
+
 fn extract(bytes: &[u8]) -> Result<Extracted, String> {
     let doc = PdfDocument::load_mem(bytes).map_err(|e| e.to_string())?;
     if doc.is_encrypted() {

@@ -446,7 +446,12 @@ fn title_words(title: &str) -> Vec<String> {
     const STOP: &[&str] = &[
         "a", "an", "and", "the", "of", "in", "on", "for", "to", "at", "by", "with",
     ];
-    fold(title)
+    // "U.S." is "US" and "Pakistan's" one word, whatever the apostrophe.
+    let title: String = fold(title)
+        .chars()
+        .filter(|c| !matches!(c, '.' | '\'' | '\u{2019}'))
+        .collect();
+    title
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 1 && !STOP.contains(w))
         .map(str::to_string)

@@ -32,7 +32,7 @@ pub enum Style {
 
 #[derive(Debug, clap::Subcommand)]
 pub enum CiteCommand {
-    /// Find the reference list of a manuscript (txt, md, html, docx) or a
+    /// Find the reference list of a manuscript (txt, md, html, docx, pdf) or a
     /// plain list of references, and parse every entry into fields.
     #[command(
         after_help = "Examples:\n  quire cite parse paper.md --to csl-json > refs.json\n  quire cite parse refs.txt --to apa"
@@ -45,7 +45,7 @@ pub enum CiteCommand {
     /// Check every in-text citation of a manuscript against its reference
     /// list. Exit status: 0 no problem, 1 problems found, 2 unreadable input.
     #[command(
-        after_help = "Examples:\n  quire cite check draft.md\n  quire cite check draft.docx --format json"
+        after_help = "Examples:\n  quire cite check draft.md\n  quire cite check draft.docx --format json\n  quire cite check paper.pdf"
     )]
     Check {
         manuscript: PathBuf,
