@@ -67,6 +67,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     {
         coder.context_weight = w;
     }
+    if let Some(l2) = std::env::var("EVAL_L2").ok().and_then(|s| s.parse().ok()) {
+        coder.train_options.l2 = l2;
+    }
     let all: Vec<&str> = corpus.values().flatten().map(|p| p.text.as_str()).collect();
     coder.fit_corpus(&all);
     let cats: Vec<String> = coder.categories().to_vec();

@@ -5,7 +5,7 @@
 //! often set by the surrounding paragraphs rather than the passage itself
 //! (see [`super::Coder::score_document`]).
 
-use quire_model::{Actor, Category};
+use quire_model::{Actor, ActorKind, Category};
 
 /// The categories with every alias of each actor whose canonical name is
 /// one of their key terms added to their terms. An alias alone does not
@@ -35,10 +35,17 @@ pub(super) fn with_actor_names(categories: &[Category], actors: &[Actor]) -> Vec
         .collect()
 }
 
-/// Whether a key term is one of the names of an actor.
-pub(super) fn names_an_actor(term: &str, actors: &[Actor]) -> bool {
+/// Whether a key term is one of the names of an actor that speaks and
+/// acts for itself in the sources: a state, an organisation or a forum.
+/// Armed groups and persons are what passages are about (threats), not
+/// whose policy a passage states, so their names do not carry over to
+/// neighbouring passages.
+pub(super) fn names_a_speaking_actor(term: &str, actors: &[Actor]) -> bool {
     actors.iter().any(|a| {
-        std::iter::once(&a.name)
+        matches!(
+            a.kind,
+            ActorKind::State | ActorKind::Organisation | ActorKind::Forum
+        ) && std::iter::once(&a.name)
             .chain(&a.aliases)
             .any(|n| n.trim().eq_ignore_ascii_case(term.trim()))
     })
@@ -47,7 +54,6 @@ pub(super) fn names_an_actor(term: &str, actors: &[Actor]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use quire_model::ActorKind;
 
     fn actor(name: &str, aliases: &[&str]) -> Actor {
         Actor {
@@ -79,6 +85,12 @@ mod tests {
         );
         assert_eq!(cats[0].terms, ["China", "Beijing", "Chinese"]);
         assert_eq!(cats[1].terms, ["Doha"]);
-        assert!(names_an_actor("doha", &actors) && !names_an_actor("talks", &actors));
+        assert!(names_a_speaking_actor("doha", &actors));
+        assert!(!names_a_speaking_actor("talks", &actors));
+        let group = Actor {
+            kind: ActorKind::ArmedGroup,
+            ..actor("TTP", &[])
+        };
+        assert!(!names_a_speaking_actor("TTP", &[group]));
     }
 }

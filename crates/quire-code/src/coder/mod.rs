@@ -149,7 +149,7 @@ impl Coder {
         let actor_term = matcher
             .terms
             .iter()
-            .map(|t| actors::names_an_actor(&t.text, &codebook.actors))
+            .map(|t| actors::names_a_speaking_actor(&t.text, &codebook.actors))
             .collect();
         let definitions = codebook
             .categories
