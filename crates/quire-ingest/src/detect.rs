@@ -16,7 +16,12 @@ pub fn detect_format(path: &Path, head: &[u8]) -> Option<Format> {
         "bib" | "bibtex" | "biblatex" => Some(Format::Bibtex),
         "ris" => Some(Format::Ris),
         "json" | "csl" | "csljson" => Some(Format::CslJson),
-        "jsonl" | "ndjson" => Some(Format::OpenAlexJsonl),
+        // JSON lines: OpenAlex works, or CSL-JSON items one per line.
+        "jsonl" | "ndjson" => Some(if looks_openalex(&text) {
+            Format::OpenAlexJsonl
+        } else {
+            Format::CslJson
+        }),
         "md" | "markdown" => Some(Format::Markdown),
         // Reference managers save RIS as .txt too.
         "txt" | "text" => Some(if looks_ris(&text) {
@@ -73,10 +78,7 @@ fn sniff(head: &[u8], text: &str) -> Option<Format> {
         return Some(Format::CslJson);
     }
     if t.starts_with('{') {
-        let first_line = t.lines().next().unwrap_or("");
-        let is_openalex =
-            first_line.contains("openalex.org") || first_line.contains("\"authorships\"");
-        return Some(if is_openalex {
+        return Some(if looks_openalex(t) {
             Format::OpenAlexJsonl
         } else {
             Format::CslJson
@@ -86,6 +88,12 @@ fn sniff(head: &[u8], text: &str) -> Option<Format> {
         return Some(Format::Markdown);
     }
     None
+}
+
+/// The first JSON object is an OpenAlex work (its id or its authorships).
+fn looks_openalex(text: &str) -> bool {
+    let first_line = text.trim_start().lines().next().unwrap_or("");
+    first_line.contains("openalex.org") || first_line.contains("\"authorships\"")
 }
 
 /// A `TY  - ` line among the first lines.
@@ -127,5 +135,19 @@ mod tests {
             Some(Format::OpenAlexJsonl)
         );
         assert_eq!(detect_format(Path::new("x.docx"), b"PK\x03\x04"), None);
+        assert_eq!(
+            detect_format(
+                Path::new("w.jsonl"),
+                b"{\"id\":\"https://openalex.org/W1\"}\n"
+            ),
+            Some(Format::OpenAlexJsonl)
+        );
+        assert_eq!(
+            detect_format(
+                Path::new("items.jsonl"),
+                b"{\"id\":\"k1\",\"type\":\"report\",\"title\":\"T\"}\n"
+            ),
+            Some(Format::CslJson)
+        );
     }
 }

@@ -1,5 +1,6 @@
-//! Split a JSON array (or a single object) into its items as bytes, as a
-//! stream, without parsing them.
+//! Split a JSON array (or a single object, or JSON lines: objects one
+//! after another) into its items as bytes, as a stream, without parsing
+//! them.
 //!
 //! A CSL-JSON export can be gigabytes. Rather than deserialising the whole
 //! array, this scanner tracks only strings and bracket depth, cuts out each
@@ -16,7 +17,9 @@ enum Top {
     Start,
     /// Inside the top-level array, between items.
     Array,
-    /// After the closing `]`, or after a single top-level object.
+    /// After a top-level object: more objects may follow (JSON lines).
+    Objects,
+    /// After the closing `]`.
     Done,
 }
 
@@ -80,7 +83,7 @@ pub fn scan<R: BufRead>(
                         bytes: &item.bytes,
                     });
                     if top == Top::Start {
-                        top = Top::Done;
+                        top = Top::Objects;
                     }
                 }
                 continue;
@@ -90,7 +93,9 @@ pub fn scan<R: BufRead>(
                 (_, b'\n') => line += 1,
                 (_, b' ' | b'\t' | b'\r') => {}
                 (Top::Start, b'[') => top = Top::Array,
-                (Top::Start, b'{') | (Top::Array, b'{' | b'[') => item.start(b, line, false),
+                (Top::Start | Top::Objects, b'{') | (Top::Array, b'{' | b'[') => {
+                    item.start(b, line, false)
+                }
                 (Top::Array, b',') => {}
                 (Top::Array, b']') => top = Top::Done,
                 (Top::Array, _) => {
@@ -105,7 +110,7 @@ pub fn scan<R: BufRead>(
                     });
                     return Ok(());
                 }
-                (Top::Done, _) => {
+                (Top::Done | Top::Objects, _) => {
                     on_problem(StructureProblem {
                         line,
                         message: "unexpected data after the end of the JSON value; ignored".into(),
@@ -255,5 +260,16 @@ mod tests {
             problems,
             vec!["2: record 2 is cut off (file ends inside it)"]
         );
+    }
+
+    #[test]
+    fn json_lines_are_objects_one_after_another() {
+        let (got, problems) = items("{\"id\": 1}\n{\"id\": 2}\n\n{\"id\": 3}\n");
+        let lines: Vec<usize> = got.iter().map(|(_, line, _)| *line).collect();
+        assert_eq!(lines, vec![1, 2, 4]);
+        assert!(problems.is_empty());
+        let (got, problems) = items("{\"id\": 1}\nnot json\n");
+        assert_eq!(got.len(), 1);
+        assert_eq!(problems.len(), 1);
     }
 }
