@@ -15,36 +15,73 @@ use crate::names::person_from_inverted;
 use crate::{Emit, IngestError};
 use quire_model::{normalize, Work, WorkKind};
 use std::io::BufRead;
+use std::ops::Range;
 
-/// One raw record: its first line and its fields in file order.
+/// One raw record: its first line and its fields in file order. The
+/// values live in one buffer, reused from record to record, so reading a
+/// record allocates nothing until its Work is built.
 #[derive(Debug, Default)]
 struct RawRecord {
     line: usize,
-    fields: Vec<([u8; 2], String)>,
+    text: String,
+    fields: Vec<([u8; 2], Range<usize>)>,
 }
 
 impl RawRecord {
+    fn start(&mut self, line: usize) {
+        self.line = line;
+        self.text.clear();
+        self.fields.clear();
+    }
+
+    fn is_open(&self) -> bool {
+        self.line != 0
+    }
+
+    fn push(&mut self, tag: [u8; 2], value: &str) {
+        let start = self.text.len();
+        self.text.push_str(value);
+        self.fields.push((tag, start..self.text.len()));
+    }
+
+    /// A wrapped line continues the last field, which ends the buffer.
+    fn extend_last(&mut self, text: &str) {
+        let Some((_, range)) = self.fields.last_mut() else {
+            return;
+        };
+        if !range.is_empty() {
+            self.text.push(' ');
+        }
+        self.text.push_str(text);
+        range.end = self.text.len();
+    }
+
+    fn values(&self) -> impl Iterator<Item = (&[u8; 2], &str)> + '_ {
+        self.fields
+            .iter()
+            .map(|(tag, range)| (tag, &self.text[range.clone()]))
+    }
+
     fn first(&self, tags: &[&[u8; 2]]) -> Option<&str> {
         tags.iter().find_map(|t| {
-            self.fields
-                .iter()
-                .find(|(tag, v)| tag == *t && !v.trim().is_empty())
-                .map(|(_, v)| v.as_str())
+            self.values()
+                .find(|(tag, v)| tag == t && !v.trim().is_empty())
+                .map(|(_, v)| v)
         })
     }
 
     fn all<'a>(&'a self, tags: &'a [&[u8; 2]]) -> impl Iterator<Item = &'a str> + 'a {
-        self.fields
-            .iter()
-            .filter(move |(tag, _)| tags.contains(&tag))
-            .map(|(_, v)| v.as_str())
+        self.values()
+            .filter(move |(tag, _)| tags.contains(tag))
+            .map(|(_, v)| v)
     }
 }
 
 pub(crate) fn read<R: BufRead>(mut reader: R, emit: &mut Emit<'_>) -> Result<(), IngestError> {
     let mut buf = Vec::with_capacity(4096);
     let mut line_no = 0usize;
-    let mut current: Option<RawRecord> = None;
+    // `line == 0`: no record open.
+    let mut rec = RawRecord::default();
     loop {
         buf.clear();
         let n = reader
@@ -61,27 +98,28 @@ pub(crate) fn read<R: BufRead>(mut reader: R, emit: &mut Emit<'_>) -> Result<(),
         let text = line_text(bytes);
         match split_tag(&text) {
             Some((tag, _)) if &tag == b"ER" => {
-                if let Some(rec) = current.take() {
-                    finish(rec, emit);
+                if rec.is_open() {
+                    finish(&rec, emit);
+                    rec.start(0);
                 }
             }
             Some((tag, value)) => {
-                if &tag == b"TY" {
-                    if let Some(rec) = current.take() {
-                        finish(rec, emit);
-                    }
+                if &tag == b"TY" && rec.is_open() {
+                    finish(&rec, emit);
+                    rec.start(0);
                 }
-                let rec = current.get_or_insert_with(|| RawRecord {
-                    line: line_no,
-                    ..Default::default()
-                });
-                rec.fields.push((tag, value.trim().to_string()));
+                if !rec.is_open() {
+                    rec.start(line_no);
+                }
+                rec.push(tag, value.trim());
             }
-            None => continue_field(current.as_mut(), text.trim()),
+            // Outside a record a stray line (a header, a note) is ignored.
+            None if rec.is_open() => rec.extend_last(text.trim()),
+            None => {}
         }
     }
-    if let Some(rec) = current.take() {
-        finish(rec, emit);
+    if rec.is_open() {
+        finish(&rec, emit);
     }
     Ok(())
 }
@@ -117,19 +155,8 @@ fn split_tag(line: &str) -> Option<([u8; 2], &str)> {
     Some(([b[0], b[1]], value.strip_prefix(' ').unwrap_or(value)))
 }
 
-/// A wrapped line continues the previous field; outside a record it is
-/// stray text (a header, a note) and ignored.
-fn continue_field(record: Option<&mut RawRecord>, text: &str) {
-    if let Some((_, value)) = record.and_then(|r| r.fields.last_mut()) {
-        if !value.is_empty() {
-            value.push(' ');
-        }
-        value.push_str(text);
-    }
-}
-
-fn finish(rec: RawRecord, emit: &mut Emit<'_>) {
-    match to_work(&rec) {
+fn finish(rec: &RawRecord, emit: &mut Emit<'_>) {
+    match to_work(rec) {
         Ok(work) => {
             let key = rec.first(&[b"ID"]).map(str::to_string);
             let mut work = work;
