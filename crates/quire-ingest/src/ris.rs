@@ -49,7 +49,7 @@ impl RawRecord {
         let Some((_, range)) = self.fields.last_mut() else {
             return;
         };
-        if !range.is_empty() {
+        if range.end > range.start {
             self.text.push(' ');
         }
         self.text.push_str(text);
