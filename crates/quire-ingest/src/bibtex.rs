@@ -10,7 +10,7 @@
 use crate::ids::{self, clean};
 use crate::names::is_organisation;
 use crate::{Emit, IngestError};
-use biblatex::{Bibliography, ChunksExt, Entry};
+use biblatex::{Bibliography, Chunk, Entry, Spanned};
 use quire_model::{normalize, Person, Work, WorkKind};
 
 /// One `@type{...}` block cut from the file, with the line it starts on.
@@ -130,10 +130,33 @@ fn describe(kind: &biblatex::ParseErrorKind) -> String {
 
 /// The text of a field, LaTeX resolved, whitespace collapsed.
 fn field(entry: &Entry, name: &str) -> Option<String> {
-    entry
-        .get(name)
-        .map(|chunks| chunks.format_verbatim())
-        .and_then(|s| clean(&s))
+    entry.get(name).map(plain_text).and_then(|s| clean(&s))
+}
+
+/// The chunks' text as biblatex's `format_verbatim` gives it (math kept
+/// in `$…$`), but copied a chunk at a time: `format_verbatim` pushes
+/// character by character, which was a fifth of the BibTeX parse time on
+/// abstracts. Line breaks need no care here: `clean` collapses all
+/// whitespace afterwards.
+fn plain_text(chunks: &[Spanned<Chunk>]) -> String {
+    let mut out = String::with_capacity(chunks.iter().map(|c| chunk_text(&c.v).len() + 2).sum());
+    for chunk in chunks {
+        match &chunk.v {
+            Chunk::Math(s) => {
+                out.push('$');
+                out.push_str(s);
+                out.push('$');
+            }
+            other => out.push_str(chunk_text(other)),
+        }
+    }
+    out
+}
+
+fn chunk_text(chunk: &Chunk) -> &str {
+    match chunk {
+        Chunk::Normal(s) | Chunk::Verbatim(s) | Chunk::Math(s) => s,
+    }
 }
 
 fn to_work(entry: &Entry, kind: &str) -> Result<Work, String> {
