@@ -11,7 +11,7 @@ use std::path::Path;
 use quire_model::{Coding, CodingOrigin, Passage};
 use serde::{Deserialize, Serialize};
 
-use crate::CodeError;
+use crate::{CodeError, LabelledPassage};
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Row {
@@ -139,6 +139,19 @@ pub fn write_codes_csv<W: Write>(writer: W, codings: &[Coding]) -> Result<(), Co
 /// passage with the set of categories it was given (empty for a passage
 /// coded as none). Codes for passages not in `passages` are ignored.
 pub fn labelled_examples(codes: &[Coding], passages: &[Passage]) -> Vec<(String, Vec<String>)> {
+    let by_passage = codes_by_passage(codes);
+    passages
+        .iter()
+        .filter_map(|p| {
+            by_passage
+                .get(&(p.work_id.as_str(), p.ordinal))
+                .map(|cats| (p.text.clone(), cats.clone()))
+        })
+        .collect()
+}
+
+/// The categories given to each (work, passage ordinal), first seen first.
+fn codes_by_passage(codes: &[Coding]) -> BTreeMap<(&str, usize), Vec<String>> {
     let mut by_passage: BTreeMap<(&str, usize), Vec<String>> = BTreeMap::new();
     for c in codes {
         let cats = by_passage
@@ -148,12 +161,33 @@ pub fn labelled_examples(codes: &[Coding], passages: &[Passage]) -> Vec<(String,
             cats.push(c.category.clone());
         }
     }
+    by_passage
+}
+
+/// Hand codes joined to their passages with the passages before and after
+/// each in its work, for [`crate::Coder::train_passages`], so training
+/// sees the same context evidence that [`crate::code_passages`] scores
+/// with. `passages` must be in document order.
+pub fn labelled_passages(codes: &[Coding], passages: &[Passage]) -> Vec<LabelledPassage> {
+    let by_passage = codes_by_passage(codes);
+    let same_work = |i: usize, j: usize| passages[i].work_id == passages[j].work_id;
     passages
         .iter()
-        .filter_map(|p| {
-            by_passage
-                .get(&(p.work_id.as_str(), p.ordinal))
-                .map(|cats| (p.text.clone(), cats.clone()))
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let cats = by_passage.get(&(p.work_id.as_str(), p.ordinal))?;
+            let before = i
+                .checked_sub(1)
+                .filter(|&j| same_work(i, j))
+                .map(|j| passages[j].text.clone());
+            let after = (i + 1 < passages.len() && same_work(i, i + 1))
+                .then(|| passages[i + 1].text.clone());
+            Some(LabelledPassage {
+                text: p.text.clone(),
+                categories: cats.clone(),
+                before,
+                after,
+            })
         })
         .collect()
 }
@@ -215,5 +249,19 @@ mod tests {
                 ("two".to_string(), vec![])
             ]
         );
+        let lp = labelled_passages(
+            &[code(0, "a"), code(1, "b")],
+            &[p(0, "zero"), p(1, "one"), p(2, "two")],
+        );
+        assert_eq!(lp.len(), 2);
+        assert_eq!(
+            (lp[0].before.as_deref(), lp[0].after.as_deref()),
+            (None, Some("one"))
+        );
+        assert_eq!(
+            (lp[1].before.as_deref(), lp[1].after.as_deref()),
+            (Some("zero"), Some("two"))
+        );
+        assert_eq!(lp[1].categories, ["b"]);
     }
 }

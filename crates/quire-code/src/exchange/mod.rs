@@ -7,7 +7,8 @@ pub mod jsonl;
 pub mod qdpx;
 
 pub use codes_csv::{
-    labelled_examples, read_codes_csv, read_codes_from, write_codes_csv, CodesImport,
+    labelled_examples, labelled_passages, read_codes_csv, read_codes_from, write_codes_csv,
+    CodesImport,
 };
 pub use jsonl::{code_document, write_jsonl, CodedPassage};
 pub use qdpx::{write_qdpx, QdpxProject, QdpxSource};
