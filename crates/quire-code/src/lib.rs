@@ -21,8 +21,11 @@
 //! - [`passages`] cuts text into paragraph-sized passages and repairs PDF
 //!   and scraping artefacts.
 //! - [`coder`] scores passages per category, explainably: matched codebook
-//!   terms weighted by specificity plus similarity to the definition, and,
-//!   once passages are coded by hand, a classifier trained on them.
+//!   terms (and actor aliases) weighted by specificity plus similarity to
+//!   the definition, and, once passages are coded by hand, a classifier
+//!   trained on them. [`code_passages`] and [`Coder::score_document`]
+//!   score each passage with its neighbours (who acts is often named a
+//!   paragraph earlier) and discount passages off the review's focus.
 //! - [`exchange`] reads and writes manual codes as CSV, coded passages as
 //!   JSON Lines, and whole coded projects as REFI-QDA `.qdpx`.
 //!
