@@ -423,9 +423,9 @@ impl Coder {
         let mut raw = Vec::with_capacity(self.ids.len());
         let mut actor = Vec::with_capacity(self.ids.len());
         let mut terms = Vec::with_capacity(self.ids.len());
-        for c in 0..self.ids.len() {
+        for (c, sim) in similarity.iter().enumerate() {
             let (evidence, actor_evidence, found) = self.term_evidence(text, &hits, c);
-            let r = evidence / length + SIMILARITY_WEIGHT * similarity[c];
+            let r = evidence / length + SIMILARITY_WEIGHT * sim;
             raw.push(r * lone_word_factor(&hits, &self.matcher, c));
             actor.push(actor_evidence / length);
             terms.push(found);
