@@ -151,7 +151,8 @@ fn code(
         })
         .collect();
     if !manual.is_empty() {
-        coder.train(&exchange::labelled_examples(&manual, passages))?;
+        // With their neighbours, as `code_passages` scores them.
+        coder.train_passages(&exchange::labelled_passages(&manual, passages))?;
     }
     let hand_coded: HashSet<(&str, usize)> = manual
         .iter()

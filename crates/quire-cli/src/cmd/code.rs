@@ -77,7 +77,7 @@ pub fn run(args: &Args, review_dir: Option<&Path>) -> anyhow::Result<i32> {
             problems += 1;
         }
         let passages: Vec<Passage> = sources.iter().flat_map(|s| s.passages.clone()).collect();
-        let labelled = exchange::labelled_examples(&import.codes, &passages);
+        let labelled = exchange::labelled_passages(&import.codes, &passages);
         if labelled.is_empty() {
             eprintln!(
                 "quire code: none of the codes in {} refer to passages of these files",
@@ -85,7 +85,7 @@ pub fn run(args: &Args, review_dir: Option<&Path>) -> anyhow::Result<i32> {
             );
             problems += 1;
         }
-        coder.train(&labelled)?;
+        coder.train_passages(&labelled)?;
     }
     let coded: Vec<Vec<CodedPassage>> = sources
         .iter()
