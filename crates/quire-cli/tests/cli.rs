@@ -335,3 +335,51 @@ fn notes_attach_to_the_decision_and_fulltext_sees_only_included() {
     assert!(md.contains("Full texts assessed"), "{md}");
     assert!(md.contains("excluded: screening"), "{md}");
 }
+
+#[test]
+fn code_files_trained_on_hand_codes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let codebook = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/afpak/review.toml");
+    let text = "Islamabad says TTP fighters cross the border from safe havens in Afghanistan and attack its posts.\n\n\
+                Traders at Torkham wait for days while the crossing is closed, and the bilateral trade falls.\n\n\
+                The two governments agreed to share intelligence and to meet every quarter on border security.\n";
+    std::fs::write(tmp.path().join("notes.md"), text).unwrap();
+    std::fs::write(
+        tmp.path().join("codes.csv"),
+        "work_id,passage,category,coder\nnotes,0,threat_landscape,ana\nnotes,1,challenges_opportunities,ana\nnotes,2,cooperation_initiatives,ana\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("quire")
+        .unwrap()
+        .current_dir(tmp.path())
+        .args(["code", "notes.md", "--train", "codes.csv", "--codebook"])
+        .arg(&codebook)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["codes"][0]["category"], "threat_landscape");
+    // A code naming a category the codebook lacks is an error, not a silent skip.
+    std::fs::write(
+        tmp.path().join("bad.csv"),
+        "work_id,passage,category,coder\nnotes,0,no_such_category,ana\n",
+    )
+    .unwrap();
+    Command::cargo_bin("quire")
+        .unwrap()
+        .current_dir(tmp.path())
+        .args(["code", "notes.md", "--train", "bad.csv", "--codebook"])
+        .arg(&codebook)
+        .assert()
+        .failure();
+}
