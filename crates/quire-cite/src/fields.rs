@@ -224,11 +224,9 @@ impl Reference {
             && (!self.editors.is_empty() || text.contains(" in ") && self.publisher.is_some())
         {
             WorkKind::Chapter
-        } else if self.container.is_some()
-            && (self.volume.is_some() || self.pages.is_some() || self.doi.is_some())
-        {
-            WorkKind::Article
         } else if self.container.is_some() {
+            // With or without volume, pages or DOI: a container and no
+            // editors is a periodical.
             WorkKind::Article
         } else if self.publisher.is_some() {
             if self.authors.first().is_some_and(|a| a.literal) || text.contains("report") {

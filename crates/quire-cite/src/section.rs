@@ -188,10 +188,10 @@ fn drop_artefacts<'a>(body: &[(usize, &'a str)]) -> Vec<(usize, &'a str)> {
     body.iter()
         .filter(|(_, l)| {
             let t = l.trim();
-            !page.is_match(l)
-                && !(repeats.get(t).copied().unwrap_or(0) >= 2
-                    && !has_year(t)
-                    && !number_re().is_match(l))
+            let running_head = repeats.get(t).copied().unwrap_or(0) >= 2
+                && !has_year(t)
+                && !number_re().is_match(l);
+            !page.is_match(l) && !running_head
         })
         .copied()
         .collect()

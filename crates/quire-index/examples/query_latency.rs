@@ -195,7 +195,7 @@ fn time_queries(
 }
 
 fn print_by_shape(latencies: &[Duration], queries: &[String]) {
-    for shape in 0..SHAPES.min(queries.len()) {
+    for (shape, query) in queries.iter().enumerate().take(SHAPES) {
         let mut times: Vec<Duration> = latencies
             .iter()
             .skip(shape)
@@ -207,7 +207,7 @@ fn print_by_shape(latencies: &[Duration], queries: &[String]) {
             "  p50 {:>7.2} ms  p99 {:>7.2} ms  e.g. {}",
             ms(pct(&times, 50)),
             ms(pct(&times, 99)),
-            queries[shape]
+            query
         );
     }
 }

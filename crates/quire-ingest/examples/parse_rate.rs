@@ -264,7 +264,11 @@ fn rate(format: Format, text: &str, n: usize, reps: usize) -> (f64, f64, f64) {
         rates.push(n as f64 / secs);
     }
     let rps = median(rates);
-    (rps, rps * text.len() as f64 / n as f64 / 1e6, median(cpu_rates))
+    (
+        rps,
+        rps * text.len() as f64 / n as f64 / 1e6,
+        median(cpu_rates),
+    )
 }
 
 fn peak_rss_mb() -> Option<f64> {

@@ -31,7 +31,7 @@ pub(crate) fn read(text: &str, emit: &mut Emit<'_>) -> Result<(), IngestError> {
             "string" => {
                 // Only keep definitions that parse, so one bad @string does
                 // not break every entry after it.
-                if Bibliography::parse(&raw.text).is_ok() {
+                if Bibliography::parse(raw.text).is_ok() {
                     strings.push_str(raw.text);
                     strings.push('\n');
                 } else {

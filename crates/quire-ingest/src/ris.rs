@@ -97,12 +97,12 @@ pub(crate) fn read<R: BufRead>(mut reader: R, emit: &mut Emit<'_>) -> Result<(),
         }
         let text = line_text(bytes);
         match split_tag(&text) {
-            Some((tag, _)) if &tag == b"ER" => {
-                if rec.is_open() {
-                    finish(&rec, emit);
-                    rec.start(0);
-                }
+            Some((tag, _)) if &tag == b"ER" && rec.is_open() => {
+                finish(&rec, emit);
+                rec.start(0);
             }
+            // An `ER` outside a record closes nothing.
+            Some((tag, _)) if &tag == b"ER" => {}
             Some((tag, value)) => {
                 if &tag == b"TY" && rec.is_open() {
                     finish(&rec, emit);

@@ -81,7 +81,7 @@ pub fn evidence_rows(input: &ReportInput) -> Vec<EvidenceRow> {
             Some(((*rank, c.passage, category_rank(&c.category)), row))
         })
         .collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.sort_by_key(|a| a.0);
     keyed.into_iter().map(|(_, row)| row).collect()
 }
 

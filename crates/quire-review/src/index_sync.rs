@@ -136,7 +136,7 @@ fn rebuild_into(
             failure.get_or_insert(e);
         }
         count += 1;
-        if count % 1000 == 0 {
+        if count.is_multiple_of(1000) {
             progress.advance(1000, "");
         }
         Ok(())

@@ -302,7 +302,7 @@ impl<'a> ActiveLearner<'a> {
     }
 
     /// The next record to screen, or None when all are labelled.
-    pub fn next(&mut self) -> Option<usize> {
+    pub fn next_to_screen(&mut self) -> Option<usize> {
         self.top(1).first().copied()
     }
 

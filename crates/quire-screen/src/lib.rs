@@ -12,7 +12,7 @@
 //! let mut learner = ActiveLearner::new(&x, LearnerConfig::default());
 //! learner.record(0, true); // the reviewer's decisions, by row
 //! learner.retrain();
-//! let next_row = learner.next();
+//! let next_row = learner.next_to_screen();
 //! ```
 //!
 //! - [`features`]: TF-IDF over title + abstract + keywords (words and

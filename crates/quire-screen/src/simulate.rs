@@ -122,7 +122,9 @@ pub fn simulate(
     let mut labels = Vec::new();
     while learner.n_relevant() < total_relevant && queried.len() < max_steps {
         learner.retrain();
-        let Some(row) = learner.next() else { break };
+        let Some(row) = learner.next_to_screen() else {
+            break;
+        };
         learner.record(row, truth[row]);
         queried.push(row);
         labels.push(truth[row]);

@@ -219,7 +219,7 @@ fn object_after(sentence: &str, from: usize) -> Option<String> {
     }
     let last = words.get(OBJECT_WORDS.min(words.len()).checked_sub(1)?)?;
     let object = text::collapse_whitespace(&rest[words[0].0..last.1]);
-    let meaningful = text::content_terms(&object).len() > 0;
+    let meaningful = !text::content_terms(&object).is_empty();
     meaningful.then_some(object)
 }
 

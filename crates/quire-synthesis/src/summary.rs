@@ -241,7 +241,7 @@ fn pick(candidates: &[Candidate], per_work: usize, already: &[usize]) -> Vec<usi
 fn cited_sentence(item: &SummaryItem) -> String {
     let quote = item.source.quote.trim();
     let (body, stop) = match quote.char_indices().next_back() {
-        Some((i, c)) if matches!(c, '.' | '!' | '?') => (&quote[..i], &quote[i..]),
+        Some((i, '.' | '!' | '?')) => (&quote[..i], &quote[i..]),
         _ => (quote, "."),
     };
     format!("{} {}{}", body.trim_end(), item.source.citation, stop)

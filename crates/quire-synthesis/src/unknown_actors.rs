@@ -297,11 +297,11 @@ fn proper_names(tokens: &[&str]) -> Vec<String> {
     for (i, &t) in tokens.iter().enumerate() {
         let t = text::strip_possessive(t);
         let first_of_sentence = i == 0;
-        if capitalised(t) && !first_of_sentence {
-            run.push(t);
-        } else if capitalised(t) && first_of_sentence && !text::is_stopword(&t.to_lowercase()) {
-            run.push(t);
-        } else if !run.is_empty() && JOINERS.contains(&t) {
+        // A capitalised word opening the sentence counts unless it is a
+        // stop word ("The", "In"); joiners ("of", "for") only inside a name.
+        let name_word =
+            capitalised(t) && (!first_of_sentence || !text::is_stopword(&t.to_lowercase()));
+        if name_word || !run.is_empty() && JOINERS.contains(&t) {
             run.push(t);
         } else {
             flush(&mut run);

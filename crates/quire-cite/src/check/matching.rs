@@ -76,7 +76,7 @@ pub fn name_fit(c: &Citation, r: &Reference) -> NameFit {
     }
     let second = fold(&c.authors[1]);
     let zone = author_zone(r);
-    let second_fit = if names[1..].iter().any(|n| *n == second) || zone.contains(&second) {
+    let second_fit = if names[1..].contains(&second) || zone.contains(&second) {
         NameFit::Exact
     } else if names[1..]
         .iter()

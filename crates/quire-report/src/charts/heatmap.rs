@@ -34,14 +34,14 @@ pub fn heatmap(
     for (r, label) in labels.iter().enumerate() {
         let y = top + CELL_H * r as f64;
         svg.text(left - 8.0, y + CELL_H / 2.0 + 4.0, label, FONT, "end", "");
-        for c in 0..columns.len() {
+        for (c, column) in columns.iter().enumerate() {
             let v = values
                 .get(r)
                 .and_then(|row| row.get(c))
                 .copied()
                 .unwrap_or(0);
             let x = left + CELL_W * c as f64;
-            let tip = format!("{}, {}: {v} {unit}", rows[r], columns[c]);
+            let tip = format!("{}, {column}: {v} {unit}", rows[r]);
             svg.rect_titled(
                 x + 1.0,
                 y + 1.0,

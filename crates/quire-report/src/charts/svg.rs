@@ -51,6 +51,9 @@ impl Svg {
         );
     }
 
+    // The SVG element's own attributes, in its order: a struct would only
+    // rename them.
+    #[allow(clippy::too_many_arguments)]
     pub fn line(
         &mut self,
         x1: f64,
