@@ -77,6 +77,14 @@ fn init_import_status_search_and_reimport() {
         "\"intelligence sharing\" AND (TTP OR \"Tehrik-i-Taliban\") year:2019..",
     );
     assert_eq!(h[0]["title"], "Intelligence sharing against the TTP", "{h}");
+    // The table piped: matched words marked **so**, no terminal escapes.
+    let table = quire(&dir)
+        .args(["search", "durand line", "--format", "table"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8_lossy(&table.stdout);
+    assert!(table.contains("**Durand**"), "{table}");
+    assert!(!table.contains('\x1b'), "{table}");
 
     // Re-importing the same files adds nothing.
     let again = quire(&dir).arg("import").output().unwrap();

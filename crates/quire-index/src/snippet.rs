@@ -31,6 +31,12 @@ impl Snippet {
         self.marked("\x1b[1m", "\x1b[0m", |s| s.to_string())
     }
 
+    /// The passage with matched words in Markdown bold (`**word**`), for
+    /// output that is piped or saved rather than shown on a terminal.
+    pub fn to_markdown(&self) -> String {
+        self.marked("**", "**", |s| s.to_string())
+    }
+
     /// The passage as HTML-escaped text with matched words in `<b>`.
     pub fn to_html(&self) -> String {
         self.marked("<b>", "</b>", escape_html)
@@ -192,6 +198,7 @@ mod tests {
             highlights: vec![(8, 11)],
         };
         assert_eq!(s.to_terminal(), "a <b> & \x1b[1mTTP\x1b[0m");
+        assert_eq!(s.to_markdown(), "a <b> & **TTP**");
         assert_eq!(s.to_html(), "a &lt;b&gt; &amp; <b>TTP</b>");
     }
 

@@ -58,6 +58,8 @@ pub fn run(args: &Args, ctx: &Context) -> Result<u8> {
 }
 
 fn print_table(hits: &[quire_index::Hit]) {
+    use std::io::IsTerminal;
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     if hits.is_empty() {
         println!("no hits");
         return;
@@ -90,7 +92,14 @@ fn print_table(hits: &[quire_index::Hit]) {
         );
         println!("     id: {}", h.id);
         if !h.snippet.is_empty() {
-            println!("     {}", h.snippet.to_terminal().replace('\n', " "));
+            // ANSI bold only on a terminal (and not under NO_COLOR); piped
+            // or saved output gets **word** instead of escape codes.
+            let snippet = if color {
+                h.snippet.to_terminal()
+            } else {
+                h.snippet.to_markdown()
+            };
+            println!("     {}", snippet.replace('\n', " "));
         }
     }
 }
