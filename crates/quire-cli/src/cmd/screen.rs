@@ -517,14 +517,23 @@ fn show(work: &quire_model::Work, terms: &[String]) {
     }
 }
 
+/// Key terms in bold yellow on a terminal; `**term**` when the prompt is
+/// piped or NO_COLOR is set, so logs hold no escape codes.
 fn bold_terms(text: &str, terms: &[String]) -> String {
+    use std::io::IsTerminal;
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let (open, close) = if color {
+        ("\x1b[1;33m", "\x1b[0m")
+    } else {
+        ("**", "**")
+    };
     let mut out = String::with_capacity(text.len() + 32);
     let mut at = 0;
     for (a, b) in highlight_spans(text, terms) {
         out.push_str(&text[at..a]);
-        out.push_str("\x1b[1;33m");
+        out.push_str(open);
         out.push_str(&text[a..b]);
-        out.push_str("\x1b[0m");
+        out.push_str(close);
         at = b;
     }
     out.push_str(&text[at..]);
