@@ -2,7 +2,7 @@
 //!
 //!     cargo run -p quire-cite --release --example eval_refparse -- \
 //!         --model models/refparse/model.crfsuite --test /work/shared/data/refparse/anystyle/test.jsonl \
-//!         [--map cora] [--json OUT.json]
+//!         [--lexicons DIR] [--map cora] [--json OUT.json] [--show N]
 //!
 //! Prints a per-label table (gold, predicted, P, R, F1) and the micro F1 over
 //! labels with at least 10 gold fields (`other` excluded), token accuracy,
@@ -25,8 +25,14 @@ fn main() -> anyhow::Result<()> {
     };
     let model = opt("--model").map(PathBuf::from);
     let test = PathBuf::from(opt("--test").ok_or_else(|| anyhow::anyhow!("--test FILE needed"))?);
+    // `--lexicons DIR`: the word lists the model was trained with, when
+    // they are not the shipped ones (in-domain models of the eval script).
+    let lexicons = match opt("--lexicons") {
+        Some(dir) => Lexicons::from_dir(dir.as_ref())?,
+        None => Lexicons::embedded(),
+    };
     let labeller = match &model {
-        Some(m) => Labeller::from_file(m, Lexicons::embedded())?,
+        Some(m) => Labeller::from_file(m, lexicons)?,
         None => Labeller::embedded()?,
     };
     let refs = read_jsonl(&test)?;

@@ -8,8 +8,12 @@
 //! writes `models/refparse/model.crfsuite`.
 //!
 //! Options: `--datasets anystyle,grobid` (which training splits),
-//! `--out PATH` (model path), `--no-lexicons` (keep the shipped lists),
-//! `--iterations N`, `--limit N` (first N training references only).
+//! `--out PATH` (model path), `--iterations N`, `--c1 X`, `--c2 X`
+//! (L1/L2 regularisation), `--limit N` (first N training references only),
+//! `--lexicon-datasets a,b` (which training splits the word lists come
+//! from; default: the training datasets), `--lexicons-out DIR` (where the
+//! lists go; default the crate's `data/lexicons/`), `--no-lexicons` (keep
+//! the shipped lists).
 
 use std::path::{Path, PathBuf};
 
@@ -25,9 +29,10 @@ fn main() -> anyhow::Result<()> {
             .cloned()
             .unwrap_or_else(|| "/work/shared/data/refparse".into()),
     );
+    // The last occurrence of an option wins, so a wrapper can override.
     let opt = |name: &str| {
         args.iter()
-            .position(|a| a == name)
+            .rposition(|a| a == name)
             .and_then(|i| args.get(i + 1).cloned())
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -42,6 +47,13 @@ fn main() -> anyhow::Result<()> {
     if let Some(n) = opt("--iterations") {
         options.max_iterations = n.parse()?;
     }
+    if let Some(x) = opt("--c1") {
+        options.c1 = x.parse()?;
+    }
+    if let Some(x) = opt("--c2") {
+        options.c2 = x.parse()?;
+    }
+    options.verbose = args.iter().any(|a| a == "--verbose");
 
     let mut refs: Vec<GoldReference> = Vec::new();
     for ds in datasets.split(',') {
@@ -62,20 +74,28 @@ fn main() -> anyhow::Result<()> {
     if let Some(n) = opt("--limit") {
         refs.truncate(n.parse()?);
     }
-    // Lexicons come from the AnyStyle train split (curated, BSD) unless
+    // Lexicons come from the training splits (never a test split) unless
     // `--lexicon-datasets` names others; `--no-lexicons` keeps the shipped lists.
     let lexicons = if args.iter().any(|a| a == "--no-lexicons") {
         Lexicons::embedded()
     } else {
         let mut lex_refs = Vec::new();
         for ds in opt("--lexicon-datasets")
-            .unwrap_or_else(|| "anystyle".into())
+            .unwrap_or_else(|| datasets.clone())
             .split(',')
         {
             anyhow::ensure!(!ds.starts_with("cora"), "CORA is evaluation only");
-            lex_refs.extend(read_jsonl(&data.join(ds).join("train.jsonl"))?);
+            let file = if ds.contains('/') {
+                data.join(format!("{ds}.jsonl"))
+            } else {
+                data.join(ds).join("train.jsonl")
+            };
+            lex_refs.extend(read_jsonl(&file)?);
         }
-        write_lexicons(&lex_refs, &root.join("data/lexicons"))?
+        let dir = opt("--lexicons-out")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| root.join("data/lexicons"));
+        write_lexicons(&lex_refs, &dir)?
     };
     eprintln!("training on {} references from {datasets} ...", refs.len());
     let t = std::time::Instant::now();

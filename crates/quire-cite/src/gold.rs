@@ -125,7 +125,8 @@ mod tests {
             vec![
                 ("Akaike", "author"),
                 (",", "author"),
-                ("H.", "author"),
+                ("H", "author"),
+                (".", "author"),
                 ("(", "other"),
                 ("1974", "date"),
                 (")", "other"),

@@ -6,7 +6,10 @@
 //! compiled into the crate, so the feature extractor at tagging time sees the
 //! same lists the model was trained with.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::error::{CiteError, Result};
 
 /// The kinds of word list, in the order their feature names are emitted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,10 +39,11 @@ impl LexiconKind {
     }
 }
 
-/// The four word lists, lowercased.
+/// The four word lists, lowercased: one map from a word to the set of
+/// lists holding it (a bit per [`LexiconKind`]), so a token costs one lookup.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicons {
-    lists: [HashSet<String>; 4],
+    words: HashMap<Box<str>, u8, FastHash>,
 }
 
 impl Lexicons {
@@ -55,28 +59,103 @@ impl Lexicons {
 
     /// Build from four texts with one word a line, in [`LexiconKind::ALL`] order.
     pub fn from_texts(texts: [&str; 4]) -> Lexicons {
-        let lists = texts.map(|t| {
-            t.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_lowercase)
-                .collect()
-        });
-        Lexicons { lists }
+        let mut words: HashMap<Box<str>, u8, FastHash> = HashMap::default();
+        for (kind, text) in LexiconKind::ALL.into_iter().zip(texts) {
+            for line in text.lines().map(str::trim) {
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                *words.entry(line.to_lowercase().into()).or_default() |= 1 << kind as u8;
+            }
+        }
+        Lexicons { words }
+    }
+
+    /// Read `name.txt`, `journal.txt`, `publisher.txt` and `place.txt` from
+    /// a directory (lists written next to a model by the training example).
+    pub fn from_dir(dir: &Path) -> Result<Lexicons> {
+        let mut texts: Vec<String> = Vec::with_capacity(4);
+        for kind in LexiconKind::ALL {
+            let path = dir.join(format!("{}.txt", kind.name()));
+            texts.push(std::fs::read_to_string(&path).map_err(|e| CiteError::io(&path, e))?);
+        }
+        Ok(Lexicons::from_texts([
+            &texts[0], &texts[1], &texts[2], &texts[3],
+        ]))
+    }
+
+    /// The lists holding `word` (already lowercased, punctuation trimmed),
+    /// one bit per kind in [`LexiconKind::ALL`] order.
+    pub fn mask_of(&self, word: &str) -> u8 {
+        self.words.get(word).copied().unwrap_or(0)
     }
 
     /// Which lists contain `word` (already lowercased, punctuation trimmed).
     pub fn kinds_of(&self, word: &str) -> impl Iterator<Item = LexiconKind> + '_ {
-        let word = word.to_string();
+        let mask = self.mask_of(word);
         LexiconKind::ALL
             .into_iter()
-            .zip(self.lists.iter())
-            .filter(move |(_, set)| set.contains(&word))
-            .map(|(k, _)| k)
+            .filter(move |k| mask & (1 << *k as u8) != 0)
     }
 
     pub fn contains(&self, kind: LexiconKind, word: &str) -> bool {
-        self.lists[kind as usize].contains(word)
+        self.mask_of(word) & (1 << kind as u8) != 0
+    }
+}
+
+/// The FxHash function (rustc's): a multiply and a rotate per 8 bytes. The
+/// keys are short words and feature names looked up tens of times per
+/// token, where SipHash's flood resistance buys nothing and costs most of
+/// the lookup time.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FastHash;
+
+impl std::hash::BuildHasher for FastHash {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher(0)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct FxHasher(u64);
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.mix(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.mix(u64::from_le_bytes(b));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.mix(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.mix(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -97,7 +176,6 @@ fn kind_of_label(label: &str) -> Option<LexiconKind> {
 /// into a list when it occurs there at least `min_count` times and at least
 /// 70% of its occurrences anywhere are in fields of that kind.
 pub fn build(references: &[crate::gold::GoldReference], min_count: usize) -> [Vec<String>; 4] {
-    use std::collections::HashMap;
     let mut counts: HashMap<String, [usize; 5]> = HashMap::new();
     for r in references {
         let (tokens, labels) = r.labelled_tokens();

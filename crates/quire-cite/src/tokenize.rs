@@ -1,10 +1,19 @@
 //! Tokens of a reference string: the units the CRF labels.
 //!
-//! Whitespace separates tokens; brackets are always tokens of their own (so
-//! "9(2)" gives `9 ( 2 )` and volume and issue can be told apart), and a run
-//! of trailing punctuation is split off a word (so "(1974)." gives
-//! `( 1974 ) .`). A lone "." after one or two letters stays on the word,
-//! because initials and abbreviations ("J.", "Ed.") are read as one unit.
+//! Fine-grained on purpose: within a whitespace-delimited chunk every run of
+//! letters, every run of digits and every other character (punctuation,
+//! brackets, quotes, dashes) is a token of its own. Reference styles glue
+//! fields together without spaces ("Phys. Rev. D60", "11(2006)p1914",
+//! "Nat .Phys .5 ( 2009)586 ."), and a labeller can only reproduce a field
+//! whose edges fall on token edges; splitting letters from digits and
+//! punctuation from words puts every field edge of the gold data on a token
+//! edge (see `examples/token_boundaries.rs`). Links (URLs, DOIs) are the
+//! exception: they stay one token, with enclosing brackets and trailing
+//! punctuation split off. Emphasis residue of PDF or Markdown conversion
+//! (`*Journal*`, `**Title**`) stays on the word it marks, so it neither
+//! cuts a field nor looks like punctuation (the features ignore it). Whether
+//! a token was glued to its neighbours is
+//! kept (`space_before`), so the features still see "J." apart from "J .".
 //! Every token keeps its byte span in the source string, so a labelled run
 //! of tokens maps back to the exact text it covers.
 
@@ -14,28 +23,41 @@ pub struct Token<'a> {
     pub text: &'a str,
     pub start: usize,
     pub end: usize,
-    /// True when whitespace precedes the token (it starts a word).
+    /// True when whitespace (or the start of the string) precedes the token.
     pub space_before: bool,
 }
 
-fn is_bracket(c: char) -> bool {
-    matches!(c, '(' | ')' | '[' | ']' | '{' | '}')
+/// What a character contributes to a token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    /// A run of emphasis marks ("**").
+    Emphasis,
+    /// Punctuation and symbols: one token per character.
+    Single,
 }
 
-fn is_trailing_punct(c: char) -> bool {
-    matches!(
-        c,
-        '.' | ',' | ';' | ':' | '"' | '\'' | '\u{201d}' | '\u{2019}' | '!' | '?'
-    )
+fn class(c: char) -> Class {
+    if c.is_ascii_digit() {
+        Class::Digit
+    } else if is_emphasis(c) {
+        Class::Emphasis
+    } else if c.is_alphanumeric() || is_mark(c) {
+        Class::Letter
+    } else {
+        Class::Single
+    }
 }
 
-fn is_leading_quote(c: char) -> bool {
-    matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}')
+/// Combining accents (text in decomposed form) belong to their letter.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036f}')
 }
 
 /// Split a reference string into tokens.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 3);
     let mut chunk_start: Option<usize> = None;
     for (i, c) in text.char_indices() {
         if c.is_whitespace() {
@@ -52,62 +74,136 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     out
 }
 
-/// Split one whitespace-delimited chunk at brackets, then peel leading
-/// quotes and trailing punctuation off each piece.
+/// Split one whitespace-delimited chunk: ordinary runs up to a link that
+/// starts inside it ("doi:10.1/x", "[http://..."), the link whole, and the
+/// punctuation after it.
 fn split_chunk<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Token<'a>>) {
-    let mut first = true;
-    let mut piece_start = start;
+    let first = out.len();
+    let chunk = &text[start..end];
+    match link_start(chunk) {
+        Some(at) => {
+            split_runs(text, start, start + at, out);
+            let core_len = link_len(&chunk[at..]);
+            push(text, start + at, start + at + core_len, out);
+            split_runs(text, start + at + core_len, end, out);
+        }
+        None => split_runs(text, start, end, out),
+    }
+    attach_emphasis(text, first, out);
+    if let Some(t) = out.get_mut(first) {
+        t.space_before = true;
+    }
+}
+
+/// An emphasis mark, as left by Markdown or PDF-to-text conversion.
+pub fn is_emphasis(c: char) -> bool {
+    c == '*'
+}
+
+/// Merge runs of emphasis marks of one chunk (tokens `from..`) into the
+/// word they precede, or else the word they follow.
+fn attach_emphasis<'a>(text: &'a str, from: usize, out: &mut Vec<Token<'a>>) {
+    let mut i = from;
+    while i < out.len() {
+        if !out[i].text.chars().all(is_emphasis) {
+            i += 1;
+            continue;
+        }
+        let next_is_word = out
+            .get(i + 1)
+            .is_some_and(|t| t.text.chars().next().is_some_and(char::is_alphanumeric));
+        let prev_is_word = i > from
+            && out[i - 1]
+                .text
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphanumeric() || is_emphasis(c));
+        if next_is_word {
+            let end = out[i + 1].end;
+            out[i + 1].start = out[i].start;
+            out[i + 1].text = &text[out[i].start..end];
+            out.remove(i);
+        } else if prev_is_word {
+            let start = out[i - 1].start;
+            out[i - 1].end = out[i].end;
+            out[i - 1].text = &text[start..out[i].end];
+            out.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Letter runs, digit runs and single other characters.
+fn split_runs<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Token<'a>>) {
+    let mut run: Option<(usize, Class)> = None;
     for (off, c) in text[start..end].char_indices() {
         let i = start + off;
-        if is_bracket(c) {
-            if piece_start < i {
-                split_piece(text, piece_start, i, &mut first, out);
+        let k = class(c);
+        match run {
+            Some((s, rk)) if rk == k && k != Class::Single => {
+                let _ = s;
             }
-            push(text, i, i + c.len_utf8(), &mut first, out);
-            piece_start = i + c.len_utf8();
+            Some((s, _)) => {
+                push(text, s, i, out);
+                run = Some((i, k));
+            }
+            None => run = Some((i, k)),
         }
     }
-    if piece_start < end {
-        split_piece(text, piece_start, end, &mut first, out);
+    if let Some((s, _)) = run {
+        push(text, s, end, out);
     }
 }
 
-fn split_piece<'a>(
-    text: &'a str,
-    mut start: usize,
-    end: usize,
-    first: &mut bool,
-    out: &mut Vec<Token<'a>>,
-) {
-    if let Some(c) = text[start..end].chars().next() {
-        if is_leading_quote(c) && start + c.len_utf8() < end {
-            push(text, start, start + c.len_utf8(), first, out);
-            start += c.len_utf8();
-        }
-    }
-    let piece = &text[start..end];
-    let core_len = piece.trim_end_matches(is_trailing_punct).len();
-    let keep_dot = core_len > 0
-        && core_len + 1 == piece.len()
-        && piece.ends_with('.')
-        && piece[..core_len].chars().count() <= 2
-        && piece[..core_len].chars().all(char::is_alphabetic);
-    if core_len == 0 || core_len == piece.len() || keep_dot {
-        push(text, start, end, first, out);
-    } else {
-        push(text, start, start + core_len, first, out);
-        push(text, start + core_len, end, first, out);
-    }
+/// Where a link starts in a chunk: "http", "www." or "//" (a URL broken
+/// at its colon), or a bare DOI "10.1234/", at the chunk start or after a
+/// character that is not a letter or digit.
+fn link_start(chunk: &str) -> Option<usize> {
+    let bytes = chunk.as_bytes();
+    (0..bytes.len()).find(|&i| {
+        let boundary = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let rest = &chunk.as_bytes()[i..];
+        boundary
+            && (starts_with_ignore_case(rest, b"http")
+                || starts_with_ignore_case(rest, b"www.")
+                || (i == 0 && rest.starts_with(b"//") && rest.len() > 3)
+                || chunk.get(i..).is_some_and(is_doi_start))
+    })
 }
 
-fn push<'a>(text: &'a str, start: usize, end: usize, first: &mut bool, out: &mut Vec<Token<'a>>) {
-    out.push(Token {
-        text: &text[start..end],
-        start,
-        end,
-        space_before: *first,
-    });
-    *first = false;
+fn starts_with_ignore_case(s: &[u8], prefix: &[u8]) -> bool {
+    s.len() >= prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+/// Length of a link without the punctuation or closing brackets after it.
+fn link_len(link: &str) -> usize {
+    let mut core = link.trim_end_matches(['.', ',', ';', ':', '"', '\u{201d}', '>', ']', '}']);
+    // A closing bracket belongs to the link only when the link opened one.
+    while core.ends_with(')') && core.matches('(').count() < core.matches(')').count() {
+        core = core[..core.len() - 1].trim_end_matches(['.', ',', ';', ':']);
+    }
+    core.len()
+}
+
+/// "10.1234/..." : a bare DOI.
+fn is_doi_start(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix("10.") else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits >= 4 && rest[digits..].starts_with('/')
+}
+
+fn push<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Token<'a>>) {
+    if start < end {
+        out.push(Token {
+            text: &text[start..end],
+            start,
+            end,
+            space_before: false,
+        });
+    }
 }
 
 #[cfg(test)]
@@ -119,24 +215,75 @@ mod tests {
     }
 
     #[test]
-    fn splits_brackets_and_trailing_punctuation() {
+    fn splits_punctuation_and_letter_digit_runs() {
         assert_eq!(
             texts("Akaike, H. (1974). Vol 9(2), 1-3."),
             vec![
-                "Akaike", ",", "H.", "(", "1974", ")", ".", "Vol", "9", "(", "2", ")", ",", "1-3",
-                "."
+                "Akaike", ",", "H", ".", "(", "1974", ")", ".", "Vol", "9", "(", "2", ")", ",",
+                "1", "-", "3", "."
+            ]
+        );
+        assert_eq!(
+            texts("Phys. Rev. D60 11(2006)p1914"),
+            vec!["Phys", ".", "Rev", ".", "D", "60", "11", "(", "2006", ")", "p", "1914"]
+        );
+    }
+
+    #[test]
+    fn emphasis_marks_stay_on_their_word() {
+        assert_eq!(
+            texts("forum. *Asian Security*, **South Asian Voices**. * x"),
+            vec![
+                "forum",
+                ".",
+                "*Asian",
+                "Security*",
+                ",",
+                "**South",
+                "Asian",
+                "Voices**",
+                ".",
+                "*",
+                "x"
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_links_whole() {
+        assert_eq!(
+            texts("(https://doi.org/10.1000/x(1)2). doi:10.5555/abc, 10.1016/j.x.2017.05.070. [http: //cds.cern.ch/r]"),
+            vec![
+                "(",
+                "https://doi.org/10.1000/x(1)2",
+                ")",
+                ".",
+                "doi",
+                ":",
+                "10.5555/abc",
+                ",",
+                "10.1016/j.x.2017.05.070",
+                ".",
+                "[",
+                "http",
+                ":",
+                "//cds.cern.ch/r",
+                "]"
             ]
         );
     }
 
     #[test]
     fn keeps_spans_and_word_starts() {
-        let t = tokenize("  \u{201c}Title,\u{201d} x");
+        let s = "  \u{201c}Title,\u{201d} x";
+        let t = tokenize(s);
         assert_eq!(t[0].text, "\u{201c}");
         assert!(t[0].space_before);
         assert_eq!(t[1].text, "Title");
         assert!(!t[1].space_before);
-        assert_eq!(t[2].text, ",\u{201d}");
-        assert_eq!(&"  \u{201c}Title,\u{201d} x"[t[3].start..t[3].end], "x");
+        assert_eq!(t[2].text, ",");
+        assert_eq!(t[3].text, "\u{201d}");
+        assert_eq!(&s[t[4].start..t[4].end], "x");
+        assert!(t[4].space_before);
     }
 }
