@@ -317,7 +317,7 @@ fn find_doi(text: &str) -> Option<String> {
 }
 
 /// Words that mark an author string as an organisation.
-const ORG_WORDS: [&str; 28] = [
+const ORG_WORDS: &[&str] = &[
     "organization",
     "organisation",
     "group",
@@ -346,6 +346,10 @@ const ORG_WORDS: [&str; 28] = [
     "international",
     "assembly",
     "secretariat",
+    "team",
+    "consortium",
+    "project",
+    "collaboration",
 ];
 
 /// Parse an author or editor string into people. Returns the people and
@@ -430,12 +434,31 @@ fn looks_given(part: &str) -> bool {
         || words.len() == 1 && part.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Initials run together without stops: "MJD", "CR" (at most four capitals).
+fn is_compact_initials(word: &str) -> bool {
+    (1..=4).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// "Jr", "Jr.", "Sr.", "II", "III": not part of the family name to match on.
+pub fn is_generational(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches([',', '.']),
+        "Jr" | "Sr" | "jr" | "sr" | "II" | "III" | "IV"
+    )
+}
+
+/// "J.", "J.-P.", "Th.", "JA": a two-letter piece counts only with a stop
+/// or in capitals, so short family names ("Li", "Wu", "Te Grotenhuis")
+/// are not taken for initials.
 fn is_initials(word: &str) -> bool {
+    let dotted = word.contains('.');
     let letters: Vec<&str> = word.split(['.', '-']).filter(|s| !s.is_empty()).collect();
     !letters.is_empty()
-        && letters
-            .iter()
-            .all(|l| l.chars().count() <= 2 && l.chars().next().is_some_and(char::is_uppercase))
+        && letters.iter().all(|l| {
+            let n = l.chars().count();
+            l.chars().next().is_some_and(char::is_uppercase)
+                && (n == 1 || n == 2 && (dotted || l.chars().all(char::is_uppercase)))
+        })
 }
 
 /// One comma-separated run of names: "Ruiz, A., Okafor, B." or "A. Ruiz, B. Okafor".
@@ -478,12 +501,23 @@ fn is_initials_part(p: &str) -> bool {
 
 /// "A. Ruiz", "Marc Shapiro", "Ruiz A" (initials after), "Ruiz".
 fn person_natural(p: &str) -> Person {
-    let words: Vec<&str> = p.split_whitespace().collect();
+    let words: Vec<&str> = p
+        .split_whitespace()
+        .filter(|w| !is_generational(w))
+        .collect();
+    // "Ruiz A", "Powell MJD", "Te Grotenhuis M": family first, then its
+    // initials (the JSS and Vancouver order).
+    let trailing = words
+        .iter()
+        .rev()
+        .take_while(|w| is_initials(w) || is_compact_initials(w))
+        .count();
     match words.as_slice() {
         [] => Person::new("", None),
         [one] => Person::new(one.trim_end_matches('.'), None),
-        _ if words[1..].iter().all(|w| is_initials(w)) && !is_initials(words[0]) => {
-            Person::new(words[0], Some(words[1..].join(" ")))
+        _ if trailing > 0 && trailing < words.len() && !is_initials(words[0]) => {
+            let split = words.len() - trailing;
+            Person::new(words[..split].join(" "), Some(words[split..].join(" ")))
         }
         _ => {
             // Particles belong to the family name: "Ludwig van Beethoven".
@@ -548,6 +582,16 @@ mod tests {
             names("Siddiqi, Ayesha"),
             vec![("Siddiqi".into(), Some("Ayesha".into()))]
         );
+    }
+
+    #[test]
+    fn family_then_initials_as_in_jss_and_vancouver() {
+        let (p, _) = parse_names("Powell MJD, Te Grotenhuis M, Henderson Jr CR, Bates D");
+        let families: Vec<&str> = p.iter().map(|p| p.family.as_str()).collect();
+        assert_eq!(families, ["Powell", "Te Grotenhuis", "Henderson", "Bates"]);
+        assert_eq!(p[0].given.as_deref(), Some("MJD"));
+        let (p, _) = parse_names("R Core Team");
+        assert!(p[0].literal, "{p:?}");
     }
 
     #[test]

@@ -74,13 +74,28 @@ pub fn find_section(lines: &[&str]) -> ReferenceSection {
     };
     let end = lines[h + 1..]
         .iter()
-        .position(|l| end_heading_re().is_match(l) || is_markdown_heading(l))
+        .position(|l| {
+            end_heading_re().is_match(l) || is_markdown_heading(l) || is_lettered_heading(l)
+        })
         .map_or(lines.len(), |i| h + 1 + i);
     ReferenceSection {
         heading_line: Some(h + 1),
         first_line: h + 1,
         end_line: end,
     }
+}
+
+/// "A. Modularization examples", "B.2. Proofs", "A.1 Random variables": an appendix section of a
+/// typeset paper. Short, words only after the letter — a reference that
+/// starts with an initial ("A. Smith, B. Jones (2001) …") has commas,
+/// years or more stops.
+fn is_lettered_heading(line: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = regex(
+        &R,
+        r"^\s*[A-Z](?:(?:\.\d+)+\.?|\.)\s+[A-Z][a-z]+(?:[ -][A-Za-z][a-z]*){0,6}\s*$",
+    );
+    line.len() < 60 && r.is_match(line)
 }
 
 fn is_markdown_heading(line: &str) -> bool {
@@ -100,7 +115,7 @@ pub fn reference_entries(text: &str) -> Vec<Entry> {
     let heads = running_heads(&lines);
     let body: Vec<(usize, &str)> = body
         .into_iter()
-        .filter(|(_, l)| !heads.contains(l.trim()))
+        .filter(|(_, l)| !heads.contains(head_key(l)))
         .collect();
     split_entries(&body)
 }
@@ -120,10 +135,13 @@ fn bullet_re() -> &'static Regex {
 
 /// Short lines without a year that recur on two or more pages of the
 /// document: running heads and footers.
+/// Page numbers printed beside it differ page by page ("42 Linear Mixed
+/// Models", "Bates, Mächler, Bolker, Walker 43"), so they are not part of
+/// what makes a running head the same line.
 fn running_heads<'a>(lines: &[&'a str]) -> std::collections::HashSet<&'a str> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for l in lines {
-        let t = l.trim();
+        let t = head_key(l);
         if !t.is_empty() && t.len() < 80 && !crate::features::contains_year(t) {
             *counts.entry(t).or_default() += 1;
         }
@@ -133,6 +151,13 @@ fn running_heads<'a>(lines: &[&'a str]) -> std::collections::HashSet<&'a str> {
         .filter(|&(t, n)| n >= 2 && !number_re().is_match(t) && !is_markdown_heading(t))
         .map(|(t, _)| t)
         .collect()
+}
+
+/// A line without surrounding whitespace and page numbers.
+fn head_key(line: &str) -> &str {
+    line.trim()
+        .trim_matches(|c: char| c.is_ascii_digit())
+        .trim()
 }
 
 /// Split the lines of a reference section (1-based line number, text) into
@@ -163,7 +188,26 @@ pub fn split_entries(body: &[(usize, &str)]) -> Vec<Entry> {
     } else {
         line_starts(&lines)
     };
-    assemble(&lines, &starts)
+    drop_trailing_headings(assemble(&lines, &starts))
+}
+
+/// After the last reference a typeset paper may go straight on to an
+/// appendix whose heading no rule caught ("A Notation"): short trailing
+/// entries shaped like a heading (no comma, no closing stop) with no date,
+/// link or DOI are not references.
+fn drop_trailing_headings(mut entries: Vec<Entry>) -> Vec<Entry> {
+    while entries.last().is_some_and(|e| {
+        let lower = e.text.to_ascii_lowercase();
+        e.text.split_whitespace().count() < 6
+            && !e.text.contains(',')
+            && !e.text.trim_end().ends_with('.')
+            && !has_date(&e.text)
+            && !lower.contains("http")
+            && !lower.contains("doi")
+    }) {
+        entries.pop();
+    }
+    entries
 }
 
 /// Remove page numbers, "Page 3 of 9" and running heads (short lines that
@@ -473,5 +517,27 @@ mod tests {
         // A first entry without a year is still an entry.
         let nd = "## References\n\nUNAMA. (n.d.). Civilian casualties. UN.\n\nOkafor, B. (2021). Water. Press.\n";
         assert_eq!(reference_entries(nd).len(), 2);
+    }
+
+    #[test]
+    fn appendix_after_the_list_and_numbered_running_heads() {
+        let doc = "Body (Ruiz, 2017).\nJOURNAL OF STATS 41\nmore body\n42 JOURNAL OF STATS\n\nReferences\nRuiz A (2017). Borders. Press.\n43 JOURNAL OF STATS\nOkafor B (2021). Water. Press.\n\nA. Modularization examples\nThe functions allow finer control.\n";
+        let e = texts(doc);
+        assert_eq!(
+            e,
+            [
+                "Ruiz A (2017). Borders. Press.",
+                "Okafor B (2021). Water. Press."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_appendix_heading_right_after_the_list_is_not_an_entry() {
+        let doc = "References\nRuiz A (2017). Borders. Press.\nOkafor B (2021). Water. Press.\nA Notation\nA.1 Random variables in the model\nB Random-effects vector.\n";
+        assert_eq!(texts(doc).len(), 2, "{:?}", texts(doc));
+        // A last reference without a year is kept.
+        let doc = "References\nRuiz A (2017). Borders. Press.\nSmith J. Untitled.\n";
+        assert_eq!(texts(doc).len(), 2, "{:?}", texts(doc));
     }
 }

@@ -118,3 +118,22 @@ fn unreadable_manuscript_is_an_error_naming_the_file() {
     .unwrap_err();
     assert!(err.to_string().contains("/nonexistent/draft.md"));
 }
+
+/// A real, openly licensed paper (see tests/data/SOURCES.md): every
+/// citation matched, every reference cited, nothing flagged but the APA
+/// style points of a journal that does not use APA.
+#[test]
+fn a_real_statistics_paper_checks_clean() {
+    let parser = ReferenceParser::new().unwrap();
+    let report = check_file(&data("lmer.pdf"), &parser, CitationStyle::None).unwrap();
+    assert_eq!(report.references.len(), 46, "{}", report.to_text());
+    assert!(report.citations.len() >= 50, "{}", report.to_text());
+    assert!(
+        report.matches.iter().all(Option::is_some),
+        "{}",
+        report.to_text()
+    );
+    assert!(report.problems.is_empty(), "{}", report.to_text());
+    let apa = check_file(&data("lmer.pdf"), &parser, CitationStyle::Apa).unwrap();
+    assert!(apa.problems.iter().all(|p| p.kind == ProblemKind::Style));
+}

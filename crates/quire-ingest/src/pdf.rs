@@ -54,6 +54,12 @@ pub(crate) fn read(bytes: &[u8], emit: &mut Emit<'_>) -> Result<(), IngestError>
             "the PDF has no text layer (a scan?); imported without full text",
         );
     }
+    let text = if garbled(&text) {
+        emit.skip(None, format!("{GARBLED}; imported without full text"));
+        String::new()
+    } else {
+        text
+    };
     let work = metadata(&extracted, &text);
     let document = Document {
         work_id: work.id.clone(),
@@ -81,7 +87,27 @@ pub fn text_layer(bytes: &[u8]) -> Result<String, String> {
     if text.trim().is_empty() {
         return Err("the PDF has no text layer (a scan?); run OCR first".into());
     }
+    if garbled(&text) {
+        return Err(GARBLED.into());
+    }
     Ok(text)
+}
+
+const GARBLED: &str = "the PDF's text layer reads as symbols (its fonts have no Unicode mapping); export the text another way or run OCR";
+
+/// Text whose letters are mostly symbols: fonts embedded without a
+/// Unicode mapping come out as dingbats or private-use characters.
+fn garbled(text: &str) -> bool {
+    let (mut letters, mut symbols) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if c.is_alphanumeric() {
+            letters += 1;
+        } else if matches!(c, '\u{2700}'..='\u{27BF}' | '\u{E000}'..='\u{F8FF}' | '\u{2600}'..='\u{26FF}')
+        {
+            symbols += 1;
+        }
+    }
+    symbols > 20 && symbols * 2 > letters
 }
 
 fn extract(bytes: &[u8]) -> Result<Extracted, String> {
@@ -267,6 +293,18 @@ mod tests {
             "ends with a dash -\nnext"
         );
         assert_eq!(repair_lines("last-"), "last-");
+    }
+
+    /// A real case: lme4's PLSvGLS vignette, typeset with fonts that have
+    /// no Unicode mapping, extracts as dingbats.
+    #[test]
+    fn symbol_soup_is_garbled_text() {
+        assert!(garbled(
+            "P❡♥❛❧✐③❡❞ ❧❡❛st sq✉❛r❡s ✈❡rs✉s ❣❡♥❡r❛❧✐③❡❞ ❧❡❛st sq✉❛r❡s r❡♣r❡s❡♥t❛t✐♦♥s"
+        ));
+        assert!(!garbled(
+            "Security cooperation between Kabul and Islamabad ✓ ✓"
+        ));
     }
 
     #[test]

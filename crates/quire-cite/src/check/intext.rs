@@ -162,7 +162,7 @@ fn parse_part(part: &str, line: usize) -> Vec<Citation> {
     );
     let locator = re(
         &LOCATOR,
-        r"(?i),?\s*(?:pp?\.|paras?\.|chap\.|ch\.|sec\.|section|fig\.|table|at)\s*[\w\u{2013}-]+(?:\s*[-\u{2013}]\s*\w+)?\s*$",
+        r"(?i),?\s*(?:pp?\.|paras?\.|chapters?|chap\.|ch\.|sec\.|section|fig\.|table|appendix|eq\.|note|at)\s*[\w\u{2013}-]+(?:\s*[-\u{2013}]\s*\w+)?\s*$",
     );
     let years_re = re(
         &YEARS,
@@ -223,7 +223,10 @@ fn normalize_year(y: &str) -> String {
 fn split_names(text: &str) -> (Vec<String>, bool, Option<String>, bool) {
     static ETAL: OnceLock<Regex> = OnceLock::new();
     static SEP: OnceLock<Regex> = OnceLock::new();
-    let etal = re(&ETAL, r"(?i),?\s*et\.?\s*al\.?,?");
+    let etal = re(
+        &ETAL,
+        r"(?i),?\s*(?:et\.?\s*al\.?|(?:and\s+)+(?:others|colleagues)),?",
+    );
     let sep = re(&SEP, r"\s*(?:,\s*&|&|,\s*and\s|\sand\s|,)\s*");
     let et_al = etal.is_match(text);
     let text = etal.replace_all(text, "");
@@ -236,7 +239,21 @@ fn split_names(text: &str) -> (Vec<String>, bool, Option<String>, bool) {
     };
     let mut initials = false;
     let mut names = Vec::new();
-    for piece in sep.split(text.trim()) {
+    let mut pieces: Vec<&str> = sep.split(text.trim()).collect();
+    // A lead-in before the names: "(built on lattice graphics, Sarkar
+    // 2008)", "(CSR, Davis 2006)". A lower-case first piece, or an acronym
+    // first piece in a list with no "and"/"&", is not an author.
+    if pieces.len() >= 2 {
+        let first = pieces[0].trim();
+        let lower = first.chars().next().is_some_and(char::is_lowercase);
+        let acronym = connector.is_none()
+            && first.len() >= 2
+            && first.chars().all(|c| c.is_ascii_uppercase());
+        if lower || acronym {
+            pieces.remove(0);
+        }
+    }
+    for piece in pieces {
         let p = piece
             .trim()
             .trim_end_matches(['\'', '\u{2019}'])
@@ -249,8 +266,12 @@ fn split_names(text: &str) -> (Vec<String>, bool, Option<String>, bool) {
             initials = true;
             continue;
         }
-        // "R. Haddad": initials before the name.
-        let words: Vec<&str> = p.split_whitespace().collect();
+        // "R. Haddad": initials before the name; "Henderson Jr.": the
+        // generational suffix is not part of the name the list sorts by.
+        let words: Vec<&str> = p
+            .split_whitespace()
+            .filter(|w| !crate::fields::is_generational(w))
+            .collect();
         let kept: Vec<&str> = words.iter().copied().filter(|w| !is_initials(w)).collect();
         if kept.len() < words.len() {
             initials = true;
@@ -433,6 +454,34 @@ mod tests {
         assert_eq!(
             found("(International Crisis Group, n.d.)")[0].0,
             s(&["International Crisis Group"])
+        );
+    }
+
+    /// Forms of a typeset statistics paper (JSS): no comma before the
+    /// year, lead-ins, "and others", chapters, "Jr.".
+    #[test]
+    fn journal_of_statistical_software_forms() {
+        assert_eq!(
+            found("(built on lattice graphics, Sarkar 2008)"),
+            vec![(s(&["Sarkar"]), Some("2008".into()))]
+        );
+        assert_eq!(
+            found("(CSR, Davis 2006, Chapter 2)"),
+            vec![(s(&["Davis"]), Some("2006".into()))]
+        );
+        let c = find_citations("(Guennebaud, Jacob, and and others 2015)", 1);
+        assert_eq!(c[0].authors, s(&["Guennebaud", "Jacob"]));
+        assert!(c[0].et_al);
+        assert_eq!(
+            found("(e.g., Henderson Jr. 1982; Gelman 2005)"),
+            vec![
+                (s(&["Henderson"]), Some("1982".into())),
+                (s(&["Gelman"]), Some("2005".into()))
+            ]
+        );
+        assert_eq!(
+            found("Bates and Watts (1988, Chapter 6) show")[0].0,
+            s(&["Bates", "Watts"])
         );
     }
 

@@ -96,7 +96,7 @@ pub fn check(text: &str, references: Vec<Reference>, style: CitationStyle) -> Ch
     let section = find_section(&lines);
     let body_end = section.heading_line.map_or(lines.len(), |h| h - 1);
     let body = lines[..body_end].join("\n");
-    let citations = find_citations(&body, 1);
+    let citations = numeric_only_if_numbered(find_citations(&body, 1), &references);
     let mut report = CheckReport {
         references,
         ..CheckReport::default()
@@ -177,6 +177,18 @@ fn match_citation(
             .all(|&i| same_work(&refs[i - 1], &refs[exact[0] - 1]))
     {
         exact.truncate(1);
+    }
+    // "(Bates 2015)" is Bates alone, not "Bates & Maechler (2015)": when
+    // several fit, the ones with as many authors as the citation names win.
+    if exact.len() > 1 {
+        let same_count: Vec<usize> = exact
+            .iter()
+            .copied()
+            .filter(|&i| author_count_fits(c, &refs[i - 1]))
+            .collect();
+        if same_count.len() == 1 {
+            exact = same_count;
+        }
     }
     let year = c.year.clone().unwrap_or_default();
     let who = c.authors.join(" & ");
@@ -285,6 +297,31 @@ fn numeric_target(n: usize, refs: &[Reference]) -> Option<usize> {
     } else {
         (1..=refs.len()).contains(&n).then_some(n)
     }
+}
+
+/// As many authors as the citation names; "et al." stands for three or more.
+fn author_count_fits(c: &Citation, r: &Reference) -> bool {
+    if c.et_al {
+        r.et_al || r.authors.len() >= 3
+    } else {
+        r.authors.len() == c.authors.len()
+    }
+}
+
+/// "[1]" in an author–date paper is R output, a list marker or an
+/// equation, not a citation: numeric citations are kept when the reference
+/// list is numbered, or when the text has no author–date citation at all.
+fn numeric_only_if_numbered(citations: Vec<Citation>, refs: &[Reference]) -> Vec<Citation> {
+    let numbered =
+        !refs.is_empty() && refs.iter().filter(|r| r.number.is_some()).count() * 2 >= refs.len();
+    let author_date = citations.iter().any(|c| c.numbers.is_empty());
+    if numbered || !author_date {
+        return citations;
+    }
+    citations
+        .into_iter()
+        .filter(|c| c.numbers.is_empty())
+        .collect()
 }
 
 fn match_numeric(c: &Citation, refs: &[Reference]) -> (Option<usize>, Vec<Problem>) {
@@ -558,5 +595,38 @@ mod tests {
                 "{x} / {y}"
             );
         }
+    }
+
+    #[test]
+    fn one_author_citation_prefers_the_one_author_reference() {
+        let text = "Intro (Bates 2015) and (Bates and Maechler 2015).\n\nReferences\n\n";
+        let mut a = reference("Crisis Group", "MixedModels: A Julia package");
+        a.authors = vec![Person::new("Bates", Some("D".into()))];
+        a.year = Some(2015);
+        let mut b = reference("Crisis Group", "Matrix: sparse and dense matrix classes");
+        b.authors = vec![
+            Person::new("Bates", Some("D".into())),
+            Person::new("Maechler", Some("M".into())),
+        ];
+        b.year = Some(2015);
+        let report = check(text, vec![a, b], CitationStyle::None);
+        assert_eq!(
+            report.matches,
+            vec![Some(1), Some(2)],
+            "{}",
+            report.to_text()
+        );
+        assert!(report.problems.is_empty(), "{}", report.to_text());
+    }
+
+    #[test]
+    fn bracketed_numbers_in_an_author_date_paper_are_not_citations() {
+        let text = "Models (Bates 2015).\n\n> gl(3, 2)\n[1] 1 1 2 2 3 3\n\nReferences\n\n";
+        let mut a = reference("Crisis Group", "MixedModels: A Julia package");
+        a.authors = vec![Person::new("Bates", Some("D".into()))];
+        a.year = Some(2015);
+        let report = check(text, vec![a], CitationStyle::None);
+        assert_eq!(report.citations.len(), 1, "{}", report.to_text());
+        assert!(report.problems.is_empty(), "{}", report.to_text());
     }
 }
