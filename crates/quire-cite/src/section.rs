@@ -58,7 +58,7 @@ fn end_heading_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     regex(
         &R,
-        r"(?i)^\s*(?:#{1,6}\s*)?(?:[*_]{1,2})?(?:appendix|appendices|annex|acknowledg|notes\s*$|endnotes|footnotes|about the authors?|author biograph|supplementary|figures?\s*$|tables?\s*$)",
+        r"(?i)^\s*(?:#{1,6}\s*)?(?:[*_]{1,2})?(?:appendix|appendices|annex|acknowledg|notes\s*$|endnotes|footnotes|about the authors?|author biograph|affiliations?\s*:?\s*$|supplementary|figures?\s*$|tables?\s*$)",
     )
 }
 

@@ -36,11 +36,11 @@ pub(crate) fn read(bytes: &[u8], emit: &mut Emit<'_>) -> Result<(), IngestError>
             format!("not a PDF: {why}"),
         ));
     }
-    let extracted = catch_unwind(AssertUnwindSafe(|| extract(bytes)))
-        .map_err(|_| {
+    let extracted = quietly(|| extract(bytes))
+        .ok_or_else(|| {
             IngestError::unusable(
                 emit.file,
-                "the PDF is malformed (the PDF reader gave up on it)",
+                "the PDF reader (pdf-extract) failed on this file",
             )
         })?
         .map_err(|e| IngestError::unusable(emit.file, format!("cannot read the PDF: {e}")))?;
@@ -80,10 +80,17 @@ pub fn text_layer(bytes: &[u8]) -> Result<String, String> {
     if !bytes.starts_with(b"%PDF-") {
         return Err("not a PDF: it does not start with %PDF-".into());
     }
-    let extracted = catch_unwind(AssertUnwindSafe(|| extract(bytes)))
-        .map_err(|_| "the PDF is malformed (the PDF reader gave up on it)".to_string())?
+    let extracted = quietly(|| extract(bytes))
+        .ok_or_else(|| "the PDF reader (pdf-extract) failed on this file".to_string())?
         .map_err(|e| format!("cannot read the PDF: {e}"))?;
     let (text, _) = join_pages(&extracted.pages);
+    if text.trim().is_empty() && !extracted.bad_pages.is_empty() {
+        return Err(format!(
+            "the PDF reader (pdf-extract) could not read its pages ({} of {})",
+            extracted.bad_pages.len(),
+            extracted.pages.len()
+        ));
+    }
     if text.trim().is_empty() {
         return Err("the PDF has no text layer (a scan?); run OCR first".into());
     }
@@ -126,17 +133,49 @@ fn extract(bytes: &[u8]) -> Result<Extracted, String> {
     let page_count = doc.get_pages().len() as u32;
     for page in 1..=page_count {
         let mut text = String::new();
-        let result = {
+        // One page the PDF library cannot handle (it panics on some font
+        // maps) costs that page, not the document.
+        let result = quietly(|| {
             let mut output = PlainTextOutput::new(&mut text);
             pdf_extract::output_doc_page(&doc, &mut output, page)
+        });
+        let problem = match result {
+            Some(Ok(())) => None,
+            Some(Err(e)) => Some(format!("{e:?}")),
+            None => Some("the PDF reader failed on this page".to_string()),
         };
-        if let Err(e) = result {
-            out.bad_pages.push((page, format!("{e:?}")));
+        if let Some(why) = problem {
+            out.bad_pages.push((page, why));
             text.clear();
         }
         out.pages.push(repair_lines(&text));
     }
     Ok(out)
+}
+
+thread_local! {
+    /// Set while the PDF library runs: its panics are caught and reported
+    /// as a page or file that could not be read, so the default hook's
+    /// message and backtrace would only be noise.
+    static EXPECTING_PANIC: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Run `f`, catching a panic (None) without printing it. The process-wide
+/// panic hook is wrapped once; outside `quietly` it behaves as before.
+fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !EXPECTING_PANIC.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    EXPECTING_PANIC.with(|e| e.set(true));
+    let result = catch_unwind(AssertUnwindSafe(f));
+    EXPECTING_PANIC.with(|e| e.set(false));
+    result.ok()
 }
 
 fn info_dict(doc: &PdfDocument) -> Option<&Dictionary> {
