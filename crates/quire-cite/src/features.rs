@@ -130,6 +130,12 @@ fn token_features(i: usize, infos: &Infos, ctx: &Context, out: &mut Emit<'_>) {
     if ctx.arxiv_id[i] {
         out.add(&["arxiv_id"]);
     }
+    if ctx.abbrev[i] {
+        out.add(&["abbr"]);
+    }
+    if i > 0 && ctx.abbrev[i - 1] && infos.kind[i] == Kind::Punct {
+        out.add(&["abbr_dot"]);
+    }
     if ctx.after_in[i] {
         out.add(&["in_seen"]);
     }
@@ -186,6 +192,7 @@ fn word_context(i: usize, infos: &Infos, ctx: &Context, out: &mut Emit<'_>) {
     }
     match ctx.prev_word[i] {
         Some(j) => {
+            word_flags_of("pf=", j, infos, ctx, out);
             out.add(&["pw=", infos.word(j)]);
             out.add(&["pb=", punct_between(infos, j + 1, i)]);
             for (bit, name) in LEX_NAMES.iter().enumerate() {
@@ -198,6 +205,7 @@ fn word_context(i: usize, infos: &Infos, ctx: &Context, out: &mut Emit<'_>) {
     }
     match ctx.next_word[i] {
         Some(j) => {
+            word_flags_of("nf=", j, infos, ctx, out);
             out.add(&["nw=", infos.word(j)]);
             out.add(&["pa=", punct_between(infos, i + 1, j)]);
             for (bit, name) in LEX_NAMES.iter().enumerate() {
@@ -207,6 +215,29 @@ fn word_context(i: usize, infos: &Infos, ctx: &Context, out: &mut Emit<'_>) {
             }
         }
         None => out.add(&["nw=#"]),
+    }
+}
+
+/// The few flags of a neighbouring word that tell fields apart: an
+/// initial, an abbreviation, a capitalised or all-capitals word, a number.
+fn word_flags_of(prefix: &str, j: usize, infos: &Infos, ctx: &Context, out: &mut Emit<'_>) {
+    const KEY: [(u32, &str); 8] = [
+        (bit("initial"), "initial"),
+        (bit("cap"), "cap"),
+        (bit("caps"), "caps"),
+        (bit("year"), "year"),
+        (bit("num12"), "num12"),
+        (bit("num3"), "num3"),
+        (bit("num4"), "num4"),
+        (bit("num5+"), "num5+"),
+    ];
+    for (mask, name) in KEY {
+        if infos.flags[j] & mask != 0 {
+            out.add(&[prefix, name]);
+        }
+    }
+    if ctx.abbrev[j] {
+        out.add(&[prefix, "abbr"]);
     }
 }
 
@@ -345,7 +376,7 @@ impl Infos {
         };
         let mut f = flags(t.text.trim_matches(is_emphasis), word, kind);
         if t.text.len() > 1 && t.text.contains(is_emphasis) {
-            f |= bit("emph");
+            f |= const { bit("emph") };
         }
         self.flags.push(f);
         self.lex.push(lex);
@@ -492,11 +523,31 @@ const FLAG_NAMES: [&str; 28] = [
     "emph",      // 27
 ];
 
-fn bit(name: &str) -> u32 {
-    FLAG_NAMES
-        .iter()
-        .position(|n| *n == name)
-        .map_or(0, |b| 1 << b)
+/// The bit of a flag name; evaluated at compile time (`const { bit(..) }`),
+/// where an unknown name stops the build.
+const fn bit(name: &str) -> u32 {
+    let mut i = 0;
+    while i < FLAG_NAMES.len() {
+        if same(FLAG_NAMES[i].as_bytes(), name.as_bytes()) {
+            return 1 << i;
+        }
+        i += 1;
+    }
+    panic!("unknown flag name")
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 const MONTHS: [&str; 24] = [
@@ -532,25 +583,25 @@ fn flags(text: &str, word: &str, kind: Kind) -> u32 {
     match kind {
         Kind::Number => {
             if is_year(word) {
-                f |= bit("year");
+                f |= const { bit("year") };
             }
-            f |= bit(match word.len() {
-                1 | 2 => "num12",
-                3 => "num3",
-                4 => "num4",
-                _ => "num5+",
-            });
+            f |= match word.len() {
+                1 | 2 => const { bit("num12") },
+                3 => const { bit("num3") },
+                4 => const { bit("num4") },
+                _ => const { bit("num5+") },
+            };
         }
-        Kind::Punct => f |= bit("punct"),
+        Kind::Punct => f |= const { bit("punct") },
         Kind::Word => {
             f |= word_flags(text, word);
         }
     }
     if word.contains("10.") && word.contains('/') || word.starts_with("doi:") {
-        f |= bit("doi");
+        f |= const { bit("doi") };
     }
     if word.starts_with("http") || word.starts_with("www.") || word.contains("://") {
-        f |= bit("url");
+        f |= const { bit("url") };
     }
     f
 }
@@ -561,39 +612,43 @@ fn word_flags(text: &str, word: &str) -> u32 {
     if let Some(c) = chars.next() {
         let rest = chars.as_str();
         if c.is_uppercase() && rest.is_empty() {
-            f |= bit("initial");
+            f |= const { bit("initial") };
         }
         if c.is_uppercase() && rest.chars().any(char::is_lowercase) {
-            f |= bit("cap");
+            f |= const { bit("cap") };
         }
     }
     if text.chars().count() > 1 && !text.chars().any(char::is_lowercase) {
-        f |= bit("caps");
+        f |= const { bit("caps") };
     }
     f |= match word {
-        "ed" | "eds" | "editor" | "editors" | "edited" | "hrsg" | "hg" => bit("editor"),
-        "pp" | "p" | "pages" | "page" | "s" => bit("pp"),
-        "vol" | "volume" | "vols" | "bd" => bit("vol"),
-        "no" | "nr" | "issue" | "num" => bit("no"),
-        "in" => bit("in"),
-        "and" | "und" | "et" => bit("and"),
-        "al" => bit("al"),
-        "press" | "university" | "publishers" | "publishing" | "verlag" | "books" => bit("pubword"),
+        "ed" | "eds" | "editor" | "editors" | "edited" | "hrsg" | "hg" => const { bit("editor") },
+        "pp" | "p" | "pages" | "page" | "s" => const { bit("pp") },
+        "vol" | "volume" | "vols" | "bd" => const { bit("vol") },
+        "no" | "nr" | "issue" | "num" => const { bit("no") },
+        "in" => const { bit("in") },
+        "and" | "und" | "et" => const { bit("and") },
+        "al" => const { bit("al") },
+        "press" | "university" | "publishers" | "publishing" | "verlag" | "books" => {
+            const { bit("pubword") }
+        }
         "proceedings" | "proc" | "conference" | "symposium" | "workshop" | "conf" => {
-            bit("procword")
+            const { bit("procword") }
         }
         "journal" | "review" | "quarterly" | "studies" | "bulletin" | "transactions" => {
-            bit("jword")
+            const { bit("jword") }
         }
-        "retrieved" | "accessed" | "available" | "online" => bit("access"),
-        "report" | "thesis" | "dissertation" | "paper" | "tech" | "technical" => bit("genreword"),
-        "edn" | "edition" => bit("edition"),
-        "st" | "nd" | "rd" | "th" => bit("ordinal"),
-        "arxiv" => bit("arxiv"),
+        "retrieved" | "accessed" | "available" | "online" => const { bit("access") },
+        "report" | "thesis" | "dissertation" | "paper" | "tech" | "technical" => {
+            const { bit("genreword") }
+        }
+        "edn" | "edition" => const { bit("edition") },
+        "st" | "nd" | "rd" | "th" => const { bit("ordinal") },
+        "arxiv" => const { bit("arxiv") },
         _ => 0,
     };
     if MONTHS.contains(&word) {
-        f |= bit("month");
+        f |= const { bit("month") };
     }
     f
 }
@@ -615,6 +670,9 @@ struct Context {
     after_editor: Vec<bool>,
     /// Part of an arXiv identifier: "1202.2281", "hep-ph/0106197".
     arxiv_id: Vec<bool>,
+    /// A capitalised word of two or more letters glued to a following full
+    /// stop: "Phys.", "Lect.", "Chem." (abbreviated journal words).
+    abbrev: Vec<bool>,
     /// Words (not punctuation) before the token.
     word_index: Vec<usize>,
     prev_word: Vec<Option<usize>>,
@@ -632,6 +690,7 @@ impl Context {
             after_in: Vec::with_capacity(n),
             after_editor: Vec::with_capacity(n),
             arxiv_id: arxiv_ids(tokens),
+            abbrev: (0..n).map(|i| is_abbreviation(tokens, infos, i)).collect(),
             word_index: Vec::with_capacity(n),
             prev_word: Vec::with_capacity(n),
             next_word: vec![None; n],
@@ -669,13 +728,13 @@ impl Context {
                 words += 1;
             }
             let f = infos.flags[i];
-            if f & bit("year") != 0 {
+            if f & const { bit("year") } != 0 {
                 year = true;
             }
-            if f & bit("in") != 0 && opens_container(tokens, i) {
+            if f & const { bit("in") } != 0 && opens_container(tokens, i) {
                 seen_in = true;
             }
-            if f & bit("editor") != 0 {
+            if f & const { bit("editor") } != 0 {
                 seen_ed = true;
             }
             if ends_sentence(tokens, i) {
@@ -725,6 +784,14 @@ fn arxiv_ids(tokens: &[Token<'_>]) -> Vec<bool> {
         }
     }
     marks
+}
+
+fn is_abbreviation(tokens: &[Token<'_>], infos: &Infos, i: usize) -> bool {
+    infos.kind[i] == Kind::Word
+        && infos.flags[i] & const { bit("cap") } != 0
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| t.text == "." && !t.space_before)
 }
 
 fn is_quote(t: &str) -> bool {

@@ -96,8 +96,11 @@ impl Labeller {
             model: &self.model,
             state: vec![0.0; tokens.len() * self.model.labels.len()],
             row: 0,
+            hashes: Vec::with_capacity(96),
+            runs: Vec::with_capacity(96),
         };
         features_into(&tokens, &self.lexicons, &mut scorer);
+        scorer.flush();
         let ids = self.model.viterbi(&scorer.state, tokens.len());
         (tokens, ids)
     }
@@ -299,9 +302,9 @@ impl AttrTable {
         Ok(table)
     }
 
+    /// The run of state features of the attribute with this name hash.
     #[inline]
-    fn get(&self, name: &str) -> Option<(usize, usize)> {
-        let hash = name_hash(name);
+    fn get_hash(&self, hash: u64) -> Option<(usize, usize)> {
         let mut i = hash as usize & self.mask;
         loop {
             let slot = self.slots[i];
@@ -356,26 +359,44 @@ fn read_f64(bytes: &[u8], at: usize) -> Option<f64> {
     Some(f64::from_le_bytes(b.try_into().ok()?))
 }
 
-/// Adds each feature's state weights to the current token's row of scores.
+/// Adds each feature's state weights to its token's row of scores. The
+/// names of one token are hashed as they come and looked up together when
+/// the token is complete: independent table loads in a tight loop overlap
+/// in the processor, where one lookup per feature between name-building
+/// code would wait for each cache miss in turn. Weights are added in the
+/// order the features came, as `crfs` does.
 struct Scorer<'m> {
     model: &'m CompiledModel,
     state: Vec<f64>,
     row: usize,
+    hashes: Vec<u64>,
+    runs: Vec<(usize, usize)>,
 }
 
-impl FeatureSink for Scorer<'_> {
-    fn start_token(&mut self, i: usize) {
-        self.row = i * self.model.labels.len();
-    }
-
-    fn add(&mut self, name: &str) {
+impl Scorer<'_> {
+    fn flush(&mut self) {
         let m = self.model;
-        if let Some((start, count)) = m.attrs.get(name) {
-            let row = &mut self.state[self.row..];
+        self.runs.clear();
+        self.runs
+            .extend(self.hashes.iter().filter_map(|&h| m.attrs.get_hash(h)));
+        self.hashes.clear();
+        let row = &mut self.state[self.row..self.row + m.labels.len()];
+        for &(start, count) in &self.runs {
             for f in &m.features[start..start + count] {
                 row[f.label as usize] += f.weight;
             }
         }
+    }
+}
+
+impl FeatureSink for Scorer<'_> {
+    fn start_token(&mut self, i: usize) {
+        self.flush();
+        self.row = i * self.model.labels.len();
+    }
+
+    fn add(&mut self, name: &str) {
+        self.hashes.push(name_hash(name));
     }
 }
 
