@@ -94,6 +94,14 @@ pub fn check_file(
 pub fn check(text: &str, references: Vec<Reference>, style: CitationStyle) -> CheckReport {
     let lines: Vec<&str> = text.lines().collect();
     let section = find_section(&lines);
+    // Without a References (Bibliography, Works Cited …) heading the parser
+    // reads the whole text as a list; for a manuscript that is prose, not
+    // references, so there is no list to check against.
+    let references = if section.heading_line.is_some() {
+        references
+    } else {
+        Vec::new()
+    };
     let body_end = section.heading_line.map_or(lines.len(), |h| h - 1);
     let body = lines[..body_end].join("\n");
     let citations = numeric_only_if_numbered(find_citations(&body, 1), &references);
@@ -628,5 +636,16 @@ mod tests {
         let report = check(text, vec![a], CitationStyle::None);
         assert_eq!(report.citations.len(), 1, "{}", report.to_text());
         assert!(report.problems.is_empty(), "{}", report.to_text());
+    }
+
+    #[test]
+    fn a_manuscript_without_a_reference_list_has_none() {
+        let text = "A note on time series (Tsay 2005).\n\nMore text on packages and data.\n";
+        let stray = reference("Crisis Group", "A note on time series");
+        let report = check(text, vec![stray], CitationStyle::None);
+        assert!(report.references.is_empty());
+        assert_eq!(report.problems.len(), 1);
+        assert_eq!(report.problems[0].kind, ProblemKind::NoReference);
+        assert!(report.to_text().contains("no reference list found"));
     }
 }

@@ -68,6 +68,11 @@ impl CheckReport {
             self.references.len(),
             self.problems.len()
         );
+        if self.references.is_empty() {
+            out.push_str(
+                "  no reference list found (no References, Bibliography, Works Cited … heading)\n",
+            );
+        }
         if !by_kind.is_empty() {
             let counts: Vec<String> = by_kind
                 .iter()
