@@ -148,9 +148,30 @@ fn extract(bytes: &[u8]) -> Result<Extracted, String> {
             out.bad_pages.push((page, why));
             text.clear();
         }
-        out.pages.push(repair_lines(&text));
+        out.pages.push(repair_lines(&unligature(&text)));
     }
     Ok(out)
+}
+
+/// Typeset ligatures back to their letters ("Aﬃliation" → "Affiliation",
+/// "ﬁxed" → "fixed"), so that search, coding and headings see words.
+fn unligature(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| ('\u{FB00}'..='\u{FB06}').contains(&c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+            other => out.push(other),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 thread_local! {
@@ -344,6 +365,14 @@ mod tests {
         assert!(!garbled(
             "Security cooperation between Kabul and Islamabad ✓ ✓"
         ));
+    }
+
+    #[test]
+    fn ligatures_become_letters() {
+        assert_eq!(
+            unligature("A\u{FB03}liation: \u{FB01}xed e\u{FB00}ects"),
+            "Affiliation: fixed effects"
+        );
     }
 
     #[test]

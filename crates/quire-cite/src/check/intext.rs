@@ -174,7 +174,12 @@ fn parse_part(part: &str, line: usize) -> Vec<Citation> {
             text[..m.start()].to_string(),
             Some(m.as_str().trim_start_matches([',', ' ']).to_string()),
         ),
-        None => (text.to_string(), None),
+        None => match trailing_note(&text) {
+            // "(Heywood 2009, archived on CRAN)", "(R Core Team 2017,
+            // http://www.R-project.org/)": a note after the year.
+            Some((head, note)) => (head.to_string(), Some(note.to_string())),
+            None => (text.to_string(), None),
+        },
     };
     let Some(y) = years_re.captures(&body) else {
         return Vec::new();
@@ -208,6 +213,21 @@ fn parse_part(part: &str, line: usize) -> Vec<Citation> {
             initials,
         })
         .collect()
+}
+
+/// Split "Heywood 2009, archived on CRAN" into the citation and its note:
+/// a comma after the (first) year, and no other year in what follows.
+fn trailing_note(text: &str) -> Option<(&str, &str)> {
+    static NOTE: OnceLock<Regex> = OnceLock::new();
+    static ANY_YEAR: OnceLock<Regex> = OnceLock::new();
+    let note = re(
+        &NOTE,
+        &format!(r"(?i)^(.*?\p{{L}}.*?[\s,](?:{YEAR}))\s*,\s*(\S.*)$"),
+    );
+    let any_year = re(&ANY_YEAR, &format!(r"(?i)\b(?:{YEAR})"));
+    let caps = note.captures(text)?;
+    let (head, tail) = (caps.get(1)?.as_str(), caps.get(2)?.as_str());
+    (!any_year.is_match(tail)).then_some((head, tail))
 }
 
 fn normalize_year(y: &str) -> String {
@@ -483,6 +503,16 @@ mod tests {
             found("Bates and Watts (1988, Chapter 6) show")[0].0,
             s(&["Bates", "Watts"])
         );
+        assert_eq!(
+            found("(Heywood 2009, archived on CRAN)"),
+            vec![(s(&["Heywood"]), Some("2009".into()))]
+        );
+        assert_eq!(
+            found("(R Core Team 2017, http://www.R-project.org/)"),
+            vec![(s(&["R Core Team"]), Some("2017".into()))]
+        );
+        // Two works by one author stay two citations.
+        assert_eq!(found("(Ruiz, 2017, 2023a)").len(), 2);
     }
 
     #[test]
