@@ -145,12 +145,32 @@ fn extract(bytes: &[u8]) -> Result<Extracted, String> {
             None => Some("the PDF reader failed on this page".to_string()),
         };
         if let Some(why) = problem {
-            out.bad_pages.push((page, why));
-            text.clear();
+            // lopdf's own, simpler text extraction often reads the page
+            // pdf-extract stumbled on (a malformed font map, say) — but it
+            // may drop the spaces a typesetter makes by kerning, and words
+            // run together are worse than a page reported missing.
+            match quietly(|| doc.extract_text(&[page])) {
+                Some(Ok(fallback)) if spaced(&fallback) => text = fallback,
+                _ => {
+                    out.bad_pages.push((page, why));
+                    text.clear();
+                }
+            }
         }
         out.pages.push(repair_lines(&unligature(&text)));
     }
     Ok(out)
+}
+
+/// Text with words apart: mean word length of an ordinary prose page is
+/// about five letters; run-together text has far longer "words".
+fn spaced(text: &str) -> bool {
+    let (words, letters) = text
+        .split_whitespace()
+        .fold((0usize, 0usize), |(w, l), word| {
+            (w + 1, l + word.chars().count())
+        });
+    words >= 20 && letters <= words * 9
 }
 
 /// Typeset ligatures back to their letters ("Aﬃliation" → "Affiliation",
@@ -365,6 +385,13 @@ mod tests {
         assert!(!garbled(
             "Security cooperation between Kabul and Islamabad ✓ ✓"
         ));
+    }
+
+    #[test]
+    fn run_together_text_is_not_spaced() {
+        let prose = "The details are the same compared to the earlier model, and the estimates of the covariance follow the sandwich formula given above in the text.";
+        assert!(spaced(prose));
+        assert!(!spaced(&prose.replace(' ', "").repeat(3)));
     }
 
     #[test]
