@@ -320,7 +320,6 @@ fn metadata(x: &Extracted, text: &str) -> Work {
                 .collect()
         })
         .unwrap_or_default();
-    let first_page = text.get(..text.len().min(4000)).unwrap_or(text);
     let mut work = Work {
         kind: WorkKind::Other,
         title,
@@ -330,7 +329,7 @@ fn metadata(x: &Extracted, text: &str) -> Work {
             .as_deref()
             .map(ids::split_keywords)
             .unwrap_or_default(),
-        doi: find_doi(first_page),
+        doi: own_doi(&x.pages),
         ..Default::default()
     };
     work.id = ids::work_id(None, &work);
@@ -348,10 +347,23 @@ fn is_junk_title(t: &str) -> bool {
 }
 
 /// The first DOI printed on the first page, if any.
-fn find_doi(text: &str) -> Option<String> {
+fn dois(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split_whitespace()
         .filter(|w| w.contains("10."))
-        .find_map(|w| normalize::doi(w.trim_start_matches(|c: char| !c.is_ascii_alphanumeric())))
+        .filter_map(|w| normalize::doi(w.trim_start_matches(|c: char| !c.is_ascii_alphanumeric())))
+}
+
+/// The document's own DOI: printed on its first page, and not one it cites
+/// — a cited DOI turns up again in the reference list, while the own DOI
+/// is either on the first page alone or in the running footer of most
+/// pages. Taking a cited DOI would merge the PDF with the work it cites.
+fn own_doi(pages: &[String]) -> Option<String> {
+    let first = pages.first()?;
+    let rest = &pages[1..];
+    dois(first).find(|doi| {
+        let later = rest.iter().filter(|p| dois(p).any(|d| &d == doi)).count();
+        later == 0 || later >= 2 && later * 2 >= rest.len()
+    })
 }
 
 #[cfg(test)]
@@ -395,6 +407,32 @@ mod tests {
     }
 
     #[test]
+    fn a_cited_doi_is_not_the_documents_own() {
+        let page = |s: &str| s.to_string();
+        // Own DOI on page 1 only.
+        let pages = [
+            page("Title doi:10.1234/own.1"),
+            page("Body"),
+            page("References: x"),
+        ];
+        assert_eq!(own_doi(&pages).as_deref(), Some("10.1234/own.1"));
+        // Cited on page 1 and listed in the references: not the own DOI.
+        let pages = [
+            page("Intro citing doi:10.2307/2938229"),
+            page("Body"),
+            page("Andrews (1991). Econometrica. doi:10.2307/2938229"),
+        ];
+        assert_eq!(own_doi(&pages), None);
+        // Own DOI in every page's footer.
+        let pages = [
+            page("p1 doi:10.1/own"),
+            page("p2 doi:10.1/own"),
+            page("p3 doi:10.1/own"),
+        ];
+        assert_eq!(own_doi(&pages).as_deref(), Some("10.1/own"));
+    }
+
+    #[test]
     fn ligatures_become_letters() {
         assert_eq!(
             unligature("A\u{FB03}liation: \u{FB01}xed e\u{FB00}ects"),
@@ -407,7 +445,7 @@ mod tests {
         assert!(is_junk_title("Microsoft Word - draft3.docx"));
         assert!(!is_junk_title("Border Security"));
         assert_eq!(
-            find_doi("see doi:10.1080/0954.2021.1 here").as_deref(),
+            dois("see doi:10.1080/0954.2021.1 here").next().as_deref(),
             Some("10.1080/0954.2021.1")
         );
     }
