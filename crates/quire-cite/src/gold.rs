@@ -96,6 +96,55 @@ impl GoldReference {
     }
 }
 
+/// A copy of an AnyStyle-style reference (every token inside a field, text =
+/// field texts joined by spaces) with the part APA sets in italics — the
+/// journal, else the container, else a book's title — wrapped in emphasis
+/// marks as Markdown or PDF-to-text conversion leaves them: `*Survival*,`
+/// (`marks` = "*") or `**Survival**,` ("**"). Training on such copies
+/// teaches the labeller what the residue means; the gold data itself has
+/// none. None when the reference has no such field or is not in that form.
+pub fn with_emphasis(r: &GoldReference, marks: &str) -> Option<GoldReference> {
+    let joined: Vec<&str> = r.fields.iter().map(|f| f.text.as_str()).collect();
+    if r.text != joined.join(" ") {
+        return None;
+    }
+    let has = |label: &str| r.fields.iter().any(|f| f.label == label);
+    let target = if has("journal") {
+        "journal"
+    } else if has("container-title") {
+        "container-title"
+    } else if has("publisher") && has("title") {
+        "title"
+    } else {
+        return None;
+    };
+    let mut out = r.clone();
+    let field = out.fields.iter_mut().find(|f| f.label == target)?;
+    let text = field.text.as_str();
+    let lead = ["In: ", "In "]
+        .iter()
+        .find(|p| text.starts_with(*p))
+        .map_or(0, |p| p.len());
+    let core_end = text.trim_end_matches(['.', ',', ';', ':']).len();
+    if core_end <= lead {
+        return None;
+    }
+    field.text = format!(
+        "{}{marks}{}{marks}{}",
+        &text[..lead],
+        &text[lead..core_end],
+        &text[core_end..]
+    );
+    out.text = out
+        .fields
+        .iter()
+        .map(|f| f.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    out.id = format!("{}+emphasis", r.id);
+    Some(out)
+}
+
 /// Collapse runs of whitespace to one space and trim.
 pub fn normalize_ws(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -104,6 +153,23 @@ pub fn normalize_ws(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn emphasis_copies_mark_the_journal() {
+        let g: GoldReference = serde_json::from_str(
+            r#"{"id":"a","text":"Roy, O. (2000). Title. Survival, 4(2), 1-3.","fields":[
+            {"label":"author","text":"Roy, O."},{"label":"date","text":"(2000)."},
+            {"label":"title","text":"Title."},{"label":"journal","text":"Survival,"},
+            {"label":"volume","text":"4(2),"},{"label":"pages","text":"1-3."}]}"#,
+        )
+        .unwrap();
+        let e = with_emphasis(&g, "*").unwrap();
+        assert_eq!(e.text, "Roy, O. (2000). Title. *Survival*, 4(2), 1-3.");
+        assert_eq!(e.fields[3].text, "*Survival*,");
+        let (toks, labels) = e.labelled_tokens();
+        let i = toks.iter().position(|t| t.text == "*Survival*").unwrap();
+        assert_eq!(labels[i], "journal");
+    }
 
     #[test]
     fn aligns_tokens_to_fields_and_other() {
