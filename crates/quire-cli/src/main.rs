@@ -50,7 +50,22 @@ fn exit_code(code: i32) -> u8 {
     u8::try_from(code).unwrap_or(2)
 }
 
+/// `quire search … | head` closes the pipe early: end quietly, as other
+/// command-line tools do, instead of panicking on the failed print.
+#[cfg(unix)]
+fn default_sigpipe() {
+    // SAFETY: restoring the default disposition of one signal at start-up,
+    // before any thread is spawned.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn default_sigpipe() {}
+
 fn main() -> ExitCode {
+    default_sigpipe();
     let cli = Cli::parse();
     let ctx = cmd::Context {
         dir: cli.dir,

@@ -316,6 +316,7 @@ fn metadata(x: &Extracted, text: &str) -> Work {
         .map(|a| {
             a.split([';', '&'])
                 .flat_map(|p| p.split(" and "))
+                .flat_map(natural_name_list)
                 .filter_map(person_from_display)
                 .collect()
         })
@@ -334,6 +335,22 @@ fn metadata(x: &Extracted, text: &str) -> Work {
     };
     work.id = ids::work_id(None, &work);
     work
+}
+
+/// "Achim Zeileis, Susanne Köll, Nathaniel Graham" is three people; "Khan,
+/// Imran" is one. Split at commas only when every part is a whole name of
+/// two words or more.
+fn natural_name_list(text: &str) -> Vec<&str> {
+    let parts: Vec<&str> = text
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() >= 2 && parts.iter().all(|p| p.split_whitespace().count() >= 2) {
+        parts
+    } else {
+        vec![text]
+    }
 }
 
 /// Titles word processors write by themselves.
@@ -430,6 +447,15 @@ mod tests {
             page("p3 doi:10.1/own"),
         ];
         assert_eq!(own_doi(&pages).as_deref(), Some("10.1/own"));
+    }
+
+    #[test]
+    fn author_lists_of_the_info_dictionary() {
+        assert_eq!(
+            natural_name_list("Achim Zeileis, Susanne Köll, Nathaniel Graham"),
+            ["Achim Zeileis", "Susanne Köll", "Nathaniel Graham"]
+        );
+        assert_eq!(natural_name_list("Khan, Imran"), ["Khan, Imran"]);
     }
 
     #[test]
