@@ -157,6 +157,13 @@ impl Reference {
         let lower = text.to_lowercase();
         if lower.contains("n.d") || lower.contains("no date") {
             self.date_note = Some("n.d.".into());
+            // "(n.d.-b)": the letter of an undated work.
+            static ND: OnceLock<Regex> = OnceLock::new();
+            let nd = re(&ND, r"n\.\s?d\.-([a-z])\b");
+            self.year_suffix = nd
+                .captures(&lower)
+                .and_then(|c| c.get(1))
+                .and_then(|m| m.as_str().chars().next());
         } else if lower.contains("in press") || lower.contains("forthcoming") {
             self.date_note = Some("in press".into());
         }

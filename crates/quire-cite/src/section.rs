@@ -329,7 +329,7 @@ fn line_starts(lines: &[(usize, &str)]) -> Vec<bool> {
                 || t.starts_with("In ") && !has_date(t)
                 || t.starts_with(|c: char| {
                     c.is_lowercase() || c.is_ascii_digit() || "(&,;:".contains(c)
-                })
+                }) && !opens_apa_entry(t)
                 || !has_date(&current)
                 || !prev.ends_with(['.', ')', ']']) && !ends_with_link(prev));
         if continues {
@@ -342,6 +342,18 @@ fn line_starts(lines: &[(usize, &str)]) -> Vec<bool> {
         }
     }
     starts
+}
+
+/// "zoo Development Team. (n.d.).", "van Dijk, J. (2019).": an APA entry's
+/// opening, author then date in parentheses, even when the author begins
+/// in lower case.
+fn opens_apa_entry(line: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = regex(
+        &R,
+        r"^[^()]{2,80}?\.\s\((?:1[5-9]\d\d|20\d\d)[a-z]?|^[^()]{2,80}?\.\s\(n\.d\.(?:-[a-z])?\)",
+    );
+    r.is_match(line)
 }
 
 /// A year, or APA's stand-ins for one ("n.d.", "in press").
@@ -539,5 +551,14 @@ mod tests {
         // A last reference without a year is kept.
         let doc = "References\nRuiz A (2017). Borders. Press.\nSmith J. Untitled.\n";
         assert_eq!(texts(doc).len(), 2, "{:?}", texts(doc));
+    }
+
+    #[test]
+    fn an_author_in_lower_case_still_opens_an_entry() {
+        let doc = "References\nZeileis, A. (n.d.-b). Object-oriented computation.\nzoo Development Team. (n.d.). zoo design.\nvan Dijk, J. (2019). The network society.\n";
+        assert_eq!(texts(doc).len(), 3, "{:?}", texts(doc));
+        // A wrapped line in lower case still continues its entry.
+        let doc = "References\nRuiz, A. (2017). Security in the borderlands of\nthe north. Journal, 3(1), 1-9.\n";
+        assert_eq!(texts(doc).len(), 1);
     }
 }

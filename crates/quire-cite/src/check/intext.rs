@@ -46,7 +46,7 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("built-in pattern is valid"))
 }
 
-const YEAR: &str = r"(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.|in press|forthcoming";
+const YEAR: &str = r"(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.(?:-[a-z])?|in press|forthcoming";
 
 /// Words that stand before "(2020)" without being authors.
 const NOT_NAMES: [&str; 40] = [
@@ -233,7 +233,11 @@ fn trailing_note(text: &str) -> Option<(&str, &str)> {
 fn normalize_year(y: &str) -> String {
     let l = y.to_lowercase();
     if l.starts_with('n') {
-        "n.d.".into()
+        // "n.d.-a": APA's letter for undated works of one author.
+        match l.rsplit_once('-') {
+            Some((_, letter)) if letter.len() == 1 => format!("n.d.-{letter}"),
+            _ => "n.d.".into(),
+        }
     } else {
         l
     }
@@ -241,6 +245,12 @@ fn normalize_year(y: &str) -> String {
 
 /// "Brennan, & Cole" → (["Brennan", "Cole"], false, Some("&"), false).
 fn split_names(text: &str) -> (Vec<String>, bool, Option<String>, bool) {
+    // A work without an author is cited by its (shortened) title in
+    // quotes: ("Computational methods for mixed…", n.d.). The title stands
+    // where the author would, and matches the start of the reference.
+    if let Some(title) = quoted_title(text) {
+        return (vec![title], false, None, false);
+    }
     static ETAL: OnceLock<Regex> = OnceLock::new();
     static SEP: OnceLock<Regex> = OnceLock::new();
     let etal = re(
@@ -297,15 +307,34 @@ fn split_names(text: &str) -> (Vec<String>, bool, Option<String>, bool) {
             initials = true;
         }
         let name = kept.join(" ");
-        if name.chars().next().is_some_and(char::is_uppercase)
-            || name.starts_with(|c: char| "dv".contains(c)) && name.contains(' ')
-        {
+        // Capitalised, or an organisation whose name begins in lower case
+        // ("zoo Development Team", "de Gruyter", "van Dijk").
+        let later_capital = name
+            .split_whitespace()
+            .skip(1)
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if name.chars().next().is_some_and(char::is_uppercase) || later_capital {
             names.push(name);
         } else {
             return (Vec::new(), et_al, connector, initials);
         }
     }
     (names, et_al, connector, initials)
+}
+
+/// The title of a title-only citation, quotes and the ellipsis of a
+/// shortened title dropped.
+fn quoted_title(text: &str) -> Option<String> {
+    let t = text.trim();
+    let inner = t
+        .strip_prefix(['\u{201c}', '"'])?
+        .trim_end_matches(',')
+        .strip_suffix(['\u{201d}', '"'])?;
+    let title = inner
+        .trim_end_matches([',', ' '])
+        .trim_end_matches(['\u{2026}', '.'])
+        .trim();
+    (!title.is_empty()).then(|| title.to_string())
 }
 
 fn is_initials(word: &str) -> bool {
@@ -502,6 +531,14 @@ mod tests {
         assert_eq!(
             found("Bates and Watts (1988, Chapter 6) show")[0].0,
             s(&["Bates", "Watts"])
+        );
+        assert_eq!(
+            found("(\u{201c}Computational methods for mixed\u{2026}\u{201d}, n.d.)"),
+            vec![(s(&["Computational methods for mixed"]), Some("n.d.".into()))]
+        );
+        assert_eq!(
+            found("(zoo Development Team, n.d.-a)"),
+            vec![(s(&["zoo Development Team"]), Some("n.d.-a".into()))]
         );
         assert_eq!(
             found("(Heywood 2009, archived on CRAN)"),

@@ -131,7 +131,15 @@ pub fn year_fits(c: &Citation, r: &Reference) -> bool {
             digits == ry.to_string()
                 && (letter.is_none() || r.year_suffix.is_none() || letter == r.year_suffix)
         }
-        (None, Some(note)) => note == y,
+        (None, Some(note)) => match y.strip_prefix("n.d.-") {
+            // "n.d.-a" fits "n.d." with the letter a, or without letters.
+            Some(letter) => {
+                note == "n.d."
+                    && r.year_suffix
+                        .is_none_or(|s| letter.chars().next() == Some(s))
+            }
+            None => note == y,
+        },
         (None, None) => false,
     }
 }

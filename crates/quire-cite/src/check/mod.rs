@@ -274,10 +274,13 @@ fn match_citation(
     )
 }
 
-fn ref_year(r: &Reference) -> String {
+pub(crate) fn ref_year(r: &Reference) -> String {
     match (r.year, &r.date_note) {
         (Some(y), _) => format!("{y}{}", r.year_suffix.map(String::from).unwrap_or_default()),
-        (None, Some(n)) => n.clone(),
+        (None, Some(n)) => match r.year_suffix {
+            Some(s) => format!("{n}-{s}"),
+            None => n.clone(),
+        },
         _ => "no year".into(),
     }
 }

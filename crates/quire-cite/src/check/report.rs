@@ -36,7 +36,7 @@ impl CheckReport {
                 json!({
                     "index": i + 1, "line": r.line, "text": r.text,
                     "authors": r.authors.iter().map(|a| a.family.clone()).collect::<Vec<_>>(),
-                    "year": r.year.map(|y| format!("{y}{}", r.year_suffix.map(String::from).unwrap_or_default())).or(r.date_note.clone()),
+                    "year": (r.year.is_some() || r.date_note.is_some()).then(|| super::ref_year(r)),
                     "title": r.title,
                 })
             })

@@ -59,7 +59,31 @@ pub fn apa_references(works: &[Work]) -> Vec<Reference> {
             }
         }
     }
+    letter_undated(works, &mut references);
     references
+}
+
+/// APA letters undated works of one author too — "(n.d.-a)", "(n.d.-b)" —
+/// but the style only letters dates. The letters are the ones the in-text
+/// citations carry (`cite_all`), so text and list agree by construction.
+fn letter_undated(works: &[Work], references: &mut [Reference]) {
+    let refs: Vec<&Work> = works.iter().collect();
+    let cites = quire_synthesis::cite_apa::cite_all(&refs);
+    for (work, cite) in works.iter().zip(&cites) {
+        if !cite.year.starts_with("n.d.-") {
+            continue;
+        }
+        let Some(reference) = references.iter_mut().find(|r| r.work_id == work.id) else {
+            continue;
+        };
+        if let Some(span) = reference
+            .spans
+            .iter_mut()
+            .find(|s| s.text.contains("(n.d.)"))
+        {
+            span.text = span.text.replacen("(n.d.)", &format!("({})", cite.year), 1);
+        }
+    }
 }
 
 /// Indices of works that may render the same author–date citation: same
@@ -369,5 +393,31 @@ mod tests {
                 "no year suffix in {text}"
             );
         }
+    }
+
+    /// Two undated works of one author: "(n.d.-a)" and "(n.d.-b)" in the
+    /// list, as in the text.
+    #[test]
+    fn undated_works_of_one_author_are_lettered() {
+        let works: Vec<Work> = ["Sandwich estimators", "Clustered covariances"]
+            .iter()
+            .map(|t| Work {
+                id: t.to_string(),
+                kind: WorkKind::Report,
+                title: t.to_string(),
+                authors: vec![Person::new("Zeileis", Some("Achim".into()))],
+                ..Default::default()
+            })
+            .collect();
+        let refs = apa_references(&works);
+        let texts: Vec<String> = refs.iter().map(Reference::plain).collect();
+        assert!(
+            texts[0].starts_with("Zeileis, A. (n.d.-a). Clustered"),
+            "{texts:?}"
+        );
+        assert!(
+            texts[1].starts_with("Zeileis, A. (n.d.-b). Sandwich"),
+            "{texts:?}"
+        );
     }
 }
