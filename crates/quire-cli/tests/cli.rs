@@ -391,3 +391,63 @@ fn code_files_trained_on_hand_codes() {
         .assert()
         .failure();
 }
+
+/// The report checks its own citations on a corpus unlike the example:
+/// two undated works of one author (n.d.-a/b), a work without an author
+/// (cited by title), an organisation whose name starts in lower case.
+#[test]
+fn report_citations_check_clean_on_undated_and_authorless_works() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("rev");
+    std::fs::create_dir_all(dir.join("sources")).unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/afpak/review.toml");
+    std::fs::copy(example, dir.join("review.toml")).unwrap();
+    let body = "Pakistan and Afghanistan discussed border security, the TTP and refugees after the withdrawal. \
+                Intelligence sharing and trade at Torkham were on the agenda of the talks in Kabul.";
+    let docs = [
+        (
+            "a",
+            "title: Border talks in Kabul\nauthors:\n- Ayesha Siddiqa",
+        ),
+        (
+            "b",
+            "title: Refugees at Torkham\nauthors:\n- Ayesha Siddiqa",
+        ),
+        ("c", "title: Notes on the Durand Line"),
+        (
+            "d",
+            "title: Security digest\nauthors:\n- iCET Research Team",
+        ),
+    ];
+    for (id, meta) in docs {
+        std::fs::write(
+            dir.join("sources").join(format!("{id}.md")),
+            format!("---\nid: {id}\n{meta}\n---\n\n{body}\n"),
+        )
+        .unwrap();
+    }
+    let out = Command::cargo_bin("quire")
+        .unwrap()
+        .args(["-q", "review"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let check: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("out/citation-check.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        check["references"].as_array().unwrap().len(),
+        4,
+        "{check:#}"
+    );
+    assert_eq!(check["problems"], serde_json::json!([]), "{check:#}");
+    let md = std::fs::read_to_string(dir.join("out/report.md")).unwrap();
+    assert!(md.contains("(n.d.-a)") && md.contains("(n.d.-b)"), "{md}");
+}
