@@ -366,3 +366,27 @@ fn tempdir() -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+#[test]
+fn bibtex_crossref_and_xdata_are_inherited() {
+    let im = import("crossref.bib");
+    assert!(skipped(&im).is_empty(), "{:?}", skipped(&im));
+    assert_eq!(im.records.len(), 2, "the @xdata entry is not a work");
+    let chapter = &im.records[0].work;
+    assert_eq!(chapter.title, "Border management on the Durand Line");
+    assert_eq!(chapter.year, Some(2019), "year from the crossref'd book");
+    assert_eq!(
+        chapter.container.as_deref(),
+        Some("The Frontier after the Withdrawal")
+    );
+    assert_eq!(
+        chapter.publisher.as_deref(),
+        Some("Brookings Institution Press"),
+        "through the book's xdata"
+    );
+    let book = &im.records[1].work;
+    assert_eq!(
+        book.publisher.as_deref(),
+        Some("Brookings Institution Press")
+    );
+}
