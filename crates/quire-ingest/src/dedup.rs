@@ -204,6 +204,11 @@ fn judge(a: &Known, b: &Known) -> Verdict {
     if !same_title && word_overlap(a.sketch, b.sketch) < MIN_WORD_OVERLAP {
         return Verdict::Different;
     }
+    // "Report No. 12" and "Report No. 13", "the 74th session" and "the
+    // 75th": numbers tell works of a series apart, however alike the rest.
+    if !same_title && !numbers(&a.title).eq(numbers(&b.title)) {
+        return Verdict::Different;
+    }
     let sim = if same_title {
         1.0
     } else {
@@ -234,6 +239,13 @@ fn judge(a: &Known, b: &Known) -> Verdict {
         return Verdict::Duplicate("same title; year or author missing on one side");
     }
     Verdict::Near(sim)
+}
+
+/// The runs of digits in a title key, in order.
+fn numbers(title: &str) -> impl Iterator<Item = &str> {
+    title
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|run| !run.is_empty())
 }
 
 /// Below this share of common word bits, titles are not compared at all.
@@ -580,6 +592,28 @@ mod tests {
             }
             other => panic!("expected near, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn numbered_works_of_a_series_are_neither_merged_nor_near() {
+        let mut idx = DedupIndex::new();
+        idx.insert(&work(
+            "a",
+            "Statement by Pakistan in the General Debate of the 74th session",
+            Some(2019),
+            Some("Khan"),
+        ));
+        let next = work(
+            "b",
+            "Statement by Pakistan in the General Debate of the 75th session",
+            Some(2019),
+            Some("Khan"),
+        );
+        assert!(
+            matches!(idx.find(&next), DedupMatch::None),
+            "{:?}",
+            idx.find(&next)
+        );
     }
 
     #[test]
