@@ -44,6 +44,22 @@ fn init(tmp: &Path) -> std::path::PathBuf {
     dir
 }
 
+/// `quire -q review DIR`, which must succeed.
+fn review(dir: &Path) {
+    let out = Command::cargo_bin("quire")
+        .unwrap()
+        .args(["-q", "review"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 const RIS: &str = "TY  - JOUR\r\nAU  - Siddiqi, Ayesha\r\nTI  - Border fencing and the Durand Line\r\nPY  - 2021\r\nJO  - Asian Survey\r\nAB  - Pakistan fenced the Durand Line after 2017.\r\nER  - \r\n\r\nTY  - RPRT\r\nAU  - Rashid, Ahmed\r\nTI  - Intelligence sharing against the TTP\r\nPY  - 2023\r\nER  - \r\n";
 
 const BIB: &str = "@article{siddiqi2021,\n  author = {Siddiqi, Ayesha},\n  title = {Border Fencing and the {Durand} Line},\n  journal = {Asian Survey},\n  year = {2021}\n}\n\n@article{broken,\n  author = {Nobody},\n  title = {Unclosed\n\n@book{khan2019,\n  author = {Khan, Imran and M{\\\"u}ller, Jan},\n  title = {Strategic Depth Revisited},\n  year = {2019},\n  publisher = {Oxford University Press}\n}\n";
@@ -181,19 +197,7 @@ fn review_writes_the_report_for_the_example() {
         let path = entry.unwrap().path();
         std::fs::copy(&path, dir.join("sources").join(path.file_name().unwrap())).unwrap();
     }
-    let out = Command::cargo_bin("quire")
-        .unwrap()
-        .arg("-q")
-        .arg("review")
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    review(&dir);
     for file in [
         "report.html",
         "report.md",
@@ -426,18 +430,7 @@ fn report_citations_check_clean_on_undated_and_authorless_works() {
         )
         .unwrap();
     }
-    let out = Command::cargo_bin("quire")
-        .unwrap()
-        .args(["-q", "review"])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    review(&dir);
     let check: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(dir.join("out/citation-check.json")).unwrap(),
     )
