@@ -54,6 +54,7 @@ pub(super) fn names_a_speaking_actor(term: &str, actors: &[Actor]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::coder::test_category;
 
     fn actor(name: &str, aliases: &[&str]) -> Actor {
         Actor {
@@ -64,15 +65,6 @@ mod tests {
         }
     }
 
-    fn cat(id: &str, terms: &[&str]) -> Category {
-        Category {
-            id: id.into(),
-            label: id.into(),
-            terms: terms.iter().map(|s| s.to_string()).collect(),
-            ..Default::default()
-        }
-    }
-
     #[test]
     fn a_named_actor_brings_its_aliases_an_alias_does_not() {
         let actors = [
@@ -80,7 +72,10 @@ mod tests {
             actor("Qatar", &["Doha"]),
         ];
         let cats = with_actor_names(
-            &[cat("regional", &["China"]), cat("cooperation", &["Doha"])],
+            &[
+                test_category("regional", &["China"]),
+                test_category("cooperation", &["Doha"]),
+            ],
             &actors,
         );
         assert_eq!(cats[0].terms, ["China", "Beijing", "Chinese"]);

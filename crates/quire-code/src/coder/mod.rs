@@ -734,3 +734,14 @@ pub fn code_passages(coder: &Coder, passages: &[Passage]) -> Vec<Coding> {
 
 #[cfg(test)]
 mod tests;
+
+/// A category with only an id and key terms, for the unit tests.
+#[cfg(test)]
+pub(crate) fn test_category(id: &str, terms: &[&str]) -> quire_model::Category {
+    quire_model::Category {
+        id: id.into(),
+        label: id.into(),
+        terms: terms.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
+    }
+}

@@ -205,15 +205,7 @@ fn spellings(term: &str, wildcard: bool, acronym: bool) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn cat(id: &str, terms: &[&str]) -> Category {
-        Category {
-            id: id.into(),
-            label: id.into(),
-            terms: terms.iter().map(|s| s.to_string()).collect(),
-            ..Default::default()
-        }
-    }
+    use crate::coder::test_category;
 
     fn found(m: &TermMatcher, text: &str) -> Vec<String> {
         m.find(text)
@@ -224,7 +216,11 @@ mod tests {
 
     #[test]
     fn word_boundaries_case_and_wildcards() {
-        let m = TermMatcher::new(&[cat("t", &["terror", "militan*", "safe haven", "US"])]).unwrap();
+        let m = TermMatcher::new(&[test_category(
+            "t",
+            &["terror", "militan*", "safe haven", "US"],
+        )])
+        .unwrap();
         assert_eq!(
             found(&m, "Terrorist militants and Militancy found safe havens; terror in the US, not for us."),
             vec!["militants", "Militancy", "safe havens", "terror", "US"]
@@ -234,8 +230,8 @@ mod tests {
     #[test]
     fn compound_spellings_and_nesting() {
         let m = TermMatcher::new(&[
-            cat("t", &["al Qaeda", "counter-terrorism"]),
-            cat("c", &["humanitarian", "humanitarian crisis", "crisis"]),
+            test_category("t", &["al Qaeda", "counter-terrorism"]),
+            test_category("c", &["humanitarian", "humanitarian crisis", "crisis"]),
         ])
         .unwrap();
         assert_eq!(
@@ -254,7 +250,11 @@ mod tests {
 
     #[test]
     fn a_longer_term_of_another_category_hides_the_shorter() {
-        let m = TermMatcher::new(&[cat("h", &["British India"]), cat("r", &["India"])]).unwrap();
+        let m = TermMatcher::new(&[
+            test_category("h", &["British India"]),
+            test_category("r", &["India"]),
+        ])
+        .unwrap();
         assert_eq!(
             found(&m, "British India and India"),
             vec!["British India", "India"]
@@ -263,7 +263,11 @@ mod tests {
 
     #[test]
     fn a_term_shared_by_categories_is_one_term() {
-        let m = TermMatcher::new(&[cat("a", &["border"]), cat("b", &["Border"])]).unwrap();
+        let m = TermMatcher::new(&[
+            test_category("a", &["border"]),
+            test_category("b", &["Border"]),
+        ])
+        .unwrap();
         assert_eq!(m.terms.len(), 1);
         assert_eq!(m.terms[0].categories, vec![0, 1]);
     }
