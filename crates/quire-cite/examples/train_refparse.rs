@@ -24,6 +24,15 @@ use quire_cite::lexicon::{build, LexiconKind, Lexicons};
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        eprintln!(
+            "usage: train_refparse DATA_DIR [--datasets a,b] [--out MODEL] [--iterations N] \
+             [--c1 X] [--c2 X] [--limit N] [--lexicon-datasets a,b] [--lexicons-out DIR] \
+             [--no-lexicons] [--augment-emphasis] [--verbose]\n\
+             Without --out it overwrites the shipped model and word lists."
+        );
+        return Ok(());
+    }
     let data = PathBuf::from(
         args.first()
             .filter(|a| !a.starts_with("--"))
