@@ -62,8 +62,10 @@ impl Labeller {
     /// with the lexicons it was trained with.
     pub fn from_file(path: &Path, lexicons: Lexicons) -> Result<Labeller> {
         let bytes = std::fs::read(path).map_err(|e| CiteError::io(path, e))?;
-        Labeller::from_bytes(&bytes, lexicons)
-            .map_err(|e| CiteError::Model(format!("{}: {e}", path.display())))
+        Labeller::from_bytes(&bytes, lexicons).map_err(|e| match e {
+            CiteError::Model(m) => CiteError::Model(format!("{}: {m}", path.display())),
+            other => other,
+        })
     }
 
     /// A model in CRFsuite format, held in memory.
@@ -105,7 +107,8 @@ impl Labeller {
         (tokens, ids)
     }
 
-    /// Label `text` and return its segments in order (`other` dropped).
+    /// Label `text` and return its segments in order (`other` dropped); a
+    /// link the model called `url` that is a DOI link is returned as `doi`.
     pub fn segments<'a>(&self, text: &'a str) -> Result<Vec<Segment<'a>>> {
         let (tokens, ids) = self.label_ids(text);
         let labels: Vec<&str> = ids.iter().map(|&l| self.model.labels[l].as_str()).collect();
