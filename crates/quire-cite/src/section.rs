@@ -3,16 +3,19 @@
 //!
 //! The section starts at the last heading that names a reference list
 //! (References, Bibliography, Works Cited, Literature, Sources, ...) and runs
-//! to the next heading of another kind (Appendix, Notes, ...) or the end. A
-//! text without such a heading is taken as a bare list of references.
+//! to the next heading of another kind (Appendix, Notes, Affiliation, a
+//! lettered appendix heading such as "A. Proofs", ...) or the end. A text
+//! without such a heading is taken as a bare list of references (for
+//! `cite parse`; `cite check` then has no list).
 //!
 //! Entries are split by the first layout that fits: numbered markers
 //! (`[1]`, `1.`, `(1)`), bullets (`- `, `•`), blank-line-separated blocks,
 //! hanging indents, and, failing those, one entry per line with wrapped
 //! lines joined when they cannot start a reference. PDF residue is cleaned:
-//! page numbers and repeated running heads between entries, hyphenation at
-//! line ends, `**bold**`/`*italic*` markers, and missing spaces such as
-//! "(2022).THE".
+//! page numbers and running heads between entries (recognised across the
+//! whole document, page numbers beside them ignored), blank lines left by
+//! page breaks, hyphenation at line ends, `**bold**`/`*italic*` markers,
+//! missing spaces such as "(2022).THE", and a note under the heading.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -4,7 +4,11 @@
 //! `(Okafor, 2021; Lindqvist, 2019, p. 4)`, tolerant of stray commas and
 //! ampersands `(Brennan, & Cole, 2018)`; narrative `Haddad et al. (2020)`,
 //! `Ruiz (2017)`, `As argued by Ruiz, (2017)`, `Ruiz's (2017)`; years with
-//! letters `2023a`, "n.d." and "in press"; organisations as authors.
+//! letters `2023a`, "n.d." (`n.d.-a`) and "in press"; organisations as
+//! authors (also in lower case: "zoo Development Team"); authorless works by
+//! their quoted title; the journal style without a comma before the year
+//! (`Bates and Watts 1988`), lead-ins (`(built on lattice, Sarkar 2008)`),
+//! notes after the year and "and others".
 //! Numeric: `[12]`, `[3–5, 9]`, and superscripts where the text layer keeps
 //! them (`border.¹²`).
 

@@ -6,7 +6,9 @@
 //! `uncited_reference`, `duplicate_reference` (same work listed twice, even
 //! with the authors in another order or another venue), and APA `style`
 //! points (et al. for three or more authors, "&" inside parentheses and
-//! "and" in running text, no initials).
+//! "and" in running text, no initials). Bracketed numbers count as
+//! citations only when the list is numbered (or nothing is author–date):
+//! in an author–date paper `[1]` is program output or an equation.
 
 pub mod intext;
 pub mod matching;
