@@ -44,6 +44,16 @@ fn init(tmp: &Path) -> std::path::PathBuf {
     dir
 }
 
+/// Exit status 0, or the test fails showing what quire printed on stderr.
+fn assert_success(out: &std::process::Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// `quire -q review DIR`, which must succeed.
 fn review(dir: &Path) {
     let out = Command::cargo_bin("quire")
@@ -52,12 +62,7 @@ fn review(dir: &Path) {
         .arg(dir)
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
 }
 
 const RIS: &str = "TY  - JOUR\r\nAU  - Siddiqi, Ayesha\r\nTI  - Border fencing and the Durand Line\r\nPY  - 2021\r\nJO  - Asian Survey\r\nAB  - Pakistan fenced the Durand Line after 2017.\r\nER  - \r\n\r\nTY  - RPRT\r\nAU  - Rashid, Ahmed\r\nTI  - Intelligence sharing against the TTP\r\nPY  - 2023\r\nER  - \r\n";
@@ -368,12 +373,7 @@ fn code_files_trained_on_hand_codes() {
         .arg(&codebook)
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
