@@ -249,11 +249,7 @@ fn screening_decisions_are_stored_at_once() {
         .write_stdin("i\ne\n1\nq\n")
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let store = quire_store::Store::open(&dir.join(".quire/quire.db")).unwrap();
     let decisions = store
         .decisions(quire_model::ScreeningStage::Abstract)
@@ -289,11 +285,7 @@ fn screening_simulation_reports_the_metrics() {
         .args(["--seed", "1", "--format", "json"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let m: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for key in [
         "n@95",
