@@ -133,11 +133,7 @@ pub fn year_fits(c: &Citation, r: &Reference) -> bool {
         }
         (None, Some(note)) => match y.strip_prefix("n.d.-") {
             // "n.d.-a" fits "n.d." with the letter a, or without letters.
-            Some(letter) => {
-                note == "n.d."
-                    && r.year_suffix
-                        .is_none_or(|s| letter.chars().next() == Some(s))
-            }
+            Some(letter) => note == "n.d." && r.year_suffix.is_none_or(|s| letter.starts_with(s)),
             None => note == y,
         },
         (None, None) => false,
