@@ -12,21 +12,29 @@ use quire_cite::CiteError;
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum To {
+    /// CSL-JSON (csl-data schema)
     CslJson,
+    /// BibTeX entries
     Bibtex,
+    /// RIS records
     Ris,
+    /// APA 7 reference list, rendered through CSL (hayagriva)
     Apa,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum CheckFormat {
+    /// For people: counts first, problems grouped by kind
     Text,
+    /// One object: citations, references, problems
     Json,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum Style {
+    /// Also report APA style points (et al., "&" vs "and", initials)
     Apa,
+    /// Match citations to references only
     None,
 }
 
@@ -38,6 +46,7 @@ pub enum CiteCommand {
         after_help = "Examples:\n  quire cite parse paper.md --to csl-json > refs.json\n  quire cite parse refs.txt --to apa"
     )]
     Parse {
+        /// A manuscript (txt, md, html, docx, pdf) or a plain list of references.
         file: PathBuf,
         #[arg(long, value_enum, default_value = "csl-json")]
         to: To,
@@ -48,6 +57,7 @@ pub enum CiteCommand {
         after_help = "Examples:\n  quire cite check draft.md\n  quire cite check draft.docx --format json\n  quire cite check paper.pdf"
     )]
     Check {
+        /// The manuscript: txt, md, html, docx or pdf (its text layer).
         manuscript: PathBuf,
         #[arg(long, value_enum, default_value = "apa")]
         style: Style,
