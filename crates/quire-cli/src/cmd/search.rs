@@ -20,6 +20,7 @@ pub enum Format {
     after_help = "Examples:\n  quire search '\"intelligence sharing\" AND (TTP OR \"Tehrik-i-Taliban\") year:2019..' --format table\n  quire search 'durand line' --format json\n  quire search 'kind:statement refugees' --selected"
 )]
 pub struct Args {
+    /// The query, quoted as one shell argument (see above for the syntax).
     pub query: String,
     /// Only works from this year on.
     #[arg(long)]
@@ -30,6 +31,7 @@ pub struct Args {
     /// How many hits to show.
     #[arg(long, short = 'n', default_value_t = 20)]
     pub limit: usize,
+    /// `table` for people (matches marked), `json` for programs.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 }
