@@ -231,7 +231,9 @@ fn judge(a: &Known, b: &Known) -> Verdict {
     // Jaro-Winkler rewards a shared prefix, so "Remarks by President Biden
     // on the Drawdown ..." and "... on the End of the War ..." score high;
     // a merge also needs most of the words in common.
-    let words_agree = word_overlap(a.sketch, b.sketch) >= DUPLICATE_WORD_OVERLAP;
+    // Words are compared with a typo allowed (a swapped or changed letter),
+    // so "Broder security" still agrees with "Border security".
+    let words_agree = fuzzy_word_overlap(&a.title, &b.title) >= DUPLICATE_WORD_OVERLAP;
     if sim >= DUPLICATE_SIMILARITY && both_known && words_agree {
         return Verdict::Duplicate("same title, year and first author");
     }
@@ -255,6 +257,42 @@ const MIN_WORD_OVERLAP: f64 = 0.4;
 /// A fuzzy title merge also needs this share of common word bits (one
 /// changed word in an 8-word title keeps ~0.78).
 const DUPLICATE_WORD_OVERLAP: f64 = 0.7;
+
+/// Share of words that have a twin in the other title (the same word, or
+/// one letter changed or two adjacent letters swapped in a word of four
+/// letters or more), over the longer title. Only run on candidate pairs.
+fn fuzzy_word_overlap(a: &str, b: &str) -> f64 {
+    let wa: Vec<&str> = a.split_whitespace().collect();
+    let wb: Vec<&str> = b.split_whitespace().collect();
+    let longer = wa.len().max(wb.len());
+    if longer == 0 {
+        return 1.0;
+    }
+    let mut unused: Vec<&str> = wb.clone();
+    let mut matched = 0usize;
+    for w in &wa {
+        if let Some(at) = unused.iter().position(|v| v == w || one_typo_apart(w, v)) {
+            unused.swap_remove(at);
+            matched += 1;
+        }
+    }
+    matched as f64 / longer as f64
+}
+
+/// One substitution, or one swap of neighbouring letters, in words of four
+/// letters or more.
+fn one_typo_apart(a: &str, b: &str) -> bool {
+    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if x.len() != y.len() || x.len() < 4 {
+        return false;
+    }
+    let diffs: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
+    match diffs.as_slice() {
+        [_] => true,
+        [i, j] => *j == i + 1 && x[*i] == y[*j] && x[*j] == y[*i],
+        _ => false,
+    }
+}
 
 /// Jaccard overlap of two word sketches.
 fn word_overlap(a: u64, b: u64) -> f64 {
@@ -463,6 +501,20 @@ mod tests {
             Some("The White House"),
         );
         assert!(matches!(idx.find(&typo), DedupMatch::Duplicate { .. }));
+        // Two letters swapped in a short title, as in a second export.
+        let mut idx = DedupIndex::new();
+        idx.insert(&work(
+            "d",
+            "Border trade in Khyber",
+            Some(2022),
+            Some("Khan"),
+        ));
+        let swapped = work("e", "Border tarde in Khyber", Some(2022), Some("Khan"));
+        assert!(
+            matches!(idx.find(&swapped), DedupMatch::Duplicate { .. }),
+            "{:?}",
+            idx.find(&swapped)
+        );
     }
 
     #[test]
