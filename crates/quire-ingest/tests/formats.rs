@@ -349,8 +349,8 @@ fn pdf_text_layer_pages_and_info() {
 
 #[test]
 fn broken_pdf_is_an_error_not_a_panic() {
-    let dir = tempdir();
-    let path = dir.join("broken.pdf");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.pdf");
     let mut bytes = std::fs::read(fixture("two-pages.pdf")).unwrap();
     bytes.truncate(bytes.len() / 2);
     std::fs::write(&path, &bytes).unwrap();
@@ -359,12 +359,6 @@ fn broken_pdf_is_an_error_not_a_panic() {
     std::fs::write(&path, b"not a pdf at all").unwrap();
     let err = read_file(&path, "broken.pdf").unwrap_err();
     assert!(err.to_string().contains("not a PDF"), "{err}");
-}
-
-fn tempdir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("quire-ingest-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 #[test]
