@@ -14,7 +14,9 @@
 //! from; default: the training datasets), `--lexicons-out DIR` (where the
 //! lists go; default the crate's `data/lexicons/`), `--no-lexicons` (keep
 //! the shipped lists), `--augment-emphasis` (add copies of some references
-//! with their italic part in Markdown emphasis marks).
+//! with their italic part in Markdown emphasis marks), `--extra FILE`
+//! (more gold references to train on, e.g. the synthetic APA references of
+//! `eval/refparse/make_apa_train.py`; repeatable; not used for word lists).
 
 use std::path::{Path, PathBuf};
 
@@ -28,7 +30,7 @@ fn main() -> anyhow::Result<()> {
         eprintln!(
             "usage: train_refparse DATA_DIR [--datasets a,b] [--out MODEL] [--iterations N] \
              [--c1 X] [--c2 X] [--limit N] [--lexicon-datasets a,b] [--lexicons-out DIR] \
-             [--no-lexicons] [--augment-emphasis] [--verbose]\n\
+             [--no-lexicons] [--augment-emphasis] [--extra FILE]... [--verbose]\n\
              Without --out it overwrites the shipped model and word lists."
         );
         return Ok(());
@@ -78,6 +80,16 @@ fn main() -> anyhow::Result<()> {
             data.join(ds).join("train.jsonl")
         };
         refs.extend(read_jsonl(&file)?);
+    }
+    for (i, a) in args.iter().enumerate() {
+        if a == "--extra" {
+            let file = args
+                .get(i + 1)
+                .ok_or_else(|| anyhow::anyhow!("--extra needs a file"))?;
+            let extra = read_jsonl(Path::new(file))?;
+            eprintln!("{} references added from {file}", extra.len());
+            refs.extend(extra);
+        }
     }
     // `--augment-emphasis`: add copies of every third reference with its
     // italic part in `*...*` (and of one in seventeen in `**...**`), the
