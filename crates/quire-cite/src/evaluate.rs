@@ -94,7 +94,9 @@ pub fn score(
             .zip(&gold_labels)
             .filter(|(p, g)| map_label(p) == map_label(g))
             .count();
-        let segments = crate::labeller::group(&r.text, &tokens, &predicted);
+        // Scored as the parser returns them, DOI links included.
+        let mut segments = crate::labeller::group(&r.text, &tokens, &predicted);
+        crate::labeller::relabel_doi_links(&mut segments);
         let pred: Vec<(String, String)> = segments
             .iter()
             .filter_map(|s| map_label(&s.label).map(|l| (l, normalize_ws(s.text))))

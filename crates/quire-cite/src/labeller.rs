@@ -113,12 +113,18 @@ impl Labeller {
         let (tokens, ids) = self.label_ids(text);
         let labels: Vec<&str> = ids.iter().map(|&l| self.model.labels[l].as_str()).collect();
         let mut segments = group(text, &tokens, &labels);
-        for seg in &mut segments {
-            if seg.label == "url" && is_doi_link(seg.text) {
-                seg.label = "doi".into();
-            }
-        }
+        relabel_doi_links(&mut segments);
         Ok(segments)
+    }
+}
+
+/// A link labelled `url` that is a DOI link (`https://doi.org/…`) is the
+/// work's DOI: the training data labels such links either way.
+pub(crate) fn relabel_doi_links(segments: &mut [Segment<'_>]) {
+    for seg in segments {
+        if seg.label == "url" && is_doi_link(seg.text) {
+            seg.label = "doi".into();
+        }
     }
 }
 
