@@ -38,6 +38,9 @@ GENRES = [
     "Report {n}", "Staff Report", "Analysis", "Commentary",
     "CRS Report R{n}", "Series Report No. {n}", "Research Paper",
     "Monograph No. {n}", "Country Report", "Fact Sheet",
+    # Official document symbols, as UN and EU documents carry them.
+    "A/{n}/{m}", "S/{y}/{m}", "A/RES/{n}/{m}", "S/RES/{m}", "E/CN.{k}/{y}/{m}",
+    "A/HRC/{n}/{k}", "COM({y}) {m} final", "Issue {k}, {month} {y}",
 ]
 DOC_KINDS = ["[Press release]", "[Fact sheet]", "[Policy brief]", "[Speech transcript]",
              "[Statement]", "[Data set]", "[Report]"]
@@ -48,7 +51,11 @@ PERSON_FIRST = re.compile(r"\b((?:[A-Z]\.[ -]?){1,3}) ?([A-Z][a-z][\w'’\-]+)")
 
 
 def strip_end(text):
-    return text.strip().rstrip(".,;:").strip()
+    t = text.strip().rstrip(".,;:").strip()
+    # A bracket closed in the source style but opened in another field.
+    while t.endswith(")") and t.count("(") < t.count(")"):
+        t = t[:-1].rstrip(".,;: ")
+    return t.lstrip("(").strip() if t.count("(") > t.count(")") else t
 
 
 def clean_title(text):
@@ -195,7 +202,10 @@ class Maker:
         org = self.rng.random() < 0.55
         author = self.pick("org") + "." if org else self.authors()
         f = [("author", author), ("date", self.date(precise=self.rng.random() < 0.15))]
-        genre = self.rng.choice(GENRES).format(n=self.rng.randint(1, 400))
+        genre = self.rng.choice(GENRES).format(
+            n=self.rng.randint(1, 400), m=self.rng.randint(10, 2999),
+            k=self.rng.randint(1, 60), y=self.rng.randint(1990, 2025),
+            month=self.rng.choice(MONTHS))
         if self.rng.random() < 0.75:
             f.append(("title", self.italic(self.title(end=""), 0.25)))
             f.append(("genre", f"({genre})."))
@@ -245,6 +255,9 @@ class Maker:
         else:
             f.append(("title", self.title()))
         f.append(("journal", self.italic(self.pick("journal"), 0.4) + "."))
+        if self.rng.random() < 0.15:
+            # A blog or column of a body: "*The Column*. Some Institute."
+            f.append(("publisher", self.pick("org") + "."))
         if self.rng.random() < 0.25:
             month = self.rng.choice(MONTHS)
             f.append(("note", f"Retrieved {month} {self.rng.randint(1, 28)}, {self.rng.randint(2015, 2025)}, from"))
