@@ -22,8 +22,8 @@ use crate::gold::{GoldReference, OTHER};
 use crate::lexicon::Lexicons;
 use crate::tokenize::{tokenize, Token};
 
-/// The model shipped in the repository, built by
-/// `cargo run -p quire-cite --release --example train_refparse`.
+/// The model shipped in the repository, built by `models/refparse/train.sh`
+/// (which runs `examples/train_refparse.rs`).
 static EMBEDDED_MODEL: &[u8] = include_bytes!("../../../models/refparse/model.crfsuite");
 
 /// A labelled run of tokens: the field label and the exact source text.

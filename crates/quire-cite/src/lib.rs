@@ -26,7 +26,8 @@
 //! ```
 //!
 //! The model ships in `models/refparse/model.crfsuite` and is compiled in;
-//! `examples/train_refparse.rs` rebuilds it, `examples/eval_refparse.rs`
+//! `models/refparse/train.sh` rebuilds it (through
+//! `examples/train_refparse.rs`), `examples/eval_refparse.rs`
 //! measures it (see `eval/refparse/README.md`).
 //!
 //! What it does not do: OCR a scanned PDF (its text layer is read through
