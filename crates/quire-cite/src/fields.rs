@@ -30,6 +30,11 @@ pub struct Reference {
     pub editors: Vec<Person>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    /// Month (1–12) and day of a dated item: "(2021, August 16)".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day: Option<u8>,
     /// The letter of "2023a", which tells works of one author-year apart.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year_suffix: Option<char>,
@@ -152,6 +157,7 @@ impl Reference {
         if let Some(c) = y.captures(text) {
             self.year = c[1].parse().ok();
             self.year_suffix = c.get(2).and_then(|m| m.as_str().chars().next());
+            (self.month, self.day) = month_and_day(text);
             return;
         }
         let lower = text.to_lowercase();
@@ -167,6 +173,16 @@ impl Reference {
         } else if lower.contains("in press") || lower.contains("forthcoming") {
             self.date_note = Some("in press".into());
         }
+    }
+
+    /// The date as ISO 8601 ("2021", "2021-08", "2021-08-16").
+    pub fn iso_date(&self) -> Option<String> {
+        let y = self.year?;
+        Some(match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            (Some(m), None) => format!("{y:04}-{m:02}"),
+            _ => format!("{y:04}"),
+        })
     }
 
     /// No date segment was found: take the first plausible year token.
@@ -231,6 +247,10 @@ impl Reference {
             && (!self.editors.is_empty() || text.contains(" in ") && self.publisher.is_some())
         {
             WorkKind::Chapter
+        } else if self.container.is_some() && self.day.is_some() && self.volume.is_none() {
+            // Dated to the day, in a periodical without a volume: a
+            // newspaper or magazine item, "(2021, August 16). … *Dawn*."
+            WorkKind::News
         } else if self.container.is_some() {
             // With or without volume, pages or DOI: a container and no
             // editors is a periodical.
@@ -265,6 +285,7 @@ impl Reference {
             title: self.title.clone().unwrap_or_default(),
             authors: self.authors.clone(),
             year: self.year,
+            date: self.iso_date().filter(|d| d.len() > 4),
             container: self.container.clone(),
             volume: self.volume.clone(),
             issue: self.issue.clone(),
@@ -281,6 +302,30 @@ impl Reference {
             ..Work::default()
         }
     }
+}
+
+/// The month and day of a date field: "(2021, August 16).", "16 Aug. 2021",
+/// "June 1992". A day is only taken next to a month name.
+fn month_and_day(text: &str) -> (Option<u8>, Option<u8>) {
+    static MONTH: OnceLock<Regex> = OnceLock::new();
+    let m = re(
+        &MONTH,
+        r"(?i)(?:\b(\d{1,2})\s+)?\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+(\d{1,2})\b)?",
+    );
+    let Some(c) = m.captures(text) else {
+        return (None, None);
+    };
+    const NAMES: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let name: String = c[2].to_lowercase().chars().take(3).collect();
+    let month = NAMES.iter().position(|n| *n == name).map(|i| i as u8 + 1);
+    let day = c
+        .get(3)
+        .or(c.get(1))
+        .and_then(|d| d.as_str().parse::<u8>().ok())
+        .filter(|d| (1..=31).contains(d));
+    (month, day)
 }
 
 fn first(slot: &mut Option<String>, text: &str) {
@@ -640,6 +685,37 @@ mod tests {
         let mut r = Reference::default();
         r.set_date("(n.d.).");
         assert_eq!(r.date_note.as_deref(), Some("n.d."));
+    }
+
+    #[test]
+    fn month_and_day_of_dated_items() {
+        let date = |text: &str| {
+            let mut r = Reference::default();
+            r.set_date(text);
+            r.iso_date()
+        };
+        assert_eq!(date("(2021, August 16).").as_deref(), Some("2021-08-16"));
+        assert_eq!(date("16 Aug. 2021,").as_deref(), Some("2021-08-16"));
+        assert_eq!(date("June 1992,").as_deref(), Some("1992-06"));
+        assert_eq!(date("(2019, Sept.).").as_deref(), Some("2019-09"));
+        assert_eq!(date("(2022).").as_deref(), Some("2022"));
+        // A day needs a month next to it; "Marxism" is not March.
+        assert_eq!(date("(2020, 12).").as_deref(), Some("2020"));
+        assert_eq!(month_and_day("Marxism 2020"), (None, None));
+        // Dated to the day in a periodical without a volume: news.
+        let news = Reference {
+            year: Some(2021),
+            month: Some(8),
+            day: Some(16),
+            container: Some("Dawn".into()),
+            ..Reference::default()
+        };
+        assert_eq!(news.guess_kind(), WorkKind::News);
+        let article = Reference {
+            volume: Some("12".into()),
+            ..news
+        };
+        assert_eq!(article.guess_kind(), WorkKind::Article);
     }
 
     #[test]

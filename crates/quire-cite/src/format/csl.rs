@@ -38,7 +38,12 @@ pub fn item(r: &Reference, id: &str) -> Value {
     }
     match (r.year, &r.date_note) {
         (Some(y), _) => {
-            m.insert("issued".into(), json!({ "date-parts": [[y]] }));
+            let mut parts = vec![json!(y)];
+            if let Some(month) = r.month {
+                parts.push(json!(month));
+                parts.extend(r.day.map(|d| json!(d)));
+            }
+            m.insert("issued".into(), json!({ "date-parts": [parts] }));
         }
         (None, Some(note)) => {
             m.insert("issued".into(), json!({ "literal": note }));
@@ -48,7 +53,7 @@ pub fn item(r: &Reference, id: &str) -> Value {
     if let Some(s) = r.year_suffix {
         m.insert("year-suffix".into(), json!(s.to_string()));
     }
-    let fields: [(&str, &Option<String>); 12] = [
+    let fields: [(&str, &Option<String>); 11] = [
         ("title", &r.title),
         ("container-title", &r.container),
         ("volume", &r.volume),
@@ -59,7 +64,6 @@ pub fn item(r: &Reference, id: &str) -> Value {
         ("edition", &r.edition),
         ("DOI", &r.doi),
         ("URL", &r.url),
-        ("genre", &r.genre),
         ("note", &r.note),
     ];
     for (name, value) in fields {
@@ -67,7 +71,44 @@ pub fn item(r: &Reference, id: &str) -> Value {
             m.insert(name.into(), json!(v));
         }
     }
+    let (genre, number) = genre_and_number(r.genre.as_deref());
+    if let Some(g) = genre {
+        m.insert("genre".into(), json!(g));
+    }
+    if let Some(n) = number {
+        m.insert("number".into(), json!(n));
+    }
     Value::Object(m)
+}
+
+/// A report's series and number as CSL wants them apart, so that APA
+/// renders "(Asia Briefing No. 179)": "Asia Briefing No. 179" → genre
+/// "Asia Briefing", number "179"; a document symbol ("S/2023/370") is the
+/// number alone; a description ("Policy brief") stays the genre.
+fn genre_and_number(genre: Option<&str>) -> (Option<String>, Option<String>) {
+    let Some(text) = genre
+        .map(|g| g.trim_matches(|c: char| "()[].,; ".contains(c)))
+        .filter(|g| !g.is_empty())
+    else {
+        return (None, None);
+    };
+    let numbered = ["No.", "No", "Number", "no.", "Nr."];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if let [series @ .., marker, number] = words.as_slice() {
+        if numbered.contains(marker) && number.chars().any(|c| c.is_ascii_digit()) {
+            let series = series.join(" ");
+            return (
+                (!series.is_empty()).then_some(series),
+                Some(number.to_string()),
+            );
+        }
+    }
+    let is_symbol =
+        words.len() == 1 && text.contains('/') && text.chars().any(|c| c.is_ascii_digit());
+    if is_symbol {
+        return (None, Some(text.to_string()));
+    }
+    (Some(text.to_string()), None)
 }
 
 /// All references as CSL-JSON items, ids made unique.
@@ -83,4 +124,42 @@ pub fn items(references: &[Reference]) -> Vec<Value> {
 pub fn to_string(references: &[Reference]) -> String {
     let v = Value::Array(items(references));
     serde_json::to_string_pretty(&v).unwrap_or_else(|_| "[]".into()) + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_series_and_number_are_apart() {
+        let split = |g: &str| genre_and_number(Some(g));
+        assert_eq!(
+            split("(Asia Briefing No. 179)."),
+            (Some("Asia Briefing".into()), Some("179".into()))
+        );
+        assert_eq!(split("(S/2023/370)."), (None, Some("S/2023/370".into())));
+        assert_eq!(
+            split("[Press release]."),
+            (Some("Press release".into()), None)
+        );
+        assert_eq!(
+            split("(Working Paper 12)."),
+            (Some("Working Paper 12".into()), None)
+        );
+        assert_eq!(genre_and_number(None), (None, None));
+    }
+
+    #[test]
+    fn a_dated_news_item_keeps_its_day() {
+        let r = Reference {
+            year: Some(2021),
+            month: Some(8),
+            day: Some(16),
+            ..Reference::default()
+        };
+        assert_eq!(
+            item(&r, "k")["issued"],
+            json!({ "date-parts": [[2021, 8, 16]] })
+        );
+    }
 }
