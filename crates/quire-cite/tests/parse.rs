@@ -67,3 +67,29 @@ fn bibtex_ris_and_apa() {
     );
     assert!(lines[0].contains("Asian Security, 14(3), 245–263"), "{apa}");
 }
+
+#[test]
+fn reports_and_news_keep_their_number_and_day() {
+    let list = "References\n\n\
+International Crisis Group. (2023). Pakistan's hard policy on Afghan refugees (Asia Briefing No. 179). International Crisis Group.\n\
+Khan, A. (2021, August 16). Taliban take Kabul as government collapses. *Dawn*. https://www.dawn.com/news/1640934\n";
+    let parser = ReferenceParser::new().unwrap();
+    let refs = parser.parse_text(list).unwrap();
+    assert_eq!(refs.len(), 2);
+    let csl: serde_json::Value =
+        serde_json::from_str(&write(&refs, OutputFormat::CslJson).unwrap()).unwrap();
+    assert_eq!(csl[0]["genre"], "Asia Briefing");
+    assert_eq!(csl[0]["number"], "179");
+    assert_eq!(csl[1]["type"], "article-newspaper");
+    assert_eq!(
+        csl[1]["issued"]["date-parts"][0],
+        serde_json::json!([2021, 8, 16])
+    );
+    let apa = write(&refs, OutputFormat::Apa).unwrap();
+    assert!(apa.contains("(Asia Briefing No. 179)"), "{apa}");
+    assert!(apa.contains("Khan, A. (2021, August 16)."), "{apa}");
+    let ris = write(&refs, OutputFormat::Ris).unwrap();
+    assert!(ris.contains("DA  - 2021/08/16/"), "{ris}");
+    let bib = write(&refs, OutputFormat::Bibtex).unwrap();
+    assert!(bib.contains("date = {2021-08-16}"), "{bib}");
+}

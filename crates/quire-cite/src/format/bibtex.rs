@@ -81,6 +81,10 @@ pub fn to_string(references: &[Reference]) -> String {
         if let Some(y) = r.year {
             fields.push(("year", y.to_string()));
         }
+        // BibLaTeX's full date, when the item is dated to the month or day.
+        if let Some(date) = r.iso_date().filter(|_| r.month.is_some()) {
+            fields.push(("date", date));
+        }
         if let Some(p) = &r.pages {
             fields.push(("pages", escape(&p.replace('-', "--"))));
         }

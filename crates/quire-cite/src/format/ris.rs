@@ -49,6 +49,11 @@ pub fn to_string(references: &[Reference]) -> String {
         if let Some(y) = r.year {
             tag("PY", &y.to_string());
         }
+        if let (Some(y), Some(m)) = (r.year, r.month) {
+            // RIS dates are "YYYY/MM/DD/" with empty parts left empty.
+            let day = r.day.map_or(String::new(), |d| format!("{d:02}"));
+            tag("DA", &format!("{y:04}/{m:02}/{day}/"));
+        }
         let rest: [(&str, &Option<String>); 7] = [
             ("VL", &r.volume),
             ("IS", &r.issue),
