@@ -550,7 +550,9 @@ const fn same(a: &[u8], b: &[u8]) -> bool {
     true
 }
 
-const MONTHS: [&str; 24] = [
+/// Month names, the twelve full names first (in calendar order), then the
+/// abbreviations.
+pub(crate) const MONTHS: [&str; 24] = [
     "january",
     "february",
     "march",

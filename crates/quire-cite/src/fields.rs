@@ -315,11 +315,11 @@ fn month_and_day(text: &str) -> (Option<u8>, Option<u8>) {
     let Some(c) = m.captures(text) else {
         return (None, None);
     };
-    const NAMES: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     let name: String = c[2].to_lowercase().chars().take(3).collect();
-    let month = NAMES.iter().position(|n| *n == name).map(|i| i as u8 + 1);
+    let month = crate::features::MONTHS[..12]
+        .iter()
+        .position(|full| full.starts_with(&name))
+        .map(|i| i as u8 + 1);
     let day = c
         .get(3)
         .or(c.get(1))
