@@ -265,6 +265,185 @@ impl Work {
     pub fn first_author_family(&self) -> Option<&str> {
         self.authors.first().map(|p| p.family.as_str())
     }
+
+    /// The genre as a reference list shows it (CSL `genre`: "Policy
+    /// brief", "Doctoral dissertation"), or None. `genre` also holds the
+    /// type a source format gave the record ("JOUR", "techreport",
+    /// "book-chapter"), kept for the protocol's source-type rules; that
+    /// is a type, not a genre, and the item's CSL type already says it.
+    /// Labels written as identifiers ("official_statement") are spelt out.
+    pub fn citation_genre(&self) -> Option<String> {
+        let genre = self.genre.as_deref()?.trim();
+        if genre.is_empty() || is_type_code(genre) {
+            return None;
+        }
+        if genre.contains(' ') || !genre.contains(['_', '-']) {
+            return Some(genre.to_string());
+        }
+        let words = genre.replace(['_', '-'], " ");
+        let mut chars = words.chars();
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+    }
+}
+
+/// Record types of the formats quire reads: RIS `TY` codes, BibTeX and
+/// BibLaTeX entry types, CSL item types, Crossref/OpenAlex work types.
+/// Compared case-insensitively with `-` and `_` alike.
+const TYPE_CODES: &[&str] = &[
+    // RIS
+    "abst",
+    "advs",
+    "aggr",
+    "ancient",
+    "art",
+    "bill",
+    "blog",
+    "book",
+    "case",
+    "chap",
+    "chart",
+    "clswk",
+    "comp",
+    "conf",
+    "cpaper",
+    "ctlg",
+    "data",
+    "dbase",
+    "dict",
+    "ebook",
+    "echap",
+    "edbook",
+    "ejour",
+    "elec",
+    "encyc",
+    "equa",
+    "figure",
+    "gen",
+    "govdoc",
+    "grant",
+    "hear",
+    "icomm",
+    "inpr",
+    "jfull",
+    "jour",
+    "legal",
+    "manscpt",
+    "map",
+    "mgzn",
+    "mpct",
+    "multi",
+    "music",
+    "news",
+    "pamp",
+    "pat",
+    "pcomm",
+    "rprt",
+    "ser",
+    "slide",
+    "sound",
+    "stand",
+    "stat",
+    "thes",
+    "unbill",
+    "unpb",
+    "video",
+    "web",
+    // BibTeX / BibLaTeX
+    "article",
+    "booklet",
+    "conference",
+    "inbook",
+    "incollection",
+    "inproceedings",
+    "manual",
+    "mastersthesis",
+    "misc",
+    "phdthesis",
+    "proceedings",
+    "techreport",
+    "unpublished",
+    "online",
+    "report",
+    "thesis",
+    "mvbook",
+    "collection",
+    "mvcollection",
+    "reference",
+    "mvreference",
+    "inreference",
+    "periodical",
+    "suppbook",
+    "suppcollection",
+    "suppperiodical",
+    "patent",
+    "dataset",
+    "software",
+    "electronic",
+    "www",
+    // CSL
+    "article_journal",
+    "article_magazine",
+    "article_newspaper",
+    "broadcast",
+    "chapter",
+    "classic",
+    "document",
+    "entry",
+    "entry_dictionary",
+    "entry_encyclopedia",
+    "event",
+    "graphic",
+    "hearing",
+    "interview",
+    "legal_case",
+    "legislation",
+    "manuscript",
+    "motion_picture",
+    "musical_score",
+    "pamphlet",
+    "paper_conference",
+    "performance",
+    "personal_communication",
+    "post",
+    "post_weblog",
+    "regulation",
+    "review",
+    "review_book",
+    "song",
+    "speech",
+    "standard",
+    "treaty",
+    "webpage",
+    // Crossref / OpenAlex
+    "book_chapter",
+    "journal_article",
+    "proceedings_article",
+    "posted_content",
+    "preprint",
+    "dissertation",
+    "paratext",
+    "libguides",
+    "letter",
+    "other",
+    "reference_entry",
+    "editorial",
+    "erratum",
+    "peer_review",
+    "supplementary_materials",
+    "retraction",
+    "book_section",
+    "book_part",
+    "monograph",
+    "journal",
+    "component",
+    "encyclopedia",
+];
+
+fn is_type_code(label: &str) -> bool {
+    let key = label.to_ascii_lowercase().replace('-', "_");
+    TYPE_CODES.contains(&key.as_str())
 }
 
 /// The full text of a work, with the offsets where each page starts so that
@@ -302,6 +481,38 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn citation_genre_drops_format_types_and_spells_out_labels() {
+        let genre = |g: &str| {
+            Work {
+                genre: Some(g.into()),
+                ..Default::default()
+            }
+            .citation_genre()
+        };
+        for code in [
+            "JOUR",
+            "techreport",
+            "book-chapter",
+            "article-journal",
+            "misc",
+            " ",
+        ] {
+            assert_eq!(genre(code), None, "{code}");
+        }
+        assert_eq!(
+            genre("official_statement").as_deref(),
+            Some("Official statement")
+        );
+        assert_eq!(genre("policy-brief").as_deref(), Some("Policy brief"));
+        assert_eq!(genre("Asia Briefing").as_deref(), Some("Asia Briefing"));
+        assert_eq!(
+            genre("Doctoral dissertation").as_deref(),
+            Some("Doctoral dissertation")
+        );
+        assert_eq!(Work::default().citation_genre(), None);
+    }
 
     #[test]
     fn person_parse_both_orders() {

@@ -267,6 +267,9 @@ fn csl_json_items_have_the_required_keys() {
         "Ministry of Foreign Affairs of Pakistan"
     );
     assert_eq!(mofa["URL"], "https://mofa.gov.pk/statement-2023-03");
+    // A format's type code is no genre; a front-matter label is spelt out.
+    assert!(khan.get("genre").is_none(), "{khan}");
+    assert_eq!(mofa["genre"], "Official statement");
 }
 
 #[test]

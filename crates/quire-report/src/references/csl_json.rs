@@ -23,6 +23,7 @@ pub fn item(work: &Work) -> Value {
     if let Some(parts) = date_parts(work) {
         m.insert("issued".into(), json!({ "date-parts": [parts] }));
     }
+    let genre = work.citation_genre();
     let strings = [
         ("container-title", work.container.as_deref()),
         ("volume", work.volume.as_deref()),
@@ -33,7 +34,7 @@ pub fn item(work: &Work) -> Value {
         ("URL", work.url.as_deref()),
         ("abstract", work.abstract_text.as_deref()),
         ("language", work.language.as_deref()),
-        ("genre", work.genre.as_deref()),
+        ("genre", genre.as_deref()),
     ];
     for (key, value) in strings {
         if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
