@@ -436,3 +436,49 @@ fn report_citations_check_clean_on_undated_and_authorless_works() {
     let md = std::fs::read_to_string(dir.join("out/report.md")).unwrap();
     assert!(md.contains("(n.d.-a)") && md.contains("(n.d.-b)"), "{md}");
 }
+
+#[test]
+fn every_command_has_a_description_and_an_example_in_its_help() {
+    let commands: &[&[&str]] = &[
+        &["init"],
+        &["import"],
+        &["search"],
+        &["status"],
+        &["index"],
+        &["screen"],
+        &["code"],
+        &["report"],
+        &["review"],
+        &["cite", "parse"],
+        &["cite", "check"],
+    ];
+    for args in commands {
+        let out = Command::cargo_bin("quire")
+            .unwrap()
+            .args(*args)
+            .arg("--help")
+            .output()
+            .unwrap();
+        let help = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{args:?} --help failed");
+        let first = help.lines().next().unwrap_or("");
+        assert!(!first.starts_with("Usage"), "{args:?} has no description");
+        assert!(help.contains("Example"), "{args:?} has no example:\n{help}");
+    }
+    let top = Command::cargo_bin("quire")
+        .unwrap()
+        .arg("--help")
+        .output()
+        .unwrap();
+    let top = String::from_utf8_lossy(&top.stdout);
+    for line in top
+        .lines()
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+    {
+        let mut words = line.split_whitespace();
+        let (Some(_name), rest) = (words.next(), words.next()) else {
+            continue;
+        };
+        assert!(rest.is_some(), "command without a description: {line:?}");
+    }
+}

@@ -13,7 +13,14 @@ use quire_code::exchange::{self, CodedPassage, QdpxProject, QdpxSource};
 use quire_code::{passages, Coder};
 use quire_model::{Passage, Protocol};
 
+/// Code passages against the review's framework: a score per category
+/// with the evidence behind it. Codes the review's stored works, or the
+/// FILEs given; hand codes (--train) teach a classifier that re-scores
+/// the rest.
 #[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Examples:\n  quire code --format table | less\n  quire code report.pdf notes.md --codebook review.toml > codes.jsonl\n  quire code --train my-codes.csv --qdpx review.qdpx"
+)]
 pub struct Args {
     /// Files to code (.txt .md .pdf .html); without files, the review's store.
     pub files: Vec<PathBuf>,
