@@ -13,7 +13,7 @@
 use crate::ids::{self, clean};
 use crate::names::is_organisation;
 use crate::{Emit, IngestError};
-use biblatex::{Bibliography, Chunk, Entry, Spanned};
+use biblatex::{Bibliography, Chunk, Entry, EntryType, RawBibliography, RawChunk, Spanned};
 use quire_model::{normalize, Person, Work, WorkKind};
 use regex::Regex;
 use std::borrow::Cow;
@@ -71,6 +71,16 @@ fn read_entry(
     whole: &str,
     emit: &mut Emit<'_>,
 ) {
+    if let Some(entry) = plain_entry(raw.text) {
+        match to_work(&entry, &raw.kind) {
+            Ok(work) => emit.record(work, None, raw.line, Some(entry.key)),
+            Err(message) => emit.skip(
+                Some(raw.line),
+                format!("@{}{{{}}}: {message}", raw.kind, entry.key),
+            ),
+        }
+        return;
+    }
     let key = entry_key(raw.text);
     let parents = parents(raw.text, by_key);
     let with_parents = |parents: &[&str]| -> Cow<'_, str> {
@@ -125,6 +135,143 @@ fn read_entry(
             );
         }
     }
+}
+
+/// The entry read by biblatex's raw parser alone, when none of its fields
+/// needs more: no LaTeX command or math to resolve, no `@string`
+/// abbreviation, no `crossref`/`xdata` parent, and no braces inside a
+/// name list (they protect a name). Most records exported by reference
+/// managers are like this, and resolving every field's LaTeX was the
+/// larger part of the parse time. The fields come out as biblatex's full
+/// parse gives them for such text (whitespace collapsed, braces dropped),
+/// so `to_work` reads the same entry either way; anything else is None
+/// and takes the full parse.
+fn plain_entry(text: &str) -> Option<Entry> {
+    let bib = RawBibliography::parse(text).ok()?;
+    if !bib.abbreviations.is_empty() || bib.entries.len() != 1 {
+        return None;
+    }
+    let raw = &bib.entries[0].v;
+    let mut entry = Entry::new(raw.key.v.to_string(), EntryType::new(raw.kind.v));
+    for pair in &raw.fields {
+        let name = pair.key.v.to_ascii_lowercase();
+        if matches!(name.as_str(), "crossref" | "xdata") {
+            return None;
+        }
+        let names = matches!(
+            name.as_str(),
+            "author" | "editor" | "editora" | "editorb" | "editorc"
+        );
+        let mut value = String::new();
+        for chunk in &pair.value.v {
+            match chunk.v {
+                RawChunk::Normal(part) => {
+                    if !push_plain(&mut value, part, names) {
+                        return None;
+                    }
+                }
+                // biblatex knows the month macros (`month = jan`) without an
+                // @string; quire reads no month field, so it can be left out.
+                RawChunk::Abbreviation(_) if name == "month" => {
+                    value.clear();
+                    break;
+                }
+                RawChunk::Abbreviation(_) => return None,
+            }
+        }
+        if !value.is_empty() {
+            entry.set(
+                &name,
+                vec![Spanned::new(Chunk::Normal(value), pair.value.span.clone())],
+            );
+        }
+    }
+    Some(entry)
+}
+
+/// Bytes copied as they are by [`push_plain`]: ASCII other than
+/// whitespace, braces, backslash, `$` and `-`.
+const ORDINARY: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = !matches!(
+            b as u8,
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'{' | b'}' | b'\\' | b'$' | b'-'
+        );
+        b += 1;
+    }
+    table
+};
+
+/// Append `text` as biblatex's full parse resolves it when it holds no
+/// LaTeX: braces dropped, whitespace runs made one space, `--` an en dash
+/// and `---` an em dash (hyphens taken three at a time, as biblatex
+/// does). False, with `out` unfinished, when the text needs the full parse:
+/// a command (`\`), math (`$`), or braces in a name list, where they
+/// protect a name. Ordinary runs are copied whole, not char by char.
+fn push_plain(out: &mut String, text: &str, names: bool) -> bool {
+    let bytes = text.as_bytes();
+    let mut space = false;
+    let mut i = 0;
+    let put = |out: &mut String, piece: &str, space: &mut bool| {
+        if *space && !out.is_empty() {
+            out.push(' ');
+        }
+        *space = false;
+        out.push_str(piece);
+    };
+    while i < bytes.len() {
+        let start = i;
+        // A single space between ordinary bytes stays in the run: words
+        // are copied a run of them at a time, not one by one.
+        while let Some(&b) = bytes.get(i) {
+            let inner_space =
+                b == b' ' && i > start && bytes.get(i + 1).is_some_and(|&n| ORDINARY[n as usize]);
+            if !(ORDINARY[b as usize] || inner_space) {
+                break;
+            }
+            i += 1;
+        }
+        if i > start {
+            put(out, &text[start..i], &mut space);
+        }
+        let Some(&b) = bytes.get(i) else { break };
+        match b {
+            b'\\' | b'$' => return false,
+            b'{' | b'}' if names => return false,
+            b'{' | b'}' => i += 1,
+            b'-' => {
+                let run = bytes[i..]
+                    .iter()
+                    .take(3)
+                    .take_while(|&&c| c == b'-')
+                    .count();
+                put(out, ["-", "–", "—"][run - 1], &mut space);
+                i += run;
+            }
+            _ if b.is_ascii() => {
+                space = true;
+                i += 1;
+            }
+            _ => {
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                if c.is_whitespace() {
+                    space = true;
+                } else {
+                    let mut buf = [0u8; 4];
+                    put(out, c.encode_utf8(&mut buf), &mut space);
+                }
+                i += c.len_utf8();
+            }
+        }
+    }
+    if space && !out.is_empty() {
+        out.push(' ');
+    }
+    true
 }
 
 /// Cut the file at lines whose first non-blank character is `@`.
@@ -350,4 +497,46 @@ fn people(entry: &Entry) -> Vec<Person> {
             Some(Person::new(family, given))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The work biblatex's full parse gives for one entry.
+    fn fully_parsed(text: &str) -> Work {
+        let bib = Bibliography::parse(text).expect("test entry parses");
+        let entry = bib.into_vec().pop().expect("one entry");
+        let kind = entry.entry_type.to_string().to_ascii_lowercase();
+        to_work(&entry, &kind).expect("test entry has a title")
+    }
+
+    #[test]
+    fn plain_entries_read_as_the_full_parse_reads_them() {
+        let entries = [
+            "@article{k1, title = {The {TTP} after   Kabul},\n author = {Khan, Ayesha and Ali, B.},\n journal = {Asian Survey}, year = 2022, pages = {12--34}, month = jan}",
+            "@book{k2, title = \"A  wrapped\n\ttitle---with dashes - and ---- four\", author = {Müller, Jürgen}, publisher = {Hurst}, year = {2019}}",
+            "@report{k3, title = {Border\u{a0}trade}, institution = {International Crisis Group}, date = {2021-08-16}, abstract = {One. Two  three\r\n four.}}",
+            "@misc{k4, title = {Statement}, url = {https://example.org/a-b--c}, keywords = {TTP, border}, year = {2023}}",
+        ];
+        for text in entries {
+            let fast = plain_entry(text).expect("plain entry takes the fast path");
+            let kind = fast.entry_type.to_string().to_ascii_lowercase();
+            assert_eq!(to_work(&fast, &kind), Ok(fully_parsed(text)), "{text}");
+        }
+    }
+
+    #[test]
+    fn entries_that_need_latex_or_links_take_the_full_parse() {
+        for text in [
+            r#"@article{a, title = {G\"odel}, year = 2020}"#,
+            "@article{b, title = {$x^2$}, year = 2020}",
+            "@article{c, title = {T}, author = {{World Bank}}, year = 2020}",
+            "@article{d, title = {T}, journal = jss, year = 2020}",
+            "@inproceedings{e, title = {T}, crossref = {proc}}",
+            "@article{f, title = {T",
+        ] {
+            assert!(plain_entry(text).is_none(), "{text}");
+        }
+    }
 }
