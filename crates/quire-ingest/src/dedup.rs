@@ -15,7 +15,11 @@
 //! 3. **Near-duplicates**, reported not merged: title similarity in
 //!    [0.85, 0.93) with compatible year and author, an identical title with
 //!    a different year (a reprint? a new edition?), or a fuzzy match that
-//!    rule 2 refused for lack of a year or author.
+//!    rule 2 refused for lack of a year or author. Not listed: works dated
+//!    to different days (a speaker's statements of April and August), and
+//!    titles of one pattern with a different word in place of another
+//!    ("History of Pakistan" / "History of Afghanistan"); a typo, a variant
+//!    ("insecurity") or an added subtitle is still listed.
 //!
 //! It scales by blocking, never comparing all pairs: candidates are only
 //! the works sharing a DOI, an exact title key, a (first author, year), or
@@ -61,6 +65,8 @@ struct Known {
     year: Option<i32>,
     author: Option<String>,
     doi: Option<String>,
+    /// The date when it is known to the day ("2021-08-16").
+    day: Option<String>,
     /// One bit per word (hashed mod 64): a cheap word-overlap test.
     sketch: u64,
 }
@@ -240,8 +246,46 @@ fn judge(a: &Known, b: &Known) -> Verdict {
     if same_title {
         return Verdict::Duplicate("same title; year or author missing on one side");
     }
+    // Not worth the user's look: two statements of one speaker on
+    // different days, or titles of one pattern about different things
+    // ("History of Pakistan" and "History of Afghanistan").
+    let different_days = matches!((&a.day, &b.day), (Some(x), Some(y)) if x != y);
+    if different_days || words_substituted(&a.title, &b.title) {
+        return Verdict::Different;
+    }
     Verdict::Near(sim)
 }
+
+/// Whether each title has a content word the other lacks, with nothing
+/// like it there: another word in its place, not a typo ("Broder"), a
+/// variant ("insecurity" for "security") or an added subtitle.
+fn words_substituted(a: &str, b: &str) -> bool {
+    let content = |t: &str| -> Vec<String> {
+        t.split_whitespace()
+            .filter(|w| w.chars().count() >= 3 && !STOP_WORDS.contains(w))
+            .map(str::to_string)
+            .collect()
+    };
+    let (wa, wb) = (content(a), content(b));
+    let leftover = |x: &[String], y: &[String]| -> Vec<String> {
+        x.iter()
+            .filter(|w| !y.iter().any(|v| v == *w || one_typo_apart(w, v)))
+            .cloned()
+            .collect()
+    };
+    let (only_a, only_b) = (leftover(&wa, &wb), leftover(&wb, &wa));
+    let unlike = |x: &[String], y: &[String]| {
+        x.iter()
+            .any(|w| y.iter().all(|v| strsim::normalized_levenshtein(w, v) < 0.7))
+    };
+    !only_a.is_empty() && !only_b.is_empty() && unlike(&only_a, &only_b) && unlike(&only_b, &only_a)
+}
+
+/// Words that say nothing about what a title is about.
+const STOP_WORDS: &[&str] = &[
+    "the", "and", "for", "from", "with", "after", "its", "their", "are", "was", "into", "over",
+    "under", "about", "between", "this", "that", "what", "how", "why", "who",
+];
 
 /// The runs of digits in a title key, in order.
 fn numbers(title: &str) -> impl Iterator<Item = &str> {
@@ -354,6 +398,7 @@ fn keys(work: &Work) -> Known {
             .map(normalize::title_key)
             .filter(|a| !a.is_empty()),
         doi: work.doi.as_deref().and_then(normalize::doi),
+        day: work.date.clone().filter(|d| d.len() == 10),
     }
 }
 
@@ -644,6 +689,57 @@ mod tests {
             }
             other => panic!("expected near, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn titles_of_one_pattern_about_different_things_are_not_near() {
+        let mut idx = DedupIndex::new();
+        for (id, title) in [
+            ("pk", "Pakistan (Wikipedia lead summary)"),
+            ("hpk", "History of Pakistan (Wikipedia lead summary)"),
+        ] {
+            idx.insert(&work(id, title, Some(2024), Some("Wikipedia")));
+        }
+        for title in [
+            "Afghanistan (Wikipedia lead summary)",
+            "Peshawar (Wikipedia lead summary)",
+            "History of Afghanistan (Wikipedia lead summary)",
+        ] {
+            let other = work("x", title, Some(2024), Some("Wikipedia"));
+            assert_eq!(idx.find(&other), DedupMatch::None, "{title}");
+        }
+        // An added subtitle or a changed article is still worth a look.
+        let subtitled = work(
+            "y",
+            "History of Pakistan and its neighbours (Wikipedia lead summary)",
+            Some(2024),
+            Some("Wikipedia"),
+        );
+        let found = idx.find(&subtitled);
+        assert!(matches!(found, DedupMatch::Near { .. }), "{found:?}");
+    }
+
+    #[test]
+    fn statements_of_one_speaker_on_different_days_are_not_near() {
+        let mut idx = DedupIndex::new();
+        let mut april = work(
+            "apr",
+            "Remarks by President Biden on the Way Forward in Afghanistan",
+            Some(2021),
+            Some("Biden"),
+        );
+        april.date = Some("2021-04-14".into());
+        idx.insert(&april);
+        let mut august = work(
+            "aug",
+            "Remarks by President Biden on Afghanistan",
+            Some(2021),
+            Some("Biden"),
+        );
+        august.date = Some("2021-08-16".into());
+        assert_eq!(idx.find(&august), DedupMatch::None);
+        august.date = None;
+        assert!(matches!(idx.find(&august), DedupMatch::Near { .. }));
     }
 
     #[test]
