@@ -20,11 +20,39 @@ use std::ops::Range;
 /// One raw record: its first line and its fields in file order. The
 /// values live in one buffer, reused from record to record, so reading a
 /// record allocates nothing until its Work is built.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct RawRecord {
     line: usize,
     text: String,
     fields: Vec<([u8; 2], Range<usize>)>,
+    /// For each possible tag, the field that first gave it a value, as
+    /// (record number, field index): a stale record number means none,
+    /// so the table is never cleared.
+    first_of: Vec<(u32, u32)>,
+    record: u32,
+}
+
+impl Default for RawRecord {
+    fn default() -> Self {
+        RawRecord {
+            line: 0,
+            text: String::new(),
+            fields: Vec::new(),
+            first_of: vec![(0, 0); TAG_SLOTS],
+            record: 0,
+        }
+    }
+}
+
+/// Tags are an uppercase letter and an uppercase letter or digit.
+const TAG_SLOTS: usize = 26 * 36;
+
+fn tag_slot(tag: &[u8; 2]) -> usize {
+    let second = match tag[1] {
+        b'A'..=b'Z' => tag[1] - b'A',
+        _ => 26 + tag[1].saturating_sub(b'0').min(9),
+    };
+    (tag[0].saturating_sub(b'A').min(25)) as usize * 36 + second as usize
 }
 
 impl RawRecord {
@@ -32,6 +60,32 @@ impl RawRecord {
         self.line = line;
         self.text.clear();
         self.fields.clear();
+        self.record = self.record.wrapping_add(1);
+        if self.record == 0 {
+            // Wrapped: stale entries could look current again.
+            self.first_of.fill((0, 0));
+            self.record = 1;
+        }
+    }
+
+    /// Note the last field as its tag's first value, if it is the first
+    /// with a value (a wrapped line may give a blank field its value).
+    fn index_last(&mut self) {
+        let Some(at) = self.fields.len().checked_sub(1) else {
+            return;
+        };
+        let (tag, range) = &self.fields[at];
+        // Values are stored trimmed: a blank one is empty.
+        if range.is_empty() {
+            return;
+        }
+        let slot = &mut self.first_of[tag_slot(tag)];
+        let earlier = slot.0 == self.record && (slot.1 as usize) < at;
+        if !earlier {
+            if let Ok(at) = u32::try_from(at) {
+                *slot = (self.record, at);
+            }
+        }
     }
 
     fn is_open(&self) -> bool {
@@ -42,6 +96,7 @@ impl RawRecord {
         let start = self.text.len();
         self.text.push_str(value);
         self.fields.push((tag, start..self.text.len()));
+        self.index_last();
     }
 
     /// A wrapped line continues the last field, which ends the buffer.
@@ -54,6 +109,7 @@ impl RawRecord {
         }
         self.text.push_str(text);
         range.end = self.text.len();
+        self.index_last();
     }
 
     fn values(&self) -> impl Iterator<Item = (&[u8; 2], &str)> + '_ {
@@ -62,11 +118,12 @@ impl RawRecord {
             .map(|(tag, range)| (tag, &self.text[range.clone()]))
     }
 
+    /// The first non-blank value of the first of `tags` that has one.
     fn first(&self, tags: &[&[u8; 2]]) -> Option<&str> {
         tags.iter().find_map(|t| {
-            self.values()
-                .find(|(tag, v)| tag == t && !v.trim().is_empty())
-                .map(|(_, v)| v)
+            let (record, at) = self.first_of[tag_slot(t)];
+            let (tag, range) = self.fields.get(at as usize)?;
+            (record == self.record && tag == *t).then(|| &self.text[range.clone()])
         })
     }
 
@@ -78,38 +135,77 @@ impl RawRecord {
 }
 
 pub(crate) fn read<R: BufRead>(mut reader: R, emit: &mut Emit<'_>) -> Result<(), IngestError> {
-    let mut buf = Vec::with_capacity(4096);
-    let mut line_no = 0usize;
-    // `line == 0`: no record open.
-    let mut rec = RawRecord::default();
+    let mut state = Reader {
+        line_no: 0,
+        rec: RawRecord::default(),
+    };
+    // A line is handed over where it lies in the reader's buffer; only one
+    // that straddles two fills is copied together first.
+    let mut carry: Vec<u8> = Vec::new();
     loop {
-        buf.clear();
-        let n = reader
-            .read_until(b'\n', &mut buf)
+        let available = reader
+            .fill_buf()
             .map_err(|e| IngestError::io(emit.file, e))?;
-        if n == 0 {
+        if available.is_empty() {
             break;
         }
-        line_no += 1;
-        let bytes = trim_line(&buf, line_no == 1);
+        let used = match memchr::memchr(b'\n', available) {
+            Some(end) if carry.is_empty() => {
+                state.line(&available[..=end], emit);
+                end + 1
+            }
+            Some(end) => {
+                carry.extend_from_slice(&available[..=end]);
+                state.line(&carry, emit);
+                carry.clear();
+                end + 1
+            }
+            None => {
+                carry.extend_from_slice(available);
+                available.len()
+            }
+        };
+        reader.consume(used);
+    }
+    if !carry.is_empty() {
+        state.line(&carry, emit);
+    }
+    if state.rec.is_open() {
+        finish(&state.rec, emit);
+    }
+    Ok(())
+}
+
+/// Where reading stands: the line number and the record being read
+/// (`line == 0`: none open).
+struct Reader {
+    line_no: usize,
+    rec: RawRecord,
+}
+
+impl Reader {
+    fn line(&mut self, raw: &[u8], emit: &mut Emit<'_>) {
+        self.line_no += 1;
+        let bytes = trim_line(raw, self.line_no == 1);
         if bytes.iter().all(u8::is_ascii_whitespace) {
-            continue;
+            return;
         }
+        let rec = &mut self.rec;
         let text = line_text(bytes);
         match split_tag(&text) {
             Some((tag, _)) if &tag == b"ER" && rec.is_open() => {
-                finish(&rec, emit);
+                finish(rec, emit);
                 rec.start(0);
             }
             // An `ER` outside a record closes nothing.
             Some((tag, _)) if &tag == b"ER" => {}
             Some((tag, value)) => {
                 if &tag == b"TY" && rec.is_open() {
-                    finish(&rec, emit);
+                    finish(rec, emit);
                     rec.start(0);
                 }
                 if !rec.is_open() {
-                    rec.start(line_no);
+                    rec.start(self.line_no);
                 }
                 rec.push(tag, value.trim());
             }
@@ -118,10 +214,6 @@ pub(crate) fn read<R: BufRead>(mut reader: R, emit: &mut Emit<'_>) -> Result<(),
             None => {}
         }
     }
-    if rec.is_open() {
-        finish(&rec, emit);
-    }
-    Ok(())
 }
 
 /// Drop the line end (LF or CRLF) and, on the first line, a UTF-8 BOM.
@@ -241,6 +333,32 @@ fn longest<'a>(values: impl Iterator<Item = &'a str>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn read_all<R: BufRead>(reader: R) -> Vec<crate::Item> {
+        let mut items = Vec::new();
+        let mut sink = |item| items.push(item);
+        let mut emit = Emit::new("t.ris", &mut sink);
+        read(reader, &mut emit).expect("in-memory read");
+        items
+    }
+
+    #[test]
+    fn lines_straddling_buffer_fills_read_as_whole_lines() {
+        let text = "\u{feff}TY  - JOUR\r\nTI  - \r\nTI  - Border trade\r\n  and security\r\n\
+                    AU  - Khan, Ayesha\r\nPY  - 2021///\r\nER  - \r\n\
+                    stray line\nTY  - RPRT\nT1  - Refugees after 2021\nA1  - Ali, B.";
+        let whole = read_all(text.as_bytes());
+        assert_eq!(whole.len(), 2, "{whole:?}");
+        for capacity in [1, 2, 3, 5, 7, 16] {
+            let small = std::io::BufReader::with_capacity(capacity, text.as_bytes());
+            assert_eq!(read_all(small), whole, "buffer of {capacity} bytes");
+        }
+        let crate::Item::Record(first) = &whole[0] else {
+            panic!("{whole:?}")
+        };
+        assert_eq!(first.work.title, "Border trade and security");
+        assert_eq!(first.work.provenance[0].line, Some(1));
+    }
 
     #[test]
     fn tags_need_a_space_before_the_hyphen() {
