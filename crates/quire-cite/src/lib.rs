@@ -14,6 +14,8 @@
 //!   (author–date and numeric), match it to the reference list, and report
 //!   `no_reference`, `name_mismatch`, `year_mismatch`, `ambiguous`,
 //!   `uncited_reference`, `duplicate_reference` and APA `style` problems.
+//!   A Markdown manuscript that cites by key (pandoc's `[@key]`) is
+//!   checked against its bibliography files instead ([`check::pandoc`]).
 //!
 //! ```no_run
 //! use quire_cite::{check, format, parse::ReferenceParser};

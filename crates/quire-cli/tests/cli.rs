@@ -482,3 +482,38 @@ fn every_command_has_a_description_and_an_example_in_its_help() {
         assert!(rest.is_some(), "command without a description: {line:?}");
     }
 }
+
+#[test]
+fn cite_check_reads_pandoc_keys_and_the_bibliography_option() {
+    let tmp = tempfile::tempdir().unwrap();
+    let paper = tmp.path().join("paper.md");
+    std::fs::write(&paper, "# Draft\n\nThe TTP regrouped [@khan2022, p. 4].\n").unwrap();
+    let bib = tmp.path().join("refs.json");
+    std::fs::write(
+        &bib,
+        r#"[{"id": "khan2022", "type": "article-journal", "title": "The TTP after Kabul", "author": [{"family": "Khan", "given": "Ayesha"}], "issued": {"date-parts": [[2022]]}}]"#,
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        let mut cmd = Command::cargo_bin("quire").unwrap();
+        cmd.args(["cite", "check"]).arg(&paper).args(extra);
+        cmd.args(["--format", "json"]).output().unwrap()
+    };
+    // Without a bibliography the key cannot be found: a problem, exit 1.
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["problems"][0]["kind"], "no_reference");
+    // With it, the citation matches: exit 0.
+    let out = run(&["--bibliography", bib.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["citations"][0]["reference"], 1);
+    assert_eq!(json["citations"][0]["authors"][0], "Khan");
+    assert_eq!(json["bibliography"].as_array().unwrap().len(), 1);
+}

@@ -53,8 +53,9 @@ pub(crate) fn read(text: &str, format: &str, emit: &mut Emit<'_>) -> Result<(), 
     Ok(())
 }
 
-/// (front matter, body, 1-based line where the body starts).
-fn split_front_matter(text: &str) -> (Option<&str>, &str, usize) {
+/// A Markdown text's YAML front matter (between `---` lines at the top),
+/// if any: (front matter, body, 1-based line where the body starts).
+pub fn split_front_matter(text: &str) -> (Option<&str>, &str, usize) {
     let t = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some(rest) = t
         .strip_prefix("---\n")

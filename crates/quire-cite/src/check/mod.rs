@@ -12,6 +12,7 @@
 
 pub mod intext;
 pub mod matching;
+pub mod pandoc;
 pub mod report;
 
 use quire_model::normalize::{fold, title_key};
@@ -79,6 +80,9 @@ pub struct CheckReport {
     pub matches: Vec<Option<usize>>,
     pub references: Vec<Reference>,
     pub problems: Vec<Problem>,
+    /// The bibliography files checked against, when the manuscript cites
+    /// by key (pandoc's `[@key]`); empty for a reference list in the text.
+    pub bibliography: Vec<String>,
 }
 
 /// Read a manuscript, parse its reference list and check its citations.
@@ -87,7 +91,33 @@ pub fn check_file(
     parser: &crate::parse::ReferenceParser,
     style: CitationStyle,
 ) -> crate::Result<CheckReport> {
+    check_file_with(path, parser, style, &[])
+}
+
+/// [`check_file`], for a manuscript that may cite by key (pandoc's
+/// `[@key]`): when it has a bracketed key citation, or names or is given
+/// bibliography files
+/// (`bibliography:` in its front matter, `bibliographies` here), its key
+/// citations are checked against those files ([`pandoc`]); otherwise its
+/// author–date or numeric citations against its own reference list.
+pub fn check_file_with(
+    path: &std::path::Path,
+    parser: &crate::parse::ReferenceParser,
+    style: CitationStyle,
+    bibliographies: &[std::path::PathBuf],
+) -> crate::Result<CheckReport> {
     let m = crate::manuscript::read_manuscript(path)?;
+    let mut files = bibliographies.to_vec();
+    if m.format == "md" || m.format == "txt" {
+        files.extend(pandoc::front_matter_bibliographies(&m.text, path));
+        let keys = pandoc::find_key_citations(&m.text);
+        // A bracketed `[@key]` is pandoc's and nothing else's; a lone
+        // `@name` may be a handle in a paper with a reference list.
+        if keys.iter().any(|k| !k.narrative) || !files.is_empty() {
+            let bib = pandoc::Bibliography::read(&files)?;
+            return Ok(pandoc::check_keys(&keys, &bib));
+        }
+    }
     let references = parser.parse_text(&m.text)?;
     Ok(check(&m.text, references, style))
 }

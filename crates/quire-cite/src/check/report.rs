@@ -51,7 +51,12 @@ impl CheckReport {
                 })
             })
             .collect();
-        json!({ "citations": citations, "references": references, "problems": problems })
+        let mut out =
+            json!({ "citations": citations, "references": references, "problems": problems });
+        if !self.bibliography.is_empty() {
+            out["bibliography"] = json!(self.bibliography);
+        }
+        out
     }
 
     /// The report for people: counts first, then problems grouped by kind.
@@ -68,7 +73,12 @@ impl CheckReport {
             self.references.len(),
             self.problems.len()
         );
-        if self.references.is_empty() {
+        if !self.bibliography.is_empty() {
+            out.push_str(&format!(
+                "  citations by key, checked against {}\n",
+                self.bibliography.join(", ")
+            ));
+        } else if self.references.is_empty() {
             out.push_str(
                 "  no reference list found (no References, Bibliography, Works Cited … heading)\n",
             );

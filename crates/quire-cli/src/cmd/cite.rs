@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use quire_cite::check::{check_file, CitationStyle};
+use quire_cite::check::{check_file_with, CitationStyle};
 use quire_cite::format::{write, OutputFormat};
 use quire_cite::parse::ReferenceParser;
 use quire_cite::CiteError;
@@ -54,11 +54,16 @@ pub enum CiteCommand {
     /// Check every in-text citation of a manuscript against its reference
     /// list. Exit status: 0 no problem, 1 problems found, 2 unreadable input.
     #[command(
-        after_help = "Examples:\n  quire cite check draft.md\n  quire cite check draft.docx --format json\n  quire cite check paper.pdf"
+        after_help = "Examples:\n  quire cite check draft.md\n  quire cite check draft.docx --format json\n  quire cite check paper.pdf\n  quire cite check paper.md --bibliography refs.bib   # pandoc [@key] citations"
     )]
     Check {
         /// The manuscript: txt, md, html, docx or pdf (its text layer).
         manuscript: PathBuf,
+        /// For a Markdown manuscript that cites by key (pandoc's `[@key]`):
+        /// a bibliography file (BibTeX, CSL-JSON, RIS) to check the keys
+        /// against, besides those its front matter names. Repeatable.
+        #[arg(long, value_name = "FILE")]
+        bibliography: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "apa")]
         style: Style,
         #[arg(long, value_enum, default_value = "text")]
@@ -87,6 +92,7 @@ pub fn run(cmd: &CiteCommand) -> Result<i32> {
         }
         CiteCommand::Check {
             manuscript,
+            bibliography,
             style,
             format,
         } => {
@@ -94,7 +100,7 @@ pub fn run(cmd: &CiteCommand) -> Result<i32> {
                 Style::Apa => CitationStyle::Apa,
                 Style::None => CitationStyle::None,
             };
-            let report = match check_file(manuscript, &parser, style) {
+            let report = match check_file_with(manuscript, &parser, style, bibliography) {
                 Ok(r) => r,
                 Err(e) => return unreadable(e),
             };
