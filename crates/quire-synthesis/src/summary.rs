@@ -1,7 +1,13 @@
 //! The written synthesis: for each category an extractive summary of its
 //! most representative sentences — well coded and close to the category's
-//! TF-IDF centroid — with near-duplicates removed, at most two per work,
-//! put in chronological order, each followed by its APA citation.
+//! TF-IDF centroid — with near-duplicates removed, put in chronological
+//! order, each followed by its APA citation. Voices come before volume: a
+//! first pass takes one sentence per author (twenty statements of one
+//! government office are one voice), later passes allow a second per
+//! author and then per work only when the category has too few voices.
+//! A journalist's question in a transcript ("Q Mr. President, …") is not
+//! the source's own statement and is never quoted; a speaker label
+//! ("THE PRESIDENT:") is dropped from the quote.
 
 use crate::corpus::Corpus;
 use crate::tokens::Token;
@@ -101,6 +107,8 @@ struct Candidate {
     passage: usize,
     sentence: usize,
     work: usize,
+    /// The work's first author (folded), or the work itself without one.
+    voice: String,
     vector: Vector,
     score: f32,
 }
@@ -131,9 +139,12 @@ fn summarise(
                 continue;
             }
             let tokens = corpus.tokens[k.passage].sentence(s);
-            if !(MIN_WORDS..=MAX_WORDS).contains(&tokens.len()) {
+            if !(MIN_WORDS..=MAX_WORDS).contains(&tokens.len())
+                || is_transcript_question(corpus.sentence(k.passage, s))
+            {
                 continue;
             }
+            let work = corpus.passage_work[k.passage];
             let vector = vocabulary.vector(tokens);
             let centrality: f32 = vector
                 .iter()
@@ -142,7 +153,8 @@ fn summarise(
             candidates.push(Candidate {
                 passage: k.passage,
                 sentence: s,
-                work: corpus.passage_work[k.passage],
+                work,
+                voice: voice(corpus, work),
                 vector,
                 score: (0.5 + 0.5 * k.score.clamp(0.0, 1.0)) * centrality,
             });
@@ -153,9 +165,32 @@ fn summarise(
             .total_cmp(&a.score)
             .then((a.passage, a.sentence).cmp(&(b.passage, b.sentence)))
     });
-    let mut chosen = pick(&candidates, 1, &[]);
-    if chosen.len() < MIN_ITEMS {
-        chosen = pick(&candidates, 2, &chosen);
+    let mut chosen = pick(
+        &candidates,
+        Limits {
+            per_work: 1,
+            per_voice: 1,
+        },
+        &[],
+    );
+    for limits in [
+        Limits {
+            per_work: 1,
+            per_voice: 2,
+        },
+        Limits {
+            per_work: 2,
+            per_voice: 2,
+        },
+        Limits {
+            per_work: 2,
+            per_voice: MAX_ITEMS,
+        },
+    ] {
+        if chosen.len() >= MIN_ITEMS {
+            break;
+        }
+        chosen = pick(&candidates, limits, &chosen);
     }
     used.extend(
         chosen
@@ -175,8 +210,9 @@ fn summarise(
         .iter()
         .map(|&i| {
             let k = &candidates[i];
+            let quote = without_speaker_label(corpus.sentence(k.passage, k.sentence));
             SummaryItem {
-                source: corpus.passage_ref(k.passage, corpus.sentence(k.passage, k.sentence)),
+                source: corpus.passage_ref(k.passage, quote),
                 score: k.score,
             }
         })
@@ -211,9 +247,52 @@ fn centroid(corpus: &Corpus, vocabulary: &Vocabulary, c: usize) -> Vec<f32> {
     sum
 }
 
+/// How many sentences one work and one author may give a summary.
+#[derive(Clone, Copy)]
+struct Limits {
+    per_work: usize,
+    per_voice: usize,
+}
+
+/// Who speaks in a work: its first author, folded; a work without
+/// authors is a voice of its own.
+fn voice(corpus: &Corpus, work: usize) -> String {
+    match corpus.works[work].first_author_family() {
+        Some(family) => quire_model::normalize::fold(family),
+        None => format!("#{work}"),
+    }
+}
+
+/// "Q Mr. President, you have said …", "Q: …" — a reporter's question in
+/// a press-conference transcript.
+fn is_transcript_question(sentence: &str) -> bool {
+    let s = sentence.trim_start();
+    s.starts_with("Q ") || s.starts_with("Q:") || s.starts_with("Q.")
+}
+
+/// "THE PRESIDENT: Last night …" → "Last night …": a transcript's
+/// speaker label (capitals, then a colon) is not part of what was said.
+fn without_speaker_label(sentence: &str) -> &str {
+    let s = sentence.trim_start();
+    let Some((label, rest)) = s.split_once(':') else {
+        return sentence;
+    };
+    let is_label = label.len() >= 2
+        && label.len() <= 40
+        && label.chars().any(|c| c.is_alphabetic())
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''));
+    if is_label && !rest.trim().is_empty() {
+        rest.trim_start()
+    } else {
+        sentence
+    }
+}
+
 /// Greedy selection, best first: no near-duplicate of a chosen sentence,
-/// at most `per_work` sentences from one work; starts from `already`.
-fn pick(candidates: &[Candidate], per_work: usize, already: &[usize]) -> Vec<usize> {
+/// within the limits per work and per author; starts from `already`.
+fn pick(candidates: &[Candidate], limits: Limits, already: &[usize]) -> Vec<usize> {
     let mut chosen = already.to_vec();
     for (i, cand) in candidates.iter().enumerate() {
         if chosen.len() >= MAX_ITEMS {
@@ -226,10 +305,14 @@ fn pick(candidates: &[Candidate], per_work: usize, already: &[usize]) -> Vec<usi
             .iter()
             .filter(|&&j| candidates[j].work == cand.work)
             .count();
+        let from_voice = chosen
+            .iter()
+            .filter(|&&j| candidates[j].voice == cand.voice)
+            .count();
         let duplicate = chosen
             .iter()
             .any(|&j| cosine(&candidates[j].vector, &cand.vector) >= DUPLICATE);
-        if from_work < per_work && !duplicate {
+        if from_work < limits.per_work && from_voice < limits.per_voice && !duplicate {
             chosen.push(i);
         }
     }

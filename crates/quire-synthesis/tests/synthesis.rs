@@ -521,6 +521,57 @@ fn summary_cites_representative_sentences_without_duplicates() {
 }
 
 #[test]
+fn summary_gives_each_voice_a_turn_before_one_author_a_second() {
+    let mut f = Fixture::new();
+    // One office with four well-coded statements, two other authors.
+    for (id, year, text) in [
+        ("wh-1", 2021, "The United States resumed dialogue with Pakistan on border security and counter-terrorism talks."),
+        ("wh-2", 2021, "Officials held talks with Afghanistan on evacuations and a new dialogue on humanitarian access."),
+        ("wh-3", 2022, "The administration opened a dialogue with Central Asian partners on regional counter-terrorism talks."),
+        ("wh-4", 2022, "Q Mr. President, will the talks and the dialogue with the Taliban continue after the withdrawal?"),
+    ] {
+        f.work(id, "The White House", year, SourceType::Primary);
+        f.passage(id, text, &["cooperation"], 0.95);
+    }
+    f.work("pk-2022", "Sharif, S.", 2022, SourceType::Primary);
+    f.passage(
+        "pk-2022",
+        "THE PRIME MINISTER: Pakistan seeks dialogue and joint talks with Kabul on the border.",
+        &["cooperation"],
+        0.6,
+    );
+    f.work("af-2023", "Muttaqi, A.", 2023, SourceType::Primary);
+    f.passage("af-2023", "Kabul wants talks with Islamabad and a regular dialogue between the two border commissions.", &["cooperation"], 0.6);
+    let s = f.run();
+    let works: Vec<&str> = s.summaries[1]
+        .items
+        .iter()
+        .map(|i| i.source.work_id.as_str())
+        .collect();
+    assert!(
+        works.contains(&"pk-2022") && works.contains(&"af-2023"),
+        "{works:?}"
+    );
+    // Three voices reach the three sentences wanted: one from the office.
+    assert_eq!(
+        works.iter().filter(|w| w.starts_with("wh-")).count(),
+        1,
+        "{works:?}"
+    );
+    // A reporter's question is not the source's statement.
+    assert!(!works.contains(&"wh-4"));
+    // The speaker label is not quoted.
+    let text = &s.summaries[1].text;
+    assert!(
+        text.contains(
+            "Pakistan seeks dialogue and joint talks with Kabul on the border (Sharif, 2022)."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("PRIME MINISTER"), "{text}");
+}
+
+#[test]
 fn bad_codings_are_reported_not_fatal() {
     let mut f = accuse_and_deny();
     f.codings.push(Coding {
