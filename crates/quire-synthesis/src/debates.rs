@@ -1,5 +1,6 @@
-//! Debates: pairs of passages from different works, coded with the same
-//! category and naming the same actor, that take opposing positions
+//! Debates: pairs of passages from different works by different authors,
+//! coded with the same category and naming the same actor, that take
+//! opposing positions
 //! (accuse/deny, support/oppose, positive/negative evaluation). Sentences
 //! are blocked by category and actor and each block is capped, so the
 //! work stays linear in the corpus rather than quadratic in its passages.
@@ -43,18 +44,29 @@ const STEM: usize = 5;
 pub fn debates(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Debates {
     let lexicon = StanceLexicon::new();
     let blocks = positions_by_block(corpus, mentions, &lexicon);
-    let mut found: Vec<(Debate, (usize, usize))> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     for ((c, actor), positions) in &blocks {
         found.extend(block_debates(corpus, *c, *actor, positions));
     }
     // The same two passages may meet in several blocks (two actors, two
-    // categories): keep the strongest meeting only.
-    found.sort_by(|a, b| b.0.strength.total_cmp(&a.0.strength));
-    let mut seen = std::collections::HashSet::new();
+    // categories): keep the strongest meeting only. And a sentence speaks
+    // in one debate only: the same quote against three others reads as
+    // one position, not three debates.
+    found.sort_by(|a, b| b.debate.strength.total_cmp(&a.debate.strength));
+    let mut seen_pairs = std::collections::HashSet::new();
+    let mut seen_sentences = std::collections::HashSet::new();
     let mut debates: Vec<Debate> = found
         .into_iter()
-        .filter(|(_, pair)| seen.insert(*pair))
-        .map(|(d, _)| d)
+        .filter(|f| {
+            let fresh = !f.sentences.iter().any(|s| seen_sentences.contains(s));
+            if fresh && seen_pairs.insert(f.passages) {
+                seen_sentences.extend(f.sentences);
+                true
+            } else {
+                false
+            }
+        })
+        .map(|f| f.debate)
         .collect();
     debates.truncate(MAX_DEBATES);
     Debates {
@@ -166,13 +178,17 @@ fn shared(a: &[String], b: &[String]) -> usize {
     a.iter().filter(|x| b.binary_search(x).is_ok()).count()
 }
 
+/// A debate found in a block, with what identifies its two sides.
+struct Found {
+    debate: Debate,
+    /// The two passages, lower first.
+    passages: (usize, usize),
+    /// The two sentences as (passage, sentence).
+    sentences: [(usize, usize); 2],
+}
+
 /// The best opposing pairs of one block, one per pair of works.
-fn block_debates(
-    corpus: &Corpus,
-    c: usize,
-    actor: usize,
-    positions: &[Position],
-) -> Vec<(Debate, (usize, usize))> {
+fn block_debates(corpus: &Corpus, c: usize, actor: usize, positions: &[Position]) -> Vec<Found> {
     // Ordered, so that ties between equally strong pairs resolve the same way every run.
     let mut by_stance: BTreeMap<Stance, Vec<&Position>> = BTreeMap::new();
     for pos in positions {
@@ -194,7 +210,10 @@ fn block_debates(
                 continue;
             };
             for a in list_a {
-                for b in list_b.iter().filter(|b| b.work != a.work) {
+                for b in list_b
+                    .iter()
+                    .filter(|b| different_voices(corpus, a.work, b.work))
+                {
                     let overlap = shared(&a.topic, &b.topic);
                     if overlap < min_shared(sa) {
                         continue; // each about something else
@@ -223,10 +242,25 @@ fn block_debates(
                 reason: explain(reason, a, b),
                 strength: score.min(1.0),
             };
-            let key = (a.passage.min(b.passage), a.passage.max(b.passage));
-            (debate, key)
+            Found {
+                debate,
+                passages: (a.passage.min(b.passage), a.passage.max(b.passage)),
+                sentences: [(a.passage, a.sentence), (b.passage, b.sentence)],
+            }
         })
         .collect()
+}
+
+/// Two works by different authors: one office's statements of April and
+/// August are one voice, not a debate. Works without authors are told
+/// apart by the work.
+fn different_voices(corpus: &Corpus, a: usize, b: usize) -> bool {
+    let voice = |w: usize| {
+        corpus.works[w]
+            .first_author_family()
+            .map(quire_model::normalize::fold)
+    };
+    a != b && (voice(a).is_none() || voice(a) != voice(b))
 }
 
 /// Which sentences of a stance are worth comparing first.

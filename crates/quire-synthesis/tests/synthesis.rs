@@ -172,6 +172,63 @@ fn accusation_and_denial_make_exactly_one_debate() {
 }
 
 #[test]
+fn no_debate_between_two_works_of_one_author() {
+    let mut f = Fixture::new();
+    f.work(
+        "mofa-2021",
+        "Ministry of Foreign Affairs",
+        2021,
+        SourceType::Primary,
+    );
+    f.work(
+        "mofa-2022",
+        "Ministry of Foreign Affairs",
+        2022,
+        SourceType::Primary,
+    );
+    f.passage(
+        "mofa-2021",
+        "Kabul accuses Pakistan of harbouring the TTP.",
+        &["threat_landscape"],
+        0.9,
+    );
+    f.passage(
+        "mofa-2022",
+        "Pakistan denies harbouring the TTP.",
+        &["threat_landscape"],
+        0.9,
+    );
+    assert!(f.run().debates.debates.is_empty());
+}
+
+#[test]
+fn a_sentence_takes_sides_in_one_debate_only() {
+    let mut f = accuse_and_deny();
+    // A second denial, from a third author: it could pair with the same
+    // accusation, but that accusation already speaks in a debate.
+    f.work("iea-2023", "Islamic Emirate", 2023, SourceType::Primary);
+    f.passage(
+        "iea-2023",
+        "Pakistan denies that the TTP finds shelter in Afghanistan, and rejects the claim.",
+        &["threat_landscape"],
+        0.85,
+    );
+    let s = f.run();
+    let mut sides: Vec<(String, usize)> = s
+        .debates
+        .debates
+        .iter()
+        .flat_map(|d| [&d.side_a, &d.side_b])
+        .map(|side| (side.source.work_id.clone(), side.source.offset))
+        .collect();
+    let all = sides.len();
+    sides.sort();
+    sides.dedup();
+    assert_eq!(sides.len(), all, "{:#?}", s.debates.debates);
+    assert_eq!(s.debates.debates.len(), 1);
+}
+
+#[test]
 fn no_debate_within_one_work_or_across_categories() {
     let mut f = Fixture::new();
     f.work("khan-2021", "Khan, A.", 2021, SourceType::Secondary);

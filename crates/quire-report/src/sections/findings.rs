@@ -170,25 +170,27 @@ pub fn debates(input: &ReportInput) -> Section {
     }
     let mut ranked: Vec<_> = d.debates.iter().collect();
     ranked.sort_by(|a, b| b.strength.total_cmp(&a.strength));
-    for debate in ranked.iter().take(20) {
+    ranked.truncate(20);
+    // One heading per actor and category, strongest first, with all its
+    // debates under it.
+    let mut groups: Vec<(&str, &str, Vec<&quire_synthesis::Debate>)> = Vec::new();
+    for debate in ranked {
+        match groups
+            .iter_mut()
+            .find(|g| g.0 == debate.actor_name && g.1 == debate.category)
+        {
+            Some(group) => group.2.push(debate),
+            None => groups.push((&debate.actor_name, &debate.category, vec![debate])),
+        }
+    }
+    for (actor, category, debates) in groups {
         blocks.push(Block::Subheading(format!(
-            "{} — {}",
-            debate.actor_name,
-            input.category_label(&debate.category)
+            "{actor} — {}",
+            input.category_label(category)
         )));
-        blocks.push(Block::Note(format!(
-            "{} (strength {:.2})",
-            debate.reason, debate.strength
-        )));
-        let side = |s: &quire_synthesis::DebateSide| {
-            let label = if s.cue.is_empty() {
-                stance_word(s.stance).to_string()
-            } else {
-                format!("{} · “{}”", stance_word(s.stance), s.cue)
-            };
-            quote_of(label, &s.source)
-        };
-        blocks.push(Block::Pair(side(&debate.side_a), side(&debate.side_b)));
+        for debate in debates {
+            debate_blocks(debate, &mut blocks);
+        }
     }
     if d.debates.len() > 20 {
         blocks.push(Block::Note(format!(
@@ -201,6 +203,23 @@ pub fn debates(input: &ReportInput) -> Section {
         title: "Debates".into(),
         blocks,
     }
+}
+
+/// One debate: why its sides oppose, then the two quotes side by side.
+fn debate_blocks(debate: &quire_synthesis::Debate, blocks: &mut Vec<Block>) {
+    blocks.push(Block::Note(format!(
+        "{} (strength {:.2})",
+        debate.reason, debate.strength
+    )));
+    let side = |s: &quire_synthesis::DebateSide| {
+        let label = if s.cue.is_empty() {
+            stance_word(s.stance).to_string()
+        } else {
+            format!("{} · “{}”", stance_word(s.stance), s.cue)
+        };
+        quote_of(label, &s.source)
+    };
+    blocks.push(Block::Pair(side(&debate.side_a), side(&debate.side_b)));
 }
 
 /// A source's sentence quoted in running text, APA style: the citation
