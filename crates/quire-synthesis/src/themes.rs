@@ -157,11 +157,28 @@ fn is_phrase(lexicon: &Lexicon, window: &[Token]) -> bool {
     let word = |t: &Token| lexicon.words[t.id as usize].as_str();
     let content = |t: &Token| lexicon.content[t.id as usize] && !text::is_generic(word(t));
     match window {
-        [one] => content(one) && word(one).chars().count() >= 3,
-        [a, b] => content(a) && content(b),
-        [a, m, b] => content(a) && content(b) && (content(m) || matches!(word(m), "of" | "and")),
+        [one] => content(one) && word(one).chars().count() >= 3 && !is_past_tense(word(one)),
+        // A phrase ending in a verb is a clause ("United States ended").
+        [a, b] => content(a) && content(b) && !is_past_tense(word(b)),
+        [a, m, b] => {
+            content(a)
+                && content(b)
+                && !is_past_tense(word(b))
+                && (content(m) || matches!(word(m), "of" | "and"))
+        }
         _ => false,
     }
+}
+
+/// "went", "joined", "ended": an event told, not a theme. Words in "-ed"
+/// that name things ("armed" aside, few do) are rare enough to lose.
+fn is_past_tense(word: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "went", "came", "took", "made", "gave", "sent", "left", "met", "told", "began", "brought",
+        "fought", "held", "kept", "led", "lost", "paid", "saw", "stood", "won", "wrote", "became",
+        "got", "knew", "thought", "felt", "found", "built", "chose", "spoke",
+    ];
+    (word.len() > 4 && word.ends_with("ed")) || IRREGULAR.contains(&word)
 }
 
 struct Ranked {
@@ -171,9 +188,9 @@ struct Ranked {
     passages: usize,
 }
 
-/// Candidates of category `c` ranked by contrast. A word that mostly
-/// occurs inside one longer candidate ("United" in "United Nations") is
-/// not a theme of its own, and no phrase is kept that is part of (or
+/// Candidates of category `c` ranked by contrast. A word or word pair
+/// that mostly occurs inside one longer candidate ("United" in "United
+/// Nations", "Osama bin" in "Osama bin Laden") is not a theme of its own, and no phrase is kept that is part of (or
 /// contains) a better-ranked one.
 fn rank_category(
     corpus: &Corpus,
@@ -208,14 +225,24 @@ fn rank_category(
             works as usize >= MIN_WORKS && df >= 2
         })
         .collect();
-    // Largest passage count of a longer candidate containing each word.
+    // Largest passage count of a longer candidate containing each word,
+    // and each word pair of a three-word candidate ("Osama bin" in
+    // "Osama bin Laden").
     let mut inside: HashMap<u32, u32> = HashMap::default();
+    let mut inside_pair: HashMap<[u32; 2], u32> = HashMap::default();
     for &g in &recurring {
         let key = phrases.keys[g as usize];
+        let df = counts[g as usize].0;
         if key[1] != NONE {
             for &word in key.iter().filter(|&&w| w != NONE) {
                 let e = inside.entry(word).or_default();
-                *e = (*e).max(counts[g as usize].0);
+                *e = (*e).max(df);
+            }
+        }
+        if key[2] != NONE {
+            for pair in [[key[0], key[1]], [key[1], key[2]]] {
+                let e = inside_pair.entry(pair).or_default();
+                *e = (*e).max(df);
             }
         }
     }
@@ -226,10 +253,14 @@ fn rank_category(
         .filter_map(|g| {
             let key = phrases.keys[g as usize];
             let (df, works, _) = counts[g as usize];
-            let fragment = key[1] == NONE
-                && inside
-                    .get(&key[0])
-                    .is_some_and(|&d| d as f32 >= SUBSUMED * df as f32);
+            let enclosing = if key[1] == NONE {
+                inside.get(&key[0])
+            } else if key[2] == NONE {
+                inside_pair.get(&[key[0], key[1]])
+            } else {
+                None
+            };
+            let fragment = enclosing.is_some_and(|&d| d as f32 >= SUBSUMED * df as f32);
             // Who is named is the actor map's business; themes are what is said.
             if fragment || is_actor[g as usize] {
                 return None;
