@@ -121,7 +121,9 @@ impl MarkerMatcher {
         };
         let mut out = Vec::new();
         for m in automaton.find_iter(sentence) {
-            if !text::at_word_boundary(sentence, m.start(), m.end()) {
+            if !text::at_word_boundary(sentence, m.start(), m.end())
+                || negated(&sentence[..m.start()])
+            {
                 continue;
             }
             let Some(actor) = subject_before(sentence, mentions, m.start()) else {
@@ -133,6 +135,18 @@ impl MarkerMatcher {
         }
         out
     }
+}
+
+/// "did not want", "never sought", "doesn't seek": what an actor does not
+/// want is no interest of it.
+fn negated(before: &str) -> bool {
+    let words = text::words(before);
+    words.iter().rev().take(2).any(|&(s, e)| {
+        let w = before[s..e].to_lowercase();
+        matches!(w.as_str(), "not" | "never" | "no" | "nor")
+            || w.ends_with("n't")
+            || w.ends_with("n’t")
+    })
 }
 
 /// Pronouns and relative words that open a clause of their own.
@@ -152,6 +166,11 @@ fn subject_before(sentence: &str, mentions: &[Mention], marker: usize) -> Option
         }
         let words = text::words(between);
         if words.len() > SUBJECT_WINDOW {
+            return None;
+        }
+        // "I call on the Assembly to demand …": the actor is asked to
+        // want it, by someone else.
+        if words.len() == 1 && between[words[0].0..words[0].1].eq_ignore_ascii_case("to") {
             return None;
         }
         // "..., I want", "terrorists who seek": another subject stands
@@ -204,9 +223,18 @@ fn object_after(sentence: &str, from: usize) -> Option<String> {
         " -- ",
     ];
     let rest = &sentence[from..];
+    // A point inside a number ("$4.2 billion") ends nothing.
+    let bytes = rest.as_bytes();
     let mut end = rest
-        .find(['.', ';', ':', '!', '?', '(', '"', '“'])
-        .unwrap_or(rest.len());
+        .char_indices()
+        .find(|&(i, c)| {
+            let in_number = c == '.'
+                && i > 0
+                && bytes[i - 1].is_ascii_digit()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+            matches!(c, '.' | ';' | ':' | '!' | '?' | '(' | '"' | '“') && !in_number
+        })
+        .map_or(rest.len(), |(i, _)| i);
     for stop in CLAUSE_ENDS {
         if let Some(i) = rest[..end].find(stop) {
             end = i;
@@ -218,7 +246,11 @@ fn object_after(sentence: &str, from: usize) -> Option<String> {
         return None; // "want and deserve", "seeking has": no object follows
     }
     let last = words.get(OBJECT_WORDS.min(words.len()).checked_sub(1)?)?;
-    let object = text::collapse_whitespace(&rest[words[0].0..last.1]);
+    // From its first character, not its first word: "$4.2 billion".
+    let start = rest[..words[0].0]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let object = text::collapse_whitespace(&rest[start..last.1]);
     let meaningful = !text::content_terms(&object).is_empty();
     meaningful.then_some(object)
 }
@@ -289,5 +321,13 @@ mod tests {
         assert!(interests("The Afghans want and deserve peace.").is_empty());
         assert!(interests("In Kabul, we want calm.").is_empty());
         assert!(interests("Pakistan hosts militants who seek a base.").is_empty());
+        // Asked to want it by someone else; or not wanting it.
+        assert!(interests("I call on Pakistan to demand an inquiry.").is_empty());
+        assert!(interests("Kabul did not want to leave earlier.").is_empty());
+        assert!(interests("Islamabad doesn't seek a war.").is_empty());
+        assert_eq!(
+            interests("Pakistan seeks $4.2 billion in aid. Then more.")[0].2,
+            "$4.2 billion in aid"
+        );
     }
 }
