@@ -133,6 +133,9 @@ const BODIES: &[&str] = &[
 
 struct Tally {
     form: &'static str,
+    /// The spellings seen ("António Guterres", "Antonio Guterres") and how
+    /// often: one name, shown as written most.
+    spellings: Vec<(String, usize)>,
     mentions: usize,
     works: usize,
     /// Passages come ordered by work, so a new work shows as a change.
@@ -148,14 +151,21 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
         let work = corpus.passage_work[p];
         for s in 0..corpus.sentences[p].len() {
             for (name, form) in candidates(corpus.sentence(p, s)) {
-                let t = tally.entry(name).or_insert(Tally {
-                    form,
-                    mentions: 0,
-                    works: 0,
-                    last_work: usize::MAX,
-                    examples: Vec::new(),
-                });
+                let t = tally
+                    .entry(quire_model::normalize::fold(&name))
+                    .or_insert(Tally {
+                        form,
+                        spellings: Vec::new(),
+                        mentions: 0,
+                        works: 0,
+                        last_work: usize::MAX,
+                        examples: Vec::new(),
+                    });
                 t.mentions += 1;
+                match t.spellings.iter_mut().find(|(n, _)| *n == name) {
+                    Some(spelling) => spelling.1 += 1,
+                    None => t.spellings.push((name, 1)),
+                }
                 if t.last_work != work {
                     t.last_work = work;
                     t.works += 1;
@@ -168,7 +178,17 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
     }
     let judge = Judge::new(corpus);
     let mut out: Vec<UnknownActor> = tally
-        .into_iter()
+        .into_values()
+        .map(|t| {
+            let name = t
+                .spellings
+                .iter()
+                .rev() // max_by_key keeps the last of equals: the first seen
+                .max_by_key(|(_, n)| *n)
+                .map(|(s, _)| s.clone())
+                .unwrap_or_default();
+            (name, t)
+        })
         .filter(|(name, t)| (t.works >= 2 || t.mentions >= 3) && judge.is_new_actor(name, t.form))
         .map(|(name, t)| UnknownActor {
             name,
@@ -235,8 +255,16 @@ fn candidates(sentence: &str) -> Vec<(String, &'static str)> {
         .filter(|t| is_acronym(t) && !is_common_acronym(t))
         .map(|t| (t.to_string(), "acronym"))
         .collect();
+    // A name does not run across punctuation: "Later, António Guterres".
+    let breaks: Vec<bool> = (0..spans.len())
+        .map(|i| {
+            i > 0
+                && sentence[spans[i - 1].1..spans[i].0]
+                    .contains([',', ';', ':', '.', '(', ')', '"', '“', '”', '—', '–'])
+        })
+        .collect();
     out.extend(
-        proper_names(&tokens)
+        proper_names(&tokens, &breaks)
             .into_iter()
             .map(|n| (n, "proper name")),
     );
@@ -263,7 +291,7 @@ fn is_acronym(token: &str) -> bool {
 /// Runs of ≥ 2 capitalised words, with "of", "for", "the" allowed
 /// inside ("National Directorate of Security"); the sentence's first word
 /// and leading titles are dropped.
-fn proper_names(tokens: &[&str]) -> Vec<String> {
+fn proper_names(tokens: &[&str], breaks: &[bool]) -> Vec<String> {
     const JOINERS: &[&str] = &["of", "for", "the", "al", "de", "ul"];
     // "I've" and other contractions are no part of a name.
     let capitalised = |t: &str| {
@@ -278,9 +306,11 @@ fn proper_names(tokens: &[&str]) -> Vec<String> {
             run.pop();
         }
         let lower = |t: &&str| t.to_lowercase();
+        // "Secretary-General" is two titles.
+        let is_title = |t: &&str| lower(t).split('-').all(|part| TITLES.contains(&part));
         let start = run
             .iter()
-            .position(|t| !TITLES.contains(&lower(t).as_str()) && !text::is_stopword(&lower(t)))
+            .position(|t| !is_title(t) && !text::is_stopword(&lower(t)))
             .unwrap_or(run.len());
         let name = &run[start..];
         let generic = name.iter().all(|t| {
@@ -295,6 +325,9 @@ fn proper_names(tokens: &[&str]) -> Vec<String> {
         run.clear();
     };
     for (i, &t) in tokens.iter().enumerate() {
+        if breaks.get(i).copied().unwrap_or(false) {
+            flush(&mut run);
+        }
         let t = text::strip_possessive(t);
         let first_of_sentence = i == 0;
         // A capitalised word opening the sentence counts unless it is a

@@ -439,6 +439,38 @@ fn unknown_acronym_in_two_works_is_proposed() {
 }
 
 #[test]
+fn one_name_spelt_with_and_without_accents_is_proposed_once() {
+    let mut f = accuse_and_deny();
+    f.passage(
+        "khan-2021",
+        "We thank Secretary-General António Guterres for his visit.",
+        &[],
+        0.0,
+    );
+    f.passage(
+        "mofa-2022",
+        "Secretary-General Antonio Guterres spoke of the TTP.",
+        &[],
+        0.0,
+    );
+    f.passage(
+        "mofa-2022",
+        "Later, António Guterres went to Kabul.",
+        &[],
+        0.0,
+    );
+    let s = f.run();
+    let names: Vec<(&str, usize, usize)> = s
+        .actors
+        .unknown
+        .iter()
+        .filter(|u| u.name.contains("Guterres"))
+        .map(|u| (u.name.as_str(), u.works, u.mentions))
+        .collect();
+    assert_eq!(names, vec![("António Guterres", 2, 3)]);
+}
+
+#[test]
 fn recency_shows_why_each_work_is_in_or_out() {
     let mut f = accuse_and_deny();
     f.work("seminal-2010", "Rashid, A.", 2010, SourceType::Secondary);
