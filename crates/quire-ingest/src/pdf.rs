@@ -21,6 +21,8 @@ struct Extracted {
     title: Option<String>,
     author: Option<String>,
     keywords: Option<String>,
+    /// The info dictionary's CreationDate ("D:20150923…").
+    created: Option<String>,
     bad_pages: Vec<(u32, String)>,
 }
 
@@ -128,6 +130,7 @@ fn extract(bytes: &[u8]) -> Result<Extracted, String> {
         title: field(b"Title"),
         author: field(b"Author"),
         keywords: field(b"Keywords"),
+        created: field(b"CreationDate"),
         ..Default::default()
     };
     let page_count = doc.get_pages().len() as u32;
@@ -331,6 +334,11 @@ fn metadata(x: &Extracted, text: &str) -> Work {
             .map(ids::split_keywords)
             .unwrap_or_default(),
         doi: own_doi(&x.pages),
+        year: x
+            .pages
+            .first()
+            .and_then(|p| printed_year(before_references(p)))
+            .or_else(|| x.created.as_deref().and_then(creation_year)),
         ..Default::default()
     };
     work.id = ids::work_id(None, &work);
@@ -375,7 +383,7 @@ fn dois(text: &str) -> impl Iterator<Item = String> + '_ {
 /// is either on the first page alone or in the running footer of most
 /// pages. Taking a cited DOI would merge the PDF with the work it cites.
 fn own_doi(pages: &[String]) -> Option<String> {
-    let first = pages.first()?;
+    let first = before_references(pages.first()?);
     let rest = &pages[1..];
     dois(first).find(|doi| {
         let later = rest.iter().filter(|p| dois(p).any(|d| &d == doi)).count();
@@ -383,9 +391,132 @@ fn own_doi(pages: &[String]) -> Option<String> {
     })
 }
 
+/// The year a document's first page gives for itself: right after "©"
+/// or "Copyright", or in a "Published …" line (the latest of these, as
+/// "Published online 2015 · © 2016"), else on a short dated line such as
+/// "October 2015, Volume 67". Years in running text are what the document
+/// writes about or cites, not its own.
+fn printed_year(page: &str) -> Option<i32> {
+    let marked = page
+        .lines()
+        .flat_map(marked_years)
+        .filter(|&y| plausible_year(y))
+        .max();
+    marked.or_else(|| {
+        static DATED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let dated = DATED.get_or_init(|| {
+            regex::Regex::new(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d\d)\b")
+                .expect("built-in pattern is valid")
+        });
+        page.lines()
+            .filter(|line| line.split_whitespace().count() <= 12)
+            .flat_map(|line| dated.captures_iter(line).filter_map(|c| c[1].parse().ok()))
+            .find(|&y| plausible_year(y))
+    })
+}
+
+/// Years a line marks as the document's own: "© 2016", "Copyright 2016",
+/// a line opening with "Published" ("Published online: 3 June 2015").
+fn marked_years(line: &str) -> Vec<i32> {
+    let lower = line.trim().to_lowercase();
+    let mut out = Vec::new();
+    let mut after = |at: usize, reach: usize| {
+        let mut end = (at + reach).min(lower.len());
+        while !lower.is_char_boundary(end) {
+            end += 1;
+        }
+        if let Some(year) = ids::year_in(&lower[at..end]) {
+            out.push(year);
+        }
+    };
+    for (marker, reach) in [("©", 7), ("(c) ", 5), ("copyright", 24)] {
+        for (i, _) in lower.match_indices(marker) {
+            after(i + marker.len(), reach);
+        }
+    }
+    if lower.starts_with("published") {
+        after("published".len(), 40);
+    }
+    out
+}
+
+/// "D:20150923120000Z" → 2015: when the PDF was made, the last guess.
+fn creation_year(date: &str) -> Option<i32> {
+    let digits = date.trim().strip_prefix("D:").unwrap_or(date.trim());
+    let year: i32 = digits.get(..4)?.parse().ok()?;
+    plausible_year(year).then_some(year)
+}
+
+/// Not before print, not after this year.
+fn plausible_year(year: i32) -> bool {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(2100, |d| 1970 + (d.as_secs() / 31_556_952) as i32);
+    (1900..=now).contains(&year)
+}
+
+/// The page up to a reference-list heading: a short paper's first page
+/// may hold its whole reference list, and the DOIs there are cited ones.
+fn before_references(page: &str) -> &str {
+    let mut offset = 0;
+    for line in page.split_inclusive('\n') {
+        let heading = line
+            .trim()
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ')
+            .trim_end_matches(':')
+            .to_lowercase();
+        if matches!(
+            heading.as_str(),
+            "references"
+                | "bibliography"
+                | "works cited"
+                | "literature"
+                | "literature cited"
+                | "sources"
+        ) {
+            return &page[..offset];
+        }
+        offset += line.len();
+    }
+    page
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_year_printed_for_the_document_not_the_years_it_cites() {
+        let page = "Title\nJournal of Statistical Software\nOctober 2015, Volume 67\n\
+                    As Rashid (2022) and Khan (2019) show.";
+        assert_eq!(printed_year(page), Some(2015));
+        let page = "Received 12 March 2014; accepted 2 May 2015\nPublished online: 3 June 2015\n© 2016 Taylor & Francis";
+        assert_eq!(printed_year(page), Some(2016));
+        let page = "Published online: 3 June 2015\nA long line of running text that mentions August 2021 in passing, as papers do.";
+        assert_eq!(printed_year(page), Some(2015));
+        let page = "The withdrawal of foreign forces in August 2021 changed the calculus of every neighbour.";
+        assert_eq!(printed_year(page), None);
+        assert_eq!(
+            printed_year("As Rashid (2022) shows, in 2021 the Taliban …"),
+            None
+        );
+        assert_eq!(creation_year("D:20150923120000Z"), Some(2015));
+        assert_eq!(creation_year("D:29990101"), None);
+        assert_eq!(creation_year("garbage"), None);
+    }
+
+    #[test]
+    fn a_doi_in_the_reference_list_of_the_first_page_is_not_the_own() {
+        let page = "A short paper\ndoi:10.1234/own.5\nText (Brennan, 2018).\n\nReferences\n\
+                    Brennan, T. (2018). Title. Asian Security. https://doi.org/10.1080/cited.1\n";
+        assert_eq!(
+            own_doi(&[page.to_string()]).as_deref(),
+            Some("10.1234/own.5")
+        );
+        let without = "A short paper\nText (Brennan, 2018).\n\n2. References:\n\
+                       Brennan, T. (2018). https://doi.org/10.1080/cited.1\n";
+        assert_eq!(own_doi(&[without.to_string()]), None);
+    }
 
     #[test]
     fn repairs_hyphenation() {
