@@ -425,7 +425,37 @@ fn hash<T: Hash>(value: &T) -> u64 {
 
 /// Merge a duplicate into the work already held: fill what is missing,
 /// keep the longer abstract, union keywords, references and provenance.
+/// A bibliographic record (BibTeX, RIS, CSL-JSON, OpenAlex, front matter)
+/// outranks what was read off a PDF or web page (an info dictionary's
+/// title, a first line): merged into such a work, its fields come first
+/// and the PDF's fill the gaps. The id stays the one already held.
 pub fn merge_into(existing: &mut Work, incoming: Work) {
+    if read_off_full_text(existing) && !read_off_full_text(&incoming) {
+        let id = std::mem::take(&mut existing.id);
+        let held = std::mem::replace(existing, incoming);
+        existing.id = id;
+        if existing.source_type == quire_model::SourceType::Unknown {
+            existing.source_type = held.source_type;
+            existing.source_type_rule = held.source_type_rule.clone();
+        }
+        merge_fields(existing, held);
+        return;
+    }
+    merge_fields(existing, incoming);
+}
+
+/// Whether every source of a work's metadata is a PDF or HTML file.
+fn read_off_full_text(work: &Work) -> bool {
+    !work.provenance.is_empty()
+        && work.provenance.iter().all(|p| {
+            let file = p.file.to_ascii_lowercase();
+            [".pdf", ".html", ".htm"]
+                .iter()
+                .any(|ext| file.ends_with(ext))
+        })
+}
+
+fn merge_fields(existing: &mut Work, incoming: Work) {
     let Work {
         kind,
         title: _,
@@ -762,6 +792,52 @@ mod tests {
             "{:?}",
             idx.find(&next)
         );
+    }
+
+    #[test]
+    fn a_bibliographic_record_outranks_what_was_read_off_a_pdf() {
+        let mut pdf = work(
+            "pdf-id",
+            "FITTING LINEAR MIXED-EFFECTS MODELS",
+            None,
+            Some("Bates"),
+        );
+        pdf.doi = Some("10.18637/jss.v067.i01".into());
+        pdf.abstract_text = Some("Maximum likelihood or restricted maximum likelihood …".into());
+        pdf.provenance = vec![quire_model::Provenance {
+            file: "sources/lme4.PDF".into(),
+            line: Some(1),
+            record: None,
+        }];
+        let mut bib = work(
+            "bates2015",
+            "Fitting Linear Mixed-Effects Models Using lme4",
+            Some(2015),
+            Some("Bates"),
+        );
+        bib.container = Some("Journal of Statistical Software".into());
+        bib.provenance = vec![quire_model::Provenance {
+            file: "sources/refs.bib".into(),
+            line: Some(3),
+            record: Some("bates2015".into()),
+        }];
+        let mut held = pdf.clone();
+        merge_into(&mut held, bib.clone());
+        assert_eq!(held.id, "pdf-id", "the id already stored stays");
+        assert_eq!(held.title, "Fitting Linear Mixed-Effects Models Using lme4");
+        assert_eq!(held.year, Some(2015));
+        assert_eq!(
+            held.container.as_deref(),
+            Some("Journal of Statistical Software")
+        );
+        assert_eq!(held.doi, pdf.doi, "the PDF's fields fill the gaps");
+        assert!(held.abstract_text.is_some());
+        assert_eq!(held.provenance.len(), 2);
+        // The other way round nothing changes rank: the record stays first.
+        let mut held = bib.clone();
+        merge_into(&mut held, pdf);
+        assert_eq!(held.title, bib.title);
+        assert_eq!(held.id, "bates2015");
     }
 
     #[test]

@@ -21,8 +21,6 @@ struct Extracted {
     title: Option<String>,
     author: Option<String>,
     keywords: Option<String>,
-    /// The info dictionary's CreationDate ("D:20150923…").
-    created: Option<String>,
     bad_pages: Vec<(u32, String)>,
 }
 
@@ -130,7 +128,6 @@ fn extract(bytes: &[u8]) -> Result<Extracted, String> {
         title: field(b"Title"),
         author: field(b"Author"),
         keywords: field(b"Keywords"),
-        created: field(b"CreationDate"),
         ..Default::default()
     };
     let page_count = doc.get_pages().len() as u32;
@@ -334,11 +331,14 @@ fn metadata(x: &Extracted, text: &str) -> Work {
             .map(ids::split_keywords)
             .unwrap_or_default(),
         doi: own_doi(&x.pages),
+        // Only a year the document prints for itself: the info
+        // dictionary's CreationDate is when the file was made (a vignette
+        // rebuilt in 2022 of a 2015 article), and a wrong year would keep
+        // the PDF from merging with its bibliographic record.
         year: x
             .pages
             .first()
-            .and_then(|p| printed_year(before_references(p)))
-            .or_else(|| x.created.as_deref().and_then(creation_year)),
+            .and_then(|p| printed_year(before_references(p))),
         ..Default::default()
     };
     work.id = ids::work_id(None, &work);
@@ -440,13 +440,6 @@ fn marked_years(line: &str) -> Vec<i32> {
     out
 }
 
-/// "D:20150923120000Z" → 2015: when the PDF was made, the last guess.
-fn creation_year(date: &str) -> Option<i32> {
-    let digits = date.trim().strip_prefix("D:").unwrap_or(date.trim());
-    let year: i32 = digits.get(..4)?.parse().ok()?;
-    plausible_year(year).then_some(year)
-}
-
 /// Not before print, not after this year.
 fn plausible_year(year: i32) -> bool {
     let now = std::time::SystemTime::now()
@@ -500,9 +493,7 @@ mod tests {
             printed_year("As Rashid (2022) shows, in 2021 the Taliban …"),
             None
         );
-        assert_eq!(creation_year("D:20150923120000Z"), Some(2015));
-        assert_eq!(creation_year("D:29990101"), None);
-        assert_eq!(creation_year("garbage"), None);
+        assert_eq!(printed_year("© 2999 Nobody"), None);
     }
 
     #[test]
