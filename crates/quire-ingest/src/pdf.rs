@@ -313,6 +313,7 @@ fn metadata(x: &Extracted, text: &str) -> Work {
     let authors = x
         .author
         .as_deref()
+        .filter(|a| !is_junk_author(a))
         .map(|a| {
             a.split([';', '&'])
                 .flat_map(|p| p.split(" and "))
@@ -363,12 +364,56 @@ fn natural_name_list(text: &str) -> Vec<&str> {
 
 /// Titles word processors write by themselves.
 fn is_junk_title(t: &str) -> bool {
-    let l = t.to_ascii_lowercase();
-    l == "untitled"
+    let l = t.trim().to_ascii_lowercase();
+    let numbered = |prefix: &str| {
+        l.strip_prefix(prefix)
+            .is_some_and(|rest| rest.trim().chars().all(|c| c.is_ascii_digit()))
+    };
+    matches!(
+        l.as_str(),
+        "untitled" | "title" | "draft" | "powerpoint presentation"
+    ) || numbered("document")
+        || numbered("slide")
+        || numbered("untitled")
         || l.starts_with("microsoft word")
+        || l.starts_with("microsoft powerpoint")
         || [".doc", ".docx", ".pdf", ".tex", ".dvi", ".indd"]
             .iter()
             .any(|e| l.ends_with(e))
+}
+
+/// Authors the operating system writes in: the account that made the
+/// file ("Administrator", "Windows User", "jsmith", "user01"), not a
+/// person or body to cite.
+fn is_junk_author(a: &str) -> bool {
+    let l = a.trim().to_lowercase();
+    const ACCOUNTS: &[&str] = &[
+        "administrator",
+        "admin",
+        "user",
+        "owner",
+        "author",
+        "unknown",
+        "windows user",
+        "microsoft office user",
+        "office user",
+        "pc",
+        "hp",
+        "dell",
+        "lenovo",
+        "asus",
+        "acer",
+        "standard",
+        "guest",
+        "default",
+        "root",
+        "anonymous",
+    ];
+    let one_word = !l.contains(char::is_whitespace);
+    l.is_empty()
+        || ACCOUNTS.contains(&l.as_str())
+        || (one_word
+            && (a.chars().any(|c| c.is_ascii_digit()) || !a.chars().any(char::is_uppercase)))
 }
 
 /// The first DOI printed on the first page, if any.
@@ -591,7 +636,23 @@ mod tests {
     #[test]
     fn junk_titles() {
         assert!(is_junk_title("Microsoft Word - draft3.docx"));
+        assert!(is_junk_title("Document1"));
+        assert!(is_junk_title("PowerPoint Presentation"));
         assert!(!is_junk_title("Border Security"));
+        assert!(!is_junk_title("Documenting the Durand Line"));
+        for account in [
+            "Administrator",
+            "Windows User",
+            "jsmith",
+            "user01",
+            "HP",
+            " ",
+        ] {
+            assert!(is_junk_author(account), "{account}");
+        }
+        for author in ["Ayesha Siddiqa", "Khan, Imran", "UNAMA", "Brookings"] {
+            assert!(!is_junk_author(author), "{author}");
+        }
         assert_eq!(
             dois("see doi:10.1080/0954.2021.1 here").next().as_deref(),
             Some("10.1080/0954.2021.1")
