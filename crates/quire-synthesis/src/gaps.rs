@@ -68,7 +68,7 @@ pub fn gaps(corpus: &Corpus) -> Gaps {
             .position(|t| t == corpus.source_types[w].as_str())
             .unwrap_or(0)
     });
-    let mut thin_cells = primary_gaps(corpus, &years);
+    let mut thin_cells = primary_gaps(corpus);
     thin_cells.extend(year_gaps(corpus, &years, &by_year));
     Gaps {
         by_year,
@@ -175,25 +175,43 @@ fn source_type_columns(corpus: &Corpus) -> Vec<String> {
     cols
 }
 
-/// "No primary source on X" / "No primary source on X after 2022".
-fn primary_gaps(corpus: &Corpus, years: &YearColumns) -> Vec<ThinCell> {
+/// "No primary source on X" / "No primary source on X after 2022", each
+/// against what the corpus holds: a category is called out when its
+/// primary sources stop before the corpus's own do (if the corpus has
+/// none at all, that is said once).
+fn primary_gaps(corpus: &Corpus) -> Vec<ThinCell> {
+    let is_primary = |w: &usize| corpus.source_types[*w] == SourceType::Primary;
+    let corpus_last = (0..corpus.works.len())
+        .filter(is_primary)
+        .filter_map(|w| corpus.works[w].year)
+        .max();
+    if !(0..corpus.works.len()).any(|w| is_primary(&w)) {
+        return vec![ThinCell {
+            category: String::new(),
+            column: "primary".into(),
+            works: 0,
+            sentence: "The corpus has no primary source.".into(),
+        }];
+    }
     let mut out = Vec::new();
     for (c, list) in corpus.coded.iter().enumerate() {
         let primary: HashSet<usize> = list
             .iter()
             .map(|k| corpus.passage_work[k.passage])
-            .filter(|&w| corpus.source_types[w] == SourceType::Primary)
+            .filter(is_primary)
             .collect();
         let label = corpus.category_label(c);
         let last = primary.iter().filter_map(|&w| corpus.works[w].year).max();
-        let (column, sentence) = match last {
+        let (column, sentence) = match (last, corpus_last) {
             _ if primary.is_empty() => (
                 "primary".to_string(),
                 format!("No primary source on {label}."),
             ),
-            Some(y) if y < years.last => (
+            (Some(y), Some(all)) if y < all => (
                 format!("primary after {y}"),
-                format!("No primary source on {label} after {y}."),
+                format!(
+                    "No primary source on {label} after {y} (the corpus has primary sources up to {all})."
+                ),
             ),
             _ => continue,
         };
@@ -207,46 +225,75 @@ fn primary_gaps(corpus: &Corpus, years: &YearColumns) -> Vec<ThinCell> {
     out
 }
 
-/// Years with no work (runs pooled: "2019–2020") or one work on a category.
+/// A year is judged per category only when the corpus has at least this
+/// many works from it: in a year with one work every category is thin,
+/// which says nothing about the category.
+const YEAR_WORKS_TO_JUDGE: usize = 3;
+
+/// Years from which the corpus has no work at all (said once, runs
+/// pooled: "2019–2020"); then, per category, years with enough works in
+/// the corpus of which none or one is on the category.
 fn year_gaps(corpus: &Corpus, years: &YearColumns, matrix: &CountMatrix) -> Vec<ThinCell> {
+    let mut totals = vec![0usize; years.labels.len()];
+    for w in corpus.works.iter() {
+        if let Some(t) = totals.get_mut(years.column(w.year)) {
+            *t += 1;
+        }
+    }
     let mut out = Vec::new();
-    for c in 0..corpus.coded.len() {
-        let label = corpus.category_label(c);
-        let id = corpus.category_id(c);
-        let mut empty_run: Vec<i32> = Vec::new();
-        let flush = |run: &mut Vec<i32>, out: &mut Vec<ThinCell>| {
+    let pool =
+        |run: &mut Vec<i32>, out: &mut Vec<ThinCell>, category: &str, label: Option<&str>| {
             if let (Some(&a), Some(&b)) = (run.first(), run.last()) {
                 let span = if a == b {
                     a.to_string()
                 } else {
                     format!("{a}\u{2013}{b}")
                 };
+                let sentence = match label {
+                    Some(label) => format!("No work on {label} in {span}."),
+                    None => format!("The corpus has no work from {span}."),
+                };
                 out.push(ThinCell {
-                    category: id.to_string(),
-                    column: span.clone(),
+                    category: category.to_string(),
+                    column: span,
                     works: 0,
-                    sentence: format!("No work on {label} in {span}."),
+                    sentence,
                 });
             }
             run.clear();
         };
+    let mut empty: Vec<i32> = Vec::new();
+    for (col, year) in years.years() {
+        if totals[col] == 0 {
+            empty.push(year);
+        } else {
+            pool(&mut empty, &mut out, "", None);
+        }
+    }
+    pool(&mut empty, &mut out, "", None);
+    for c in 0..corpus.coded.len() {
+        let label = corpus.category_label(c);
+        let id = corpus.category_id(c);
         for (col, year) in years.years() {
+            let judged = totals[col] >= YEAR_WORKS_TO_JUDGE;
             match matrix.works[c][col] {
-                0 => empty_run.push(year),
-                n => {
-                    flush(&mut empty_run, &mut out);
-                    if n == 1 {
-                        out.push(ThinCell {
-                            category: id.to_string(),
-                            column: year.to_string(),
-                            works: 1,
-                            sentence: format!("Only 1 work on {label} in {year}."),
-                        });
-                    }
+                0 if judged => empty.push(year),
+                1 if judged => {
+                    pool(&mut empty, &mut out, id, Some(label));
+                    out.push(ThinCell {
+                        category: id.to_string(),
+                        column: year.to_string(),
+                        works: 1,
+                        sentence: format!(
+                            "Only 1 of the corpus's {} works from {year} is on {label}.",
+                            totals[col]
+                        ),
+                    });
                 }
+                _ => pool(&mut empty, &mut out, id, Some(label)),
             }
         }
-        flush(&mut empty_run, &mut out);
+        pool(&mut empty, &mut out, id, Some(label));
     }
     out
 }

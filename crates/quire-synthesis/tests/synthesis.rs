@@ -308,13 +308,35 @@ fn thin_cells_are_called_out() {
         2020,
         SourceType::Primary,
     );
-    f.work("ali-2023", "Ali, B.", 2023, SourceType::Secondary);
     f.passage(
         "pak-2020",
         "Talks and dialogue with Kabul continued.",
         &["cooperation"],
         0.9,
     );
+    // 2021: three works, all on threats, none on cooperation.
+    for id in ["a-2021", "b-2021", "c-2021"] {
+        f.work(id, &format!("{id}, A."), 2021, SourceType::Secondary);
+        f.passage(
+            id,
+            "TTP militants regrouped across the border.",
+            &["threat_landscape"],
+            0.9,
+        );
+    }
+    f.work(
+        "mofa-2022",
+        "Ministry of Foreign Affairs",
+        2022,
+        SourceType::Primary,
+    );
+    f.passage(
+        "mofa-2022",
+        "TTP militants attacked border posts.",
+        &["threat_landscape"],
+        0.9,
+    );
+    f.work("ali-2023", "Ali, B.", 2023, SourceType::Secondary);
     f.passage(
         "ali-2023",
         "The dialogue stalled after new talks.",
@@ -328,18 +350,46 @@ fn thin_cells_are_called_out() {
         .iter()
         .map(|t| t.sentence.as_str())
         .collect();
-    assert!(sentences.contains(&"No primary source on Cooperation initiatives after 2020."));
-    assert!(sentences.contains(&"No work on Cooperation initiatives in 2019."));
-    assert!(sentences.contains(&"No work on Cooperation initiatives in 2021\u{2013}2022."));
-    assert!(sentences.contains(&"Only 1 work on Cooperation initiatives in 2023."));
-    assert!(sentences.contains(&"No primary source on Threat landscape."));
+    assert_eq!(
+        sentences,
+        vec![
+            // Cooperation's primary sources stop before the corpus's do.
+            "No primary source on Cooperation initiatives after 2020 (the corpus has primary sources up to 2022).",
+            // An empty year is the corpus's, said once.
+            "The corpus has no work from 2019.",
+            // 2021 has three works, none on cooperation.
+            "No work on Cooperation initiatives in 2021.",
+        ]
+    );
     // The protocol's recent period (2019..) is shown from its first year.
     assert_eq!(
         s.gaps.by_year.columns,
         vec!["2019", "2020", "2021", "2022", "2023"]
     );
+    assert_eq!(s.gaps.by_year.works[0], vec![0, 0, 3, 1, 0]);
     assert_eq!(s.gaps.by_year.works[1], vec![0, 1, 0, 0, 1]);
     assert_eq!(s.gaps.by_source_type.works[1], vec![1, 1]);
+}
+
+#[test]
+fn a_corpus_without_primary_sources_is_told_once() {
+    let mut f = Fixture::new();
+    f.work("ali-2023", "Ali, B.", 2023, SourceType::Secondary);
+    f.passage(
+        "ali-2023",
+        "The dialogue stalled after new talks.",
+        &["cooperation"],
+        0.9,
+    );
+    let s = f.run();
+    let primary: Vec<&str> = s
+        .gaps
+        .thin_cells
+        .iter()
+        .map(|t| t.sentence.as_str())
+        .filter(|t| t.contains("primary"))
+        .collect();
+    assert_eq!(primary, vec!["The corpus has no primary source."]);
 }
 
 #[test]
