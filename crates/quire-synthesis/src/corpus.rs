@@ -151,7 +151,8 @@ impl<'a> Corpus<'a> {
     }
 
     /// The sentence of passage `p` that contains the most of `terms`
-    /// (case-insensitively); the first sentence when none does.
+    /// (case-insensitively); the first sentence when none does. Without a
+    /// transcript's speaker label ("THE PRESIDENT:").
     pub fn best_sentence(&self, p: usize, terms: &[String]) -> &'a str {
         let lowered: Vec<String> = terms.iter().map(|t| t.to_lowercase()).collect();
         let hits = |s: usize| {
@@ -161,12 +162,15 @@ impl<'a> Corpus<'a> {
                 .filter(|t| sentence.contains(t.as_str()))
                 .count()
         };
+        // A reporter's question is what the source was asked, not what it
+        // says: any other sentence first.
+        let said = |s: usize| !crate::text::is_transcript_question(self.sentence(p, s));
         let best = (0..self.sentences[p].len())
-            .map(|s| (hits(s), std::cmp::Reverse(s)))
+            .map(|s| (said(s), hits(s), std::cmp::Reverse(s)))
             .max()
-            .map(|(_, std::cmp::Reverse(s))| s);
+            .map(|(_, _, std::cmp::Reverse(s))| s);
         match best {
-            Some(s) => self.sentence(p, s),
+            Some(s) => crate::text::without_speaker_label(self.sentence(p, s)),
             None => &self.passages[p].text,
         }
     }

@@ -46,11 +46,35 @@ fn strongest_primary(corpus: &Corpus, c: usize) -> Vec<crate::types::PassageRef>
         .filter(|k| corpus.source_types[corpus.passage_work[k.passage]] == SourceType::Primary)
         .collect();
     primary.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage)));
-    let mut works = HashSet::new();
-    primary
-        .into_iter()
-        .filter(|k| works.insert(corpus.passage_work[k.passage]))
+    // One passage per author first (one office's twenty statements are one
+    // voice), then one per work to fill up.
+    let voice = |k: &Coded| {
+        let w = corpus.passage_work[k.passage];
+        corpus.works[w]
+            .first_author_family()
+            .map_or(format!("#{w}"), quire_model::normalize::fold)
+    };
+    let mut voices = HashSet::new();
+    let mut chosen: Vec<&Coded> = primary
+        .iter()
+        .copied()
+        .filter(|k| voices.insert(voice(k)))
         .take(3)
+        .collect();
+    let mut works: HashSet<usize> = chosen
+        .iter()
+        .map(|k| corpus.passage_work[k.passage])
+        .collect();
+    for k in &primary {
+        if chosen.len() >= 3 {
+            break;
+        }
+        if works.insert(corpus.passage_work[k.passage]) {
+            chosen.push(k);
+        }
+    }
+    chosen
+        .into_iter()
         .map(|k| corpus.passage_ref(k.passage, corpus.coded_quote(c, k)))
         .collect()
 }

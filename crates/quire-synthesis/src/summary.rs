@@ -10,6 +10,7 @@
 //! ("THE PRESIDENT:") is dropped from the quote.
 
 use crate::corpus::Corpus;
+use crate::text;
 use crate::tokens::Token;
 use crate::types::{CategorySummary, SummaryItem};
 use std::collections::HashSet;
@@ -140,7 +141,7 @@ fn summarise(
             }
             let tokens = corpus.tokens[k.passage].sentence(s);
             if !(MIN_WORDS..=MAX_WORDS).contains(&tokens.len())
-                || is_transcript_question(corpus.sentence(k.passage, s))
+                || text::is_transcript_question(corpus.sentence(k.passage, s))
             {
                 continue;
             }
@@ -210,7 +211,7 @@ fn summarise(
         .iter()
         .map(|&i| {
             let k = &candidates[i];
-            let quote = without_speaker_label(corpus.sentence(k.passage, k.sentence));
+            let quote = text::without_speaker_label(corpus.sentence(k.passage, k.sentence));
             SummaryItem {
                 source: corpus.passage_ref(k.passage, quote),
                 score: k.score,
@@ -260,33 +261,6 @@ fn voice(corpus: &Corpus, work: usize) -> String {
     match corpus.works[work].first_author_family() {
         Some(family) => quire_model::normalize::fold(family),
         None => format!("#{work}"),
-    }
-}
-
-/// "Q Mr. President, you have said …", "Q: …" — a reporter's question in
-/// a press-conference transcript.
-fn is_transcript_question(sentence: &str) -> bool {
-    let s = sentence.trim_start();
-    s.starts_with("Q ") || s.starts_with("Q:") || s.starts_with("Q.")
-}
-
-/// "THE PRESIDENT: Last night …" → "Last night …": a transcript's
-/// speaker label (capitals, then a colon) is not part of what was said.
-fn without_speaker_label(sentence: &str) -> &str {
-    let s = sentence.trim_start();
-    let Some((label, rest)) = s.split_once(':') else {
-        return sentence;
-    };
-    let is_label = label.len() >= 2
-        && label.len() <= 40
-        && label.chars().any(|c| c.is_alphabetic())
-        && label
-            .chars()
-            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''));
-    if is_label && !rest.trim().is_empty() {
-        rest.trim_start()
-    } else {
-        sentence
     }
 }
 

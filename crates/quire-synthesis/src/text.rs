@@ -272,6 +272,33 @@ pub fn is_generic(word: &str) -> bool {
     (word.len() > 4 && word.ends_with("ly")) || GENERIC.contains(&word)
 }
 
+/// "Q Mr. President, you have said …", "Q: …" — a reporter's question in
+/// a press-conference transcript.
+pub fn is_transcript_question(sentence: &str) -> bool {
+    let s = sentence.trim_start();
+    s.starts_with("Q ") || s.starts_with("Q:") || s.starts_with("Q.")
+}
+
+/// "THE PRESIDENT: Last night …" → "Last night …": a transcript's
+/// speaker label (capitals, then a colon) is not part of what was said.
+pub fn without_speaker_label(sentence: &str) -> &str {
+    let s = sentence.trim_start();
+    let Some((label, rest)) = s.split_once(':') else {
+        return sentence;
+    };
+    let is_label = label.len() >= 2
+        && label.len() <= 40
+        && label.chars().any(|c| c.is_alphabetic())
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''));
+    if is_label && !rest.trim().is_empty() {
+        rest.trim_start()
+    } else {
+        sentence
+    }
+}
+
 /// `text` cut to at most `max` bytes on a word boundary, with "…" when cut.
 pub fn shorten(text: &str, max: usize) -> String {
     let text = collapse_whitespace(text);

@@ -262,7 +262,8 @@ pub struct SourceShare {
     pub unknown_works: usize,
     /// primary / (primary + secondary + unknown) passages; 0 when empty.
     pub primary_share: f32,
-    /// The strongest primary passages (up to three, different works).
+    /// The strongest primary passages (up to three: different authors
+    /// first, then different works).
     pub primary_examples: Vec<PassageRef>,
 }
 

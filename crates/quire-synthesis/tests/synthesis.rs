@@ -713,6 +713,40 @@ fn summary_gives_each_voice_a_turn_before_one_author_a_second() {
 }
 
 #[test]
+fn primary_examples_give_other_voices_before_a_second_statement() {
+    let mut f = Fixture::new();
+    for (id, year) in [("wh-1", 2021), ("wh-2", 2022), ("wh-3", 2023)] {
+        f.work(id, "The White House", year, SourceType::Primary);
+        f.passage(
+            id,
+            "THE PRESIDENT: We held talks and a dialogue with Kabul.",
+            &["cooperation"],
+            0.95,
+        );
+    }
+    f.work("pk-2022", "Sharif, S.", 2022, SourceType::Primary);
+    f.passage(
+        "pk-2022",
+        "Pakistan seeks dialogue with Kabul.",
+        &["cooperation"],
+        0.5,
+    );
+    let s = f.run();
+    let row = &s.sources.rows[1];
+    let works: Vec<&str> = row
+        .primary_examples
+        .iter()
+        .map(|p| p.work_id.as_str())
+        .collect();
+    assert_eq!(works.len(), 3, "{works:?}");
+    assert!(works.contains(&"pk-2022"), "{works:?}");
+    assert!(row
+        .primary_examples
+        .iter()
+        .all(|p| !p.quote.contains("THE PRESIDENT")));
+}
+
+#[test]
 fn bad_codings_are_reported_not_fatal() {
     let mut f = accuse_and_deny();
     f.codings.push(Coding {
