@@ -7,7 +7,6 @@
 //! the page numbers and running heads that extraction leaves between
 //! entries. A scanned PDF without a text layer is an error that says so.
 
-use std::io::Read;
 use std::path::Path;
 
 use crate::error::{CiteError, Result};
@@ -62,53 +61,15 @@ pub fn read_manuscript(path: &Path) -> Result<Manuscript> {
     }
 }
 
-/// The text of a .docx: one line per paragraph, tabs and breaks kept.
+/// The paragraphs of a .docx, one a line (quire-ingest's reader).
 pub fn docx_text(path: &Path, bytes: &[u8]) -> Result<String> {
-    let bad = |message: String| CiteError::Format {
-        path: path.to_path_buf(),
-        format: "docx",
-        message,
-    };
-    let mut archive =
-        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
-    let mut xml = String::new();
-    archive
-        .by_name("word/document.xml")
-        .map_err(|e| bad(format!("word/document.xml: {e}")))?
-        .read_to_string(&mut xml)
-        .map_err(|e| bad(format!("word/document.xml: {e}")))?;
-    document_xml_text(&xml).map_err(bad)
-}
-
-/// Paragraph text from WordprocessingML: `<w:t>` runs, `<w:tab/>`,
-/// `<w:br/>`, and a line break after each `</w:p>`.
-pub fn document_xml_text(xml: &str) -> std::result::Result<String, String> {
-    use quick_xml::events::Event;
-    let mut reader = quick_xml::Reader::from_str(xml);
-    let mut out = String::new();
-    let mut in_text = false;
-    loop {
-        match reader.read_event() {
-            Ok(Event::Start(e)) if e.name().as_ref() == b"w:t" => in_text = true,
-            Ok(Event::End(e)) if e.name().as_ref() == b"w:t" => in_text = false,
-            Ok(Event::End(e)) if e.name().as_ref() == b"w:p" => out.push('\n'),
-            Ok(Event::Empty(e)) if e.name().as_ref() == b"w:tab" => out.push('\t'),
-            Ok(Event::Empty(e)) if e.name().as_ref() == b"w:br" => out.push('\n'),
-            Ok(Event::Text(t)) if in_text => {
-                let s = t.unescape().map_err(|e| e.to_string())?;
-                out.push_str(&s);
-            }
-            Ok(Event::Eof) => break,
-            Err(e) => {
-                return Err(format!(
-                    "XML error at byte {}: {e}",
-                    reader.buffer_position()
-                ))
-            }
-            _ => {}
+    quire_ingest::docx::text(bytes, quire_ingest::docx::Paragraphs::Lines).map_err(|message| {
+        CiteError::Format {
+            path: path.to_path_buf(),
+            format: "docx",
+            message,
         }
-    }
-    Ok(out)
+    })
 }
 
 const BLOCK_TAGS: [&str; 16] = [
@@ -230,7 +191,8 @@ mod tests {
     fn docx_paragraphs() {
         let xml = r#"<w:document><w:body><w:p><w:r><w:t>References</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">Ruiz, A. </w:t></w:r><w:r><w:t>(2017).</w:t></w:r></w:p></w:body></w:document>"#;
         assert_eq!(
-            document_xml_text(xml).unwrap(),
+            quire_ingest::docx::document_xml_text(xml, quire_ingest::docx::Paragraphs::Lines)
+                .unwrap(),
             "References\nRuiz, A. (2017).\n"
         );
     }

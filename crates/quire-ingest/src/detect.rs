@@ -31,6 +31,7 @@ pub fn detect_format(path: &Path, head: &[u8]) -> Option<Format> {
         }),
         "html" | "htm" | "xhtml" => Some(Format::Html),
         "pdf" => Some(Format::Pdf),
+        "docx" => Some(Format::Docx),
         _ => sniff(head, &text),
     }
 }
@@ -134,7 +135,11 @@ mod tests {
             detect_format(Path::new("x"), b"{\"id\":\"https://openalex.org/W1\"}"),
             Some(Format::OpenAlexJsonl)
         );
-        assert_eq!(detect_format(Path::new("x.docx"), b"PK\x03\x04"), None);
+        assert_eq!(
+            detect_format(Path::new("x.docx"), b"PK\x03\x04"),
+            Some(Format::Docx)
+        );
+        assert_eq!(detect_format(Path::new("x.xlsx"), b"PK\x03\x04"), None);
         assert_eq!(
             detect_format(
                 Path::new("w.jsonl"),

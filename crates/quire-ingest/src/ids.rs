@@ -183,6 +183,83 @@ fn is_clean_unicode(text: &str) -> bool {
         .all(|w| !w.is_empty() && !w.contains(char::is_whitespace))
 }
 
+/// The year a document's first page gives for itself: right after "©"
+/// or "Copyright", or in a "Published …" line (the latest of these, as
+/// "Published online 2015 · © 2016"), else on a short dated line such as
+/// "October 2015, Volume 67". Years in running text are what the document
+/// writes about or cites, not its own.
+pub fn printed_year(page: &str) -> Option<i32> {
+    let marked = page
+        .lines()
+        .flat_map(marked_years)
+        .filter(|&y| plausible_year(y))
+        .max();
+    marked.or_else(|| {
+        static DATED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let dated = DATED.get_or_init(|| {
+            regex::Regex::new(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d\d)\b")
+                .expect("built-in pattern is valid")
+        });
+        page.lines()
+            .filter(|line| line.split_whitespace().count() <= 12)
+            .flat_map(|line| dated.captures_iter(line).filter_map(|c| c[1].parse().ok()))
+            .find(|&y| plausible_year(y))
+    })
+}
+
+/// Years a line marks as the document's own: "© 2016", "Copyright 2016",
+/// a line opening with "Published" ("Published online: 3 June 2015").
+fn marked_years(line: &str) -> Vec<i32> {
+    let lower = line.trim().to_lowercase();
+    let mut out = Vec::new();
+    let mut after = |at: usize, reach: usize| {
+        let mut end = (at + reach).min(lower.len());
+        while !lower.is_char_boundary(end) {
+            end += 1;
+        }
+        if let Some(year) = year_in(&lower[at..end]) {
+            out.push(year);
+        }
+    };
+    for (marker, reach) in [("©", 7), ("(c) ", 5), ("copyright", 24)] {
+        for (i, _) in lower.match_indices(marker) {
+            after(i + marker.len(), reach);
+        }
+    }
+    if lower.starts_with("published") {
+        after("published".len(), 40);
+    }
+    out
+}
+
+/// Not before print, not after this year.
+pub fn plausible_year(year: i32) -> bool {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(2100, |d| 1970 + (d.as_secs() / 31_556_952) as i32);
+    (1900..=now).contains(&year)
+}
+
+/// Titles word processors write by themselves.
+pub fn is_junk_title(t: &str) -> bool {
+    let l = t.trim().to_ascii_lowercase();
+    let numbered = |prefix: &str| {
+        l.strip_prefix(prefix)
+            .is_some_and(|rest| rest.trim().chars().all(|c| c.is_ascii_digit()))
+    };
+    matches!(
+        l.as_str(),
+        "untitled" | "title" | "draft" | "powerpoint presentation"
+    ) || numbered("document")
+        || numbered("slide")
+        || numbered("untitled")
+        || l.starts_with("microsoft word")
+        || l.starts_with("microsoft powerpoint")
+        || [".doc", ".docx", ".pdf", ".tex", ".dvi", ".indd"]
+            .iter()
+            .any(|e| l.ends_with(e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

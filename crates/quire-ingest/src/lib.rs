@@ -3,7 +3,7 @@
 //!
 //! This is the first stage of the pipeline. It reads BibTeX/BibLaTeX, RIS,
 //! CSL-JSON, OpenAlex works (JSON lines) and full texts (Markdown or plain
-//! text with optional YAML front matter, HTML, PDF text layer), in UTF-8,
+//! text with optional YAML front matter, HTML, PDF text layer, Word .docx), in UTF-8,
 //! UTF-16 with BOM or Latin-1, and gives every record a stable id and its
 //! provenance (file, line, source key).
 //!
@@ -39,6 +39,7 @@ pub mod bibtex;
 pub mod csl;
 pub mod dedup;
 mod detect;
+pub mod docx;
 pub mod encoding;
 mod error;
 pub mod html;
@@ -69,6 +70,7 @@ pub enum Format {
     Text,
     Html,
     Pdf,
+    Docx,
 }
 
 impl Format {
@@ -82,6 +84,7 @@ impl Format {
             Format::Text => "text",
             Format::Html => "html",
             Format::Pdf => "pdf",
+            Format::Docx => "docx",
         }
     }
 
@@ -308,6 +311,9 @@ fn read_stream_utf8<R: std::io::BufRead>(
 fn read_whole(format: Format, bytes: &[u8], emit: &mut Emit<'_>) -> Result<(), IngestError> {
     if format == Format::Pdf {
         return pdf::read(bytes, emit);
+    }
+    if format == Format::Docx {
+        return docx::read(bytes, emit);
     }
     let text = encoding::decode(bytes, emit.file)?;
     match format {

@@ -105,6 +105,40 @@ pub fn is_organisation(name: &str) -> bool {
         .any(|w| ORGANISATION_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
+/// Authors the operating system writes in: the account that made the
+/// file ("Administrator", "Windows User", "jsmith", "user01"), not a
+/// person or body to cite.
+pub fn is_junk_author(a: &str) -> bool {
+    let l = a.trim().to_lowercase();
+    const ACCOUNTS: &[&str] = &[
+        "administrator",
+        "admin",
+        "user",
+        "owner",
+        "author",
+        "unknown",
+        "windows user",
+        "microsoft office user",
+        "office user",
+        "pc",
+        "hp",
+        "dell",
+        "lenovo",
+        "asus",
+        "acer",
+        "standard",
+        "guest",
+        "default",
+        "root",
+        "anonymous",
+    ];
+    let one_word = !l.contains(char::is_whitespace);
+    l.is_empty()
+        || ACCOUNTS.contains(&l.as_str())
+        || (one_word
+            && (a.chars().any(|c| c.is_ascii_digit()) || !a.chars().any(char::is_uppercase)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

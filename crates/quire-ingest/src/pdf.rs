@@ -307,13 +307,13 @@ fn metadata(x: &Extracted, text: &str) -> Work {
     let title = x
         .title
         .clone()
-        .filter(|t| !is_junk_title(t))
+        .filter(|t| !ids::is_junk_title(t))
         .or(first_line)
         .unwrap_or_else(|| "Untitled PDF".to_string());
     let authors = x
         .author
         .as_deref()
-        .filter(|a| !is_junk_author(a))
+        .filter(|a| !crate::names::is_junk_author(a))
         .map(|a| {
             a.split([';', '&'])
                 .flat_map(|p| p.split(" and "))
@@ -339,7 +339,7 @@ fn metadata(x: &Extracted, text: &str) -> Work {
         year: x
             .pages
             .first()
-            .and_then(|p| printed_year(before_references(p))),
+            .and_then(|p| ids::printed_year(before_references(p))),
         ..Default::default()
     };
     work.id = ids::work_id(None, &work);
@@ -362,60 +362,6 @@ fn natural_name_list(text: &str) -> Vec<&str> {
     }
 }
 
-/// Titles word processors write by themselves.
-fn is_junk_title(t: &str) -> bool {
-    let l = t.trim().to_ascii_lowercase();
-    let numbered = |prefix: &str| {
-        l.strip_prefix(prefix)
-            .is_some_and(|rest| rest.trim().chars().all(|c| c.is_ascii_digit()))
-    };
-    matches!(
-        l.as_str(),
-        "untitled" | "title" | "draft" | "powerpoint presentation"
-    ) || numbered("document")
-        || numbered("slide")
-        || numbered("untitled")
-        || l.starts_with("microsoft word")
-        || l.starts_with("microsoft powerpoint")
-        || [".doc", ".docx", ".pdf", ".tex", ".dvi", ".indd"]
-            .iter()
-            .any(|e| l.ends_with(e))
-}
-
-/// Authors the operating system writes in: the account that made the
-/// file ("Administrator", "Windows User", "jsmith", "user01"), not a
-/// person or body to cite.
-fn is_junk_author(a: &str) -> bool {
-    let l = a.trim().to_lowercase();
-    const ACCOUNTS: &[&str] = &[
-        "administrator",
-        "admin",
-        "user",
-        "owner",
-        "author",
-        "unknown",
-        "windows user",
-        "microsoft office user",
-        "office user",
-        "pc",
-        "hp",
-        "dell",
-        "lenovo",
-        "asus",
-        "acer",
-        "standard",
-        "guest",
-        "default",
-        "root",
-        "anonymous",
-    ];
-    let one_word = !l.contains(char::is_whitespace);
-    l.is_empty()
-        || ACCOUNTS.contains(&l.as_str())
-        || (one_word
-            && (a.chars().any(|c| c.is_ascii_digit()) || !a.chars().any(char::is_uppercase)))
-}
-
 /// The first DOI printed on the first page, if any.
 fn dois(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split_whitespace()
@@ -434,63 +380,6 @@ fn own_doi(pages: &[String]) -> Option<String> {
         let later = rest.iter().filter(|p| dois(p).any(|d| &d == doi)).count();
         later == 0 || later >= 2 && later * 2 >= rest.len()
     })
-}
-
-/// The year a document's first page gives for itself: right after "©"
-/// or "Copyright", or in a "Published …" line (the latest of these, as
-/// "Published online 2015 · © 2016"), else on a short dated line such as
-/// "October 2015, Volume 67". Years in running text are what the document
-/// writes about or cites, not its own.
-fn printed_year(page: &str) -> Option<i32> {
-    let marked = page
-        .lines()
-        .flat_map(marked_years)
-        .filter(|&y| plausible_year(y))
-        .max();
-    marked.or_else(|| {
-        static DATED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-        let dated = DATED.get_or_init(|| {
-            regex::Regex::new(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d\d)\b")
-                .expect("built-in pattern is valid")
-        });
-        page.lines()
-            .filter(|line| line.split_whitespace().count() <= 12)
-            .flat_map(|line| dated.captures_iter(line).filter_map(|c| c[1].parse().ok()))
-            .find(|&y| plausible_year(y))
-    })
-}
-
-/// Years a line marks as the document's own: "© 2016", "Copyright 2016",
-/// a line opening with "Published" ("Published online: 3 June 2015").
-fn marked_years(line: &str) -> Vec<i32> {
-    let lower = line.trim().to_lowercase();
-    let mut out = Vec::new();
-    let mut after = |at: usize, reach: usize| {
-        let mut end = (at + reach).min(lower.len());
-        while !lower.is_char_boundary(end) {
-            end += 1;
-        }
-        if let Some(year) = ids::year_in(&lower[at..end]) {
-            out.push(year);
-        }
-    };
-    for (marker, reach) in [("©", 7), ("(c) ", 5), ("copyright", 24)] {
-        for (i, _) in lower.match_indices(marker) {
-            after(i + marker.len(), reach);
-        }
-    }
-    if lower.starts_with("published") {
-        after("published".len(), 40);
-    }
-    out
-}
-
-/// Not before print, not after this year.
-fn plausible_year(year: i32) -> bool {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(2100, |d| 1970 + (d.as_secs() / 31_556_952) as i32);
-    (1900..=now).contains(&year)
 }
 
 /// The page up to a reference-list heading: a short paper's first page
@@ -527,18 +416,18 @@ mod tests {
     fn the_year_printed_for_the_document_not_the_years_it_cites() {
         let page = "Title\nJournal of Statistical Software\nOctober 2015, Volume 67\n\
                     As Rashid (2022) and Khan (2019) show.";
-        assert_eq!(printed_year(page), Some(2015));
+        assert_eq!(ids::printed_year(page), Some(2015));
         let page = "Received 12 March 2014; accepted 2 May 2015\nPublished online: 3 June 2015\n© 2016 Taylor & Francis";
-        assert_eq!(printed_year(page), Some(2016));
+        assert_eq!(ids::printed_year(page), Some(2016));
         let page = "Published online: 3 June 2015\nA long line of running text that mentions August 2021 in passing, as papers do.";
-        assert_eq!(printed_year(page), Some(2015));
+        assert_eq!(ids::printed_year(page), Some(2015));
         let page = "The withdrawal of foreign forces in August 2021 changed the calculus of every neighbour.";
-        assert_eq!(printed_year(page), None);
+        assert_eq!(ids::printed_year(page), None);
         assert_eq!(
-            printed_year("As Rashid (2022) shows, in 2021 the Taliban …"),
+            ids::printed_year("As Rashid (2022) shows, in 2021 the Taliban …"),
             None
         );
-        assert_eq!(printed_year("© 2999 Nobody"), None);
+        assert_eq!(ids::printed_year("© 2999 Nobody"), None);
     }
 
     #[test]
@@ -635,11 +524,11 @@ mod tests {
 
     #[test]
     fn junk_titles() {
-        assert!(is_junk_title("Microsoft Word - draft3.docx"));
-        assert!(is_junk_title("Document1"));
-        assert!(is_junk_title("PowerPoint Presentation"));
-        assert!(!is_junk_title("Border Security"));
-        assert!(!is_junk_title("Documenting the Durand Line"));
+        assert!(ids::is_junk_title("Microsoft Word - draft3.docx"));
+        assert!(ids::is_junk_title("Document1"));
+        assert!(ids::is_junk_title("PowerPoint Presentation"));
+        assert!(!ids::is_junk_title("Border Security"));
+        assert!(!ids::is_junk_title("Documenting the Durand Line"));
         for account in [
             "Administrator",
             "Windows User",
@@ -648,10 +537,10 @@ mod tests {
             "HP",
             " ",
         ] {
-            assert!(is_junk_author(account), "{account}");
+            assert!(crate::names::is_junk_author(account), "{account}");
         }
         for author in ["Ayesha Siddiqa", "Khan, Imran", "UNAMA", "Brookings"] {
-            assert!(!is_junk_author(author), "{author}");
+            assert!(!crate::names::is_junk_author(author), "{author}");
         }
         assert_eq!(
             dois("see doi:10.1080/0954.2021.1 here").next().as_deref(),

@@ -384,3 +384,76 @@ fn bibtex_crossref_and_xdata_are_inherited() {
         Some("Brookings Institution Press")
     );
 }
+
+/// A .docx as Word writes one: document.xml with styled paragraphs and
+/// docProps/core.xml with title and creator.
+fn docx(paragraphs: &[(&str, &str)], title: &str, creator: &str) -> Vec<u8> {
+    use std::io::Write;
+    let body: String = paragraphs
+        .iter()
+        .map(|(style, text)| {
+            format!(
+                "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+            )
+        })
+        .collect();
+    let document = format!(
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    let core = format!(
+        "<?xml version=\"1.0\"?><cp:coreProperties xmlns:cp=\"x\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>{title}</dc:title><dc:creator>{creator}</dc:creator></cp:coreProperties>"
+    );
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut buf);
+    for (name, xml) in [("word/document.xml", document), ("docProps/core.xml", core)] {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    buf.into_inner()
+}
+
+#[test]
+fn word_documents_are_full_texts_with_their_properties() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("brief.docx");
+    let bytes = docx(
+        &[
+            ("Title", "Border Trade after 2021"),
+            ("Normal", "Policy Brief No. 12, March 2023"),
+            ("Heading1", "Summary"),
+            (
+                "Normal",
+                "Trade across Torkham fell by half &amp; recovered slowly.",
+            ),
+        ],
+        "Border Trade after 2021",
+        "Ayesha Siddiqa",
+    );
+    std::fs::write(&path, bytes).unwrap();
+    let import = read_file(&path, "sources/brief.docx").unwrap();
+    assert_eq!(import.format, Format::Docx);
+    assert!(import.skipped.is_empty(), "{:?}", import.skipped);
+    let record = &import.records[0];
+    assert_eq!(record.work.title, "Border Trade after 2021");
+    assert_eq!(
+        record.work.authors,
+        vec![Person::new("Siddiqa", Some("Ayesha".into()))]
+    );
+    assert_eq!(record.work.year, Some(2023), "the dated line");
+    let text = &record.document.as_ref().unwrap().text;
+    assert!(
+        text.contains("# Summary\n\nTrade across Torkham fell by half & recovered"),
+        "{text}"
+    );
+    // A file named .docx that is no Word document: a clear error.
+    std::fs::write(&path, b"not a zip at all").unwrap();
+    let err = read_file(&path, "sources/brief.docx")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("sources/brief.docx") && err.contains("docx"),
+        "{err}"
+    );
+}

@@ -6,7 +6,7 @@
 use quire_ingest::{read_bytes, Format};
 use std::path::PathBuf;
 
-const FORMATS: [Format; 8] = [
+const FORMATS: [Format; 9] = [
     Format::Bibtex,
     Format::Ris,
     Format::CslJson,
@@ -15,6 +15,7 @@ const FORMATS: [Format; 8] = [
     Format::Text,
     Format::Html,
     Format::Pdf,
+    Format::Docx,
 ];
 
 /// xorshift64*: deterministic, no dependency.

@@ -22,7 +22,7 @@ use quire_model::{Passage, Protocol};
     after_help = "Examples:\n  quire code --format table | less\n  quire code report.pdf notes.md --codebook review.toml > codes.jsonl\n  quire code --train my-codes.csv --qdpx review.qdpx"
 )]
 pub struct Args {
-    /// Files to code (.txt .md .pdf .html); without files, the review's store.
+    /// Files to code (.txt .md .pdf .html .docx); without files, the review's store.
     pub files: Vec<PathBuf>,
     /// The review.toml whose [[categories]] are the codebook.
     #[arg(long)]
@@ -171,7 +171,7 @@ fn read_source(path: &Path) -> anyhow::Result<Vec<Source>> {
     }
     let import = quire_ingest::read_file(path, &shown)?;
     for s in &import.skipped {
-        eprintln!("quire code: skipped {s:?}");
+        eprintln!("quire code: skipped {s}");
     }
     let found: Vec<Source> = import
         .records

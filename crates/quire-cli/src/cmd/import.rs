@@ -94,6 +94,11 @@ pub fn print_summary(s: &ImportSummary) {
         println!("indexed {} works", s.indexed);
     }
     for (file, message) in &failed {
+        // The reader's message usually names the file already.
+        let message = message
+            .strip_prefix(file.as_str())
+            .and_then(|m| m.strip_prefix(": "))
+            .unwrap_or(message);
         println!("  failed: {file}: {message}");
     }
     if !s.skipped.is_empty() {
