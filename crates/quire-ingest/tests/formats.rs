@@ -457,3 +457,15 @@ fn word_documents_are_full_texts_with_their_properties() {
         "{err}"
     );
 }
+
+#[test]
+fn word_fixture_keeps_its_text_and_drops_an_account_as_author() {
+    let im = import("briefing.docx");
+    assert_eq!(im.format, Format::Docx);
+    let work = &im.records[0].work;
+    assert_eq!(work.title, "Refugee returns from Pakistan");
+    assert!(work.authors.is_empty(), "'Administrator' is no author");
+    assert_eq!(work.year, Some(2023));
+    let text = &im.records[0].document.as_ref().unwrap().text;
+    assert!(text.contains("# Overview\n\nPakistan ordered undocumented Afghans to leave; returns through Torkham rose sharply.\tUNHCR & IOM scaled up."), "{text}");
+}
