@@ -124,6 +124,10 @@ impl Snippet {
 /// Collapse every run of whitespace into one space. Returns the new text
 /// and, for every byte offset of the old text (and its end), the offset in
 /// the new text.
+/// The fragment as shown: whitespace collapsed and Markdown emphasis
+/// marks (`*`, `**`) of the source dropped, so that the snippet's own
+/// highlighting is the only emphasis ("****TTP**/Fitna**" otherwise); with
+/// the position in the result of every byte of `text`.
 fn collapse_whitespace(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut new_pos = vec![0; text.len() + 1];
@@ -138,6 +142,8 @@ fn collapse_whitespace(text: &str) -> (String, Vec<usize>) {
                 out.push(' ');
             }
             in_space = true;
+        } else if c == '*' {
+            continue;
         } else {
             out.push(c);
             in_space = false;
@@ -200,6 +206,14 @@ mod tests {
         assert_eq!(s.to_terminal(), "a <b> & \x1b[1mTTP\x1b[0m");
         assert_eq!(s.to_markdown(), "a <b> & **TTP**");
         assert_eq!(s.to_html(), "a &lt;b&gt; &amp; <b>TTP</b>");
+    }
+
+    #[test]
+    fn the_sources_own_markdown_bold_is_not_shown() {
+        let source = "surge of **TTP/Fitna** attacks";
+        let at = source.find("TTP").unwrap();
+        let s = Snippet::from_fragment(source, 0..source.len(), &[at..at + 3]);
+        assert_eq!(s.to_markdown(), "surge of **TTP**/Fitna attacks");
     }
 
     #[test]
