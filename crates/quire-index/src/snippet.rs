@@ -212,7 +212,8 @@ mod tests {
     fn the_sources_own_markdown_bold_is_not_shown() {
         let source = "surge of **TTP/Fitna** attacks";
         let at = source.find("TTP").unwrap();
-        let s = Snippet::from_fragment(source, 0..source.len(), &[at..at + 3]);
+        let hit = at..at + 3;
+        let s = Snippet::from_fragment(source, 0..source.len(), &[hit]);
         assert_eq!(s.to_markdown(), "surge of **TTP**/Fitna attacks");
     }
 
