@@ -317,14 +317,15 @@ fn method() -> String {
          (\u{201c}Pakistan has been blamed\u{201d}); for a denial, support or opposition, the actor \
          named as the subject just before the cue (\u{201c}Pakistan denies\u{201d}); for an evaluation, \
          any actor within eight words of it. Within a group, two sentences from \
-         different works whose positions oppose each other (accusation vs denial, support vs \
+         works by different authors (an office\u{2019}s two statements are one voice) whose positions oppose each other (accusation vs denial, support vs \
          opposition, positive vs negative evaluation) and that share at least one content word \
          (two for evaluations) besides actor names and the cue (compared on their first five letters, so that they are \
          about the same matter) form a candidate debate; more shared words, a contrastive \
          marker (\u{201c}however\u{201d}, \u{201c}but\u{201d}, \u{201c}in contrast\u{201d}, ...) on either side make \
          it stronger, as do higher coding scores and a cue close to the actor's name. Each group \
          compares at most its {} strongest sentences per position, keeps one debate per pair of \
-         works and at most {} debates; the same two passages are reported once. This is a lexical \
+         works and at most {} debates; the same two passages are reported once, and a sentence \
+         takes sides in one debate only (its strongest). This is a lexical \
          method: it finds candidate disagreements for a reader to judge, not settled ones.",
         stance::ACCUSE.len(),
         stance::DENY.len(),
