@@ -69,8 +69,9 @@ pub fn evidence_matrix(input: &ReportInput) -> Section {
 /// The written (extractive) synthesis of each category.
 pub fn written_synthesis(input: &ReportInput) -> Section {
     let mut blocks = vec![Block::Note(
-        "For each category, the most representative passages of the sources, de-duplicated and in \
-         chronological order, quoted with their APA citations."
+        "For each category, the most representative passages of the sources — one per author \
+         before a second from the same, near-duplicates dropped — in chronological order, quoted \
+         with their APA citations."
             .into(),
     )];
     for summary in &input.synthesis.summaries {
