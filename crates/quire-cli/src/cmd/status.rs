@@ -40,13 +40,13 @@ pub fn run(args: &Args, ctx: &Context) -> Result<u8> {
     line("by kind", &s.by_kind);
     line("by source", &s.by_source_type);
     line("by year", &s.by_year);
-    println!(
-        "index      {}",
-        if s.index.current {
-            "current"
-        } else {
-            "out of date (run `quire index --rebuild`)"
-        }
-    );
+    let index = if s.index.current {
+        "current"
+    } else if s.works == 0 {
+        "empty: nothing imported yet (put files in sources/ and run `quire import`)"
+    } else {
+        "out of date (run `quire index --rebuild`)"
+    };
+    println!("index      {index}");
     Ok(0)
 }
