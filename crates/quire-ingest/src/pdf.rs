@@ -310,10 +310,11 @@ fn metadata(x: &Extracted, text: &str) -> Work {
         .filter(|t| !ids::is_junk_title(t))
         .or(first_line)
         .unwrap_or_else(|| "Untitled PDF".to_string());
-    let authors = x
+    let authors: Vec<_> = x
         .author
         .as_deref()
         .filter(|a| !crate::names::is_junk_author(a))
+        .or_else(|| x.pages.first().and_then(|p| byline(p)))
         .map(|a| {
             a.split([';', '&'])
                 .flat_map(|p| p.split(" and "))
@@ -344,6 +345,30 @@ fn metadata(x: &Extracted, text: &str) -> Work {
     };
     work.id = ids::work_id(None, &work);
     work
+}
+
+/// The names of a "By Ayesha Siddiqa and Imran Khan" line near the top of
+/// the first page, for a PDF whose info dictionary names no author. Only
+/// a line that is nothing but names: every word capitalised (initials,
+/// "and", "&" and commas between them), two to four words a name.
+fn byline(page: &str) -> Option<&str> {
+    page.lines().take(40).find_map(|line| {
+        let names = line.trim().strip_prefix("By ")?.trim();
+        let parts: Vec<&str> = names
+            .split([',', '&'])
+            .flat_map(|p| p.split(" and "))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let is_name = |p: &&str| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            (2..=4).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        };
+        (!parts.is_empty() && parts.iter().all(is_name)).then_some(names)
+    })
 }
 
 /// "Achim Zeileis, Susanne Köll, Nathaniel Graham" is three people; "Khan,
@@ -519,6 +544,20 @@ mod tests {
         assert_eq!(
             unligature("A\u{FB03}liation: \u{FB01}xed e\u{FB00}ects"),
             "Affiliation: fixed effects"
+        );
+    }
+
+    #[test]
+    fn bylines_name_authors_only_when_they_are_all_names() {
+        let page = "Border Trade after 2021\nBy Ayesha Siddiqa and Imran M. Khan\nMarch 2023\n";
+        assert_eq!(byline(page), Some("Ayesha Siddiqa and Imran M. Khan"));
+        assert_eq!(
+            byline("Title\nBy the end of 2021 trade had fallen.\n"),
+            None
+        );
+        assert_eq!(
+            byline("By Crisis Group staff and partners in the region\n"),
+            None
         );
     }
 
