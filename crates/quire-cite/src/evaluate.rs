@@ -113,6 +113,40 @@ pub fn score(
     Ok(scores)
 }
 
+/// [`score`] for labels predicted by other means (one label per token of
+/// each reference, e.g. from a stacked model): the same metric.
+pub fn score_labels<L: AsRef<str>>(
+    references: &[GoldReference],
+    predicted: &[Vec<L>],
+    map_label: &dyn Fn(&str) -> Option<String>,
+) -> Scores {
+    let mut scores = Scores::default();
+    for (r, predicted) in references.iter().zip(predicted) {
+        let (tokens, gold_labels) = r.labelled_tokens();
+        scores.tokens += tokens.len();
+        scores.tokens_correct += predicted
+            .iter()
+            .zip(&gold_labels)
+            .filter(|(p, g)| map_label(p.as_ref()) == map_label(g))
+            .count();
+        let mut segments = crate::labeller::group(&r.text, &tokens, predicted);
+        crate::labeller::relabel_doi_links(&mut segments);
+        let pred: Vec<(String, String)> = segments
+            .iter()
+            .filter_map(|s| map_label(&s.label).map(|l| (l, normalize_ws(s.text))))
+            .collect();
+        let gold: Vec<(String, String)> = r
+            .field_values()
+            .into_iter()
+            .filter_map(|(l, t)| map_label(&l).map(|l| (l, t)))
+            .collect();
+        let exact = tally(&mut scores.per_label, &gold, &pred);
+        scores.exact_references += usize::from(exact);
+        scores.references += 1;
+    }
+    scores
+}
+
 /// Add one reference's matches to the per-label counts; true when the
 /// prediction matched the gold fields exactly.
 fn tally(

@@ -107,6 +107,62 @@ impl Labeller {
         (tokens, ids)
     }
 
+    /// Label tokens whose features `produce` writes into the sink it is
+    /// given (for experiments that add features to the shipped ones, e.g. a
+    /// stacked second-stage model); returns label ids into
+    /// [`Labeller::labels`]. `produce` must announce every token with
+    /// `start_token(i)` in order, as [`features_into`] does.
+    pub fn label_ids_with(
+        &self,
+        tokens: &[Token<'_>],
+        produce: &mut dyn FnMut(&mut dyn FeatureSink),
+    ) -> Vec<usize> {
+        if tokens.is_empty() {
+            return Vec::new();
+        }
+        let mut scorer = Scorer {
+            model: &self.model,
+            state: vec![0.0; tokens.len() * self.model.labels.len()],
+            row: 0,
+            hashes: Vec::with_capacity(96),
+            runs: Vec::with_capacity(96),
+        };
+        produce(&mut scorer);
+        scorer.flush();
+        self.model.viterbi(&scorer.state, tokens.len())
+    }
+
+    /// Label a reference from feature hashes computed once by
+    /// [`HashedFeatures::of`], adding the features `extra` writes for each
+    /// token `i` after that token's shipped ones: several models (e.g. the
+    /// two stages of a stacked labeller) can then share one feature pass.
+    /// Gives the labels [`Labeller::label_ids_with`] gives for the same
+    /// features.
+    pub fn label_hashed(
+        &self,
+        features: &HashedFeatures,
+        extra: &mut dyn FnMut(usize, &mut dyn FeatureSink),
+    ) -> Vec<usize> {
+        let n = features.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut scorer = Scorer {
+            model: &self.model,
+            state: vec![0.0; n * self.model.labels.len()],
+            row: 0,
+            hashes: Vec::with_capacity(96),
+            runs: Vec::with_capacity(96),
+        };
+        for i in 0..n {
+            scorer.start_token(i);
+            scorer.hashes.extend_from_slice(features.token(i));
+            extra(i, &mut scorer);
+        }
+        scorer.flush();
+        self.model.viterbi(&scorer.state, n)
+    }
+
     /// Label `text` and return its segments in order (`other` dropped); a
     /// link the model called `url` that is a DOI link is returned as `doi`.
     pub fn segments<'a>(&self, text: &'a str) -> Result<Vec<Segment<'a>>> {
@@ -125,6 +181,50 @@ pub(crate) fn relabel_doi_links(segments: &mut [Segment<'_>]) {
         if seg.label == "url" && is_doi_link(seg.text) {
             seg.label = "doi".into();
         }
+    }
+}
+
+/// The hashed feature names of every token of one reference (the shipped
+/// features), for [`Labeller::label_hashed`].
+#[derive(Debug, Clone, Default)]
+pub struct HashedFeatures {
+    hashes: Vec<u64>,
+    /// Where each token's hashes start.
+    starts: Vec<usize>,
+}
+
+impl HashedFeatures {
+    pub fn of(tokens: &[Token<'_>], lexicons: &Lexicons) -> HashedFeatures {
+        let mut h = HashedFeatures {
+            hashes: Vec::with_capacity(tokens.len() * 64),
+            starts: Vec::with_capacity(tokens.len()),
+        };
+        features_into(tokens, lexicons, &mut h);
+        h
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    fn token(&self, i: usize) -> &[u64] {
+        let end = self.starts.get(i + 1).copied().unwrap_or(self.hashes.len());
+        &self.hashes[self.starts[i]..end]
+    }
+}
+
+impl FeatureSink for HashedFeatures {
+    fn start_token(&mut self, _i: usize) {
+        self.starts.push(self.hashes.len());
+    }
+
+    fn add(&mut self, name: &str) {
+        self.hashes.push(name_hash(name));
     }
 }
 
@@ -590,6 +690,32 @@ mod tests {
             .unwrap();
         assert_eq!(segs[0].label, "author");
         assert_eq!(segs[0].text, "Brennan, K.");
+    }
+
+    /// One shared feature pass gives the labels of the ordinary path.
+    #[test]
+    fn hashed_features_label_as_label_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.crfsuite");
+        let lex = Lexicons::default();
+        let options = TrainOptions {
+            max_iterations: 30,
+            ..TrainOptions::default()
+        };
+        train(&tiny_training_set(), &lex, &options, &path).unwrap();
+        let labeller = Labeller::from_file(&path, lex.clone()).unwrap();
+        for text in [
+            "Brennan, K. (2018). Water politics. Asian Survey, 9(2), 1-20.",
+            "x",
+            "",
+        ] {
+            let (tokens, want) = labeller.label_ids(text);
+            let hf = HashedFeatures::of(&tokens, &lex);
+            assert_eq!(labeller.label_hashed(&hf, &mut |_, _| {}), want, "{text}");
+            let with =
+                labeller.label_ids_with(&tokens, &mut |sink| features_into(&tokens, &lex, sink));
+            assert_eq!(with, want, "{text}");
+        }
     }
 
     #[test]
