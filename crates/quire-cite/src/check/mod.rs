@@ -498,7 +498,7 @@ fn same_work(a: &Reference, b: &Reference) -> bool {
         n.sort();
         n
     };
-    if numbers(&wa) != numbers(&wb) {
+    if numbers(&wa) != numbers(&wb) || numbers_differ(a, b) {
         return false;
     }
     // Every word must have a near twin on the other side (typos and OCR
@@ -508,6 +508,25 @@ fn same_work(a: &Reference, b: &Reference) -> bool {
     let near_same = unmatched_words(&wa, &wb) == 0 && unmatched_words(&wb, &wa) == 0;
     let subtitle_dropped = starts_with_words(&wa, &wb) || starts_with_words(&wb, &wa);
     (near_same && strsim::normalized_levenshtein(&ta, &tb) >= 0.85) || subtitle_dropped
+}
+
+/// Whether the numbers of two entries (besides the year) say they are
+/// different works: neither entry's numbers are all found in the other's.
+/// "session 74" and "session 79", volumes 12 and 13, "Asia Report No. 326"
+/// and "No. 327" — whatever field the parser put them in. One entry
+/// giving more (an issue, a DOI) than the other proves nothing.
+fn numbers_differ(a: &Reference, b: &Reference) -> bool {
+    let numbers = |r: &Reference| -> std::collections::BTreeSet<String> {
+        let year = r.year.map(|y| y.to_string());
+        r.text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|run| !run.is_empty())
+            .map(|run| run.trim_start_matches('0').to_string())
+            .filter(|run| Some(run) != year.as_ref())
+            .collect()
+    };
+    let (na, nb) = (numbers(a), numbers(b));
+    !na.is_subset(&nb) && !nb.is_subset(&na)
 }
 
 /// Whether `long` begins with all of `short` (four words at least, so a
@@ -638,6 +657,23 @@ mod tests {
                 "{x} / {y}"
             );
         }
+    }
+
+    #[test]
+    fn different_numbers_in_the_entries_are_different_works() {
+        let entry = |text: &str| {
+            let mut r = reference("BRA", "Statement by BRA in the General Debate");
+            r.text = text.into();
+            r
+        };
+        let s74 = entry("BRA. (2021). Statement by BRA in the General Debate, session 74.");
+        let s79 = entry("BRA. (2021). Statement by BRA in the General Debate, session 79.");
+        assert!(!same_work(&s74, &s79));
+        // One entry giving more numbers (issue, pages, DOI) proves nothing.
+        let bare = entry("BRA. (2021). Statement by BRA in the General Debate.");
+        let fuller = entry("BRA. (2021). Statement by BRA in the General Debate, session 74, 1–3.");
+        assert!(same_work(&s74, &bare));
+        assert!(same_work(&s74, &fuller));
     }
 
     #[test]

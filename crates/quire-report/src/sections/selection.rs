@@ -108,10 +108,14 @@ fn recency_table(input: &ReportInput) -> Table {
         .works
         .iter()
         .map(|e| {
-            let who = by_id
-                .get(e.work_id.as_str())
-                .map(|w| input.citation(w))
-                .unwrap_or_else(|| e.work_id.clone());
+            // Only analysed works are in the reference list and cited; the
+            // others are named by title, so the report cites nothing it
+            // does not list.
+            let who = match by_id.get(e.work_id.as_str()) {
+                Some(w) if e.selected => input.citation(w),
+                Some(w) => clip_title(&w.title),
+                None => e.work_id.clone(),
+            };
             let status = match e.status {
                 RecencyStatus::Recent => "recent",
                 RecencyStatus::Seminal => "seminal",
@@ -138,6 +142,16 @@ fn recency_table(input: &ReportInput) -> Table {
             .map(String::from)
             .to_vec(),
         rows,
+    }
+}
+
+/// A title short enough for a table cell.
+fn clip_title(title: &str) -> String {
+    const MAX: usize = 80;
+    let title = title.trim();
+    match title.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", title[..cut].trim_end()),
+        None => title.to_string(),
     }
 }
 
