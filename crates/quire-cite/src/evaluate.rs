@@ -87,28 +87,7 @@ pub fn score(
     let mut scores = Scores::default();
     for r in references {
         let (tokens, predicted) = labeller.label_tokens(&r.text)?;
-        let (_, gold_labels) = r.labelled_tokens();
-        scores.tokens += tokens.len();
-        scores.tokens_correct += predicted
-            .iter()
-            .zip(&gold_labels)
-            .filter(|(p, g)| map_label(p) == map_label(g))
-            .count();
-        // Scored as the parser returns them, DOI links included.
-        let mut segments = crate::labeller::group(&r.text, &tokens, &predicted);
-        crate::labeller::relabel_doi_links(&mut segments);
-        let pred: Vec<(String, String)> = segments
-            .iter()
-            .filter_map(|s| map_label(&s.label).map(|l| (l, normalize_ws(s.text))))
-            .collect();
-        let gold: Vec<(String, String)> = r
-            .field_values()
-            .into_iter()
-            .filter_map(|(l, t)| map_label(&l).map(|l| (l, t)))
-            .collect();
-        let exact = tally(&mut scores.per_label, &gold, &pred);
-        scores.exact_references += usize::from(exact);
-        scores.references += 1;
+        add_reference(&mut scores, r, &tokens, &predicted, map_label);
     }
     Ok(scores)
 }
@@ -122,29 +101,42 @@ pub fn score_labels<L: AsRef<str>>(
 ) -> Scores {
     let mut scores = Scores::default();
     for (r, predicted) in references.iter().zip(predicted) {
-        let (tokens, gold_labels) = r.labelled_tokens();
-        scores.tokens += tokens.len();
-        scores.tokens_correct += predicted
-            .iter()
-            .zip(&gold_labels)
-            .filter(|(p, g)| map_label(p.as_ref()) == map_label(g))
-            .count();
-        let mut segments = crate::labeller::group(&r.text, &tokens, predicted);
-        crate::labeller::relabel_doi_links(&mut segments);
-        let pred: Vec<(String, String)> = segments
-            .iter()
-            .filter_map(|s| map_label(&s.label).map(|l| (l, normalize_ws(s.text))))
-            .collect();
-        let gold: Vec<(String, String)> = r
-            .field_values()
-            .into_iter()
-            .filter_map(|(l, t)| map_label(&l).map(|l| (l, t)))
-            .collect();
-        let exact = tally(&mut scores.per_label, &gold, &pred);
-        scores.exact_references += usize::from(exact);
-        scores.references += 1;
+        let (tokens, _) = r.labelled_tokens();
+        add_reference(&mut scores, r, &tokens, predicted, map_label);
     }
     scores
+}
+
+/// Score one reference's predicted token labels against its gold fields.
+fn add_reference<L: AsRef<str>>(
+    scores: &mut Scores,
+    r: &GoldReference,
+    tokens: &[crate::tokenize::Token<'_>],
+    predicted: &[L],
+    map_label: &dyn Fn(&str) -> Option<String>,
+) {
+    let (_, gold_labels) = r.labelled_tokens();
+    scores.tokens += tokens.len();
+    scores.tokens_correct += predicted
+        .iter()
+        .zip(&gold_labels)
+        .filter(|(p, g)| map_label(p.as_ref()) == map_label(g))
+        .count();
+    // Scored as the parser returns them, DOI links included.
+    let mut segments = crate::labeller::group(&r.text, tokens, predicted);
+    crate::labeller::relabel_doi_links(&mut segments);
+    let pred: Vec<(String, String)> = segments
+        .iter()
+        .filter_map(|s| map_label(&s.label).map(|l| (l, normalize_ws(s.text))))
+        .collect();
+    let gold: Vec<(String, String)> = r
+        .field_values()
+        .into_iter()
+        .filter_map(|(l, t)| map_label(&l).map(|l| (l, t)))
+        .collect();
+    let exact = tally(&mut scores.per_label, &gold, &pred);
+    scores.exact_references += usize::from(exact);
+    scores.references += 1;
 }
 
 /// Add one reference's matches to the per-label counts; true when the

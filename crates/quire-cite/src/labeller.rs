@@ -94,13 +94,7 @@ impl Labeller {
         if tokens.is_empty() {
             return (tokens, Vec::new());
         }
-        let mut scorer = Scorer {
-            model: &self.model,
-            state: vec![0.0; tokens.len() * self.model.labels.len()],
-            row: 0,
-            hashes: Vec::with_capacity(96),
-            runs: Vec::with_capacity(96),
-        };
+        let mut scorer = self.scorer(tokens.len());
         features_into(&tokens, &self.lexicons, &mut scorer);
         scorer.flush();
         let ids = self.model.viterbi(&scorer.state, tokens.len());
@@ -120,13 +114,7 @@ impl Labeller {
         if tokens.is_empty() {
             return Vec::new();
         }
-        let mut scorer = Scorer {
-            model: &self.model,
-            state: vec![0.0; tokens.len() * self.model.labels.len()],
-            row: 0,
-            hashes: Vec::with_capacity(96),
-            runs: Vec::with_capacity(96),
-        };
+        let mut scorer = self.scorer(tokens.len());
         produce(&mut scorer);
         scorer.flush();
         self.model.viterbi(&scorer.state, tokens.len())
@@ -147,13 +135,7 @@ impl Labeller {
         if n == 0 {
             return Vec::new();
         }
-        let mut scorer = Scorer {
-            model: &self.model,
-            state: vec![0.0; n * self.model.labels.len()],
-            row: 0,
-            hashes: Vec::with_capacity(96),
-            runs: Vec::with_capacity(96),
-        };
+        let mut scorer = self.scorer(n);
         for i in 0..n {
             scorer.start_token(i);
             scorer.hashes.extend_from_slice(features.token(i));
@@ -225,6 +207,19 @@ impl FeatureSink for HashedFeatures {
 
     fn add(&mut self, name: &str) {
         self.hashes.push(name_hash(name));
+    }
+}
+
+impl Labeller {
+    /// A scorer for `n` tokens: feature names in, per-token label scores out.
+    fn scorer(&self, n: usize) -> Scorer<'_> {
+        Scorer {
+            model: &self.model,
+            state: vec![0.0; n * self.model.labels.len()],
+            row: 0,
+            hashes: Vec::with_capacity(96),
+            runs: Vec::with_capacity(96),
+        }
     }
 }
 
