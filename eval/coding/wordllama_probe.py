@@ -41,18 +41,9 @@ SHORT = ["hist", "threat", "strat", "coop", "region", "chall"]
 
 
 # ---------------------------------------------------------------- loading
-def passages():
-    files = sorted(glob.glob("examples/afpak/sources/*.md"))
-    out = subprocess.run(
-        ["cargo", "run", "-q", "-p", "quire-code", "--release", "--example", "passages", "--", *files],
-        check=True, capture_output=True, text=True).stdout
-    found = {}
-    for block in re.split(r"\n(?=## )", out):
-        m = re.match(r"## (\S+) #(\d+) \[.*?\] words=\d+ heading=.*\n", block)
-        if m:
-            found[(m.group(1), int(m.group(2)))] = block[m.end():].strip()
-    return found
-
+# The passages as the coder cuts them: the same loader as the TF-IDF baseline.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from baseline_tfidf import passages  # noqa: E402
 
 def labels(found):
     keys, gold, dev = [], [], []

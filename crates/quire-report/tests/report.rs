@@ -287,3 +287,16 @@ fn apa_text_list_is_sorted_and_complete() {
     assert_eq!(ris.matches("ER  - ").count(), 5);
     assert!(ris.contains("TY  - NEWS\nID  - dawn2024"));
 }
+
+#[test]
+fn works_outside_the_selection_are_named_not_cited() {
+    let (_dir, files) = write(&fixture::works());
+    let md = read(&files.markdown);
+    let row = md
+        .lines()
+        .find(|l| l.contains("| out |"))
+        .expect("the excluded work has a row in the selection table");
+    assert!(row.starts_with("| Descent into chaos |"), "{row}");
+    // Nowhere is the excluded work cited: it is not in the reference list.
+    assert!(!md.contains("(Rashid, 2008)"), "cited though not listed");
+}
