@@ -430,7 +430,19 @@ pub fn parse_names(raw: &str) -> (Vec<Person>, bool) {
         return (Vec::new(), et_al);
     }
     if is_organisation(text) {
-        return (vec![Person::organisation(text)], et_al);
+        // "UNAMA." is UNAMA: an acronym's closing full stop is the list's
+        // (an initial's stays, and so does the last one of "U.S.").
+        let name = match text.strip_suffix('.') {
+            Some(t)
+                if t.rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.len() >= 2 && !w.contains('.')) =>
+            {
+                t
+            }
+            _ => text,
+        };
+        return (vec![Person::organisation(name)], et_al);
     }
     let mut people = Vec::new();
     for chunk in sep.split(text) {
@@ -658,6 +670,10 @@ mod tests {
         let (p, _) = parse_names("International Crisis Group.");
         assert!(p[0].literal);
         assert_eq!(p[0].family, "International Crisis Group");
+        for (org, name) in [("UNAMA.", "UNAMA"), ("BRA.", "BRA"), ("U.S.", "U.S.")] {
+            let (p, _) = parse_names(org);
+            assert_eq!((p[0].family.as_str(), p[0].literal), (name, true), "{org}");
+        }
         let (p, et_al) = parse_names("Haddad, R., et al.");
         assert!(et_al);
         assert_eq!(p.len(), 1);
