@@ -151,16 +151,21 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
         let work = corpus.passage_work[p];
         for s in 0..corpus.sentences[p].len() {
             for (name, form) in candidates(corpus.sentence(p, s)) {
-                let t = tally
-                    .entry(quire_model::normalize::fold(&name))
-                    .or_insert(Tally {
-                        form,
-                        spellings: Vec::new(),
-                        mentions: 0,
-                        works: 0,
-                        last_work: usize::MAX,
-                        examples: Vec::new(),
-                    });
+                // Folded for accents and case; most names are ASCII, where
+                // folding is lower-casing.
+                let key = if name.is_ascii() {
+                    name.to_ascii_lowercase()
+                } else {
+                    quire_model::normalize::fold(&name)
+                };
+                let t = tally.entry(key).or_insert(Tally {
+                    form,
+                    spellings: Vec::new(),
+                    mentions: 0,
+                    works: 0,
+                    last_work: usize::MAX,
+                    examples: Vec::new(),
+                });
                 t.mentions += 1;
                 match t.spellings.iter_mut().find(|(n, _)| *n == name) {
                     Some(spelling) => spelling.1 += 1,
