@@ -655,10 +655,9 @@ mod tests {
         refs
     }
 
-    /// The compiled tables and our Viterbi give exactly the labels of the
-    /// `crfs` tagger on the same model file.
-    #[test]
-    fn compiled_model_agrees_with_crfs_tagger() {
+    /// A model trained on the tiny set (in a temp dir kept alive by the
+    /// caller, as `m.crfsuite`), with its lexicons.
+    fn tiny_labeller() -> (tempfile::TempDir, Lexicons, Labeller) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("m.crfsuite");
         let lex = Lexicons::default();
@@ -668,6 +667,15 @@ mod tests {
         };
         train(&tiny_training_set(), &lex, &options, &path).unwrap();
         let labeller = Labeller::from_file(&path, lex.clone()).unwrap();
+        (dir, lex, labeller)
+    }
+
+    /// The compiled tables and our Viterbi give exactly the labels of the
+    /// `crfs` tagger on the same model file.
+    #[test]
+    fn compiled_model_agrees_with_crfs_tagger() {
+        let (dir, lex, labeller) = tiny_labeller();
+        let path = dir.path().join("m.crfsuite");
         let bytes = std::fs::read(&path).unwrap();
         let model = crfs::Model::new(&bytes).unwrap();
         let tagger = model.tagger().unwrap();
@@ -690,15 +698,7 @@ mod tests {
     /// One shared feature pass gives the labels of the ordinary path.
     #[test]
     fn hashed_features_label_as_label_ids() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("m.crfsuite");
-        let lex = Lexicons::default();
-        let options = TrainOptions {
-            max_iterations: 30,
-            ..TrainOptions::default()
-        };
-        train(&tiny_training_set(), &lex, &options, &path).unwrap();
-        let labeller = Labeller::from_file(&path, lex.clone()).unwrap();
+        let (_dir, lex, labeller) = tiny_labeller();
         for text in [
             "Brennan, K. (2018). Water politics. Asian Survey, 9(2), 1-20.",
             "x",
