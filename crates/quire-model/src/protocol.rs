@@ -96,6 +96,20 @@ impl YearRange {
     }
 }
 
+impl YearRange {
+    /// The range in words, to follow "works": "from 2019 on", "up to
+    /// 2018", "from 2019 to 2024", "of 2019", "of any year".
+    pub fn in_words(&self) -> String {
+        match (self.from, self.to) {
+            (Some(a), Some(b)) if a == b => format!("of {a}"),
+            (Some(a), Some(b)) => format!("from {a} to {b}"),
+            (Some(a), None) => format!("from {a} on"),
+            (None, Some(b)) => format!("up to {b}"),
+            (None, None) => "of any year".into(),
+        }
+    }
+}
+
 impl std::fmt::Display for YearRange {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match (self.from, self.to) {
@@ -416,6 +430,15 @@ mod tests {
         assert!(r.contains(1990) && !r.contains(2011));
         assert_eq!(YearRange::parse("2021").unwrap().to_string(), "2021");
         assert!(YearRange::parse("20x1..").is_none());
+    }
+
+    #[test]
+    fn year_ranges_in_words() {
+        let words = |s: &str| YearRange::parse(s).unwrap().in_words();
+        assert_eq!(words("2019.."), "from 2019 on");
+        assert_eq!(words("..2010"), "up to 2010");
+        assert_eq!(words("2019..2024"), "from 2019 to 2024");
+        assert_eq!(words("2021"), "of 2021");
     }
 
     #[test]

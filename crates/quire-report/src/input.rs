@@ -66,6 +66,23 @@ impl<'a> ReportInput<'a> {
             .unwrap_or_else(|| fallback_citation(work))
     }
 
+    /// A work as a table names it: its citation and the start of its
+    /// title, so that "(The White House, 2021a)" can be told from
+    /// "(The White House, 2021b)" without the reference list.
+    pub fn work_label(&self, work: &Work) -> String {
+        const MAX_TITLE: usize = 60;
+        let citation = self.citation(work);
+        let title = work.title.trim();
+        if title.is_empty() {
+            return citation;
+        }
+        let title = match title.char_indices().nth(MAX_TITLE) {
+            Some((cut, _)) => format!("{}…", title[..cut].trim_end()),
+            None => title.to_string(),
+        };
+        format!("{citation} {title}")
+    }
+
     /// The label of a category id (the id itself when unknown).
     pub fn category_label(&self, id: &str) -> String {
         self.synthesis

@@ -300,3 +300,14 @@ fn works_outside_the_selection_are_named_not_cited() {
     // Nowhere is the excluded work cited: it is not in the reference list.
     assert!(!md.contains("(Rashid, 2008)"), "cited though not listed");
 }
+
+#[test]
+fn tables_name_works_by_citation_and_title() {
+    let (_dir, files) = write(&fixture::works());
+    let md = read(&files.markdown);
+    // Selection table and evidence matrix: two organisations' works of one
+    // year must be told apart without the reference list.
+    let label = "(Khan & Ali, 2022) The TTP after the fall of Kabul";
+    let rows = md.lines().filter(|l| l.starts_with(&format!("| {label} |")));
+    assert_eq!(rows.count(), 2, "selection table and evidence matrix");
+}

@@ -61,7 +61,10 @@ fn classify(rule: &SelectionRule, work: &Work, cited_by: usize) -> (RecencyStatu
         );
     };
     if let Some(y) = work.year.filter(|&y| range.contains(y)) {
-        return (RecencyStatus::Recent, format!("{y} is within {range}"));
+        return (
+            RecencyStatus::Recent,
+            format!("from {y}; the protocol takes works {}", range.in_words()),
+        );
     }
     if let Some(s) = rule
         .seminal
@@ -79,7 +82,7 @@ fn classify(rule: &SelectionRule, work: &Work, cited_by: usize) -> (RecencyStatu
         return (RecencyStatus::Kept, "on the protocol's keep-list".into());
     }
     let when = match work.year {
-        Some(y) => format!("{y} is outside {range}"),
+        Some(y) => format!("from {y}; the protocol takes works {}", range.in_words()),
         None => "no year".into(),
     };
     let seminal = match rule.seminal {
@@ -106,7 +109,7 @@ fn is_kept(rule: &SelectionRule, work: &Work) -> bool {
 fn describe(rule: &SelectionRule) -> String {
     let mut parts = Vec::new();
     match rule.years {
-        Some(r) => parts.push(format!("works from {r} are in as recent")),
+        Some(r) => parts.push(format!("works {} are in as recent", r.in_words())),
         None => parts.push("every work is in (no year range)".into()),
     }
     if let Some(s) = rule.seminal {

@@ -338,8 +338,9 @@ pub struct RecencyEntry {
     pub status: RecencyStatus,
     /// Whether the work is in the analysed set (`ReviewInput::selected`).
     pub selected: bool,
-    /// Why, in words: "2021 is within 2019..", "cited by 3 works in the
-    /// corpus (seminal ≥ 2)", "on the keep-list", "2010 is before 2019..".
+    /// Why, in words: "from 2021; the protocol takes works from 2019 on",
+    /// "cited by 3 works in the corpus (seminal at 2 or more)", "on the
+    /// protocol's keep-list".
     pub reason: String,
 }
 

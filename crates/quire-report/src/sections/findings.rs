@@ -17,7 +17,7 @@ pub fn evidence_matrix(input: &ReportInput) -> Section {
         .included_works()
         .iter()
         .map(|w| {
-            let mut row = vec![Cell::text(input.citation(w))];
+            let mut row = vec![Cell::text(input.work_label(w))];
             row.extend(s.categories.iter().map(|c| {
                 let n = s
                     .evidence

@@ -81,7 +81,7 @@ fn selection_rule_words(input: &ReportInput) -> String {
     let s = &input.protocol.selection;
     let mut parts = Vec::new();
     if let Some(y) = s.years {
-        parts.push(format!("works from {y}"));
+        parts.push(format!("works {}", y.in_words()));
     }
     if let Some(sem) = s.seminal {
         parts.push(format!(
@@ -112,7 +112,7 @@ fn recency_table(input: &ReportInput) -> Table {
             // others are named by title, so the report cites nothing it
             // does not list.
             let who = match by_id.get(e.work_id.as_str()) {
-                Some(w) if e.selected => input.citation(w),
+                Some(w) if e.selected => input.work_label(w),
                 Some(w) => clip_title(&w.title),
                 None => e.work_id.clone(),
             };
