@@ -69,6 +69,7 @@ pub fn gaps(corpus: &Corpus) -> Gaps {
             .unwrap_or(0)
     });
     let mut thin_cells = primary_gaps(corpus);
+    thin_cells.extend(secondary_gaps(corpus));
     thin_cells.extend(year_gaps(corpus, &years, &by_year));
     Gaps {
         by_year,
@@ -220,6 +221,48 @@ fn primary_gaps(corpus: &Corpus) -> Vec<ThinCell> {
             column,
             works: 0,
             sentence,
+        });
+    }
+    out
+}
+
+/// "No secondary source on X": a category whose evidence rests on
+/// primary sources alone has statements but no analysis of them — worth
+/// saying when the corpus has analyses of other categories. A category
+/// coded in fewer than two works is too thin to be judged this way.
+fn secondary_gaps(corpus: &Corpus) -> Vec<ThinCell> {
+    let is_secondary = |w: usize| corpus.source_types[w] == SourceType::Secondary;
+    if !(0..corpus.works.len()).any(is_secondary) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (c, list) in corpus.coded.iter().enumerate() {
+        let works: HashSet<usize> = list
+            .iter()
+            .map(|k| corpus.passage_work[k.passage])
+            .collect();
+        if works.len() < 2 || works.iter().any(|&w| is_secondary(w)) {
+            continue;
+        }
+        let label = corpus.category_label(c);
+        let unknown = works
+            .iter()
+            .filter(|&&w| corpus.source_types[w] == SourceType::Unknown)
+            .count();
+        let rest = if unknown == 0 {
+            format!("all {} of its works are primary sources", works.len())
+        } else {
+            format!(
+                "of its {} works, {} are primary sources and {unknown} unclassified",
+                works.len(),
+                works.len() - unknown
+            )
+        };
+        out.push(ThinCell {
+            category: corpus.category_id(c).to_string(),
+            column: "secondary".into(),
+            works: 0,
+            sentence: format!("No secondary source on {label}: {rest}."),
         });
     }
     out

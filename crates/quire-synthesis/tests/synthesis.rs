@@ -552,7 +552,7 @@ fn recency_shows_why_each_work_is_in_or_out() {
     assert!(s
         .recency
         .rule
-        .starts_with("Works from 2019.. are in as recent"));
+        .starts_with("Works from 2019 on are in as recent"));
     assert_eq!(s.recency.timeline.columns[0], "before 2019");
     // Unselected works are not synthesised.
     assert!(!s.works.iter().any(|w| w.work_id == "old-2000"));
@@ -839,4 +839,42 @@ fn a_sentence_is_summarised_under_one_category_only() {
     };
     assert_eq!(quoted(0).len(), 3);
     assert!(quoted(1).is_empty(), "{:?}", quoted(1));
+}
+
+#[test]
+fn a_category_resting_on_primary_sources_alone_is_called_out() {
+    let mut f = Fixture::new();
+    for id in ["mofa-2021", "mofa-2022"] {
+        f.work(id, "Ministry of Foreign Affairs", 2021, SourceType::Primary);
+        f.passage(
+            id,
+            "TTP militants attacked border posts.",
+            &["threat_landscape"],
+            0.9,
+        );
+    }
+    f.work("ali-2022", "Ali, B.", 2022, SourceType::Secondary);
+    f.passage(
+        "ali-2022",
+        "The dialogue stalled after new talks.",
+        &["cooperation"],
+        0.9,
+    );
+    f.work("khan-2022", "Khan, A.", 2022, SourceType::Secondary);
+    f.passage("khan-2022", "Talks resumed in Doha.", &["cooperation"], 0.9);
+    let s = f.run();
+    let secondary: Vec<(&str, &str)> = s
+        .gaps
+        .thin_cells
+        .iter()
+        .filter(|t| t.column == "secondary")
+        .map(|t| (t.category.as_str(), t.sentence.as_str()))
+        .collect();
+    assert_eq!(
+        secondary,
+        vec![(
+            "threat_landscape",
+            "No secondary source on Threat landscape: all 2 of its works are primary sources."
+        )]
+    );
 }
