@@ -62,17 +62,23 @@ const ORGANISATION_WORDS: &[&str] = &[
 
 /// A person or organisation from a free-form display name. A trailing
 /// parenthetical ("Imran Khan (Prime Minister, Pakistan)") is a role, not
-/// part of the name, and is dropped.
+/// part of the name: it is kept as the affiliation.
 pub fn person_from_display(raw: &str) -> Option<Person> {
-    let name = strip_parenthetical(raw);
+    let (name, affiliation) = split_parenthetical(raw);
     let name = name.trim().trim_end_matches([',', ';']).trim();
     if name.is_empty() {
         return None;
     }
-    if is_organisation(name) {
-        return Some(Person::organisation(name));
-    }
-    Some(Person::parse(name))
+    let mut person = if is_organisation(name) {
+        Person::organisation(name)
+    } else {
+        Person::parse(name)
+    };
+    person.affiliation = affiliation
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(String::from);
+    Some(person)
 }
 
 /// "Family, Given" names from RIS and similar: the comma form is a person;
@@ -89,10 +95,14 @@ pub fn person_from_inverted(raw: &str) -> Option<Person> {
     (!p.family.is_empty()).then_some(p)
 }
 
-fn strip_parenthetical(name: &str) -> &str {
+/// "Name (Role)" → ("Name", Some("Role")).
+fn split_parenthetical(name: &str) -> (&str, Option<&str>) {
+    let trimmed = name.trim_end();
     match name.find(" (") {
-        Some(at) if name.trim_end().ends_with(')') => &name[..at],
-        _ => name,
+        Some(at) if trimmed.ends_with(')') => {
+            (&name[..at], Some(&trimmed[at + 2..trimmed.len() - 1]))
+        }
+        _ => (name, None),
     }
 }
 
@@ -146,12 +156,21 @@ mod tests {
     #[test]
     fn display_names() {
         let p = person_from_display("Imran Khan (Prime Minister, Pakistan)").unwrap();
-        assert_eq!(p, Person::new("Khan", Some("Imran".into())));
+        assert_eq!(
+            (p.family.as_str(), p.given.as_deref()),
+            ("Khan", Some("Imran"))
+        );
+        assert_eq!(p.affiliation.as_deref(), Some("Prime Minister, Pakistan"));
         let p = person_from_display(
             "The White House (Executive Office of the President of the United States)",
         )
         .unwrap();
-        assert_eq!(p, Person::organisation("The White House"));
+        assert!(p.literal && p.family == "The White House");
+        assert_eq!(
+            p.affiliation.as_deref(),
+            Some("Executive Office of the President of the United States")
+        );
+        assert_eq!(person_from_display("Ali Khan").unwrap().affiliation, None);
         assert!(
             person_from_display("Wikipedia contributors")
                 .unwrap()

@@ -256,8 +256,13 @@ fn markdown_with_and_without_front_matter() {
     let im = import("with-front-matter.md");
     let r = &im.records[0];
     assert_eq!(r.work.id, "ungdc-2021-pak");
-    assert_eq!(r.work.authors[0], Person::new("Khan", Some("Imran".into())));
-    assert_eq!(r.work.authors[1], Person::organisation("The White House"));
+    // The role in parentheses is the affiliation, not part of the name.
+    let mut khan = Person::new("Khan", Some("Imran".into()));
+    khan.affiliation = Some("Prime Minister, Pakistan".into());
+    assert_eq!(r.work.authors[0], khan);
+    let mut white_house = Person::organisation("The White House");
+    white_house.affiliation = Some("Executive Office of the President of the United States".into());
+    assert_eq!(r.work.authors[1], white_house);
     assert_eq!(
         (r.work.year, r.work.date.as_deref()),
         (Some(2021), Some("2021-09-24"))

@@ -138,6 +138,11 @@ pub struct Person {
     /// True when the name is an organisation or must not be split.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub literal: bool,
+    /// Whom the author speaks for, as the source gives it: "President,
+    /// Afghanistan" for "Mohammad Ashraf Ghani (President, Afghanistan)".
+    /// Not part of the name: citations and reference lists ignore it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
 }
 
 impl Person {
@@ -146,6 +151,7 @@ impl Person {
             family: family.into(),
             given,
             literal: false,
+            affiliation: None,
         }
     }
 
@@ -154,6 +160,7 @@ impl Person {
             family: name.into(),
             given: None,
             literal: true,
+            affiliation: None,
         }
     }
 

@@ -61,6 +61,9 @@ pub struct ReportFiles {
     /// `citation-check.json`: the report's citations checked before writing.
     pub citation_check_json: PathBuf,
     pub citation_check: citecheck::CitationCheck,
+    /// `synthesis.json`: every synthesis result, also those the report
+    /// leaves out for length (all interests of an actor, all themes).
+    pub synthesis_json: PathBuf,
 }
 
 impl ReportFiles {
@@ -75,6 +78,7 @@ impl ReportFiles {
         out.extend(self.references.iter().map(PathBuf::as_path));
         out.extend(self.charts.iter().map(PathBuf::as_path));
         out.push(self.citation_check_json.as_path());
+        out.push(self.synthesis_json.as_path());
         out
     }
 }
@@ -99,6 +103,13 @@ pub fn write_report(input: &ReportInput, out_dir: &Path) -> Result<ReportFiles, 
     citation_check.annotate(&mut doc);
     let citation_check_json = out_dir.join("citation-check.json");
     citation_check.write_json(&citation_check_json)?;
+    let synthesis_json = out_dir.join("synthesis.json");
+    let text =
+        serde_json::to_string_pretty(input.synthesis).map_err(|source| ReportError::Json {
+            path: synthesis_json.clone(),
+            source,
+        })?;
+    write_file(&synthesis_json, text.as_bytes())?;
     let charts = write_charts(&doc, &out_dir.join("charts"))?;
     let html = out_dir.join("report.html");
     write_file(&html, render::html::to_html(&doc).as_bytes())?;
@@ -114,6 +125,7 @@ pub fn write_report(input: &ReportInput, out_dir: &Path) -> Result<ReportFiles, 
         charts,
         citation_check_json,
         citation_check,
+        synthesis_json,
     })
 }
 

@@ -59,6 +59,7 @@ fn writes_every_file() {
         "themes.svg",
         "source-types.svg",
         "actors.svg",
+        "synthesis.json",
     ] {
         assert!(
             names.contains(&expected.to_string()),
@@ -308,6 +309,18 @@ fn tables_name_works_by_citation_and_title() {
     // Selection table and evidence matrix: two organisations' works of one
     // year must be told apart without the reference list.
     let label = "(Khan & Ali, 2022) The TTP after the fall of Kabul";
-    let rows = md.lines().filter(|l| l.starts_with(&format!("| {label} |")));
+    let rows = md
+        .lines()
+        .filter(|l| l.starts_with(&format!("| {label} |")));
     assert_eq!(rows.count(), 2, "selection table and evidence matrix");
+}
+
+#[test]
+fn interests_an_actor_states_itself_are_marked() {
+    let (_dir, files) = write(&fixture::works());
+    let md = read(&files.markdown);
+    assert!(md.contains(
+        "- seek a peaceful, stable and connected Afghanistan — in its own words (Ministry of Foreign Affairs of Pakistan, 2023)"
+    ), "{}", md.lines().filter(|l| l.contains("connected Afghanistan")).collect::<Vec<_>>().join("\n"));
+    assert!(md.contains("- wants stability on the CPEC route (International Crisis Group, 2022"));
 }

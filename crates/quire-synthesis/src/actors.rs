@@ -2,9 +2,18 @@
 //! attribute to it ("Pakistan seeks a friendly government in Kabul"), which
 //! actors are mentioned together, and which frequent names are missing from
 //! the codebook.
+//!
+//! An actor's own statements count too. A primary source spoken for one
+//! codebook actor — its author or the author's affiliation names the actor
+//! ("Ministry of Foreign Affairs of Pakistan"; "The White House (Executive
+//! Office of the President of the United States)") or its title says by
+//! whom ("Statement by Afghanistan in the General Debate") — has that
+//! actor as its *voice*, and
+//! its "we seek …", "we want …", "our interest in …" are the voice's
+//! interests, marked as stated in its own words.
 
 use crate::corpus::Corpus;
-use crate::mentions::Mention;
+use crate::mentions::{ActorMatcher, Mention};
 use crate::network::{NetworkBuilder, NodeName};
 use crate::text;
 use crate::types::{ActorMap, ActorProfile, Interest};
@@ -14,6 +23,9 @@ use std::collections::{BTreeSet, HashSet};
 
 /// At most this many interests are listed per actor.
 const MAX_INTERESTS: usize = 25;
+/// Of which at most this many in the actor's own words, so that what
+/// others attribute to it is not crowded out by its many statements.
+const MAX_OWN_INTERESTS: usize = 15;
 /// The subject must end at most this many words before the marker.
 const SUBJECT_WINDOW: usize = 8;
 /// The object phrase is cut after this many words.
@@ -33,6 +45,7 @@ pub fn actor_map(corpus: &Corpus, mentions: &[Vec<Mention>]) -> ActorMap {
         .collect();
     let mut works_of: Vec<HashSet<usize>> = vec![HashSet::new(); actors.len()];
     let mut seen_objects: Vec<HashSet<String>> = vec![HashSet::new(); actors.len()];
+    let voices = work_voices(corpus);
     let mut network = NetworkBuilder::default();
     for (p, found) in mentions.iter().enumerate() {
         let present: BTreeSet<usize> = found.iter().map(|m| m.actor).collect();
@@ -52,19 +65,28 @@ pub fn actor_map(corpus: &Corpus, mentions: &[Vec<Mention>]) -> ActorMap {
                 })
                 .collect();
             let sentence = corpus.sentence(p, s);
-            for (a, marker, object) in markers.interests(sentence, &in_sentence) {
+            let voice =
+                voices[corpus.passage_work[p]].filter(|_| !text::is_transcript_question(sentence));
+            for (a, marker, object, own) in markers.interests(sentence, &in_sentence, voice) {
                 let profile = &mut profiles[a];
+                let own_count = profile.interests.iter().filter(|i| i.own_words).count();
                 if profile.interests.len() < MAX_INTERESTS
+                    && (!own || own_count < MAX_OWN_INTERESTS)
                     && seen_objects[a].insert(object.to_lowercase())
                 {
                     profile.interests.push(Interest {
                         marker,
                         object,
+                        own_words: own,
                         source: corpus.passage_ref(p, sentence),
                     });
                 }
             }
         }
+    }
+    // What others attribute first, then the actor's own words.
+    for profile in &mut profiles {
+        profile.interests.sort_by_key(|i| i.own_words);
     }
     for (profile, works) in profiles.iter_mut().zip(&works_of) {
         profile.works = works.len();
@@ -112,10 +134,17 @@ impl MarkerMatcher {
         MarkerMatcher { automaton }
     }
 
-    /// (actor, marker, object) for every marker in `sentence` with an actor
-    /// as its subject-ish: the nearest actor mention shortly before it that
-    /// is not the object of a preposition ("the government in Kabul").
-    fn interests(&self, sentence: &str, mentions: &[Mention]) -> Vec<(usize, String, String)> {
+    /// (actor, marker, object, in its own words) for every marker in
+    /// `sentence` with an actor as its subject-ish: the nearest actor
+    /// mention shortly before it that is not the object of a preposition
+    /// ("the government in Kabul"); or, in a source spoken for `voice`,
+    /// "we" or "our" just before it.
+    fn interests(
+        &self,
+        sentence: &str,
+        mentions: &[Mention],
+        voice: Option<usize>,
+    ) -> Vec<(usize, String, String, bool)> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
@@ -126,11 +155,20 @@ impl MarkerMatcher {
             {
                 continue;
             }
-            let Some(actor) = subject_before(sentence, mentions, m.start()) else {
-                continue;
+            let (actor, own) = match subject_before(sentence, mentions, m.start()) {
+                Some(actor) => (actor, false),
+                None => match voice.filter(|_| first_person_before(sentence, m.start())) {
+                    Some(actor) => (actor, true),
+                    None => continue,
+                },
             };
             if let Some(object) = object_after(sentence, m.end()) {
-                out.push((actor, sentence[m.start()..m.end()].to_lowercase(), object));
+                out.push((
+                    actor,
+                    sentence[m.start()..m.end()].to_lowercase(),
+                    object,
+                    own,
+                ));
             }
         }
         out
@@ -147,6 +185,123 @@ fn negated(before: &str) -> bool {
             || w.ends_with("n't")
             || w.ends_with("n’t")
     })
+}
+
+/// Words that may stand between "we" and the marker: "we also seek",
+/// "we will continue to want", "we are deeply concerned about".
+const FIRST_PERSON_GAP: &[&str] = &[
+    "also",
+    "still",
+    "further",
+    "strongly",
+    "deeply",
+    "very",
+    "gravely",
+    "greatly",
+    "all",
+    "therefore",
+    "thus",
+    "equally",
+    "particularly",
+    "especially",
+    "firmly",
+    "sincerely",
+    "only",
+    "always",
+    "now",
+    "too",
+    "remain",
+    "continue",
+    "to",
+    "will",
+    "would",
+    "shall",
+    "do",
+    "are",
+    "have",
+    "been",
+    "so",
+    "truly",
+    "genuinely",
+    "earnestly",
+    "collectively",
+];
+
+/// Words after which "our" opens a clause.
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "so", "that", "because", "as", "while", "yet", "now", "today", "here",
+];
+
+/// "We seek", "we are deeply concerned about", "our interest in": the
+/// speaker is the subject of the marker (at most three words between,
+/// each an adverb or auxiliary).
+fn first_person_before(sentence: &str, marker: usize) -> bool {
+    let before = &sentence[..marker];
+    let words = text::words(before);
+    for (k, &(s, e)) in words.iter().rev().take(4).enumerate() {
+        let w = before[s..e].to_lowercase();
+        let opens_clause = || {
+            let ahead = before[..s].trim_end();
+            let previous = words
+                .len()
+                .checked_sub(k + 2)
+                .map(|j| before[words[j].0..words[j].1].to_lowercase());
+            ahead.is_empty()
+                || ahead.ends_with([',', ';', ':', '—'])
+                || previous.is_some_and(|p| CLAUSE_OPENERS.contains(&p.as_str()))
+        };
+        // "Our interest in …" opens its clause; "to protect our interests
+        // in a way that …" is no statement of an interest in something.
+        if w == "we" || (k == 0 && w == "our" && opens_clause()) {
+            // Nothing but spaces may stand between (no clause break).
+            return !before[e..].contains([',', ';', ':', '(', '—']);
+        }
+        if !FIRST_PERSON_GAP.contains(&w.as_str()) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The codebook actor each work speaks for, if it is a primary source
+/// whose organisational authors or authors' affiliations name exactly one
+/// actor, or else whose title says "by" one ("Statement by Afghanistan in
+/// …").
+fn work_voices(corpus: &Corpus) -> Vec<Option<usize>> {
+    let matcher = ActorMatcher::new(&corpus.protocol.actors);
+    let only = |found: Vec<Mention>| -> Option<usize> {
+        let ids: BTreeSet<usize> = found.iter().map(|m| m.actor).collect();
+        (ids.len() == 1).then(|| ids.into_iter().next()).flatten()
+    };
+    corpus
+        .works
+        .iter()
+        .zip(&corpus.source_types)
+        .map(|(work, st)| {
+            if *st != quire_model::SourceType::Primary {
+                return None;
+            }
+            // Organisations' names and everyone's affiliation ("President,
+            // Afghanistan"): a person's own name is no state's.
+            let authors: Vec<&str> = work
+                .authors
+                .iter()
+                .flat_map(|p| {
+                    let name = p.literal.then_some(p.family.as_str());
+                    name.into_iter().chain(p.affiliation.as_deref())
+                })
+                .collect();
+            only(matcher.find(&authors.join("; "))).or_else(|| {
+                let title = &work.title;
+                let by: Vec<Mention> = matcher
+                    .find(title)
+                    .into_iter()
+                    .filter(|m| title[..m.start].trim_end().to_lowercase().ends_with(" by"))
+                    .collect();
+                only(by)
+            })
+        })
+        .collect()
 }
 
 /// Pronouns and relative words that open a clause of their own.
@@ -194,10 +349,12 @@ fn subject_before(sentence: &str, mentions: &[Mention], marker: usize) -> Option
 }
 
 /// Words that cannot open an object phrase: the marker was used as a noun
-/// or coordinated, not followed by what the actor wants.
+/// or coordinated, not followed by what the actor wants; or it asks a
+/// listener ("we want you to let that bus through").
 const NOT_OBJECT_STARTS: &[&str] = &[
-    "and", "or", "but", "nor", "has", "have", "had", "is", "are", "was", "were", "will", "would",
-    "can", "could", "should", "may", "might", "must", "does", "do", "did", "than", "so", "as",
+    "you", "me", "him", "them", "us", "and", "or", "but", "nor", "has", "have", "had", "is", "are",
+    "was", "were", "will", "would", "can", "could", "should", "may", "might", "must", "does", "do",
+    "did", "than", "so", "as",
 ];
 
 /// The phrase after the marker up to the end of its clause.
@@ -252,7 +409,34 @@ fn object_after(sentence: &str, from: usize) -> Option<String> {
         .map_or(0, |i| i + 1);
     let object = text::collapse_whitespace(&rest[start..last.1]);
     let meaningful = !text::content_terms(&object).is_empty();
-    meaningful.then_some(object)
+    (meaningful && !unfinished(&object)).then_some(object)
+}
+
+/// Words an object phrase cannot end on: the phrase was cut ("advance
+/// the “…”") or its object stands before the actor ("the world we want
+/// to live in").
+const DANGLING_ENDS: &[&str] = &[
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "by", "from", "into", "and",
+    "or", "but", "our", "their", "its", "his", "her", "this", "that", "these", "those", "as",
+];
+
+/// An object that ends on a function word, or is a bare infinitive whose
+/// own object came earlier ("the identity that New Delhi seeks to
+/// impose").
+fn unfinished(object: &str) -> bool {
+    let words: Vec<String> = object
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let dangling = words
+        .last()
+        .is_some_and(|w| DANGLING_ENDS.contains(&w.as_str()));
+    let bare_infinitive = words.len() == 2 && words[0] == "to";
+    dangling || bare_infinitive
 }
 
 #[cfg(test)]
@@ -280,10 +464,30 @@ mod tests {
         let markers =
             MarkerMatcher::new(&quire_model::protocol::InterestLexicon::default().markers);
         markers
-            .interests(sentence, &matcher.find(sentence))
+            .interests(sentence, &matcher.find(sentence), None)
             .into_iter()
-            .map(|(a, m, o)| (actors[a].id.clone(), m, o))
+            .map(|(a, m, o, _)| (actors[a].id.clone(), m, o))
             .collect()
+    }
+
+    #[test]
+    fn the_speakers_we_and_our() {
+        // The sentence and its marker.
+        let we = |s: &str, marker: &str| first_person_before(s, s.find(marker).unwrap());
+        assert!(we("We seek peace", "seek"));
+        assert!(we("We are deeply concerned about it", "concerned about"));
+        assert!(we("Our interest in trade", "interest in"));
+        assert!(we("And we will continue to seek calm", "seek"));
+        assert!(we("Today our priority is calm", "priority is"));
+        assert!(!we(
+            "We must protect our interests in a way that works",
+            "interests in"
+        ));
+        // Another subject, a clause break or a far "we".
+        assert!(!we("We believe that they seek calm", "seek"));
+        assert!(!we("We, the peoples, seek calm", "seek"));
+        assert!(!we("We urged the Taliban to seek calm", "seek"));
+        assert!(!we("Pakistan seeks calm", "seeks"));
     }
 
     #[test]
@@ -329,5 +533,11 @@ mod tests {
             interests("Pakistan seeks $4.2 billion in aid. Then more.")[0].2,
             "$4.2 billion in aid"
         );
+        // A cut phrase, or an object that came before the actor.
+        assert!(interests("Pakistan aims to advance the “nexus” of trade.").is_empty());
+        assert!(interests("It is the identity that Islamabad seeks to impose.").is_empty());
+        assert!(interests("The world Kabul wants to live in.").is_empty());
+        // Whom "them" means is not in the sentence.
+        assert!(interests("Kabul wants them to leave.").is_empty());
     }
 }

@@ -298,6 +298,9 @@ pub struct ActorProfile {
 pub struct Interest {
     pub marker: String,
     pub object: String,
+    /// Stated by the actor itself ("we seek …" in a source spoken for it).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub own_words: bool,
     /// `source.quote` is the whole sentence.
     pub source: PassageRef,
 }

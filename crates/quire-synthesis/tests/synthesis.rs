@@ -878,3 +878,70 @@ fn a_category_resting_on_primary_sources_alone_is_called_out() {
         )]
     );
 }
+
+#[test]
+fn an_actors_own_statements_state_its_interests() {
+    let mut f = Fixture::new();
+    // A primary source spoken for Pakistan (its organisational author)...
+    f.work("mofa-2022", "MOFA", 2022, SourceType::Primary);
+    f.works.last_mut().unwrap().authors = vec![Person::organisation(
+        "Ministry of Foreign Affairs of Pakistan",
+    )];
+    f.passage(
+        "mofa-2022",
+        "We seek a peaceful and stable Afghanistan. We do not want a war. The TTP wants chaos.",
+        &["cooperation"],
+        0.9,
+    );
+    // ... one whose title says by whom ...
+    f.work("ungdc-2021-afg", "Ghani, Ashraf", 2021, SourceType::Primary);
+    f.works.last_mut().unwrap().title =
+        "Statement by Afghanistan in the General Debate of the 76th session".into();
+    f.passage(
+        "ungdc-2021-afg",
+        "We are deeply concerned about the safe havens across the border.",
+        &["threat_landscape"],
+        0.9,
+    );
+    // ... and an analyst's "we", which speaks for no actor.
+    f.work("ali-2022", "Ali, B.", 2022, SourceType::Secondary);
+    f.passage(
+        "ali-2022",
+        "In Pakistan, we seek answers in the archives.",
+        &["cooperation"],
+        0.9,
+    );
+    let s = f.run();
+    let interests = |id: &str| -> Vec<(String, String, bool)> {
+        s.actors
+            .actors
+            .iter()
+            .find(|a| a.actor == id)
+            .unwrap()
+            .interests
+            .iter()
+            .map(|i| (i.marker.clone(), i.object.clone(), i.own_words))
+            .collect()
+    };
+    assert_eq!(
+        interests("pakistan"),
+        vec![(
+            "seek".into(),
+            "a peaceful and stable Afghanistan".into(),
+            true
+        )]
+    );
+    assert_eq!(
+        interests("afghanistan"),
+        vec![(
+            "concerned about".into(),
+            "the safe havens across the border".into(),
+            true
+        )]
+    );
+    // A named subject is its own: the TTP's want is the TTP's.
+    assert_eq!(
+        interests("ttp"),
+        vec![("wants".into(), "chaos".into(), false)]
+    );
+}

@@ -40,12 +40,24 @@ pub fn actors(input: &ReportInput) -> Section {
             .interests
             .iter()
             .take(INTERESTS_SHOWN)
-            .map(|i| format!("{} {} {}", i.marker, clip(&i.object, 160), cite(&i.source)))
+            .map(|i| {
+                let own = if i.own_words {
+                    " — in its own words"
+                } else {
+                    ""
+                };
+                format!(
+                    "{} {}{own} {}",
+                    i.marker,
+                    clip(&i.object, 160),
+                    cite(&i.source)
+                )
+            })
             .collect();
         blocks.push(Block::List(items));
         if a.interests.len() > INTERESTS_SHOWN {
             blocks.push(Block::Note(format!(
-                "{} more in the synthesis data.",
+                "{} more in synthesis.json.",
                 a.interests.len() - INTERESTS_SHOWN
             )));
         }
