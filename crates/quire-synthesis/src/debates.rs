@@ -35,7 +35,14 @@ struct Position {
     /// What the sentence is about besides the actor and the cue: its
     /// content words cut to their first letters, sorted.
     topic: Vec<String>,
+    /// The same, of the words within [`NEAR_CUE`] words of the cue: what
+    /// an evaluation evaluates.
+    near_cue: Vec<String>,
 }
+
+/// Words on either side of the cue that say what it is about ("maintain
+/// Afghan *stability*", "a tragic *violation* of human rights").
+const NEAR_CUE: usize = 4;
 
 /// Content words are compared on this many leading letters, a crude stem
 /// ("harbours" ~ "harbouring", "militants" ~ "militancy").
@@ -116,6 +123,7 @@ fn positions_by_block(
                     let names: Vec<(usize, usize)> =
                         mentions[p].iter().map(|m| (m.start, m.end)).collect();
                     let cue = (start + stance.at, start + stance.at + stance.cue.len());
+                    let (topic, near_cue) = topic(corpus, p, s, &names, cue);
                     blocks.entry((c, actor)).or_default().push(Position {
                         passage: p,
                         sentence: s,
@@ -123,7 +131,8 @@ fn positions_by_block(
                         coding: k.score,
                         distance,
                         stance: stance.clone(),
-                        topic: topic(corpus, p, s, &names, cue),
+                        topic,
+                        near_cue,
                     });
                 }
             }
@@ -132,36 +141,47 @@ fn positions_by_block(
     blocks
 }
 
-/// Stems of the sentence's content words outside actor names and the cue.
+/// Stems of the sentence's content words outside actor names and the cue:
+/// all of them, and those within [`NEAR_CUE`] words of the cue.
 fn topic(
     corpus: &Corpus,
     p: usize,
     s: usize,
     own: &[(usize, usize)],
     cue: (usize, usize),
-) -> Vec<String> {
+) -> (Vec<String>, Vec<String>) {
+    let tokens = corpus.tokens[p].sentence(s);
     let outside = |a: usize, b: usize| b <= cue.0 || a >= cue.1;
-    let mut stems: Vec<String> = corpus.tokens[p]
-        .sentence(s)
-        .iter()
-        .filter(|t| {
-            let id = t.id as usize;
-            corpus.lexicon.content[id] && !text::is_generic(&corpus.lexicon.words[id])
-        })
-        .filter(|t| {
-            let (a, b) = (t.start as usize, t.end as usize);
-            outside(a, b) && own.iter().all(|&(ms, me)| b <= ms || a >= me)
-        })
-        .map(|t| {
-            corpus.lexicon.words[t.id as usize]
-                .chars()
-                .take(STEM)
-                .collect()
-        })
-        .collect();
-    stems.sort_unstable();
-    stems.dedup();
-    stems
+    // Token positions of the cue's first and last word.
+    let cue_first = tokens.iter().position(|t| t.end as usize > cue.0);
+    let cue_last = tokens.iter().rposition(|t| (t.start as usize) < cue.1);
+    let near = |i: usize| match (cue_first, cue_last) {
+        (Some(f), Some(l)) => i + NEAR_CUE >= f && i <= l + NEAR_CUE,
+        _ => false,
+    };
+    let mut all = Vec::new();
+    let mut close = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let id = t.id as usize;
+        let (a, b) = (t.start as usize, t.end as usize);
+        let wanted = corpus.lexicon.content[id]
+            && !text::is_generic(&corpus.lexicon.words[id])
+            && outside(a, b)
+            && own.iter().all(|&(ms, me)| b <= ms || a >= me);
+        if !wanted {
+            continue;
+        }
+        let stem: String = corpus.lexicon.words[id].chars().take(STEM).collect();
+        if near(i) {
+            close.push(stem.clone());
+        }
+        all.push(stem);
+    }
+    for stems in [&mut all, &mut close] {
+        stems.sort_unstable();
+        stems.dedup();
+    }
+    (all, close)
 }
 
 /// Shared topic words a pair needs: evaluations are a weaker signal than
@@ -217,6 +237,13 @@ fn block_debates(corpus: &Corpus, c: usize, actor: usize, positions: &[Position]
                     let overlap = shared(&a.topic, &b.topic);
                     if overlap < min_shared(sa) {
                         continue; // each about something else
+                    }
+                    // Two evaluations oppose only when they evaluate the
+                    // same thing: "stability" of Afghanistan and a
+                    // "violation" of human rights do not.
+                    let evaluation = matches!(sa, Stance::Positive | Stance::Negative);
+                    if evaluation && shared(&a.near_cue, &b.near_cue) == 0 {
+                        continue;
                     }
                     let score = strength(base, a, b) + TOPIC_BONUS * overlap.min(3) as f32;
                     let key = (a.work.min(b.work), a.work.max(b.work));
@@ -319,8 +346,9 @@ fn method() -> String {
          any actor within eight words of it. Within a group, two sentences from \
          works by different authors (an office\u{2019}s two statements are one voice) whose positions oppose each other (accusation vs denial, support vs \
          opposition, positive vs negative evaluation) and that share at least one content word \
-         (two for evaluations) besides actor names and the cue (compared on their first five letters, so that they are \
-         about the same matter) form a candidate debate; more shared words, a contrastive \
+         (two for evaluations, one of them within {} words of each evaluative word, so that both \
+         evaluate the same thing) besides actor names and the cue (compared on their first five \
+         letters, so that they are about the same matter) form a candidate debate; more shared words, a contrastive \
          marker (\u{201c}however\u{201d}, \u{201c}but\u{201d}, \u{201c}in contrast\u{201d}, ...) on either side make \
          it stronger, as do higher coding scores and a cue close to the actor's name. Each group \
          compares at most its {} strongest sentences per position, keeps one debate per pair of \
@@ -333,6 +361,7 @@ fn method() -> String {
         stance::OPPOSE.len(),
         stance::POSITIVE.len(),
         stance::NEGATIVE.len(),
+        NEAR_CUE,
         PER_STANCE,
         PER_BLOCK,
     )

@@ -29,13 +29,27 @@ pub fn print_analysis(a: &Analysis) {
         a.passages.len(),
         a.codings.len()
     );
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     println!(
-        "synthesis: {} themes, {} debates, {} gap statements, {} actors with interests, {} proposed actors",
-        s.themes.by_category.iter().map(|t| t.phrases.len()).sum::<usize>(),
-        s.debates.debates.len(),
-        s.gaps.stated.len(),
-        s.actors.actors.iter().filter(|a| !a.interests.is_empty()).count(),
-        s.actors.unknown.len(),
+        "synthesis: {}, {}, {}, {}, {}",
+        count(
+            s.themes.by_category.iter().map(|t| t.phrases.len()).sum(),
+            "theme",
+            "themes"
+        ),
+        count(s.debates.debates.len(), "debate", "debates"),
+        count(s.gaps.stated.len(), "gap statement", "gap statements"),
+        count(
+            s.actors
+                .actors
+                .iter()
+                .filter(|a| !a.interests.is_empty())
+                .count(),
+            "actor with interests",
+            "actors with interests"
+        ),
+        count(s.actors.unknown.len(), "proposed actor", "proposed actors"),
     );
     let times: Vec<String> = a
         .timings
