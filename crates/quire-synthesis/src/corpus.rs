@@ -152,7 +152,8 @@ impl<'a> Corpus<'a> {
 
     /// The sentence of passage `p` that contains the most of `terms`
     /// (case-insensitively); the first sentence when none does. Without a
-    /// transcript's speaker label ("THE PRESIDENT:").
+    /// transcript's speaker label ("THE PRESIDENT:"). A sentence that leans
+    /// on the one before ("They are …") comes with that one.
     pub fn best_sentence(&self, p: usize, terms: &[String]) -> &'a str {
         let lowered: Vec<String> = terms.iter().map(|t| t.to_lowercase()).collect();
         let hits = |s: usize| {
@@ -170,6 +171,11 @@ impl<'a> Corpus<'a> {
             .max()
             .map(|(_, _, std::cmp::Reverse(s))| s);
         match best {
+            Some(s) if s > 0 && crate::text::leans_on_previous(self.sentence(p, s)) => {
+                let text: &'a str = &self.passages[p].text;
+                let from = self.sentences[p][s - 1].0;
+                crate::text::without_speaker_label(&text[from..self.sentences[p][s].1])
+            }
             Some(s) => crate::text::without_speaker_label(self.sentence(p, s)),
             None => &self.passages[p].text,
         }

@@ -140,8 +140,10 @@ fn summarise(
                 continue;
             }
             let tokens = corpus.tokens[k.passage].sentence(s);
+            let sentence = corpus.sentence(k.passage, s);
             if !(MIN_WORDS..=MAX_WORDS).contains(&tokens.len())
-                || text::is_transcript_question(corpus.sentence(k.passage, s))
+                || text::is_transcript_question(sentence)
+                || text::leans_on_previous(sentence)
             {
                 continue;
             }

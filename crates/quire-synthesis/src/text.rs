@@ -279,6 +279,40 @@ pub fn is_transcript_question(sentence: &str) -> bool {
     s.starts_with("Q ") || s.starts_with("Q:") || s.starts_with("Q.")
 }
 
+/// "They are mostly conducted by …", "These include …": a sentence that
+/// opens on a word pointing back at the one before cannot be quoted
+/// alone. "This year", "That week" point at a time, not back.
+pub fn leans_on_previous(sentence: &str) -> bool {
+    const BACK: &[&str] = &[
+        "they", "these", "those", "he", "she", "such", "their", "his", "her", "its", "this",
+        "that", "them",
+    ];
+    const TIMES: &[&str] = &[
+        "year",
+        "week",
+        "month",
+        "morning",
+        "afternoon",
+        "evening",
+        "session",
+        "time",
+        "day",
+    ];
+    let said = without_speaker_label(sentence);
+    let mut words = words(said)
+        .into_iter()
+        .map(|(a, b)| said[a..b].to_lowercase());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if !BACK.contains(&first.as_str()) {
+        return false;
+    }
+    let time = matches!(first.as_str(), "this" | "that")
+        && words.next().is_some_and(|w| TIMES.contains(&w.as_str()));
+    !time
+}
+
 /// "THE PRESIDENT: Last night …" → "Last night …": a transcript's
 /// speaker label (capitals, then a colon) is not part of what was said.
 pub fn without_speaker_label(sentence: &str) -> &str {
@@ -329,6 +363,18 @@ pub fn at_word_boundary(text: &str, s: usize, e: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_that_lean_on_the_one_before() {
+        assert!(leans_on_previous(
+            "They are mostly conducted by terrorists."
+        ));
+        assert!(leans_on_previous("These include ISIL-K and the TTP."));
+        assert!(leans_on_previous("THE PRESIDENT: This is why we left."));
+        assert!(!leans_on_previous("This year, Pakistan hosted the talks."));
+        assert!(!leans_on_previous("Pakistan hosted them."));
+        assert!(!leans_on_previous("Theirs is the TTP's base."));
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).iter().map(|&(s, e)| &text[s..e]).collect()

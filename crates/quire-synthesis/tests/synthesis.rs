@@ -986,3 +986,28 @@ fn evaluations_oppose_only_when_they_evaluate_the_same_thing() {
     let s = f.run();
     assert!(s.debates.debates.is_empty(), "{:#?}", s.debates.debates);
 }
+
+#[test]
+fn a_quote_that_points_back_comes_with_the_sentence_before() {
+    let mut f = Fixture::new();
+    f.work("pk-2022", "Sharif, S.", 2022, SourceType::Primary);
+    f.passage(
+        "pk-2022",
+        "Pakistan has suffered many attacks. They are conducted by the TTP from safe havens across the border.",
+        &["threat_landscape"],
+        0.9,
+    );
+    let s = f.run();
+    let quotes: Vec<&str> = s.sources.rows[0]
+        .primary_examples
+        .iter()
+        .map(|p| p.quote.as_str())
+        .collect();
+    assert_eq!(
+        quotes,
+        vec!["Pakistan has suffered many attacks. They are conducted by the TTP from safe havens across the border."]
+    );
+    // The written synthesis quotes a sentence that stands alone.
+    let text = &s.summaries[0].text;
+    assert!(!text.contains("“They are"), "{text}");
+}
