@@ -36,6 +36,40 @@ enum FeatSet {
     Full,
     /// Fewer: own label, ±1 labels, the two bigrams, prev/next word label.
     Lite,
+    /// All label features, but only the cheap per-token word features
+    /// ([`keep_slim`]): fewer table lookups for the second model.
+    Slim,
+}
+
+/// The shipped features a slim stage 2 keeps: the token's own word, shape
+/// and flags, its position, and the neighbouring words; not affixes,
+/// neighbour shapes, conjunctions or neighbour flags.
+const SLIM_PREFIXES: [&str; 24] = [
+    "bias", "w=", "sh=", "ch=", "f=", "lex=", "g=", "pos=", "wi=", "seg=", "yr=", "par=", "qt",
+    "arxiv_id", "abbr", "in_seen", "ed_seen", "BOS", "EOS", "pw=", "nw=", "pb=", "pa=", "len=",
+];
+
+fn keep_slim(name: &str) -> bool {
+    SLIM_PREFIXES.iter().any(|p| name.starts_with(p))
+}
+
+/// Feeds every feature to `all` and the slim ones to `slim`.
+struct Tee<'a> {
+    all: &'a mut HashedFeatures,
+    slim: &'a mut HashedFeatures,
+}
+
+impl FeatureSink for Tee<'_> {
+    fn start_token(&mut self, i: usize) {
+        self.all.start_token(i);
+        self.slim.start_token(i);
+    }
+    fn add(&mut self, name: &str) {
+        self.all.add(name);
+        if keep_slim(name) {
+            self.slim.add(name);
+        }
+    }
 }
 
 fn main() -> anyhow::Result<()> {
@@ -57,7 +91,8 @@ fn main() -> anyhow::Result<()> {
     let feats = match opt("--feats").as_deref() {
         None | Some("full") => FeatSet::Full,
         Some("lite") => FeatSet::Lite,
-        Some(x) => anyhow::bail!("--feats full|lite, not {x}"),
+        Some("slim") => FeatSet::Slim,
+        Some(x) => anyhow::bail!("--feats full|lite|slim, not {x}"),
     };
     let mut options = TrainOptions::default();
     if let Some(n) = opt("--iterations") {
@@ -114,6 +149,7 @@ fn main() -> anyhow::Result<()> {
     let tag = match feats {
         FeatSet::Full => "full",
         FeatSet::Lite => "lite",
+        FeatSet::Slim => "slim",
     };
     let s2_path = work.join(format!("s2_{tag}_k{folds}_it{it}.crfsuite"));
     if let Some(t) = train_if_missing(&s2_path, || {
@@ -325,6 +361,11 @@ fn train_stage2(
         }
         assert_eq!(tokens.len(), l1.len());
         let mut xseq = features(&tokens, lexicons);
+        if feats == FeatSet::Slim {
+            for attrs in &mut xseq {
+                attrs.retain(|a| keep_slim(&a.name));
+            }
+        }
         let l1: Vec<&str> = l1.iter().map(String::as_str).collect();
         let ctx = StackCtx::of(&tokens, &l1);
         let mut sink = Append {
@@ -373,6 +414,7 @@ fn label_stage2(
     let ctx = StackCtx::of(tokens, l1);
     stage2.label_ids_with(tokens, &mut |sink: &mut dyn FeatureSink| {
         let mut inter = Interleave {
+            slim: feats == FeatSet::Slim,
             inner: sink,
             ctx: &ctx,
             feats,
@@ -395,12 +437,25 @@ fn label_shared(
     feats: FeatSet,
 ) -> Vec<usize> {
     let tokens = tokenize(text);
-    let hf = HashedFeatures::of(&tokens, lexicons);
+    let (hf, slim) = if feats == FeatSet::Slim {
+        let (mut all, mut slim) = (HashedFeatures::default(), HashedFeatures::default());
+        features_into(
+            &tokens,
+            lexicons,
+            &mut Tee {
+                all: &mut all,
+                slim: &mut slim,
+            },
+        );
+        (all, Some(slim))
+    } else {
+        (HashedFeatures::of(&tokens, lexicons), None)
+    };
     let ids = stage1.label_hashed(&hf, &mut |_, _| {});
     let l1: Vec<&str> = ids.iter().map(|&l| stage1.labels()[l].as_str()).collect();
     let ctx = StackCtx::of(&tokens, &l1);
     let mut buf = String::with_capacity(64);
-    stage2.label_hashed(&hf, &mut |i, sink| {
+    stage2.label_hashed(slim.as_ref().unwrap_or(&hf), &mut |i, sink| {
         stacked_into(i, &ctx, feats, &mut buf, sink)
     })
 }
@@ -408,6 +463,8 @@ fn label_shared(
 /// Passes the shipped features on and adds a token's stacked features
 /// before the next token starts.
 struct Interleave<'a, 's> {
+    /// Pass on only the slim subset of the shipped features.
+    slim: bool,
     inner: &'s mut dyn FeatureSink,
     ctx: &'a StackCtx<'a>,
     feats: FeatSet,
@@ -424,7 +481,9 @@ impl FeatureSink for Interleave<'_, '_> {
         self.current = Some(i);
     }
     fn add(&mut self, name: &str) {
-        self.inner.add(name);
+        if !self.slim || keep_slim(name) {
+            self.inner.add(name);
+        }
     }
 }
 

@@ -331,38 +331,48 @@ fn explain(reason: &str, a: &Position, b: &Position) -> String {
     text
 }
 
+/// How debates were found, in words, one paragraph (separated by a blank
+/// line) per step.
 fn method() -> String {
-    format!(
-        "Debates are found sentence by sentence. Each sentence of a passage coded with a category \
-         is read for the position it takes: an accusation ({} cue words such as \u{201c}accuses\u{201d}, \
-         \u{201c}harbouring\u{201d}) or a denial ({} such as \u{201c}denies\u{201d}, \u{201c}rejects\u{201d}, \
-         \u{201c}contrary to\u{201d}); support ({}) or opposition ({}); otherwise a positive or negative \
-         evaluation, by counting {} positive against {} negative evaluative words, with a \
-         \u{201c}not\u{201d} just before a word reversing it. Sentences are grouped by category and by \
-         the codebook actor (name or alias) the position is about: for an accusation, the actor \
-         named just after the cue (\u{201c}accuses Pakistan of\u{201d}) or as the subject of a passive \
-         (\u{201c}Pakistan has been blamed\u{201d}); for a denial, support or opposition, the actor \
-         named as the subject just before the cue (\u{201c}Pakistan denies\u{201d}); for an evaluation, \
-         any actor within eight words of it. Within a group, two sentences from \
-         works by different authors (an office\u{2019}s two statements are one voice) whose positions oppose each other (accusation vs denial, support vs \
-         opposition, positive vs negative evaluation) and that share at least one content word \
-         (two for evaluations, one of them within {} words of each evaluative word, so that both \
-         evaluate the same thing) besides actor names and the cue (compared on their first five \
-         letters, so that they are about the same matter) form a candidate debate; more shared words, a contrastive \
-         marker (\u{201c}however\u{201d}, \u{201c}but\u{201d}, \u{201c}in contrast\u{201d}, ...) on either side make \
-         it stronger, as do higher coding scores and a cue close to the actor's name. Each group \
-         compares at most its {} strongest sentences per position, keeps one debate per pair of \
-         works and at most {} debates; the same two passages are reported once, and a sentence \
-         takes sides in one debate only (its strongest). This is a lexical \
-         method: it finds candidate disagreements for a reader to judge, not settled ones.",
+    let positions = format!(
+        "Positions. Each sentence of a passage coded with a category is read for the position \
+         it takes: an accusation ({} cue words such as \u{201c}accuses\u{201d}, \u{201c}harbouring\u{201d}) \
+         or a denial ({} such as \u{201c}denies\u{201d}, \u{201c}rejects\u{201d}, \u{201c}contrary to\u{201d}); \
+         support ({}) or opposition ({}); otherwise a positive or negative evaluation, by counting \
+         {} positive against {} negative evaluative words, with a \u{201c}not\u{201d} just before a \
+         word reversing it.",
         stance::ACCUSE.len(),
         stance::DENY.len(),
         stance::SUPPORT.len(),
         stance::OPPOSE.len(),
         stance::POSITIVE.len(),
         stance::NEGATIVE.len(),
+    );
+    let about = "About whom. Sentences are grouped by category and by the codebook actor (name \
+         or alias) the position is about: for an accusation, the actor named just after the cue \
+         (\u{201c}accuses Pakistan of\u{201d}) or as the subject of a passive (\u{201c}Pakistan has been \
+         blamed\u{201d}); for a denial, support or opposition, the actor named as the subject just \
+         before the cue (\u{201c}Pakistan denies\u{201d}); for an evaluation, any actor within eight \
+         words of it."
+        .to_string();
+    let pairs = format!(
+        "Pairs. Within a group, two sentences form a candidate debate when they come from works \
+         by different authors (an office\u{2019}s two statements are one voice), take opposing \
+         positions (accusation vs denial, support vs opposition, positive vs negative evaluation) \
+         and share at least one content word besides actor names and the cue (compared on their \
+         first five letters), so that they are about the same matter. Evaluations must share two, \
+         one of them within {} words of each evaluative word, so that both judge the same thing. \
+         More shared words, a contrastive marker (\u{201c}however\u{201d}, \u{201c}but\u{201d}, \
+         \u{201c}in contrast\u{201d}, ...) on either side, higher coding scores and a cue close to the \
+         actor\u{2019}s name make a pair stronger.",
         NEAR_CUE,
-        PER_STANCE,
-        PER_BLOCK,
-    )
+    );
+    let limits = format!(
+        "Limits. Each group compares at most its {} strongest sentences per position and keeps \
+         one debate per pair of works and at most {} debates; the same two passages are reported \
+         once, and a sentence takes sides in one debate only (its strongest). This is a lexical \
+         method: it finds candidate disagreements for a reader to judge, not settled ones.",
+        PER_STANCE, PER_BLOCK,
+    );
+    [positions, about, pairs, limits].join("\n\n")
 }

@@ -162,7 +162,13 @@ pub fn debates(input: &ReportInput) -> Section {
     let mut blocks = Vec::new();
     if !d.method.is_empty() {
         blocks.push(Block::Subheading("How debates were found".into()));
-        blocks.push(Block::Paragraph(d.method.clone()));
+        // One paragraph per step of the method.
+        blocks.extend(
+            d.method
+                .split("\n\n")
+                .filter(|p| !p.trim().is_empty())
+                .map(|p| Block::Paragraph(p.trim().to_string())),
+        );
     }
     if d.debates.is_empty() {
         blocks.push(Block::Paragraph(
