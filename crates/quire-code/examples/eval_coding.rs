@@ -67,6 +67,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     {
         coder.context_weight = w;
     }
+    if let Some(t) = std::env::var("EVAL_THRESHOLD")
+        .ok()
+        .and_then(|s| s.parse().ok())
+    {
+        coder.threshold = t;
+    }
     if let Some(l2) = std::env::var("EVAL_L2").ok().and_then(|s| s.parse().ok()) {
         coder.train_options.l2 = l2;
     }
