@@ -238,7 +238,7 @@ pub fn corpus(input: &ReportInput) -> Section {
             header: vec!["Year".into(), "Works".into()],
             rows: years
                 .into_iter()
-                .map(|(y, n)| vec![Cell::number(y), Cell::number(n)])
+                .map(|(y, n)| vec![Cell::text(y), Cell::number(n)])
                 .collect(),
         }),
     ];
