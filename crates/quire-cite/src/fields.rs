@@ -94,7 +94,7 @@ impl Reference {
                     author_text.push_str(s.text);
                 }
                 "editor" => r.editors.extend(parse_names(s.text).0),
-                "date" => r.set_date(s.text),
+                "date" => r.set_date_segment(s.text),
                 "title" => first(&mut r.title, s.text),
                 "journal" | "container-title" | "booktitle" => {
                     first(&mut r.container, &strip_in(s.text))
@@ -148,10 +148,30 @@ impl Reference {
         }
     }
 
+    /// A date segment. "(n.d.). Border security after 2021." read as one
+    /// date: the undated mark is the date and what follows it the title
+    /// (whose year is not the work's).
+    fn set_date_segment(&mut self, text: &str) {
+        static UNDATED_THEN: OnceLock<Regex> = OnceLock::new();
+        let undated_then = re(
+            &UNDATED_THEN,
+            r"(?i)^\s*(\(?n\.\s?d\.(?:-[a-z])?\)?[.,]?)\s+(\S.*)$",
+        );
+        match undated_then.captures(text) {
+            Some(c) => {
+                self.set_date(&c[1]);
+                first(&mut self.title, &c[2]);
+            }
+            None => self.set_date(text),
+        }
+    }
+
     fn set_date(&mut self, text: &str) {
         static YEAR: OnceLock<Regex> = OnceLock::new();
         let y = re(&YEAR, r"\b(1[5-9]\d\d|20\d\d)([a-z])?\b");
-        if self.year.is_some() {
+        // The first date read is the work's: after "(n.d.)" a year the
+        // labeller finds later ("… Security after 2021") is not its date.
+        if self.year.is_some() || self.date_note.is_some() {
             return;
         }
         if let Some(c) = y.captures(text) {
@@ -701,6 +721,17 @@ mod tests {
         let mut r = Reference::default();
         r.set_date("(n.d.).");
         assert_eq!(r.date_note.as_deref(), Some("n.d."));
+        // A year read after "(n.d.)" is not the work's.
+        r.set_date("2021*.");
+        assert_eq!((r.year, r.date_note.as_deref()), (None, Some("n.d.")));
+        // The title read into the date, after "(n.d.)", is the title.
+        let mut r = Reference::default();
+        r.set_date_segment("(n.d.-b). Border security after 2021.");
+        assert_eq!(
+            (r.year, r.date_note.as_deref(), r.year_suffix),
+            (None, Some("n.d."), Some('b'))
+        );
+        assert_eq!(r.title.as_deref(), Some("Border security after 2021"));
     }
 
     #[test]
