@@ -437,6 +437,61 @@ fn report_citations_check_clean_on_undated_and_authorless_works() {
     assert!(md.contains("(n.d.-a)") && md.contains("(n.d.-b)"), "{md}");
 }
 
+/// Same-author-same-year works whose dates differ in precision, two
+/// authors of one family name, a UN resolution and an undated work with a
+/// year in its title: the report's in-text citations and its reference
+/// list still agree, work by work.
+#[test]
+fn report_letters_and_names_agree_between_text_and_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = init(tmp.path());
+    let csl = r#"[
+      {"id": "icg-nov", "type": "webpage", "title": "Pakistan's hard policy choices",
+       "author": [{"literal": "International Crisis Group"}], "issued": {"date-parts": [[2021, 11]]}},
+      {"id": "icg-aug", "type": "report", "title": "Regional security after the withdrawal",
+       "author": [{"literal": "International Crisis Group"}], "issued": {"date-parts": [[2021, 8, 31]]}},
+      {"id": "rubin-a", "type": "chapter", "title": "Regional actors and the Durand Line",
+       "container-title": "The Oxford Handbook of Afghanistan",
+       "author": [{"family": "Rubin", "given": "Barnett"}], "issued": {"date-parts": [[2020]]}},
+      {"id": "rubin-b", "type": "chapter", "title": "A record of the war",
+       "container-title": "The Oxford Handbook of Afghanistan",
+       "author": [{"family": "Rubin", "given": "Barnett R."}], "issued": {"date-parts": [[2020]]}},
+      {"id": "unsc", "type": "legislation", "title": "Resolution 2593 (2021)",
+       "author": [{"literal": "United Nations Security Council"}], "issued": {"date-parts": [[2021, 8, 30]]}},
+      {"id": "nd", "type": "report", "title": "Border security after 2021",
+       "author": [{"family": "Siddiqa", "given": "Ayesha"}, {"family": "Khan", "given": "Imran"}]}
+    ]"#;
+    std::fs::write(dir.join("sources/works.json"), csl).unwrap();
+    quire(&dir).arg("import").assert().success();
+    review(&dir);
+    let check: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("out/citation-check.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(check["problems"], serde_json::json!([]), "{check:#}");
+    // Each work's label in the selection table is its label in the list.
+    let md = std::fs::read_to_string(dir.join("out/report.md")).unwrap();
+    for (cited, listed) in [
+        (
+            "| (International Crisis Group, 2021a) Regional security after the withdrawal |",
+            "International Crisis Group. (2021a). *Regional security after the withdrawal*.",
+        ),
+        (
+            "| (International Crisis Group, 2021b) Pakistan's hard policy choices |",
+            "International Crisis Group. (2021b, November). *Pakistan's hard policy choices*.",
+        ),
+        (
+            "| (United Nations Security Council, 2021) Resolution 2593 (2021) |",
+            "United Nations Security Council. (2021). *Resolution 2593 (2021)*.",
+        ),
+    ] {
+        assert!(md.contains(cited), "{cited} not in\n{md}");
+        assert!(md.contains(listed), "{listed} not in\n{md}");
+    }
+    assert!(md.contains("Rubin, B. (2020"), "{md}");
+    assert!(md.contains("Rubin, B. R. (2020"), "{md}");
+}
+
 #[test]
 fn every_command_has_a_description_and_an_example_in_its_help() {
     let commands: &[&[&str]] = &[

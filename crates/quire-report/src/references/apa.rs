@@ -39,89 +39,135 @@ impl Reference {
 
 /// Render the works' APA 7 reference list, in APA order (author, year).
 ///
-/// hayagriva's citation disambiguation marks at most one group of
-/// same-author-same-year works with year suffixes (2021a, 2021b) per pass,
-/// and stops after three passes: in a list with four or more such groups
-/// the rest kept a bare year while the in-text citations carried letters.
-/// So the whole list is rendered once for its order, and every group of
-/// works that could share an in-text citation (same first author, same year)
-/// is rendered again on its own, where its suffixes are always assigned.
+/// The whole list is rendered once for its order; each reference's text
+/// is rendered on its own. Rendered together, hayagriva's disambiguation
+/// garbles entries: two authors of one family name with different given
+/// names lose their initials ("Rubin." for "Rubin, B." and "Rubin, B. R."),
+/// and same-author-same-year letters go to at most three groups, in an
+/// order of its own. The letters are then set from the in-text citations
+/// ([`apply_citation_years`]).
 pub fn apa_references(works: &[Work]) -> Vec<Reference> {
-    let mut references = render(works);
-    for group in citation_groups(works) {
-        let members: Vec<Work> = group.iter().map(|&i| works[i].clone()).collect();
-        for rendered in render(&members) {
-            if let Some(slot) = references
-                .iter_mut()
-                .find(|r| r.work_id == rendered.work_id)
-            {
-                *slot = rendered;
-            }
-        }
-    }
-    letter_undated(works, &mut references);
-    references
-}
-
-/// APA letters undated works of one author too — "(n.d.-a)", "(n.d.-b)" —
-/// but the style only letters dates. The letters are the ones the in-text
-/// citations carry (`cite_all`), so text and list agree by construction.
-fn letter_undated(works: &[Work], references: &mut [Reference]) {
-    let refs: Vec<&Work> = works.iter().collect();
-    let cites = quire_synthesis::cite_apa::cite_all(&refs);
-    for (work, cite) in works.iter().zip(&cites) {
-        if !cite.year.starts_with("n.d.-") {
-            continue;
-        }
-        let Some(reference) = references.iter_mut().find(|r| r.work_id == work.id) else {
-            continue;
-        };
-        if let Some(span) = reference
-            .spans
-            .iter_mut()
-            .find(|s| s.text.contains("(n.d.)"))
-        {
-            span.text = span.text.replacen("(n.d.)", &format!("({})", cite.year), 1);
-        }
-    }
-}
-
-/// Indices of works that may render the same author–date citation: same
-/// first author (or none) and same year, groups of two or more only.
-fn citation_groups(works: &[Work]) -> Vec<Vec<usize>> {
-    let mut groups: std::collections::BTreeMap<(String, Option<i32>), Vec<usize>> =
-        Default::default();
-    for (i, work) in works.iter().enumerate() {
-        let first = work
-            .authors
-            .first()
-            .map(|p| quire_model::normalize::fold(&p.family))
-            .unwrap_or_default();
-        let year = work_date(work).map(|d| d.year);
-        groups.entry((first, year)).or_default().push(i);
-    }
-    groups.into_values().filter(|g| g.len() > 1).collect()
-}
-
-/// One pass of hayagriva's bibliography driver over `works`.
-fn render(works: &[Work]) -> Vec<Reference> {
-    let entries: Vec<Entry> = works.iter().map(to_entry).collect();
     let Some(style) = apa_style() else {
         return Vec::new();
     };
     let locales = locales();
+    let order = render(works, &style, &locales);
+    let mut references: Vec<Reference> = order
+        .iter()
+        .filter_map(|listed| {
+            let work = works.iter().find(|w| w.id == listed.work_id)?;
+            render(std::slice::from_ref(work), &style, &locales)
+                .into_iter()
+                .next()
+        })
+        .collect();
+    apply_citation_years(works, &mut references);
+    references
+}
+
+/// The in-text citations' year labels (`cite_all`: "2021a", "n.d.-b") are
+/// the list's, so that text and list agree by construction. hayagriva
+/// letters same-author-same-year works in an order of its own (by title
+/// for some types, by date for others), not at all when the authors' given
+/// names differ ("Barnett" and "Barnett R." Rubin), and never undated
+/// works; so each reference's date label is set to the citation's, and
+/// each lettered group is put in letter order.
+fn apply_citation_years(works: &[Work], references: &mut [Reference]) {
+    let refs: Vec<&Work> = works.iter().collect();
+    let cites = quire_synthesis::cite_apa::cite_all(&refs);
+    let mut groups: std::collections::BTreeMap<(&str, String), Vec<(&str, &str)>> =
+        Default::default();
+    for (work, cite) in works.iter().zip(&cites) {
+        let bare = work
+            .year
+            .map(|y| y.to_string())
+            .unwrap_or_else(|| "n.d.".into());
+        if cite.year == bare {
+            continue;
+        }
+        if let Some(reference) = references.iter_mut().find(|r| r.work_id == work.id) {
+            relabel_year(reference, &bare, &cite.year);
+        }
+        groups
+            .entry((cite.authors.as_str(), bare))
+            .or_default()
+            .push((work.id.as_str(), cite.year.as_str()));
+    }
+    for mut members in groups.into_values() {
+        // "2021b" before "2021aa": shorter labels first.
+        members.sort_by_key(|&(_, label)| (label.len(), label));
+        let mut slots: Vec<usize> = members
+            .iter()
+            .filter_map(|&(id, _)| references.iter().position(|r| r.work_id == id))
+            .collect();
+        slots.sort_unstable();
+        let in_order: Vec<Reference> = members
+            .iter()
+            .filter_map(|&(id, _)| references.iter().find(|r| r.work_id == id).cloned())
+            .collect();
+        for (slot, reference) in slots.into_iter().zip(in_order) {
+            references[slot] = reference;
+        }
+    }
+}
+
+/// Replace the date label "(2021" / "(2021b" / "(n.d." of a rendered
+/// reference with "(label". The date is the parenthesis that follows the
+/// author part ("Rubin, B. (2020)."), so an occurrence right after a full
+/// stop is preferred to one inside a title ("Resolution 2593 (2021)");
+/// else the last one.
+fn relabel_year(reference: &mut Reference, bare: &str, label: &str) {
+    let opening = format!("({bare}");
+    // (span, byte offset, length of the old label with its letters)
+    let mut found: Vec<(usize, usize, usize, bool)> = Vec::new();
+    for (k, span) in reference.spans.iter().enumerate() {
+        for (at, _) in span.text.match_indices(&opening) {
+            let rest = &span.text[at + opening.len()..];
+            let letters = rest
+                .char_indices()
+                .find(|&(_, c)| !(c.is_ascii_lowercase() || c == '-'))
+                .map_or(rest.len(), |(i, _)| i);
+            if !rest[letters..].starts_with([')', ',']) {
+                continue; // "(20213" or a title's "(2021 edition"
+            }
+            let before = if at > 0 {
+                span.text[..at].to_string()
+            } else {
+                k.checked_sub(1)
+                    .map(|j| reference.spans[j].text.clone())
+                    .unwrap_or_default()
+            };
+            let after_stop = before.trim_end().is_empty() || before.trim_end().ends_with('.');
+            found.push((k, at, opening.len() + letters, after_stop));
+        }
+    }
+    let chosen = found.iter().find(|f| f.3).or_else(|| found.last()).copied();
+    if let Some((k, at, len, _)) = chosen {
+        reference.spans[k]
+            .text
+            .replace_range(at..at + len, &format!("({label}"));
+    }
+}
+
+/// One pass of hayagriva's bibliography driver over `works`.
+fn render(
+    works: &[Work],
+    style: &hayagriva::citationberg::IndependentStyle,
+    locales: &[hayagriva::citationberg::Locale],
+) -> Vec<Reference> {
+    let entries: Vec<Entry> = works.iter().map(to_entry).collect();
     let mut driver = BibliographyDriver::new();
     for entry in &entries {
         driver.citation(CitationRequest::from_items(
             vec![CitationItem::with_entry(entry)],
-            &style,
-            &locales,
+            style,
+            locales,
         ));
     }
     let rendered = driver.finish(BibliographyRequest {
-        style: &style,
+        style,
         locale: None,
-        locale_files: &locales,
+        locale_files: locales,
     });
     rendered
         .bibliography
@@ -130,11 +176,23 @@ fn render(works: &[Work]) -> Vec<Reference> {
                 .into_iter()
                 .map(|item| Reference {
                     work_id: item.key,
-                    spans: merge_spans(flatten(&item.content)),
+                    spans: without_empty_date_parts(merge_spans(flatten(&item.content))),
                 })
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The style prints a web page's or other document's date as "(year,
+/// month day)"; with the year alone it leaves "(2021,)". No reference has
+/// a comma before a closing parenthesis, so it is dropped.
+fn without_empty_date_parts(mut spans: Vec<Span>) -> Vec<Span> {
+    for span in &mut spans {
+        if span.text.contains(",)") {
+            span.text = span.text.replace(",)", ")");
+        }
+    }
+    spans
 }
 
 fn apa_style() -> Option<hayagriva::citationberg::IndependentStyle> {
@@ -182,7 +240,7 @@ fn merge_spans(spans: Vec<Span>) -> Vec<Span> {
 
 /// Convert a quire work into a hayagriva entry keyed by the work id.
 pub fn to_entry(work: &Work) -> Entry {
-    let mut entry = Entry::new(&work.id, entry_type(work.kind));
+    let mut entry = Entry::new(&work.id, entry_type(work));
     entry.set_title(FormatString::with_value(work.title.trim()));
     if !work.authors.is_empty() {
         entry.set_authors(work.authors.iter().map(to_person).collect());
@@ -209,8 +267,14 @@ pub fn to_entry(work: &Work) -> Entry {
     entry
 }
 
-fn entry_type(kind: WorkKind) -> EntryType {
-    match kind {
+/// The CSL type a work is rendered as. Legislation with an author (a UN
+/// resolution, a ministry's ordinance) is cited as its author's document,
+/// "United Nations Security Council. (2021). Resolution 2593 …", as APA
+/// cites UN resolutions; the legislation type would drop the author the
+/// in-text citation names.
+fn entry_type(work: &Work) -> EntryType {
+    match work.kind {
+        WorkKind::Legislation if !work.authors.is_empty() => EntryType::Report,
         WorkKind::Article | WorkKind::News => EntryType::Article,
         WorkKind::Report | WorkKind::Statement => EntryType::Report,
         WorkKind::Book => EntryType::Book,
@@ -395,6 +459,75 @@ mod tests {
         }
     }
 
+    /// The list's letters are the in-text citations' (dated first, then by
+    /// title), also where hayagriva would letter otherwise or not at all,
+    /// and the list shows a group in letter order.
+    #[test]
+    fn list_letters_are_the_in_text_letters() {
+        let report = |id: &str, title: &str, date: &str, kind: WorkKind| Work {
+            id: id.into(),
+            kind,
+            title: title.into(),
+            authors: vec![Person::organisation("International Crisis Group")],
+            year: Some(2021),
+            date: Some(date.into()),
+            ..Default::default()
+        };
+        let chapter = |id: &str, given: &str, title: &str| Work {
+            id: id.into(),
+            kind: WorkKind::Chapter,
+            title: title.into(),
+            authors: vec![Person::new("Rubin", Some(given.into()))],
+            year: Some(2020),
+            container: Some("The Oxford Handbook of Afghanistan".into()),
+            ..Default::default()
+        };
+        let works = vec![
+            report(
+                "icg-nov",
+                "Pakistan's hard policy choices",
+                "2021-11",
+                WorkKind::Web,
+            ),
+            report(
+                "icg-aug",
+                "Regional security after the withdrawal",
+                "2021-08-31",
+                WorkKind::Report,
+            ),
+            chapter("rubin-b", "Barnett R.", "Regional actors"),
+            chapter("rubin-a", "Barnett", "A record of the war"),
+        ];
+        let refs = apa_references(&works);
+        let borrowed: Vec<&Work> = works.iter().collect();
+        let cites = quire_synthesis::cite_apa::cite_all(&borrowed);
+        for (work, cite) in works.iter().zip(&cites) {
+            let text = refs.iter().find(|r| r.work_id == work.id).unwrap().plain();
+            assert!(
+                text.contains(&format!("({}", cite.year)),
+                "{} cited as {} but listed as {text}",
+                work.id,
+                cite.year
+            );
+        }
+        let order: Vec<&str> = refs.iter().map(|r| r.work_id.as_str()).collect();
+        let pos = |id: &str| order.iter().position(|&o| o == id).unwrap();
+        assert!(pos("icg-aug") < pos("icg-nov"), "{order:?}");
+        assert!(pos("rubin-a") < pos("rubin-b"), "{order:?}");
+        // Two given names of one family keep their initials.
+        let text = |id: &str| refs[pos(id)].plain();
+        assert!(
+            text("rubin-a").starts_with("Rubin, B. (2020a)."),
+            "{}",
+            text("rubin-a")
+        );
+        assert!(
+            text("rubin-b").starts_with("Rubin, B. R. (2020b)."),
+            "{}",
+            text("rubin-b")
+        );
+    }
+
     /// Two undated works of one author: "(n.d.-a)" and "(n.d.-b)" in the
     /// list, as in the text.
     #[test]
@@ -419,5 +552,40 @@ mod tests {
             texts[1].starts_with("Zeileis, A. (n.d.-b). Sandwich"),
             "{texts:?}"
         );
+    }
+}
+
+#[cfg(test)]
+mod kinds {
+    use super::*;
+
+    fn resolution(kind: WorkKind, authors: Vec<Person>) -> Work {
+        Work {
+            id: "res".into(),
+            kind,
+            title: "Resolution 2593 (2021)".into(),
+            authors,
+            year: Some(2021),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_resolution_is_listed_under_its_author() {
+        let unsc = vec![Person::organisation("United Nations Security Council")];
+        let refs = apa_references(&[resolution(WorkKind::Legislation, unsc)]);
+        assert_eq!(
+            refs[0].plain(),
+            "United Nations Security Council. (2021). Resolution 2593 (2021)."
+        );
+    }
+
+    #[test]
+    fn a_year_alone_leaves_no_comma_in_the_date() {
+        for kind in [WorkKind::Other, WorkKind::Web] {
+            let refs = apa_references(&[resolution(kind, vec![])]);
+            let text = refs[0].plain();
+            assert!(text.contains("(2021)") && !text.contains(",)"), "{text}");
+        }
     }
 }
