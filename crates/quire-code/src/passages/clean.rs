@@ -69,7 +69,8 @@ impl Cleaned {
         let line_clean = strip_block_markers(line);
         let skipped = line.len() - line_clean.len();
         let start = offset + skipped;
-        if self.ends_with_broken_word() && starts_lowercase(line_clean) {
+        let broken = self.ends_with_broken_word();
+        if broken && starts_lowercase(line_clean) {
             if self.keeps_hyphen(line_clean, document) {
                 // A real compound ("cross-border") broken after its hyphen.
             } else {
@@ -77,6 +78,9 @@ impl Cleaned {
                 self.src.pop();
                 self.src_end.pop();
             }
+        } else if broken && line_clean.starts_with(char::is_uppercase) {
+            // "Afghan-" + "Pakistan": a compound of names, broken after
+            // its hyphen; no word is split before a capital.
         } else {
             self.push_space(start);
         }
@@ -226,5 +230,9 @@ mod tests {
             c.text,
             "the security of the cross-border trade; cross-border again"
         );
+        // Broken before a capital: a compound of names, hyphen kept whole.
+        let doc = "on the Afghan-\nPakistan frontier";
+        let c = join(&["on the Afghan-", "Pakistan frontier"], doc);
+        assert_eq!(c.text, "on the Afghan-Pakistan frontier");
     }
 }
