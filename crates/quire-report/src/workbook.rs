@@ -5,7 +5,7 @@
 use crate::error::ReportError;
 use crate::evidence::{EvidenceRow, HEADERS};
 use crate::input::ReportInput;
-use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, Format, FormatBorder, Note, Workbook, Worksheet, XlsxError};
 use std::path::Path;
 
 /// Excel refuses longer strings in a cell.
@@ -96,14 +96,20 @@ fn matrix_sheet(ws: &mut Worksheet, input: &ReportInput, header: &Format) -> Res
         ws.write_string(row, 0, &work.id)?;
         ws.write_string(row, 1, input.citation(work))?;
         for (j, cat) in categories.iter().enumerate() {
-            let count = input
+            let cell = input
                 .synthesis
                 .evidence
                 .cells
                 .iter()
                 .find(|c| c.work_id == work.id && c.category == cat.id)
-                .map_or(0, |c| c.passages);
+                .filter(|c| c.passages > 0);
+            let count = cell.map_or(0, |c| c.passages);
             ws.write_number(row, col(j + 2), count as f64)?;
+            // The strongest passage behind the count, as a cell note.
+            if let Some(c) = cell {
+                let tip = crate::sections::strongest_tip(&c.strongest);
+                ws.insert_note(row, col(j + 2), &Note::new(tip).set_author("quire"))?;
+            }
         }
     }
     ws.set_column_width(0, 18.0)?;

@@ -228,6 +228,25 @@ fn xlsx_has_three_sheets_with_the_expected_rows() {
         6
     );
     assert!(zip_entry(&bytes, "xl/worksheets/sheet1.xml").contains("state=\"frozen\""));
+    // The matrix's counts carry their strongest passage as a note.
+    let notes = zip_entry(&bytes, "xl/comments1.xml");
+    assert!(notes.contains("Strongest: "), "{notes}");
+}
+
+#[test]
+fn evidence_matrix_counts_show_their_strongest_passage() {
+    let (_dir, files) = write(&fixture::works());
+    let html = read(&files.html);
+    let matrix = &html[html.find("id=\"evidence\"").unwrap()..];
+    let cell = matrix
+        .split("<td class=\"num\" title=\"")
+        .nth(1)
+        .expect("a count with a tip");
+    assert!(
+        cell.starts_with("Strongest: “"),
+        "{}",
+        &cell[..cell.len().min(200)]
+    );
 }
 
 /// Read one member of a zip archive (stored or deflated) with the zip

@@ -141,7 +141,12 @@ fn table(t: &Table, out: &mut String) {
                 CellStyle::Number => " class=\"num\"",
                 CellStyle::Thin => " class=\"num thin\"",
             };
-            let _ = write!(out, "<td{class}>{}</td>", xml(&c.text));
+            let tip = c
+                .tip
+                .as_deref()
+                .map(|t| format!(" title=\"{}\"", xml(t)))
+                .unwrap_or_default();
+            let _ = write!(out, "<td{class}{tip}>{}</td>", xml(&c.text));
         }
         out.push_str("</tr>\n");
     }

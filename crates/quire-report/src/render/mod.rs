@@ -69,6 +69,9 @@ pub enum CellStyle {
 pub struct Cell {
     pub text: String,
     pub style: CellStyle,
+    /// Shown when the reader points at the cell (HTML): e.g. the strongest
+    /// passage behind a count.
+    pub tip: Option<String>,
 }
 
 impl Cell {
@@ -76,6 +79,7 @@ impl Cell {
         Cell {
             text: t.into(),
             style: CellStyle::Text,
+            tip: None,
         }
     }
 
@@ -83,6 +87,7 @@ impl Cell {
         Cell {
             text: n.to_string(),
             style: CellStyle::Number,
+            tip: None,
         }
     }
 
@@ -90,6 +95,13 @@ impl Cell {
         Cell {
             text: n.to_string(),
             style: CellStyle::Thin,
+            tip: None,
         }
+    }
+
+    /// The same cell with a tip.
+    pub fn with_tip(mut self, tip: impl Into<String>) -> Cell {
+        self.tip = Some(tip.into());
+        self
     }
 }

@@ -1,7 +1,7 @@
 //! Sections on what the sources say: the evidence matrix, the written
 //! synthesis per category, the common themes and the debates.
 
-use super::{cite, clip, quote, quote_of};
+use super::{cite, clip, quote, quote_of, strongest_tip};
 use crate::charts::{network::network, Chart};
 use crate::input::ReportInput;
 use crate::render::{Block, Cell, Section, Table};
@@ -19,25 +19,26 @@ pub fn evidence_matrix(input: &ReportInput) -> Section {
         .map(|w| {
             let mut row = vec![Cell::text(input.work_label(w))];
             row.extend(s.categories.iter().map(|c| {
-                let n = s
+                let cell = s
                     .evidence
                     .cells
                     .iter()
-                    .find(|e| e.work_id == w.id && e.category == c.id)
-                    .map_or(0, |e| e.passages);
-                Cell::number(if n == 0 {
-                    "·".to_string()
-                } else {
-                    n.to_string()
-                })
+                    .find(|e| e.work_id == w.id && e.category == c.id);
+                match cell {
+                    Some(e) if e.passages > 0 => {
+                        Cell::number(e.passages).with_tip(strongest_tip(&e.strongest))
+                    }
+                    _ => Cell::number("·"),
+                }
             }));
             row
         })
         .collect();
     let mut blocks = vec![
         Block::Note(
-            "Each cell counts the work's passages coded with the category (· = none). \
-             Every coded passage, with its score, evidence terms and page, is in evidence.csv and evidence.xlsx."
+            "Each cell counts the work's passages coded with the category (· = none); point at a \
+             count to see its strongest passage. Every coded passage, with its score, evidence \
+             terms and page, is in evidence.csv and evidence.xlsx."
                 .into(),
         ),
         Block::Table(Table {

@@ -13,6 +13,19 @@ use crate::references::Reference;
 use crate::render::{Block, Document, Quote, Section};
 use quire_synthesis::PassageRef;
 
+/// "“…the strongest sentence…” (p. 3)": what a matrix cell's reader sees
+/// on pointing at it.
+pub(crate) fn strongest_tip(p: &PassageRef) -> String {
+    let place = match p.page {
+        Some(page) => format!("p. {page}"),
+        None => format!("passage {}", p.passage + 1),
+    };
+    format!(
+        "Strongest: \u{201c}{}\u{201d} ({place})",
+        clip(&p.quote, 300)
+    )
+}
+
 /// Build the whole report document.
 pub fn build_document(input: &ReportInput, references: &[Reference]) -> Document {
     let review = &input.protocol.review;
