@@ -7,7 +7,10 @@
 //! author and then per work only when the category has too few voices.
 //! A journalist's question in a transcript ("Q Mr. President, …") is not
 //! the source's own statement and is never quoted; a speaker label
-//! ("THE PRESIDENT:") is dropped from the quote.
+//! ("THE PRESIDENT:") is dropped from the quote. A sentence that names
+//! neither a search keyword of the review nor a codebook actor counts for
+//! less: a speech's list of world crises ("Gaza; Ukraine; …") is coded
+//! with the category but is not what the review is about.
 
 use crate::corpus::Corpus;
 use crate::text;
@@ -26,6 +29,9 @@ const MIN_WORDS: usize = 8;
 const MAX_WORDS: usize = 60;
 /// Two sentences this similar (cosine) are near-duplicates.
 const DUPLICATE: f32 = 0.5;
+/// Share of its score a sentence keeps when it names nothing of the
+/// review's focus (keywords, actors).
+const OFF_FOCUS: f32 = 0.6;
 
 type Vector = Vec<(u32, f32)>;
 
@@ -116,16 +122,64 @@ struct Candidate {
 
 pub fn summaries(corpus: &Corpus) -> Vec<CategorySummary> {
     let vocabulary = Vocabulary::build(corpus);
+    let focus = Focus::of(corpus);
     // A sentence quoted for one category is not quoted again for the next.
     let mut used = HashSet::new();
     (0..corpus.coded.len())
-        .map(|c| summarise(corpus, &vocabulary, c, &mut used))
+        .map(|c| summarise(corpus, &vocabulary, &focus, c, &mut used))
         .collect()
+}
+
+/// The review's focus: its search keywords (whole words, any case) and
+/// its actors (as [`crate::mentions`] finds them: acronyms in capitals).
+struct Focus {
+    keywords: Option<aho_corasick::AhoCorasick>,
+    actors: crate::mentions::ActorMatcher,
+}
+
+impl Focus {
+    fn of(corpus: &Corpus) -> Focus {
+        let p = corpus.protocol;
+        let terms: Vec<&str> = p
+            .review
+            .keywords
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let keywords = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&terms)
+            .ok();
+        Focus {
+            keywords,
+            actors: crate::mentions::ActorMatcher::new(&p.actors),
+        }
+    }
+
+    /// 1 when the sentence names the focus (or the review has none), else
+    /// [`OFF_FOCUS`].
+    fn weight(&self, sentence: &str, has_focus: bool) -> f32 {
+        if !has_focus {
+            return 1.0;
+        }
+        let keyword = self.keywords.as_ref().is_some_and(|k| {
+            k.find_iter(sentence)
+                .any(|m| text::at_word_boundary(sentence, m.start(), m.end()))
+        });
+        if keyword || !self.actors.find(sentence).is_empty() {
+            1.0
+        } else {
+            OFF_FOCUS
+        }
+    }
 }
 
 fn summarise(
     corpus: &Corpus,
     vocabulary: &Vocabulary,
+    focus: &Focus,
     c: usize,
     used: &mut HashSet<(usize, usize)>,
 ) -> CategorySummary {
@@ -133,6 +187,8 @@ fn summarise(
     coded.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage)));
     coded.truncate(CANDIDATE_PASSAGES);
     let centroid = centroid(corpus, vocabulary, c);
+    let has_focus =
+        !corpus.protocol.review.keywords.is_empty() || !corpus.protocol.actors.is_empty();
     let mut candidates: Vec<Candidate> = Vec::new();
     for k in &coded {
         for s in 0..corpus.sentences[k.passage].len() {
@@ -159,7 +215,9 @@ fn summarise(
                 work,
                 voice: voice(corpus, work),
                 vector,
-                score: (0.5 + 0.5 * k.score.clamp(0.0, 1.0)) * centrality,
+                score: (0.5 + 0.5 * k.score.clamp(0.0, 1.0))
+                    * centrality
+                    * focus.weight(sentence, has_focus),
             });
         }
     }

@@ -1011,3 +1011,40 @@ fn a_quote_that_points_back_comes_with_the_sentence_before() {
     let text = &s.summaries[0].text;
     assert!(!text.contains("“They are"), "{text}");
 }
+
+#[test]
+fn the_written_synthesis_prefers_sentences_on_the_reviews_actors() {
+    let mut f = Fixture::new();
+    // Two near-duplicates, equally central and coded: one is kept. The
+    // first on ties would be Brazil's; the one naming an actor of the
+    // review wins.
+    f.work("a-2022", "Ali, B.", 2022, SourceType::Secondary);
+    f.passage(
+        "a-2022",
+        "Talks and dialogue on trade with Brazil continued this year in good faith.",
+        &["cooperation"],
+        0.9,
+    );
+    f.work("b-2022", "Baig, C.", 2022, SourceType::Secondary);
+    f.passage(
+        "b-2022",
+        "Talks and dialogue on trade with Kabul continued this year in good faith.",
+        &["cooperation"],
+        0.9,
+    );
+    let s = f.run();
+    let summary = s
+        .summaries
+        .iter()
+        .find(|c| c.category == "cooperation")
+        .unwrap();
+    let quotes: Vec<&str> = summary
+        .items
+        .iter()
+        .map(|i| i.source.quote.as_str())
+        .collect();
+    assert_eq!(
+        quotes,
+        vec!["Talks and dialogue on trade with Kabul continued this year in good faith."]
+    );
+}
