@@ -74,8 +74,21 @@ pub fn classify<'a>(text: &'a str, from: usize, page_starts: &[usize]) -> Vec<Li
         if lines[k].kind != LineKind::Text {
             continue;
         }
-        let alone = (k == 0 || lines[k - 1].kind == LineKind::Blank)
-            && lines.get(k + 1).is_none_or(|l| l.kind == LineKind::Blank);
+        // A document's first line of three words or more that reads like a
+        // title, followed by a line that starts a sentence, stands alone
+        // too: a PDF's title is often set right above its first paragraph
+        // ("Border Security after 2021"). A hard-wrapped first sentence
+        // goes on in lower case ("… the President / declared a …").
+        let first = lines[..k]
+            .iter()
+            .all(|l| matches!(l.kind, LineKind::Blank | LineKind::Artefact))
+            && lines[k].text.split_whitespace().count() >= 3
+            && lines
+                .get(k + 1)
+                .is_some_and(|l| l.text.starts_with(char::is_uppercase));
+        let alone = first
+            || ((k == 0 || lines[k - 1].kind == LineKind::Blank)
+                && lines.get(k + 1).is_none_or(|l| l.kind == LineKind::Blank));
         lines[k].kind = kind_of(lines[k].text, alone);
     }
     lines
@@ -287,8 +300,13 @@ fn is_title_like(line: &str) -> bool {
     {
         return false;
     }
+    // Words a title keeps in lower case: articles, conjunctions and
+    // prepositions ("Border Security after 2021").
     const SMALL: &[&str] = &[
-        "a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "with", "at", "by", "from",
+        "a", "an", "the", "of", "and", "or", "nor", "but", "as", "in", "on", "for", "to", "with",
+        "at", "by", "from", "after", "before", "since", "under", "over", "between", "into",
+        "against", "about", "amid", "beyond", "through", "toward", "towards", "across", "during",
+        "within", "without", "via", "vs", "versus", "upon",
     ];
     let capitalised = words
         .iter()
@@ -391,6 +409,20 @@ mod tests {
         );
         assert_eq!(kinds[6], LineKind::Courtesy);
         assert_eq!(kinds[7], LineKind::Text);
+        // A PDF's title set right above its first paragraph; but not a
+        // first sentence that goes on in lower case.
+        let kinds_of = |t: &str| -> Vec<LineKind> {
+            classify(t, 0, &[]).into_iter().map(|l| l.kind).collect()
+        };
+        assert_eq!(
+            kinds_of("Border Security after 2021\nSecurity cooperation broke down.")[0],
+            LineKind::Heading("Border Security after 2021".into())
+        );
+        assert_eq!(
+            kinds_of("On February 11, 2022, by Executive Order 14064, the President\ndeclared it.")
+                [0],
+            LineKind::Text
+        );
         assert_eq!(
             &kinds[8..11],
             &[LineKind::Artefact, LineKind::Artefact, LineKind::Artefact]
