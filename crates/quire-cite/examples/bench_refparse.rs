@@ -47,7 +47,9 @@ fn main() -> anyhow::Result<()> {
         .filter(|a| !a.starts_with("--"))
         .cloned()
         .ok_or_else(|| {
-            anyhow::anyhow!("usage: bench_refparse FILE.jsonl [--model M --lexicons DIR]")
+            anyhow::anyhow!(
+                "usage: bench_refparse FILE.jsonl [--model M --lexicons DIR] [--stacked]"
+            )
         })?;
     let refs = read_jsonl(file.as_ref())?;
     let texts: Vec<&str> = refs.iter().map(|r| r.text.as_str()).collect();
@@ -60,6 +62,8 @@ fn main() -> anyhow::Result<()> {
         Some(m) => {
             ReferenceParser::with_labeller(Labeller::from_file(m.as_ref(), lexicons.clone())?)
         }
+        // `--stacked`: both shipped stages.
+        None if args.iter().any(|a| a == "--stacked") => ReferenceParser::stacked()?,
         None => ReferenceParser::new()?,
     };
     let n = texts.len();

@@ -2,7 +2,11 @@
 //!
 //!     cargo run -p quire-cite --release --example eval_refparse -- \
 //!         --model models/refparse/model.crfsuite --test /work/shared/data/refparse/anystyle/test.jsonl \
-//!         [--lexicons DIR] [--map cora] [--json OUT.json] [--show N]
+//!         [--lexicons DIR] [--map cora] [--json OUT.json] [--show N] \
+//!         [--stage-two MODEL2] [--stacked]
+//!
+//! Without `--model` it scores the shipped labeller; `--stacked`, both
+//! shipped stages (`quire cite parse --stacked`).
 //!
 //! Prints a per-label table (gold, predicted, P, R, F1) and the micro F1 over
 //! labels with at least 10 gold fields (`other` excluded), token accuracy,
@@ -31,9 +35,17 @@ fn main() -> anyhow::Result<()> {
         Some(dir) => Lexicons::from_dir(dir.as_ref())?,
         None => Lexicons::embedded(),
     };
+    // `--stage-two FILE`: a second stage for `--model`; `--stacked`: both
+    // shipped stages.
+    let stacked = args.iter().any(|a| a == "--stacked");
     let labeller = match &model {
         Some(m) => Labeller::from_file(m, lexicons)?,
+        None if stacked => Labeller::embedded_stacked()?,
         None => Labeller::embedded()?,
+    };
+    let labeller = match opt("--stage-two") {
+        Some(two) => labeller.with_stage_two_file(two.as_ref())?,
+        None => labeller,
     };
     let refs = read_jsonl(&test)?;
     let map = opt("--map").unwrap_or_default();

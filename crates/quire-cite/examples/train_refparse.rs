@@ -16,13 +16,21 @@
 //! the shipped lists), `--augment-emphasis` (add copies of some references
 //! with their italic part in Markdown emphasis marks), `--extra FILE`
 //! (more gold references to train on, e.g. the synthetic APA references of
-//! `eval/refparse/make_apa_train.py`; repeatable; not used for word lists).
+//! `eval/refparse/make_apa_train.py`; repeatable; not used for word lists),
+//! `--stage-two MODEL2` (also train the stacked second stage,
+//! `quire_cite::stacking`, on out-of-fold first-stage labels: `--folds N`
+//! fold models, default 4, kept in `--fold-dir DIR`, default
+//! `target/refparse-folds/`, and reused when there), `--skip-stage-one`
+//! (the first-stage model at `--out` exists: train the second stage only),
+//! `--train-folds 0,1` (train just these fold models and stop: run two
+//! processes to use two cores).
 
 use std::path::{Path, PathBuf};
 
 use quire_cite::gold::{read_jsonl, with_emphasis, GoldReference};
 use quire_cite::labeller::{train, TrainOptions};
 use quire_cite::lexicon::{build, LexiconKind, Lexicons};
+use quire_cite::stacking::{out_of_fold_labels, train_folds, train_stage_two};
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -135,15 +143,55 @@ fn main() -> anyhow::Result<()> {
             .unwrap_or_else(|| root.join("data/lexicons"));
         write_lexicons(&lex_refs, &dir)?
     };
-    eprintln!("training on {} references from {datasets} ...", refs.len());
-    let t = std::time::Instant::now();
-    train(&refs, &lexicons, &options, &out)?;
-    let size = std::fs::metadata(&out)?.len();
+    let folds: usize = opt("--folds").map_or(Ok(4), |s| s.parse())?;
+    let fold_dir = opt("--fold-dir")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../../target/refparse-folds"));
+    if let Some(which) = opt("--train-folds") {
+        let which: Vec<usize> = which
+            .split(',')
+            .map(|f| f.trim().parse())
+            .collect::<Result<_, _>>()?;
+        let t = std::time::Instant::now();
+        train_folds(&refs, &lexicons, &options, folds, &which, &fold_dir)?;
+        eprintln!(
+            "fold models {which:?} of {folds} in {} ({:.0} s)",
+            fold_dir.display(),
+            t.elapsed().as_secs_f64()
+        );
+        return Ok(());
+    }
+    if !args.iter().any(|a| a == "--skip-stage-one") {
+        eprintln!("training on {} references from {datasets} ...", refs.len());
+        let t = std::time::Instant::now();
+        train(&refs, &lexicons, &options, &out)?;
+        report_written(&out, t)?;
+    }
+    if let Some(out2) = opt("--stage-two").map(PathBuf::from) {
+        eprintln!(
+            "stage two: out-of-fold stage-one labels from {folds} fold models in {} ...",
+            fold_dir.display()
+        );
+        let t = std::time::Instant::now();
+        let stage_one = out_of_fold_labels(&refs, &lexicons, &options, folds, &fold_dir)?;
+        eprintln!(
+            "  {:.0} s; training stage two ...",
+            t.elapsed().as_secs_f64()
+        );
+        let t = std::time::Instant::now();
+        train_stage_two(&refs, &stage_one, &lexicons, &options, &out2)?;
+        report_written(&out2, t)?;
+    }
+    Ok(())
+}
+
+fn report_written(path: &Path, since: std::time::Instant) -> anyhow::Result<()> {
+    let size = std::fs::metadata(path)?.len();
     eprintln!(
         "wrote {} ({} KiB) in {:.0} s",
-        out.display(),
+        path.display(),
         size / 1024,
-        t.elapsed().as_secs_f64()
+        since.elapsed().as_secs_f64()
     );
     Ok(())
 }

@@ -13,6 +13,13 @@
 //!
 //! Training lives here too ([`train`]), so that the training example and the
 //! evaluation script use exactly the features the shipped labeller uses.
+//!
+//! With a second stage ([`crate::stacking`]) the two models share one
+//! attribute table: a token feature is hashed and looked up once, and its
+//! weights in both models are added in the same pass; only the stacked
+//! features of the first stage's labels are looked up for the second stage
+//! alone. The labels equal those of the two models applied in turn
+//! (tested below).
 
 use std::path::Path;
 
@@ -20,11 +27,15 @@ use crate::error::{CiteError, Result};
 use crate::features::{features, features_into, FeatureSink};
 use crate::gold::{GoldReference, OTHER};
 use crate::lexicon::Lexicons;
+use crate::stacking::{LabelContext, Template, Value, TEMPLATES};
 use crate::tokenize::{tokenize, Token};
 
-/// The model shipped in the repository, built by `models/refparse/train.sh`
-/// (which runs `examples/train_refparse.rs`).
+/// The models shipped in the repository, built by `models/refparse/train.sh`
+/// (which runs `examples/train_refparse.rs`): the first stage, and the
+/// second stage that relabels with the first stage's labels in view
+/// ([`crate::stacking`]).
 static EMBEDDED_MODEL: &[u8] = include_bytes!("../../../models/refparse/model.crfsuite");
+static EMBEDDED_STAGE_TWO: &[u8] = include_bytes!("../../../models/refparse/stage2.crfsuite");
 
 /// A labelled run of tokens: the field label and the exact source text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,10 +46,23 @@ pub struct Segment<'a> {
     pub end: usize,
 }
 
-/// A loaded CRF model with the lexicons its features were trained on.
+/// A loaded CRF model with the lexicons its features were trained on, and
+/// optionally a second stage that relabels with the first stage's labels
+/// in view ([`crate::stacking`]).
 pub struct Labeller {
     model: CompiledModel,
+    stage_two: Option<StageTwo>,
     lexicons: Lexicons,
+}
+
+/// The second stage, with one attribute table for both stages: a token
+/// feature's weights in both models are found with one lookup; and the
+/// runs of its stacked features, precomputed for every first-stage label
+/// value, so that they cost neither a name nor a lookup.
+struct StageTwo {
+    model: CompiledModel,
+    joint: JointTable,
+    stacked: StackedRuns,
 }
 
 impl std::fmt::Debug for Labeller {
@@ -53,9 +77,44 @@ impl std::fmt::Debug for Labeller {
 }
 
 impl Labeller {
-    /// The model and lexicons compiled into the crate.
+    /// The first-stage model and lexicons compiled into the crate: the
+    /// default labeller.
     pub fn embedded() -> Result<Labeller> {
         Labeller::from_bytes(EMBEDDED_MODEL, Lexicons::embedded())
+    }
+
+    /// Both shipped stages: more accurate, about 0.6 times as fast
+    /// (`eval/refparse/README.md`).
+    pub fn embedded_stacked() -> Result<Labeller> {
+        Labeller::embedded()?.with_stage_two(EMBEDDED_STAGE_TWO)
+    }
+
+    /// Add a second stage (CRFsuite format, trained by
+    /// [`crate::stacking::train_stage_two`] on this model's labels).
+    pub fn with_stage_two(mut self, bytes: &[u8]) -> Result<Labeller> {
+        let model = CompiledModel::new(bytes)?;
+        let joint = JointTable::new(&self.model.attrs, &model.attrs)?;
+        let stacked = StackedRuns::new(&self.model.labels, &model);
+        self.stage_two = Some(StageTwo {
+            model,
+            joint,
+            stacked,
+        });
+        Ok(self)
+    }
+
+    /// [`Labeller::with_stage_two`] from a file.
+    pub fn with_stage_two_file(self, path: &Path) -> Result<Labeller> {
+        let bytes = std::fs::read(path).map_err(|e| CiteError::io(path, e))?;
+        self.with_stage_two(&bytes).map_err(|e| match e {
+            CiteError::Model(m) => CiteError::Model(format!("{}: {m}", path.display())),
+            other => other,
+        })
+    }
+
+    /// Whether a second stage relabels the first stage's output.
+    pub fn has_stage_two(&self) -> bool {
+        self.stage_two.is_some()
     }
 
     /// Load a model file (e.g. one just trained by the evaluation script)
@@ -72,19 +131,24 @@ impl Labeller {
     pub fn from_bytes(bytes: &[u8], lexicons: Lexicons) -> Result<Labeller> {
         Ok(Labeller {
             model: CompiledModel::new(bytes)?,
+            stage_two: None,
             lexicons,
         })
     }
 
-    /// The label names the model knows, by label id.
+    /// The label names the labeller gives, by label id (those of the last
+    /// stage).
     pub fn labels(&self) -> &[String] {
-        &self.model.labels
+        match &self.stage_two {
+            Some(two) => &two.model.labels,
+            None => &self.model.labels,
+        }
     }
 
     /// Label every token of `text`.
     pub fn label_tokens<'a>(&self, text: &'a str) -> Result<(Vec<Token<'a>>, Vec<String>)> {
         let (tokens, ids) = self.label_ids(text);
-        let labels = ids.iter().map(|&l| self.model.labels[l].clone()).collect();
+        let labels = ids.iter().map(|&l| self.labels()[l].clone()).collect();
         Ok((tokens, labels))
     }
 
@@ -94,6 +158,10 @@ impl Labeller {
         if tokens.is_empty() {
             return (tokens, Vec::new());
         }
+        if let Some(two) = &self.stage_two {
+            let ids = self.label_stacked(two, &tokens);
+            return (tokens, ids);
+        }
         let mut scorer = self.scorer(tokens.len());
         features_into(&tokens, &self.lexicons, &mut scorer);
         scorer.flush();
@@ -101,10 +169,45 @@ impl Labeller {
         (tokens, ids)
     }
 
+    /// Both stages. One pass over the token features fills both stages'
+    /// scores (one joint lookup per feature); the first stage's Viterbi
+    /// labels give the stacked features, whose weights only the second
+    /// stage has; its Viterbi gives the labels.
+    fn label_stacked(&self, two: &StageTwo, tokens: &[Token<'_>]) -> Vec<usize> {
+        let n = tokens.len();
+        let mut scorer = JointScorer {
+            joint: &two.joint,
+            first: &self.model,
+            second: &two.model,
+            state_one: vec![0.0; n * self.model.labels.len()],
+            state_two: vec![0.0; n * two.model.labels.len()],
+            token: 0,
+            hashes: Vec::with_capacity(128),
+            runs: Vec::with_capacity(128),
+        };
+        features_into(tokens, &self.lexicons, &mut scorer);
+        scorer.flush();
+        let first = self.model.viterbi(&scorer.state_one, n);
+        // Label ids fit u16: `CompiledModel::viterbi` keeps them so.
+        let ids: Vec<u16> = first.iter().map(|&l| l as u16).collect();
+        let context = LabelContext::new(tokens, &ids, self.model.labels.len() as u16);
+        let l2 = two.model.labels.len();
+        for (i, row) in scorer.state_two.chunks_exact_mut(l2).enumerate() {
+            for (t, runs) in TEMPLATES.iter().zip(&two.stacked.runs) {
+                let (a, b) = context.values(*t, i);
+                let (start, count) = runs.get(a, b);
+                for f in &two.model.features[start..start + count] {
+                    row[f.label as usize] += f.weight;
+                }
+            }
+        }
+        two.model.viterbi(&scorer.state_two, n)
+    }
+
     /// Label tokens whose features `produce` writes into the sink it is
-    /// given (for experiments that add features to the shipped ones, e.g. a
-    /// stacked second-stage model); returns label ids into
-    /// [`Labeller::labels`]. `produce` must announce every token with
+    /// given (for experiments that add features to the shipped ones);
+    /// first stage only, label ids into its labels (those of a labeller
+    /// without a second stage). `produce` must announce every token with
     /// `start_token(i)` in order, as [`features_into`] does.
     pub fn label_ids_with(
         &self,
@@ -122,10 +225,9 @@ impl Labeller {
 
     /// Label a reference from feature hashes computed once by
     /// [`HashedFeatures::of`], adding the features `extra` writes for each
-    /// token `i` after that token's shipped ones: several models (e.g. the
-    /// two stages of a stacked labeller) can then share one feature pass.
-    /// Gives the labels [`Labeller::label_ids_with`] gives for the same
-    /// features.
+    /// token `i` after that token's shipped ones: several models can then
+    /// share one feature pass. First stage only, as
+    /// [`Labeller::label_ids_with`].
     pub fn label_hashed(
         &self,
         features: &HashedFeatures,
@@ -149,7 +251,7 @@ impl Labeller {
     /// link the model called `url` that is a DOI link is returned as `doi`.
     pub fn segments<'a>(&self, text: &'a str) -> Result<Vec<Segment<'a>>> {
         let (tokens, ids) = self.label_ids(text);
-        let labels: Vec<&str> = ids.iter().map(|&l| self.model.labels[l].as_str()).collect();
+        let labels: Vec<&str> = ids.iter().map(|&l| self.labels()[l].as_str()).collect();
         let mut segments = group(text, &tokens, &labels);
         relabel_doi_links(&mut segments);
         Ok(segments)
@@ -504,6 +606,182 @@ impl FeatureSink for Scorer<'_> {
     }
 }
 
+/// One table for the attributes of both stages: per name hash, the run
+/// of state features in the first model and in the second (count 0 where
+/// a model lacks the attribute). Built from the two models' own tables.
+struct JointTable {
+    slots: Vec<JointSlot>,
+    mask: usize,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct JointSlot {
+    hash: u64,
+    first: (u32, u32),
+    second: (u32, u32),
+}
+
+impl JointSlot {
+    fn is_empty(&self) -> bool {
+        self.first.1 == 0 && self.second.1 == 0
+    }
+}
+
+impl JointTable {
+    fn new(first: &AttrTable, second: &AttrTable) -> Result<JointTable> {
+        let capacity = ((first.len + second.len) * 2).next_power_of_two().max(16);
+        let mut table = JointTable {
+            slots: vec![JointSlot::default(); capacity],
+            mask: capacity - 1,
+        };
+        for (which, attrs) in [(0, first), (1, second)] {
+            for slot in attrs.slots.iter().filter(|s| s.count != 0) {
+                let entry = table.entry(slot.hash);
+                let run = (slot.start, slot.count);
+                if which == 0 {
+                    entry.first = run;
+                } else {
+                    entry.second = run;
+                }
+            }
+        }
+        Ok(table)
+    }
+
+    /// The slot of `hash`, claimed when new.
+    fn entry(&mut self, hash: u64) -> &mut JointSlot {
+        let mut i = hash as usize & self.mask;
+        while !self.slots[i].is_empty() && self.slots[i].hash != hash {
+            i = (i + 1) & self.mask;
+        }
+        self.slots[i].hash = hash;
+        &mut self.slots[i]
+    }
+
+    #[inline]
+    fn get(&self, hash: u64) -> Option<JointSlot> {
+        let mut i = hash as usize & self.mask;
+        loop {
+            let slot = self.slots[i];
+            if slot.is_empty() {
+                return None;
+            }
+            if slot.hash == hash {
+                return Some(slot);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+/// Adds every token feature's weights of both stages to their rows.
+struct JointScorer<'m> {
+    joint: &'m JointTable,
+    first: &'m CompiledModel,
+    second: &'m CompiledModel,
+    state_one: Vec<f64>,
+    state_two: Vec<f64>,
+    token: usize,
+    hashes: Vec<u64>,
+    runs: Vec<JointSlot>,
+}
+
+impl JointScorer<'_> {
+    fn flush(&mut self) {
+        let joint = self.joint;
+        self.runs.clear();
+        self.runs
+            .extend(self.hashes.iter().filter_map(|&h| joint.get(h)));
+        self.hashes.clear();
+        let (l1, l2) = (self.first.labels.len(), self.second.labels.len());
+        let row_one = &mut self.state_one[self.token * l1..(self.token + 1) * l1];
+        let row_two = &mut self.state_two[self.token * l2..(self.token + 1) * l2];
+        for slot in &self.runs {
+            let (start, count) = (slot.first.0 as usize, slot.first.1 as usize);
+            for f in &self.first.features[start..start + count] {
+                row_one[f.label as usize] += f.weight;
+            }
+            let (start, count) = (slot.second.0 as usize, slot.second.1 as usize);
+            for f in &self.second.features[start..start + count] {
+                row_two[f.label as usize] += f.weight;
+            }
+        }
+    }
+}
+
+impl FeatureSink for JointScorer<'_> {
+    fn start_token(&mut self, i: usize) {
+        self.flush();
+        self.token = i;
+    }
+
+    fn add(&mut self, name: &str) {
+        self.hashes.push(name_hash(name));
+    }
+}
+
+/// The second stage's runs of stacked features, per template, for every
+/// value the template can read (first-stage labels and "none", seen,
+/// count buckets): the names are built and looked up once, at load.
+struct StackedRuns {
+    runs: Vec<TemplateRuns>,
+}
+
+struct TemplateRuns {
+    /// Values of the second side (1 when the template reads one value).
+    width: usize,
+    /// (start, count) into the second model's features; count 0 when the
+    /// model has no such attribute.
+    runs: Vec<(usize, usize)>,
+}
+
+impl TemplateRuns {
+    #[inline]
+    fn get<T: Into<usize> + Copy>(&self, a: Value<T>, b: Value<T>) -> (usize, usize) {
+        let index = |v: Value<T>| match v {
+            Value::Label(l) => l.into(),
+            Value::Small(k) => k,
+            Value::Unused => 0,
+        };
+        self.runs
+            .get(index(a) * self.width + index(b))
+            .copied()
+            .unwrap_or((0, 0))
+    }
+}
+
+impl StackedRuns {
+    fn new(first_labels: &[String], second: &CompiledModel) -> StackedRuns {
+        let l = first_labels.len();
+        let label = |v: usize| first_labels.get(v).map_or("#", String::as_str);
+        let mut buf = String::new();
+        let runs = TEMPLATES
+            .iter()
+            .map(|&t| {
+                let (da, db) = t.domain(l);
+                let mut runs = Vec::with_capacity(da * db);
+                for a in 0..da {
+                    for b in 0..db {
+                        let a_text = match t {
+                            Template::Seen => t.small_word(a),
+                            _ => label(a),
+                        };
+                        let b_text = match t {
+                            Template::Count => t.small_word(b),
+                            Template::PrevMe | Template::MeNext => label(b),
+                            _ => "",
+                        };
+                        t.name(a_text, b_text, &mut buf);
+                        runs.push(second.attrs.get_hash(name_hash(&buf)).unwrap_or((0, 0)));
+                    }
+                }
+                TemplateRuns { width: db, runs }
+            })
+            .collect();
+        StackedRuns { runs }
+    }
+}
+
 /// Group consecutive tokens with the same label into segments spanning the
 /// source text from the first token's start to the last token's end.
 pub fn group<'a, L: AsRef<str>>(
@@ -710,6 +988,77 @@ mod tests {
             let with =
                 labeller.label_ids_with(&tokens, &mut |sink| features_into(&tokens, &lex, sink));
             assert_eq!(with, want, "{text}");
+        }
+    }
+
+    use crate::stacking::StageOneLabels;
+
+    /// Feeds the token features and, after each token's, its stacked
+    /// features: the second stage's input written out the plain way.
+    struct WithStacked<'a, 's> {
+        inner: &'s mut dyn FeatureSink,
+        context: &'a StageOneLabels<'a>,
+        current: Option<usize>,
+        buf: String,
+    }
+
+    impl FeatureSink for WithStacked<'_, '_> {
+        fn start_token(&mut self, i: usize) {
+            if let Some(c) = self.current {
+                self.context.features_into(c, &mut self.buf, self.inner);
+            }
+            self.inner.start_token(i);
+            self.current = Some(i);
+        }
+        fn add(&mut self, name: &str) {
+            self.inner.add(name);
+        }
+    }
+
+    /// The stacked labeller's one-table path gives the labels of the two
+    /// models applied one after the other the plain way.
+    #[test]
+    fn stacked_labels_equal_the_two_stages_in_turn() {
+        let (dir, lex, first) = tiny_labeller();
+        let refs = tiny_training_set();
+        let options = TrainOptions {
+            max_iterations: 30,
+            ..TrainOptions::default()
+        };
+        let folds = dir.path().join("folds");
+        let oof = crate::stacking::out_of_fold_labels(&refs, &lex, &options, 2, &folds).unwrap();
+        let two_path = dir.path().join("two.crfsuite");
+        crate::stacking::train_stage_two(&refs, &oof, &lex, &options, &two_path).unwrap();
+        let second = Labeller::from_file(&two_path, lex.clone()).unwrap();
+        let stacked = Labeller::from_file(&dir.path().join("m.crfsuite"), lex.clone())
+            .unwrap()
+            .with_stage_two_file(&two_path)
+            .unwrap();
+        assert!(stacked.has_stage_two());
+        for text in [
+            "Brennan, K. (2018). Water politics. Asian Survey, 9(2), 1-20.",
+            "Okafor, C., & Lindqvist, E. (2021). Border trade. Journal of Peace Research, 58(3).",
+            "x",
+            "",
+        ] {
+            let (tokens, ids) = first.label_ids(text);
+            let labels: Vec<&str> = ids.iter().map(|&l| first.labels()[l].as_str()).collect();
+            let context = StageOneLabels::of(&tokens, &labels);
+            let plain = second.label_ids_with(&tokens, &mut |sink| {
+                let mut with = WithStacked {
+                    inner: sink,
+                    context: &context,
+                    current: None,
+                    buf: String::new(),
+                };
+                features_into(&tokens, &lex, &mut with);
+                if let Some(c) = with.current {
+                    context.features_into(c, &mut with.buf, with.inner);
+                }
+            });
+            let want: Vec<&str> = plain.iter().map(|&l| second.labels()[l].as_str()).collect();
+            let (_, got) = stacked.label_tokens(text).unwrap();
+            assert_eq!(got, want, "{text}");
         }
     }
 

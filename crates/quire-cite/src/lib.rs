@@ -6,7 +6,9 @@
 //!   manuscript ([`manuscript`]: txt, md, html, docx, pdf), find its reference
 //!   section and split it into entries ([`section`]), label the tokens of
 //!   each entry with a trained linear-chain CRF ([`labeller`], features in
-//!   [`features`], word lists in [`lexicon`]), turn the labelled segments
+//!   [`features`], word lists in [`lexicon`]) and relabel them with a
+//!   second CRF that sees the first one's labels of the whole entry
+//!   ([`stacking`]), turn the labelled segments
 //!   into fields ([`fields::Reference`]: authors split into family/given,
 //!   year, "9(2)" → volume/issue, pages, DOI, type) and write them out
 //!   ([`format`]: CSL-JSON, BibTeX, RIS, APA through hayagriva's CSL engine).
@@ -27,8 +29,9 @@
 //! # Ok::<(), quire_cite::CiteError>(())
 //! ```
 //!
-//! The model ships in `models/refparse/model.crfsuite` and is compiled in;
-//! `models/refparse/train.sh` rebuilds it (through
+//! The models ship in `models/refparse/model.crfsuite` (first stage) and
+//! `models/refparse/stage2.crfsuite` (second) and are compiled in;
+//! `models/refparse/train.sh` rebuilds them (through
 //! `examples/train_refparse.rs`), `examples/eval_refparse.rs`
 //! measures it (see `eval/refparse/README.md`).
 //!
@@ -49,6 +52,7 @@ pub mod lexicon;
 pub mod manuscript;
 pub mod parse;
 pub mod section;
+pub mod stacking;
 pub mod tokenize;
 
 pub use error::{CiteError, Result};

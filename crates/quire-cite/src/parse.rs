@@ -23,6 +23,14 @@ impl ReferenceParser {
         })
     }
 
+    /// A parser with both shipped stages ([`crate::stacking`]): more
+    /// accurate, slower.
+    pub fn stacked() -> Result<ReferenceParser> {
+        Ok(ReferenceParser {
+            labeller: Labeller::embedded_stacked()?,
+        })
+    }
+
     pub fn with_labeller(labeller: Labeller) -> ReferenceParser {
         ReferenceParser { labeller }
     }

@@ -30,6 +30,27 @@ fn parses_fields_of_an_article() {
     assert!(refs[1].authors[0].literal);
 }
 
+/// The two-stage parser reads the same list as well: the shipped second
+/// stage loads, and its labels make the same fields here.
+#[test]
+fn the_stacked_parser_reads_the_same_fields() {
+    let parser = ReferenceParser::stacked().unwrap();
+    assert!(parser.labeller().has_stage_two());
+    let refs = parser.parse_text(LIST).unwrap();
+    assert_eq!(refs.len(), 3);
+    let a = &refs[0];
+    assert_eq!(
+        (a.authors[0].family.as_str(), a.year, a.container.as_deref()),
+        ("Brennan", Some(2018), Some("Asian Security"))
+    );
+    assert_eq!(
+        (a.volume.as_deref(), a.issue.as_deref(), a.pages.as_deref()),
+        (Some("14"), Some("3"), Some("245-263"))
+    );
+    assert!(refs[1].authors[0].literal);
+    assert_eq!(refs[2].publisher.as_deref(), Some("Penguin"));
+}
+
 #[test]
 fn csl_json_has_csl_data_fields() {
     let parser = ReferenceParser::new().unwrap();

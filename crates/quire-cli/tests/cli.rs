@@ -167,6 +167,26 @@ fn commands_outside_a_review_say_so() {
 const MANUSCRIPT: &str = "# Border politics\n\nPakistan fenced the border (Siddiqi, 2021).\n\n## References\n\nRashid, A. (2023). Intelligence sharing against the TTP. Islamabad Policy Institute.\n\nSiddiqi, A. (2021). Border fencing and the Durand Line. Asian Survey, 61(4), 601-625.\n\nYousaf, K., & Bano, S. (2022). Refugees and the politics of return. Journal of Refugee Studies, 35(2), 77-95.\n";
 
 #[test]
+fn cite_parse_with_the_stacked_labeller() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ms = tmp.path().join("previous-review.md");
+    std::fs::write(&ms, MANUSCRIPT).unwrap();
+    let run = |stacked: bool| {
+        let mut cmd = Command::cargo_bin("quire").unwrap();
+        cmd.args(["cite", "parse"]).arg(&ms);
+        if stacked {
+            cmd.arg("--stacked");
+        }
+        let out = cmd.output().unwrap();
+        assert_success(&out);
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let (one, two) = (run(false), run(true));
+    assert_eq!(two.as_array().unwrap().len(), one.as_array().unwrap().len());
+    assert_eq!(two[0]["author"][0]["family"], one[0]["author"][0]["family"]);
+}
+
+#[test]
 fn import_references_from_a_manuscript() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = imported_review(tmp.path());

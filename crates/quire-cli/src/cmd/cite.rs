@@ -43,13 +43,18 @@ pub enum CiteCommand {
     /// Find the reference list of a manuscript (txt, md, html, docx, pdf) or a
     /// plain list of references, and parse every entry into fields.
     #[command(
-        after_help = "Examples:\n  quire cite parse paper.md --to csl-json > refs.json\n  quire cite parse refs.txt --to apa"
+        after_help = "Examples:\n  quire cite parse paper.md --to csl-json > refs.json\n  quire cite parse refs.txt --to apa\n  quire cite parse refs.txt --stacked   # two-stage labeller: more accurate, slower"
     )]
     Parse {
         /// A manuscript (txt, md, html, docx, pdf) or a plain list of references.
         file: PathBuf,
         #[arg(long, value_enum, default_value = "csl-json")]
         to: To,
+        /// Relabel with the second-stage model, which sees the first
+        /// stage's labels of the whole entry: more accurate (field F1 on
+        /// AnyStyle's test split 0.931 → 0.936), about 0.6 times as fast.
+        #[arg(long)]
+        stacked: bool,
     },
     /// Check every in-text citation of a manuscript against its reference
     /// list. Exit status: 0 no problem, 1 problems found, 2 unreadable input.
@@ -68,14 +73,25 @@ pub enum CiteCommand {
         style: Style,
         #[arg(long, value_enum, default_value = "text")]
         format: CheckFormat,
+        /// Parse the reference list with the two-stage labeller (see
+        /// `quire cite parse --stacked`).
+        #[arg(long)]
+        stacked: bool,
     },
 }
 
 /// Run a `quire cite` subcommand; returns the exit status.
 pub fn run(cmd: &CiteCommand) -> Result<i32> {
-    let parser = ReferenceParser::new()?;
+    let stacked = match cmd {
+        CiteCommand::Parse { stacked, .. } | CiteCommand::Check { stacked, .. } => *stacked,
+    };
+    let parser = if stacked {
+        ReferenceParser::stacked()?
+    } else {
+        ReferenceParser::new()?
+    };
     match cmd {
-        CiteCommand::Parse { file, to } => {
+        CiteCommand::Parse { file, to, .. } => {
             let refs = match parser.parse_file(file) {
                 Ok(r) => r,
                 Err(e) => return unreadable(e),
@@ -95,6 +111,7 @@ pub fn run(cmd: &CiteCommand) -> Result<i32> {
             bibliography,
             style,
             format,
+            ..
         } => {
             let style = match style {
                 Style::Apa => CitationStyle::Apa,
