@@ -1,7 +1,11 @@
 //! Network drawings (the actor co-occurrence network and the theme map):
 //! a deterministic force-directed layout (Fruchterman–Reingold, started on
-//! a circle, fixed iteration count), node area by mentions, edge width by
-//! weight, labels with a halo, and a legend of the groups.
+//! a circle, fixed iteration count), then spread evenly over the drawing
+//! (each node keeps its direction from the centre, its distance becomes
+//! its rank: a dense core no longer piles its labels on top of each other
+//! while a few loose nodes take the edges of the canvas), node area by
+//! mentions, edge width by weight, labels with a halo, and a legend of the
+//! groups.
 
 use super::palette;
 use super::svg::{shorten, text_width, Svg};
@@ -57,7 +61,8 @@ pub fn network(
     }
     let colour = |g: &str| palette(groups.iter().position(|x| *x == g).unwrap_or(0));
 
-    let (left, right, top, bottom) = (50.0, 170.0, 40.0, 70.0);
+    // The bottom margin holds the legend and the largest node's radius.
+    let (left, right, top, bottom) = (50.0, 170.0, 40.0, 95.0);
     let place = |(x, y): (f64, f64)| {
         (
             left + x * (WIDTH - left - right),
@@ -189,7 +194,27 @@ fn layout(n: usize, edges: &[(usize, usize, usize)]) -> Vec<(f64, f64)> {
             pos[i].1 += disp[i].1 / len * step;
         }
     }
-    normalise(pos)
+    normalise(spread(pos))
+}
+
+/// Keep each node's direction from the centroid but give it the distance
+/// of its rank among all distances, filling a disc evenly (radius ∝
+/// √rank): the layout's neighbourhoods stay, its crowding goes.
+fn spread(pos: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    let n = pos.len() as f64;
+    let (cx, cy) = pos
+        .iter()
+        .fold((0.0, 0.0), |(x, y), &(px, py)| (x + px / n, y + py / n));
+    let mut order: Vec<usize> = (0..pos.len()).collect();
+    let dist = |i: usize| ((pos[i].0 - cx).powi(2) + (pos[i].1 - cy).powi(2)).sqrt();
+    order.sort_by(|&a, &b| dist(a).total_cmp(&dist(b)).then(a.cmp(&b)));
+    let mut out = vec![(0.0, 0.0); pos.len()];
+    for (rank, &i) in order.iter().enumerate() {
+        let angle = (pos[i].1 - cy).atan2(pos[i].0 - cx);
+        let r = ((rank as f64 + 0.5) / n).sqrt();
+        out[i] = (r * angle.cos(), r * angle.sin());
+    }
+    out
 }
 
 /// Scale positions to fill 0..1 on both axes.
@@ -267,5 +292,27 @@ mod tests {
         assert!(positions
             .iter()
             .all(|&(x, y)| (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y)));
+    }
+
+    /// A dense core and a few loose nodes: the core's nodes are not piled
+    /// on each other (the loose ones used to take the canvas's edges and
+    /// squeeze the core into a corner of it).
+    #[test]
+    fn a_dense_core_is_spread_out() {
+        let mut edges = Vec::new();
+        for a in 0..12 {
+            for b in (a + 1)..12 {
+                edges.push((a, b, 1 + (a + b) % 3));
+            }
+        }
+        let pos = layout(16, &edges);
+        let mut closest = f64::MAX;
+        for a in 0..12 {
+            for b in (a + 1)..12 {
+                let d = ((pos[a].0 - pos[b].0).powi(2) + (pos[a].1 - pos[b].1).powi(2)).sqrt();
+                closest = closest.min(d);
+            }
+        }
+        assert!(closest > 0.08, "core nodes {closest:.3} apart");
     }
 }
