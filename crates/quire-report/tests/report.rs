@@ -343,3 +343,23 @@ fn interests_an_actor_states_itself_are_marked() {
     ), "{}", md.lines().filter(|l| l.contains("connected Afghanistan")).collect::<Vec<_>>().join("\n"));
     assert!(md.contains("- wants stability on the CPEC route (International Crisis Group, 2022"));
 }
+
+#[test]
+fn source_types_without_unknowns_show_no_unknown_column() {
+    let (_dir, files) = write(&fixture::works());
+    let md = read(&files.markdown);
+    let header = md
+        .lines()
+        .find(|l| l.starts_with("| Category | Primary passages |"))
+        .expect("the source-type table");
+    assert!(!header.contains("Unknown"), "{header}");
+    let svg = std::fs::read_to_string(
+        files
+            .charts
+            .iter()
+            .find(|p| p.ends_with("source-types.svg"))
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(!svg.contains(">unknown<"), "legend has unknown");
+}

@@ -89,13 +89,30 @@ fn matrix_table(input: &ReportInput, m: &CountMatrix, thin: &[ThinCell], caption
 /// sources, with the strongest primary passages.
 pub fn sources(input: &ReportInput) -> Section {
     let rows_in = &input.synthesis.sources.rows;
+    // "Unknown" only when some coded passage's source type is unknown.
+    let unknown = rows_in.iter().any(|r| r.unknown_passages > 0);
     let bars: Vec<Bar> = rows_in
         .iter()
-        .map(|r| Bar {
-            label: input.category_label(&r.category),
-            values: vec![r.primary_passages, r.secondary_passages, r.unknown_passages],
+        .map(|r| {
+            let mut values = vec![r.primary_passages, r.secondary_passages];
+            if unknown {
+                values.push(r.unknown_passages);
+            }
+            Bar {
+                label: input.category_label(&r.category),
+                values,
+            }
         })
         .collect();
+    let mut series = vec![("primary", "#0072B2"), ("secondary", "#E69F00")];
+    if unknown {
+        series.push(("unknown", "#BBBBBB"));
+    }
+    let mut header = vec!["Category", "Primary passages", "Secondary passages"];
+    if unknown {
+        header.push("Unknown");
+    }
+    header.extend(["Primary works", "Secondary works", "Primary share"]);
     let mut blocks = vec![
         Block::Chart(Chart {
             name: "source-types".into(),
@@ -103,39 +120,30 @@ pub fn sources(input: &ReportInput) -> Section {
             svg: stacked_bars(
                 "Coded passages per category by source type",
                 &bars,
-                &[
-                    ("primary", "#0072B2"),
-                    ("secondary", "#E69F00"),
-                    ("unknown", "#BBBBBB"),
-                ],
+                &series,
                 "passages",
             ),
         }),
         Block::Table(Table {
             caption: String::new(),
-            header: [
-                "Category",
-                "Primary passages",
-                "Secondary passages",
-                "Unknown",
-                "Primary works",
-                "Secondary works",
-                "Primary share",
-            ]
-            .map(String::from)
-            .to_vec(),
+            header: header.into_iter().map(String::from).collect(),
             rows: rows_in
                 .iter()
                 .map(|r| {
-                    vec![
+                    let mut row = vec![
                         Cell::text(input.category_label(&r.category)),
                         Cell::number(r.primary_passages),
                         Cell::number(r.secondary_passages),
-                        Cell::number(r.unknown_passages),
+                    ];
+                    if unknown {
+                        row.push(Cell::number(r.unknown_passages));
+                    }
+                    row.extend([
                         Cell::number(r.primary_works),
                         Cell::number(r.secondary_works),
                         Cell::number(format!("{:.0}%", r.primary_share * 100.0)),
-                    ]
+                    ]);
+                    row
                 })
                 .collect(),
         }),
