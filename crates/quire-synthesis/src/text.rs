@@ -279,13 +279,53 @@ pub fn is_transcript_question(sentence: &str) -> bool {
     s.starts_with("Q ") || s.starts_with("Q:") || s.starts_with("Q.")
 }
 
-/// "They are mostly conducted by …", "These include …": a sentence that
-/// opens on a word pointing back at the one before cannot be quoted
+/// "They are mostly conducted by …", "These include …", "Moreover, …",
+/// "In this context, …": a sentence that opens on a word pointing back at
+/// the one before, or on a connective that continues it, cannot be quoted
 /// alone. "This year", "That week" point at a time, not back.
 pub fn leans_on_previous(sentence: &str) -> bool {
     const BACK: &[&str] = &[
         "they", "these", "those", "he", "she", "such", "their", "his", "her", "its", "this",
         "that", "them",
+    ];
+    const CONNECTIVES: &[&str] = &[
+        "but",
+        "and",
+        "so",
+        "or",
+        "nor",
+        "moreover",
+        "furthermore",
+        "additionally",
+        "also",
+        "thus",
+        "therefore",
+        "hence",
+        "however",
+        "yet",
+        "nevertheless",
+        "nonetheless",
+        "besides",
+        "consequently",
+        "accordingly",
+        "meanwhile",
+        "likewise",
+        "similarly",
+    ];
+    const PHRASES: &[&str] = &[
+        "in this context",
+        "in that context",
+        "in this regard",
+        "in that regard",
+        "in this respect",
+        "to that end",
+        "to this end",
+        "for this reason",
+        "for that reason",
+        "as a result",
+        "in addition",
+        "in doing so",
+        "at the same time",
     ];
     const TIMES: &[&str] = &[
         "year",
@@ -298,18 +338,47 @@ pub fn leans_on_previous(sentence: &str) -> bool {
         "time",
         "day",
     ];
+    const PREPOSITIONS: &[&str] = &[
+        "of", "in", "to", "for", "at", "from", "with", "on", "by", "under", "after", "since",
+    ];
     let said = without_speaker_label(sentence);
-    let mut words = words(said)
+    let words: Vec<String> = words(said)
         .into_iter()
-        .map(|(a, b)| said[a..b].to_lowercase());
-    let Some(first) = words.next() else {
+        .take(8)
+        .map(|(a, b)| said[a..b].to_lowercase())
+        .collect();
+    let Some(first) = words.first() else {
         return false;
     };
+    if CONNECTIVES.contains(&first.as_str()) {
+        return true;
+    }
+    // Early in the sentence: "In order to discuss them further", "the
+    // outcomes of that forum".
+    let early = &words[..words.len().min(6)];
+    if early
+        .iter()
+        .any(|w| matches!(w.as_str(), "them" | "these" | "those"))
+    {
+        return true;
+    }
+    let pointing = words.windows(3).any(|w| {
+        PREPOSITIONS.contains(&w[0].as_str())
+            && matches!(w[1].as_str(), "this" | "that")
+            && !TIMES.contains(&w[2].as_str())
+    });
+    if pointing {
+        return true;
+    }
+    let opening = words[..words.len().min(4)].join(" ");
+    if PHRASES.iter().any(|p| opening.starts_with(p)) {
+        return true;
+    }
     if !BACK.contains(&first.as_str()) {
         return false;
     }
     let time = matches!(first.as_str(), "this" | "that")
-        && words.next().is_some_and(|w| TIMES.contains(&w.as_str()));
+        && words.get(1).is_some_and(|w| TIMES.contains(&w.as_str()));
     !time
 }
 
@@ -372,8 +441,29 @@ mod tests {
         assert!(leans_on_previous("These include ISIL-K and the TTP."));
         assert!(leans_on_previous("THE PRESIDENT: This is why we left."));
         assert!(!leans_on_previous("This year, Pakistan hosted the talks."));
-        assert!(!leans_on_previous("Pakistan hosted them."));
+        assert!(!leans_on_previous("Pakistan hosted the talks."));
+        assert!(leans_on_previous("Pakistan hosted them."));
         assert!(!leans_on_previous("Theirs is the TTP's base."));
+        assert!(leans_on_previous(
+            "Moreover, in order to contribute, we decided."
+        ));
+        assert!(leans_on_previous(
+            "In this context, Turkmenistan proposes a draft."
+        ));
+        assert!(leans_on_previous("Yet. we advocate continued assistance."));
+        assert!(leans_on_previous(
+            "But sustainable peace in South Asia is contingent."
+        ));
+        assert!(leans_on_previous(
+            "In order to discuss them further, we meet."
+        ));
+        assert!(leans_on_previous(
+            "Taking into account the outcomes of that forum, we propose."
+        ));
+        assert!(!leans_on_previous("In this year of crisis, Pakistan grew."));
+        assert!(!leans_on_previous(
+            "We believe that Pakistan and Afghanistan will cooperate."
+        ));
     }
 
     fn split(text: &str) -> Vec<&str> {
