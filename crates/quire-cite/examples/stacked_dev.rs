@@ -6,7 +6,7 @@
 //!         [--folds 4] [--iterations 150] [--feats full|lite] [--json OUT]
 //!
 //! Stage 1 is the shipped feature set. Stage 2 is the shipped features plus
-//! features of stage-1 predicted labels (see [`stacked_into`]). Stage-2
+//! features of stage-1 predicted labels (`quire_cite::stacking`). Stage-2
 //! training labels come out of fold: dev-train is cut into `--folds` folds
 //! (reference `i` is in fold `i % folds`), a stage-1 model is trained on the
 //! other folds and labels the held-out one. Dev (the split's `test.jsonl`)
@@ -26,8 +26,9 @@ use crfs::Attribute;
 use quire_cite::evaluate::{score, score_labels, Scores};
 use quire_cite::features::{features, features_into, FeatureSink};
 use quire_cite::gold::{read_jsonl, GoldReference};
-use quire_cite::labeller::{train, HashedFeatures, Labeller, TrainOptions};
+use quire_cite::labeller::{train, train_sequences, HashedFeatures, Labeller, TrainOptions};
 use quire_cite::lexicon::Lexicons;
+use quire_cite::stacking::StageOneLabels;
 use quire_cite::tokenize::{tokenize, Token};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -369,21 +370,12 @@ fn train_stage2(
     feats: FeatSet,
     out: &Path,
 ) -> quire_cite::Result<()> {
-    let err = |e: std::io::Error| quire_cite::CiteError::Model(e.to_string());
-    let mut trainer = crfs::Trainer::lbfgs();
-    trainer.verbose(options.verbose);
-    let params = trainer.params_mut();
-    params.set_c1(options.c1).map_err(err)?;
-    params.set_c2(options.c2).map_err(err)?;
-    params
-        .set_max_iterations(options.max_iterations)
-        .map_err(err)?;
-    for (r, l1) in refs.iter().zip(stage1) {
+    let mut buf = String::new();
+    let sequences = refs.iter().zip(stage1).filter_map(|(r, l1)| {
         let (tokens, labels) = r.labelled_tokens();
-        if tokens.is_empty() {
-            continue;
+        if tokens.is_empty() || tokens.len() != l1.len() {
+            return None;
         }
-        assert_eq!(tokens.len(), l1.len());
         let mut xseq = features(&tokens, lexicons);
         if feats == FeatSet::Slim {
             for attrs in &mut xseq {
@@ -391,21 +383,18 @@ fn train_stage2(
             }
         }
         let l1: Vec<&str> = l1.iter().map(String::as_str).collect();
-        let ctx = StackCtx::of(&tokens, &l1);
+        let ctx = StageOneLabels::of(&tokens, &l1);
         let mut sink = Append {
             xseq: &mut xseq,
             i: 0,
         };
-        let mut buf = String::new();
         for i in 0..tokens.len() {
             sink.i = i;
             stacked_into(i, &ctx, feats, &mut buf, &mut sink);
         }
-        trainer.append(&xseq, &labels).map_err(err)?;
-    }
-    trainer
-        .train(out)
-        .map_err(|e| quire_cite::CiteError::Model(format!("{}: {e}", out.display())))
+        Some((xseq, labels))
+    });
+    train_sequences(sequences, options, out)
 }
 
 /// Appends features to an existing attribute list of token `i`.
@@ -435,7 +424,7 @@ fn label_stage2(
     if tokens.is_empty() {
         return Vec::new();
     }
-    let ctx = StackCtx::of(tokens, l1);
+    let ctx = StageOneLabels::of(tokens, l1);
     stage2.label_ids_with(tokens, &mut |sink: &mut dyn FeatureSink| {
         let mut inter = Interleave {
             slim: feats == FeatSet::Slim,
@@ -477,7 +466,7 @@ fn label_shared(
     };
     let ids = stage1.label_hashed(&hf, &mut |_, _| {});
     let l1: Vec<&str> = ids.iter().map(|&l| stage1.labels()[l].as_str()).collect();
-    let ctx = StackCtx::of(&tokens, &l1);
+    let ctx = StageOneLabels::of(&tokens, &l1);
     let mut buf = String::with_capacity(64);
     stage2.label_hashed(slim.as_ref().unwrap_or(&hf), &mut |i, sink| {
         stacked_into(i, &ctx, feats, &mut buf, sink)
@@ -490,7 +479,7 @@ struct Interleave<'a, 's> {
     /// Pass on only the slim subset of the shipped features.
     slim: bool,
     inner: &'s mut dyn FeatureSink,
-    ctx: &'a StackCtx<'a>,
+    ctx: &'a StageOneLabels<'a>,
     feats: FeatSet,
     buf: String,
     current: Option<usize>,
@@ -511,144 +500,43 @@ impl FeatureSink for Interleave<'_, '_> {
     }
 }
 
-/// Per-reference facts about the stage-1 labels.
-struct StackCtx<'a> {
-    labels: &'a [&'a str],
-    /// Earlier segments (runs of one label) with this token's label.
-    seen: Vec<u8>,
-    /// The most frequent stage-1 label in the token's whitespace chunk.
-    chunk: Vec<&'a str>,
-    /// The label of the previous / next non-punctuation token.
-    prev_word: Vec<&'a str>,
-    next_word: Vec<&'a str>,
-}
-
-impl<'a> StackCtx<'a> {
-    fn of(tokens: &[Token<'_>], labels: &'a [&'a str]) -> StackCtx<'a> {
-        let n = tokens.len();
-        // Segment counts per label before the current segment.
-        let mut seen = Vec::with_capacity(n);
-        let mut done: Vec<(&str, u8)> = Vec::new();
-        let mut here = 0u8;
-        for i in 0..n {
-            if i == 0 || labels[i] != labels[i - 1] {
-                if i > 0 {
-                    bump(&mut done, labels[i - 1]);
-                }
-                here = done
-                    .iter()
-                    .find(|(l, _)| *l == labels[i])
-                    .map_or(0, |&(_, c)| c);
-            }
-            seen.push(here);
-        }
-        // Chunk majority (ties: the label seen first in the chunk).
-        let mut chunk = Vec::with_capacity(n);
-        let mut i = 0;
-        while i < n {
-            let mut j = i + 1;
-            while j < n && !tokens[j].space_before {
-                j += 1;
-            }
-            let mut counts: Vec<(&str, u8)> = Vec::new();
-            for &l in &labels[i..j] {
-                bump(&mut counts, l);
-            }
-            let mut best = counts[0];
-            for &c in &counts[1..] {
-                if c.1 > best.1 {
-                    best = c;
-                }
-            }
-            chunk.extend(std::iter::repeat_n(best.0, j - i));
-            i = j;
-        }
-        let is_word: Vec<bool> = tokens
-            .iter()
-            .map(|t| {
-                t.text
-                    .trim_start_matches('*')
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
-            })
-            .collect();
-        let mut prev_word = Vec::with_capacity(n);
-        let mut last = "#";
-        for i in 0..n {
-            prev_word.push(last);
-            if is_word[i] {
-                last = labels[i];
-            }
-        }
-        let mut next_word = vec!["#"; n];
-        let mut last = "#";
-        for i in (0..n).rev() {
-            next_word[i] = last;
-            if is_word[i] {
-                last = labels[i];
-            }
-        }
-        StackCtx {
-            labels,
-            seen,
-            chunk,
-            prev_word,
-            next_word,
-        }
-    }
-}
-
-fn bump<'a>(counts: &mut Vec<(&'a str, u8)>, l: &'a str) {
-    match counts.iter_mut().find(|(k, _)| *k == l) {
-        Some(c) => c.1 = c.1.saturating_add(1),
-        None => counts.push((l, 1)),
-    }
-}
-
-const COUNT: [&str; 4] = ["0", "1", "2", "3+"];
-
-/// The stacked features of token `i`.
+/// The stacked features of token `i` (the library's, `quire_cite::stacking`;
+/// `Lite` keeps the first seven: own label, ±1 labels, the two bigrams,
+/// previous/next word label).
 fn stacked_into(
     i: usize,
-    ctx: &StackCtx<'_>,
+    ctx: &StageOneLabels<'_>,
     feats: FeatSet,
     buf: &mut String,
     sink: &mut dyn FeatureSink,
 ) {
-    let mut add = |parts: &[&str]| {
-        buf.clear();
-        for p in parts {
-            buf.push_str(p);
-        }
-        sink.add(buf);
-    };
-    let n = ctx.labels.len();
-    let at = |d: isize| -> &str {
-        let j = i as isize + d;
-        if j < 0 || j >= n as isize {
-            "#"
-        } else {
-            ctx.labels[j as usize]
-        }
-    };
-    let me = ctx.labels[i];
-    add(&["s1=", me]);
-    add(&["s1[-1]=", at(-1)]);
-    add(&["s1[1]=", at(1)]);
-    add(&["s1[-1]|s1=", at(-1), "|", me]);
-    add(&["s1|s1[1]=", me, "|", at(1)]);
-    add(&["s1pw=", ctx.prev_word[i]]);
-    add(&["s1nw=", ctx.next_word[i]]);
-    if feats == FeatSet::Lite {
-        return;
+    const LITE: [&str; 7] = [
+        "s1=",
+        "s1[-1]=",
+        "s1[1]=",
+        "s1[-1]|s1=",
+        "s1|s1[1]=",
+        "s1pw=",
+        "s1nw=",
+    ];
+    struct Only<'s> {
+        inner: &'s mut dyn FeatureSink,
     }
-    add(&["s1[-2]=", at(-2)]);
-    add(&["s1[2]=", at(2)]);
-    let c = ctx.seen[i] as usize;
-    add(&["s1seen=", if c > 0 { "1" } else { "0" }]);
-    add(&["s1cnt=", me, "|", COUNT[c.min(3)]]);
-    add(&["s1ch=", ctx.chunk[i]]);
+    impl FeatureSink for Only<'_> {
+        fn start_token(&mut self, i: usize) {
+            self.inner.start_token(i);
+        }
+        fn add(&mut self, name: &str) {
+            if LITE.iter().any(|p| name.starts_with(p)) {
+                self.inner.add(name);
+            }
+        }
+    }
+    if feats == FeatSet::Lite {
+        ctx.features_into(i, buf, &mut Only { inner: sink });
+    } else {
+        ctx.features_into(i, buf, sink);
+    }
 }
 
 /// Paired bootstrap of the overall F1 difference (stacked − stage 1) over

@@ -851,6 +851,21 @@ pub fn train(
     options: &TrainOptions,
     out: &Path,
 ) -> Result<()> {
+    let sequences = references.iter().filter_map(|r| {
+        let (tokens, labels) = r.labelled_tokens();
+        (!tokens.is_empty()).then(|| (features(&tokens, lexicons), labels))
+    });
+    train_sequences(sequences, options, out)
+}
+
+/// Train a CRF on attribute sequences with their gold labels (one pair per
+/// reference) and write it to `out`: the training loop of [`train`] and of
+/// the stacked second stage ([`crate::stacking::train_stage_two`]).
+pub fn train_sequences(
+    sequences: impl Iterator<Item = (Vec<Vec<crfs::Attribute>>, Vec<String>)>,
+    options: &TrainOptions,
+    out: &Path,
+) -> Result<()> {
     let model_err = |e: std::io::Error| CiteError::Model(e.to_string());
     let mut trainer = crfs::Trainer::lbfgs();
     trainer.verbose(options.verbose);
@@ -860,12 +875,7 @@ pub fn train(
     params
         .set_max_iterations(options.max_iterations)
         .map_err(model_err)?;
-    for r in references {
-        let (tokens, labels) = r.labelled_tokens();
-        if tokens.is_empty() {
-            continue;
-        }
-        let xseq = features(&tokens, lexicons);
+    for (xseq, labels) in sequences {
         trainer.append(&xseq, &labels).map_err(model_err)?;
     }
     trainer.train(out).map_err(|e| CiteError::io(out, e))

@@ -21,7 +21,7 @@ use std::path::Path;
 use crate::error::{CiteError, Result};
 use crate::features::{features, FeatureSink};
 use crate::gold::GoldReference;
-use crate::labeller::{train, Labeller, TrainOptions};
+use crate::labeller::{train, train_sequences, Labeller, TrainOptions};
 use crate::lexicon::Lexicons;
 use crate::tokenize::Token;
 
@@ -384,31 +384,21 @@ pub fn train_stage_two(
     options: &TrainOptions,
     out: &Path,
 ) -> Result<()> {
-    let err = |e: std::io::Error| CiteError::Model(e.to_string());
-    let mut trainer = crfs::Trainer::lbfgs();
-    trainer.verbose(options.verbose);
-    let params = trainer.params_mut();
-    params.set_c1(options.c1).map_err(err)?;
-    params.set_c2(options.c2).map_err(err)?;
-    params
-        .set_max_iterations(options.max_iterations)
-        .map_err(err)?;
     let mut buf = String::new();
-    for (r, l1) in references.iter().zip(stage_one) {
+    let sequences = references.iter().zip(stage_one).filter_map(|(r, l1)| {
         let (tokens, labels) = r.labelled_tokens();
         if tokens.is_empty() || tokens.len() != l1.len() {
-            continue;
+            return None;
         }
         let mut xseq = features(&tokens, lexicons);
         let l1: Vec<&str> = l1.iter().map(String::as_str).collect();
-        let ctx = StageOneLabels::of(&tokens, &l1);
+        let context = StageOneLabels::of(&tokens, &l1);
         for (i, attrs) in xseq.iter_mut().enumerate() {
-            let mut sink = AttributeList(attrs);
-            ctx.features_into(i, &mut buf, &mut sink);
+            context.features_into(i, &mut buf, &mut AttributeList(attrs));
         }
-        trainer.append(&xseq, &labels).map_err(err)?;
-    }
-    trainer.train(out).map_err(|e| CiteError::io(out, e))
+        Some((xseq, labels))
+    });
+    train_sequences(sequences, options, out)
 }
 
 /// Appends features to one token's attribute list (training).
