@@ -948,43 +948,28 @@ fn an_actors_own_statements_state_its_interests() {
 
 #[test]
 fn evaluations_oppose_only_when_they_evaluate_the_same_thing() {
-    let mut f = Fixture::new();
-    f.work("khan-2022", "Khan, A.", 2022, SourceType::Secondary);
-    f.passage(
-        "khan-2022",
-        "Talks with Afghanistan on border trade were a success for regional security.",
-        &["cooperation"],
-        0.9,
-    );
+    // Khan's positive evaluation against Ali's negative sentence.
+    let debates = |other: &str| {
+        let mut f = Fixture::new();
+        f.work("khan-2022", "Khan, A.", 2022, SourceType::Secondary);
+        f.passage(
+            "khan-2022",
+            "Talks with Afghanistan on border trade were a success for regional security.",
+            &["cooperation"],
+            0.9,
+        );
+        f.work("ali-2023", "Ali, B.", 2023, SourceType::Secondary);
+        f.passage("ali-2023", other, &["cooperation"], 0.9);
+        f.run().debates.debates
+    };
     // The same matter judged the other way: a debate.
-    f.work("ali-2023", "Ali, B.", 2023, SourceType::Secondary);
-    f.passage(
-        "ali-2023",
-        "Talks with Afghanistan on border trade were a failure for regional security.",
-        &["cooperation"],
-        0.9,
-    );
-    let s = f.run();
-    assert_eq!(s.debates.debates.len(), 1, "{:#?}", s.debates.debates);
-
+    let same =
+        debates("Talks with Afghanistan on border trade were a failure for regional security.");
+    assert_eq!(same.len(), 1, "{same:#?}");
     // Words in common, but the negative word judges something else.
-    let mut f = Fixture::new();
-    f.work("khan-2022", "Khan, A.", 2022, SourceType::Secondary);
-    f.passage(
-        "khan-2022",
-        "Talks with Afghanistan on border trade were a success for regional security.",
-        &["cooperation"],
-        0.9,
-    );
-    f.work("ali-2023", "Ali, B.", 2023, SourceType::Secondary);
-    f.passage(
-        "ali-2023",
-        "During talks with Afghanistan on border trade, the hotel kitchen was a failure.",
-        &["cooperation"],
-        0.9,
-    );
-    let s = f.run();
-    assert!(s.debates.debates.is_empty(), "{:#?}", s.debates.debates);
+    let other =
+        debates("During talks with Afghanistan on border trade, the hotel kitchen was a failure.");
+    assert!(other.is_empty(), "{other:#?}");
 }
 
 #[test]
