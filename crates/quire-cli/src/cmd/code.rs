@@ -19,7 +19,7 @@ use quire_model::{Passage, Protocol};
 /// the rest.
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  quire code --format table | less\n  quire code report.pdf notes.md --codebook review.toml > codes.jsonl\n  quire code --train my-codes.csv --qdpx review.qdpx"
+    after_help = "Examples:\n  quire code --format table | less\n  quire code report.pdf notes.md --codebook review.toml > codes.jsonl\n  quire code --train my-codes.csv --qdpx review.qdpx\n  quire code --all-scores > scores.jsonl   # every category's score, not only the assigned"
 )]
 pub struct Args {
     /// Files to code (.txt .md .pdf .html .docx); without files, the review's store.
@@ -36,6 +36,10 @@ pub struct Args {
     /// Also write the coded passages as a REFI-QDA project (.qdpx).
     #[arg(long)]
     pub qdpx: Option<PathBuf>,
+    /// List every category's score and evidence for each passage, best
+    /// first, not only the categories assigned (score ≥ 0.5).
+    #[arg(long)]
+    pub all_scores: bool,
 }
 
 /// One file's text and passages.
@@ -94,13 +98,18 @@ pub fn run(args: &Args, review_dir: Option<&Path>) -> anyhow::Result<i32> {
         }
         coder.train_passages(&labelled)?;
     }
-    let coded: Vec<Vec<CodedPassage>> = sources
+    let scored: Vec<Vec<CodedPassage>> = sources
         .iter()
-        .map(|s| exchange::code_document(&coder, &s.shown, &s.passages))
+        .map(|s| exchange::score_document(&coder, &s.shown, &s.passages))
         .collect();
+    let mut coded = scored.clone();
+    for passage in coded.iter_mut().flatten() {
+        exchange::assigned_only(&coder, passage);
+    }
+    let shown = if args.all_scores { &scored } else { &coded };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    for c in &coded {
+    for c in shown {
         if args.format == "table" {
             write_table(&mut out, c)?;
         } else {

@@ -1,6 +1,7 @@
 //! Coded passages as JSON Lines: one object per passage,
 //! `{"source", "passage", "heading", "text", "codes": [{"category", "score",
-//! "evidence"}]}`, with `codes` the assigned categories, best first.
+//! "evidence"}]}`, with `codes` the assigned categories, best first — or,
+//! from [`score_document`], every category's score.
 
 use std::io::Write;
 
@@ -20,23 +21,36 @@ pub struct CodedPassage {
     pub codes: Vec<CategoryScore>,
 }
 
-/// Code every passage of one source.
+/// Code every passage of one source: the categories assigned (score at or
+/// above the coder's threshold), best first.
 pub fn code_document(coder: &Coder, source: &str, passages: &[Passage]) -> Vec<CodedPassage> {
+    let mut coded = score_document(coder, source, passages);
+    for c in &mut coded {
+        assigned_only(coder, c);
+    }
+    coded
+}
+
+/// Score every passage of one source against every category, best first,
+/// assigned or not (a researcher's own cut-off, a ranking to read).
+pub fn score_document(coder: &Coder, source: &str, passages: &[Passage]) -> Vec<CodedPassage> {
     let texts: Vec<&str> = passages.iter().map(|p| p.text.as_str()).collect();
     passages
         .iter()
         .zip(coder.score_document(&texts))
-        .map(|(p, mut codes)| {
-            codes.retain(|s| s.score >= coder.threshold);
-            CodedPassage {
-                source: source.to_string(),
-                passage: p.ordinal,
-                heading: p.heading.clone(),
-                text: p.text.clone(),
-                codes,
-            }
+        .map(|(p, codes)| CodedPassage {
+            source: source.to_string(),
+            passage: p.ordinal,
+            heading: p.heading.clone(),
+            text: p.text.clone(),
+            codes,
         })
         .collect()
+}
+
+/// Keep the assigned categories of a scored passage.
+pub fn assigned_only(coder: &Coder, passage: &mut CodedPassage) {
+    passage.codes.retain(|s| s.score >= coder.threshold);
 }
 
 /// Write one JSON object per line.
@@ -94,5 +108,11 @@ mod tests {
         let scores: Vec<f64> = codes.iter().map(|c| c["score"].as_f64().unwrap()).collect();
         assert!(scores.windows(2).all(|w| w[0] >= w[1]));
         assert!(lines[1]["codes"].as_array().unwrap().is_empty());
+        // Every category's score, assigned or not: the fishing paragraph
+        // scores both categories, low.
+        let all = score_document(&coder, "a.md", &ps);
+        assert_eq!(all[1].codes.len(), 2);
+        assert!(all[1].codes.iter().all(|c| c.score < coder.threshold));
+        assert!(all[0].codes.windows(2).all(|w| w[0].score >= w[1].score));
     }
 }

@@ -10,5 +10,5 @@ pub use codes_csv::{
     labelled_examples, labelled_passages, read_codes_csv, read_codes_from, write_codes_csv,
     CodesImport,
 };
-pub use jsonl::{code_document, write_jsonl, CodedPassage};
+pub use jsonl::{assigned_only, code_document, score_document, write_jsonl, CodedPassage};
 pub use qdpx::{write_qdpx, QdpxProject, QdpxSource};
