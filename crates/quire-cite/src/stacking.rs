@@ -12,9 +12,12 @@
 //! ([`out_of_fold_labels`]): the training set is cut into folds and each
 //! fold is labelled by a first-stage model trained on the others.
 //!
-//! The token features' weights of both stages are looked up in one pass
-//! (the labeller keeps one table for both models), so only the dozen
-//! stacked features per token cost the second stage extra lookups.
+//! Labelling, the token features' weights of both stages are looked up in
+//! one pass (the labeller keeps one table for both models), and the
+//! stacked features are read by label id from runs precomputed for every
+//! value a [`Template`] can take: they cost neither a name nor a lookup.
+//! Training builds them by name ([`StageOneLabels::features_into`]) from
+//! the same templates.
 
 use std::path::Path;
 
@@ -55,19 +58,18 @@ impl<'a> LabelContext<&'a str> {
     pub fn features_into(&self, i: usize, buf: &mut String, sink: &mut dyn FeatureSink) {
         for t in TEMPLATES {
             let (a, b) = self.values(t, i);
-            let (a, b) = (self.word(t, a, 0), self.word(t, b, 1));
-            t.name(a, b, buf);
+            t.name(word(t, a), word(t, b), buf);
             sink.add(buf);
         }
     }
+}
 
-    /// A template's value as it appears in the feature name.
-    fn word(&self, t: Template, v: Value<&'a str>, _slot: usize) -> &'a str {
-        match v {
-            Value::Label(l) => l,
-            Value::Small(k) => t.small_word(k),
-            Value::Unused => "",
-        }
+/// A template's value as it appears in the feature name.
+fn word<'a>(t: Template, v: Value<&'a str>) -> &'a str {
+    match v {
+        Value::Label(l) => l,
+        Value::Small(k) => t.small_word(k),
+        Value::Unused => "",
     }
 }
 
