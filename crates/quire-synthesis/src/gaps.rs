@@ -275,12 +275,22 @@ const YEAR_WORKS_TO_JUDGE: usize = 3;
 
 /// Years from which the corpus has no work at all (said once, runs
 /// pooled: "2019–2020"); then, per category, years with enough works in
-/// the corpus of which none or one is on the category.
+/// the corpus (encyclopedia entries not counted) of which none or one is
+/// on the category.
 fn year_gaps(corpus: &Corpus, years: &YearColumns, matrix: &CountMatrix) -> Vec<ThinCell> {
     let mut totals = vec![0usize; years.labels.len()];
+    // An encyclopedia entry's year is that of the revision read, not of a
+    // finding: a year is judged by its other works.
+    let mut judged_by = vec![0usize; years.labels.len()];
     for w in corpus.works.iter() {
-        if let Some(t) = totals.get_mut(years.column(w.year)) {
+        let col = years.column(w.year);
+        if let Some(t) = totals.get_mut(col) {
             *t += 1;
+        }
+        if w.kind != quire_model::WorkKind::Encyclopedia {
+            if let Some(t) = judged_by.get_mut(col) {
+                *t += 1;
+            }
         }
     }
     let mut out = Vec::new();
@@ -318,7 +328,7 @@ fn year_gaps(corpus: &Corpus, years: &YearColumns, matrix: &CountMatrix) -> Vec<
         let label = corpus.category_label(c);
         let id = corpus.category_id(c);
         for (col, year) in years.years() {
-            let judged = totals[col] >= YEAR_WORKS_TO_JUDGE;
+            let judged = judged_by[col] >= YEAR_WORKS_TO_JUDGE;
             match matrix.works[c][col] {
                 0 if judged => empty.push(year),
                 1 if judged => {

@@ -1033,3 +1033,51 @@ fn the_written_synthesis_prefers_sentences_on_the_reviews_actors() {
         vec!["Talks and dialogue on trade with Kabul continued this year in good faith."]
     );
 }
+
+#[test]
+fn encyclopedia_entries_do_not_make_a_year_judged() {
+    let mut f = Fixture::new();
+    // 2021: three articles, none on cooperation: a gap.
+    for id in ["a-2021", "b-2021", "c-2021"] {
+        f.work(id, &format!("{id}, A."), 2021, SourceType::Secondary);
+        f.passage(
+            id,
+            "TTP militants regrouped across the border.",
+            &["threat_landscape"],
+            0.9,
+        );
+    }
+    // 2026: three encyclopedia entries (the year they were read), one article.
+    for id in ["wiki-a", "wiki-b", "wiki-c"] {
+        f.work(id, "Wikipedia contributors", 2026, SourceType::Secondary);
+        f.works.last_mut().unwrap().kind = quire_model::WorkKind::Encyclopedia;
+        f.passage(
+            id,
+            "TTP militants regrouped across the border.",
+            &["threat_landscape"],
+            0.9,
+        );
+    }
+    f.work("ali-2022", "Ali, B.", 2022, SourceType::Secondary);
+    f.passage(
+        "ali-2022",
+        "The dialogue stalled after new talks.",
+        &["cooperation"],
+        0.9,
+    );
+    let s = f.run();
+    let sentences: Vec<&str> = s
+        .gaps
+        .thin_cells
+        .iter()
+        .map(|t| t.sentence.as_str())
+        .collect();
+    assert!(
+        sentences.contains(&"No work on Cooperation initiatives in 2021."),
+        "{sentences:?}"
+    );
+    assert!(
+        !sentences.iter().any(|t| t.contains("2026")),
+        "{sentences:?}"
+    );
+}
