@@ -79,6 +79,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let all: Vec<&str> = corpus.values().flatten().map(|p| p.text.as_str()).collect();
     coder.fit_corpus(&all);
     let cats: Vec<String> = coder.categories().to_vec();
+    if std::env::var_os("EVAL_OTSU").is_some() {
+        let mut by_cat: HashMap<String, Vec<f32>> = HashMap::new();
+        for ps in corpus.values() {
+            let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+            for scores in coder.score_document(&texts) {
+                for sc in scores {
+                    by_cat.entry(sc.category).or_default().push(sc.score);
+                }
+            }
+        }
+        let cuts: HashMap<String, f32> = by_cat
+            .into_iter()
+            .map(|(c, v)| {
+                let t = otsu(&v);
+                eprintln!("otsu {c}: {t:.2}");
+                (c, t)
+            })
+            .collect();
+        CUTS.with(|m| *m.borrow_mut() = cuts);
+    }
     let dev: Vec<&Example> = examples.iter().filter(|e| e.is_dev()).collect();
     let test: Vec<&Example> = examples.iter().filter(|e| !e.is_dev()).collect();
     let round1: Vec<&Example> = examples.iter().filter(|e| e.round == 1).collect();
@@ -185,11 +205,44 @@ fn cross_validate(coder: &Coder, set: &[&Example]) -> Result<Counts, Box<dyn std
     Ok(counts)
 }
 
+thread_local! {
+    static CUTS: std::cell::RefCell<HashMap<String, f32>> = std::cell::RefCell::new(HashMap::new());
+}
+
+/// Otsu's threshold over 0..1 scores (100 bins).
+fn otsu(v: &[f32]) -> f32 {
+    let mut hist = [0f64; 100];
+    for &x in v {
+        hist[((x * 99.0).round() as usize).min(99)] += 1.0;
+    }
+    let n: f64 = hist.iter().sum();
+    let total: f64 = hist.iter().enumerate().map(|(i, h)| i as f64 * h).sum();
+    let (mut wb, mut sb, mut best, mut at) = (0.0, 0.0, 0.0, 50);
+    for (i, h) in hist.iter().enumerate() {
+        wb += h;
+        if wb == 0.0 || wb == n {
+            continue;
+        }
+        sb += i as f64 * h;
+        let (mb, mf) = (sb / wb, (total - sb) / (n - wb));
+        let between = wb * (n - wb) * (mb - mf).powi(2);
+        if between > best {
+            best = between;
+            at = i;
+        }
+    }
+    at as f32 / 99.0
+}
+
 /// The categories assigned to an example, scored in its document context.
 fn predict(coder: &Coder, e: &Example) -> Vec<String> {
+    let cut = |c: &str| {
+        CUTS.with(|m| m.borrow().get(c).copied())
+            .unwrap_or(coder.threshold)
+    };
     scores(coder, e)
         .into_iter()
-        .filter(|s| s.score >= coder.threshold)
+        .filter(|s| s.score >= cut(&s.category))
         .map(|s| s.category)
         .collect()
 }
