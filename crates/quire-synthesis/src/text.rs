@@ -268,6 +268,19 @@ pub fn is_generic(word: &str) -> bool {
         "true",
         "real",
         "even",
+        "keep",
+        "keeps",
+        "keeping",
+        "repeat",
+        "eyes",
+        "say",
+        "says",
+        "thing",
+        "things",
+        "way",
+        "ways",
+        "lot",
+        "means",
     ];
     (word.len() > 4 && word.ends_with("ly")) || GENERIC.contains(&word)
 }

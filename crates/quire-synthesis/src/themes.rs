@@ -1,5 +1,7 @@
 //! Common themes: the key phrases of each category (1–3 word n-grams that
-//! neither start nor end with a stopword) that recur across works, scored
+//! neither start nor end with a stopword, and are not nearly always
+//! followed by the same word: "Declaration of Human" is cut from a longer
+//! name) that recur across works, scored
 //! by how much more often they occur in the category's passages than in the
 //! other categories' (a TF-IDF-style contrast), and a map of which of them
 //! occur in the same passages.
@@ -30,16 +32,48 @@ struct Phrases {
     ids: HashMap<[u32; 3], u32>,
     keys: Vec<[u32; 3]>,
     surface: Vec<String>,
+    /// Per phrase: occurrences, and how often each word came right after
+    /// it (phrases of two and three words).
+    seen: Vec<u32>,
+    next: HashMap<(u32, u32), u32>,
+}
+
+/// A phrase of two or three words whose next word is this often the same
+/// one is cut from a longer name ("Declaration of Human" of "… Human
+/// Rights", "Universal Declaration" of "… of Human Rights").
+const CONTINUED: f32 = 0.8;
+
+impl Phrases {
+    /// Phrases that are nearly always followed by one word.
+    fn cut_short(&self) -> Vec<bool> {
+        let mut top = vec![0u32; self.surface.len()];
+        for (&(g, _), &n) in &self.next {
+            top[g as usize] = top[g as usize].max(n);
+        }
+        (0..self.surface.len())
+            .map(|g| {
+                let seen = self.seen[g];
+                seen >= 2 && top[g] as f32 >= CONTINUED * seen as f32
+            })
+            .collect()
+    }
 }
 
 const NONE: u32 = u32::MAX;
 
 impl Phrases {
     fn intern(&mut self, key: [u32; 3], surface: impl FnOnce() -> String) -> u32 {
+        let id = self.intern_key(key, surface);
+        self.seen[id as usize] += 1;
+        id
+    }
+
+    fn intern_key(&mut self, key: [u32; 3], surface: impl FnOnce() -> String) -> u32 {
         let next = self.surface.len() as u32;
         *self.ids.entry(key).or_insert_with(|| {
             self.keys.push(key);
             self.surface.push(surface());
+            self.seen.push(0);
             next
         })
     }
@@ -65,10 +99,14 @@ pub fn themes(corpus: &Corpus) -> Themes {
     }
     let actors = ActorMatcher::new(&corpus.protocol.actors);
     // "U.S" is "U.S." with its final stop taken by the tokeniser.
+    // Who is named is the actor map's business, and a phrase cut from a
+    // longer name is no theme: both are left out.
+    let cut_short = phrases.cut_short();
     let is_actor: Vec<bool> = phrases
         .surface
         .iter()
-        .map(|p| actors.is_known(p) || actors.is_known(&format!("{p}.")))
+        .zip(&cut_short)
+        .map(|(p, &cut)| cut || actors.is_known(p) || actors.is_known(&format!("{p}.")))
         .collect();
     let mut by_category = Vec::new();
     let mut kept: Vec<(u32, usize)> = Vec::new(); // (phrase, category) for the map
@@ -106,7 +144,7 @@ fn passage_grams(corpus: &Corpus, p: usize, phrases: &mut Phrases) -> Vec<u32> {
     for s in 0..tokens.sentences.len() {
         for segment in segments(text, tokens.sentence(s)) {
             for n in 1..=3 {
-                for window in segment.windows(n) {
+                for (at, window) in segment.windows(n).enumerate() {
                     if !is_phrase(&corpus.lexicon, window) {
                         continue;
                     }
@@ -114,7 +152,13 @@ fn passage_grams(corpus: &Corpus, p: usize, phrases: &mut Phrases) -> Vec<u32> {
                     for (k, t) in key.iter_mut().zip(window) {
                         *k = t.id;
                     }
-                    out.push(phrases.intern(key, || surface(text, window)));
+                    let g = phrases.intern(key, || surface(text, window));
+                    if let (2..=3, Some(next)) = (n, segment.get(at + n)) {
+                        if continues_name(&corpus.lexicon, next) {
+                            *phrases.next.entry((g, next.id)).or_default() += 1;
+                        }
+                    }
+                    out.push(g);
                 }
             }
         }
@@ -122,6 +166,15 @@ fn passage_grams(corpus: &Corpus, p: usize, phrases: &mut Phrases) -> Vec<u32> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// A next word that carries a name on: a noun-like content word
+/// ("… Human" + "Rights") or "of" ("Universal Declaration" + "of"); not a
+/// verb ("Border fencing" + "angered" is a clause going on).
+fn continues_name(lexicon: &Lexicon, next: &Token) -> bool {
+    let word = lexicon.words[next.id as usize].as_str();
+    word == "of"
+        || (lexicon.content[next.id as usize] && !text::is_generic(word) && !is_past_tense(word))
 }
 
 /// The phrase as written, possessives dropped: "Durand Line".
@@ -261,7 +314,7 @@ fn rank_category(
                 None
             };
             let fragment = enclosing.is_some_and(|&d| d as f32 >= SUBSUMED * df as f32);
-            // Who is named is the actor map's business; themes are what is said.
+            // Actors and cut phrases are left out (see `themes`).
             if fragment || is_actor[g as usize] {
                 return None;
             }

@@ -1081,3 +1081,33 @@ fn encyclopedia_entries_do_not_make_a_year_judged() {
         "{sentences:?}"
     );
 }
+
+#[test]
+fn a_phrase_cut_from_a_longer_name_is_no_theme() {
+    let mut f = Fixture::new();
+    let sentences = [
+        "The Universal Declaration of Human Rights binds the TTP fighters too.",
+        "Under the Universal Declaration of Human Rights, TTP attacks are crimes.",
+        "TTP leaders ignore the Universal Declaration of Human Rights entirely.",
+    ];
+    for (i, text) in sentences.iter().enumerate() {
+        let id = format!("w{i}");
+        f.work(
+            &id,
+            &format!("Author{i}, A."),
+            2020 + i as i32,
+            SourceType::Secondary,
+        );
+        f.passage(&id, text, &["threat_landscape"], 0.8);
+    }
+    let s = f.run();
+    let threat: Vec<&str> = s.themes.by_category[0]
+        .phrases
+        .iter()
+        .map(|p| p.phrase.as_str())
+        .collect();
+    // Every "Declaration of Human" goes on with "Rights": cut short.
+    assert!(!threat.contains(&"Declaration of Human"), "{threat:?}");
+    assert!(!threat.contains(&"Universal Declaration"), "{threat:?}");
+    assert!(threat.contains(&"Human Rights"), "{threat:?}");
+}
