@@ -1,6 +1,9 @@
 //! Frequent names the codebook does not know: ALL-CAPS acronyms ("NDS")
 //! and repeated capitalised multi-word names ("National Directorate of
-//! Security"), proposed as new actors when seen in ≥ 2 works or ≥ 3 times.
+//! Security"), proposed as new actors when seen in ≥ 2 works or ≥ 3 times
+//! in passages coded with a category of the framework: a name met only in
+//! courtesies ("I congratulate Abdulla Shahid on his election") is no
+//! actor of the review's question.
 
 use crate::corpus::Corpus;
 use crate::mentions::ActorMatcher;
@@ -148,6 +151,9 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
     // Count every candidate first and judge each distinct name once.
     let mut tally: HashMap<String, Tally> = HashMap::default();
     for p in 0..corpus.passages.len() {
+        if corpus.categories_of[p].is_empty() {
+            continue;
+        }
         let work = corpus.passage_work[p];
         for s in 0..corpus.sentences[p].len() {
             for (name, form) in candidates(corpus.sentence(p, s)) {
@@ -390,6 +396,20 @@ fn names_someone(corpus: &Corpus, lower: &[bool], name: &str) -> bool {
 /// The name is nothing but known actors and joining words ("Pakistan and
 /// Afghanistan").
 fn only_known_actors(matcher: &ActorMatcher, name: &str) -> bool {
+    // The words of a state's formal name: "Islamic Republic of Pakistan"
+    // is Pakistan.
+    const STATE_FORM: &[&str] = &[
+        "republic",
+        "islamic",
+        "democratic",
+        "people's",
+        "peoples",
+        "kingdom",
+        "federal",
+        "federation",
+        "emirate",
+        "government",
+    ];
     let found = matcher.find(name);
     if found.is_empty() {
         return false;
@@ -398,7 +418,9 @@ fn only_known_actors(matcher: &ActorMatcher, name: &str) -> bool {
     for m in found.iter().rev() {
         rest.replace_range(m.start..m.end, " ");
     }
-    text::content_terms(&rest).is_empty()
+    text::content_terms(&rest)
+        .iter()
+        .all(|t| STATE_FORM.contains(&t.as_str()))
 }
 
 #[cfg(test)]
@@ -417,5 +439,18 @@ mod tests {
         );
         assert!(candidates("THE STATEMENT OF THE DAY").is_empty());
         assert!(candidates("The Prime Minister spoke on IV").is_empty());
+    }
+
+    #[test]
+    fn a_states_formal_name_is_the_state() {
+        let actors = [quire_model::Actor {
+            id: "pakistan".into(),
+            name: "Pakistan".into(),
+            ..Default::default()
+        }];
+        let matcher = ActorMatcher::new(&actors);
+        assert!(only_known_actors(&matcher, "Islamic Republic of Pakistan"));
+        assert!(!only_known_actors(&matcher, "Pakistan Muslim League"));
+        assert!(!only_known_actors(&matcher, "Republic of Tajikistan"));
     }
 }

@@ -493,21 +493,21 @@ fn one_name_spelt_with_and_without_accents_is_proposed_once() {
     let mut f = accuse_and_deny();
     f.passage(
         "khan-2021",
-        "We thank Secretary-General António Guterres for his visit.",
-        &[],
-        0.0,
+        "We thank Secretary-General António Guterres for his visit on the border.",
+        &["cooperation"],
+        0.7,
     );
     f.passage(
         "mofa-2022",
         "Secretary-General Antonio Guterres spoke of the TTP.",
-        &[],
-        0.0,
+        &["threat_landscape"],
+        0.7,
     );
     f.passage(
         "mofa-2022",
-        "Later, António Guterres went to Kabul.",
-        &[],
-        0.0,
+        "Later, António Guterres went to Kabul for talks.",
+        &["cooperation"],
+        0.7,
     );
     let s = f.run();
     let names: Vec<(&str, usize, usize)> = s
@@ -518,6 +518,25 @@ fn one_name_spelt_with_and_without_accents_is_proposed_once() {
         .map(|u| (u.name.as_str(), u.works, u.mentions))
         .collect();
     assert_eq!(names, vec![("António Guterres", 2, 3)]);
+}
+
+#[test]
+fn a_name_met_only_in_courtesies_is_not_proposed() {
+    let mut f = accuse_and_deny();
+    for work in ["khan-2021", "mofa-2022"] {
+        f.passage(
+            work,
+            "I congratulate Abdulla Shahid on his election as President.",
+            &[],
+            0.0,
+        );
+    }
+    let s = f.run();
+    assert!(
+        !s.actors.unknown.iter().any(|u| u.name.contains("Shahid")),
+        "{:?}",
+        s.actors.unknown
+    );
 }
 
 #[test]
