@@ -409,6 +409,10 @@ fn object_after(sentence: &str, from: usize) -> Option<String> {
         .map_or(0, |i| i + 1);
     let object = text::collapse_whitespace(&rest[start..last.1]);
     let meaningful = !text::content_terms(&object).is_empty();
+    if words.len() > OBJECT_WORDS {
+        // Cut here for length: say so.
+        return meaningful.then(|| format!("{object} …"));
+    }
     (meaningful && !unfinished(&object)).then_some(object)
 }
 
@@ -539,5 +543,10 @@ mod tests {
         assert!(interests("The world Kabul wants to live in.").is_empty());
         // Whom "them" means is not in the sentence.
         assert!(interests("Kabul wants them to leave.").is_empty());
+        // An object cut for length says so.
+        let long = interests(
+            "Pakistan urges the world to halt the attacks and violence against unarmed demonstrators in the valley of Kashmir by the forces of the state over many long years.",
+        );
+        assert!(long[0].2.ends_with(" …"), "{long:?}");
     }
 }
