@@ -65,7 +65,7 @@ impl<'a> LabelContext<&'a str> {
 }
 
 /// A template's value as it appears in the feature name.
-fn word<'a>(t: Template, v: Value<&'a str>) -> &'a str {
+fn word(t: Template, v: Value<&str>) -> &str {
     match v {
         Value::Label(l) => l,
         Value::Small(k) => t.small_word(k),
