@@ -7,9 +7,10 @@
 //!
 //! Stage 1 is the shipped feature set. Stage 2 is the shipped features plus
 //! features of stage-1 predicted labels (`quire_cite::stacking`). Stage-2
-//! training labels come out of fold: dev-train is cut into `--folds` folds
-//! (reference `i` is in fold `i % folds`), a stage-1 model is trained on the
-//! other folds and labels the held-out one. Dev (the split's `test.jsonl`)
+//! training labels come out of fold (`stacking::out_of_fold_labels`):
+//! dev-train is cut into `--folds` folds (reference `i` is in fold
+//! `i % folds`), a stage-1 model is trained on the other folds and labels
+//! the held-out one. Dev (the split's `test.jsonl`)
 //! gets its stage-1 labels from a stage-1 model trained on all of
 //! dev-train. Models are cached in `--work` by name and reused when present
 //! (delete them to retrain). Lexicons are the shipped ones.
@@ -28,7 +29,7 @@ use quire_cite::features::{features, features_into, FeatureSink};
 use quire_cite::gold::{read_jsonl, GoldReference};
 use quire_cite::labeller::{train, train_sequences, HashedFeatures, Labeller, TrainOptions};
 use quire_cite::lexicon::Lexicons;
-use quire_cite::stacking::StageOneLabels;
+use quire_cite::stacking::{out_of_fold_labels, StageOneLabels};
 use quire_cite::tokenize::{tokenize, Token};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -120,31 +121,15 @@ fn main() -> anyhow::Result<()> {
     }
     let stage1 = Labeller::from_file(&s1_full, lexicons.clone())?;
 
-    // Out-of-fold stage-1 labels for dev-train.
-    let mut oof: Vec<Vec<String>> = vec![Vec::new(); train_refs.len()];
-    for f in 0..folds {
-        let path = work.join(format!("s1_k{folds}_f{f}_it{it}.crfsuite"));
-        let rest: Vec<GoldReference> = train_refs
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds != f)
-            .map(|(_, r)| r.clone())
-            .collect();
-        if let Some(t) = train_if_missing(&path, || train(&rest, &lexicons, &options, &path))? {
-            times.push((
-                format!("stage 1, fold {f} of {folds} ({} refs)", rest.len()),
-                t,
-            ));
-        }
-        let m = Labeller::from_file(&path, lexicons.clone())?;
-        for (i, r) in train_refs
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds == f)
-        {
-            oof[i] = m.label_tokens(&r.text)?.1;
-        }
-    }
+    // Out-of-fold stage-1 labels for dev-train: the library's folds
+    // (reference `i` in fold `i % folds`), models cached per iteration count.
+    let fold_dir = work.join(format!("folds_it{it}"));
+    let t = Instant::now();
+    let oof = out_of_fold_labels(&train_refs, &lexicons, &options, folds, &fold_dir)?;
+    times.push((
+        format!("stage 1, {folds} fold models (0 when cached)"),
+        t.elapsed().as_secs_f64(),
+    ));
 
     // Stage 2, trained on gold labels with out-of-fold stage-1 features.
     let tag = match feats {
