@@ -52,6 +52,36 @@ fn author_zone(r: &Reference) -> String {
     fold(&text[..cut])
 }
 
+/// The organisations that author works in the list, as comparison keys
+/// ([`org_key`]): a literal (organisational) author, or the whole author
+/// zone of an entry the parser read as one author.
+pub fn organisation_names(refs: &[Reference]) -> std::collections::HashSet<String> {
+    let mut names = std::collections::HashSet::new();
+    for r in refs {
+        names.extend(
+            r.authors
+                .iter()
+                .filter(|a| a.literal)
+                .map(|a| org_key(&a.family)),
+        );
+        if r.authors.len() < 2 {
+            names.insert(org_key(&author_zone(r)));
+        }
+    }
+    names
+}
+
+/// An organisation's name for comparison: folded, "&" read as "and",
+/// punctuation and extra spaces dropped ("Trinidad & Tobago." →
+/// "trinidad and tobago").
+pub fn org_key(name: &str) -> String {
+    fold(&name.replace('&', " and "))
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// How well the citation's first author names the reference's first
 /// author (and, for two-author citations, the second).
 pub fn name_fit(c: &Citation, r: &Reference) -> NameFit {
@@ -67,6 +97,8 @@ pub fn name_fit(c: &Citation, r: &Reference) -> NameFit {
         Some(n) if r.authors.first().is_some_and(|a| a.literal) && org_matches(&cited, n) => {
             NameFit::Exact
         }
+        // "Trinidad & Tobago" is "Trinidad and Tobago".
+        Some(n) if cited.contains('&') && org_key(&cited) == org_key(n) => NameFit::Exact,
         _ if zone_starts_with(&author_zone(r), &cited) => NameFit::Exact,
         Some(n) if near(&name_key(&cited), &name_key(n)) => NameFit::Near,
         _ => NameFit::None,

@@ -137,6 +137,7 @@ pub fn check(text: &str, references: Vec<Reference>, style: CitationStyle) -> Ch
     let body_end = section.heading_line.map_or(lines.len(), |h| h - 1);
     let body = lines[..body_end].join("\n");
     let citations = numeric_only_if_numbered(find_citations(&body, 1), &references);
+    let citations = rejoin_organisations(citations, &references);
     let mut report = CheckReport {
         references,
         ..CheckReport::default()
@@ -176,6 +177,28 @@ pub fn check(text: &str, references: Vec<Reference>, style: CitationStyle) -> Ch
     report.problems.extend(uncited(&report.references, &cited));
     report.problems.extend(duplicates(&report.references));
     report
+}
+
+/// "(Government of Antigua and Barbuda, 2015)" cites one organisation,
+/// not "Government of Antigua" and "Barbuda": where the last two names,
+/// joined again by the word between them, are an organisation that
+/// authors a work of the list, they are one name, and the "and" is no
+/// APA style point.
+fn rejoin_organisations(mut citations: Vec<Citation>, refs: &[Reference]) -> Vec<Citation> {
+    let organisations = matching::organisation_names(refs);
+    for c in &mut citations {
+        let n = c.authors.len();
+        let Some(word) = c.connector.clone().filter(|_| n >= 2) else {
+            continue;
+        };
+        let joined = format!("{} {word} {}", c.authors[n - 2], c.authors[n - 1]);
+        if organisations.contains(&matching::org_key(&joined)) {
+            c.authors.truncate(n - 2);
+            c.authors.push(joined);
+            c.connector = None;
+        }
+    }
+    citations
 }
 
 fn short(c: &Citation) -> String {
@@ -707,6 +730,26 @@ mod tests {
         let report = check(text, vec![a], CitationStyle::None);
         assert_eq!(report.citations.len(), 1, "{}", report.to_text());
         assert!(report.problems.is_empty(), "{}", report.to_text());
+    }
+
+    #[test]
+    fn an_organisation_named_with_and_is_one_author() {
+        let text = "Islands speak (Government of Antigua and Barbuda, 2021) as \
+                    Government of Trinidad & Tobago (2021) did, and (Brennan and Cole, 2021).\n\n\
+                    References\n\n";
+        let antigua = reference("Government of Antigua and Barbuda", "Statement");
+        let trinidad = reference("Government of Trinidad and Tobago", "Another statement");
+        let mut two = reference("X", "A third work");
+        two.authors = vec![
+            Person::new("Brennan", Some("A".into())),
+            Person::new("Cole", Some("B".into())),
+        ];
+        let report = check(text, vec![antigua, trinidad, two], CitationStyle::Apa);
+        assert_eq!(report.citations[0].authors, ["Government of Antigua and Barbuda"]);
+        assert_eq!(report.matches, vec![Some(1), Some(2), Some(3)]);
+        // The two-author citation keeps its style point; the organisations have none.
+        let styles: Vec<_> = report.problems.iter().filter_map(|p| p.citation.clone()).collect();
+        assert_eq!(styles, ["Brennan and Cole, 2021"], "{}", report.to_text());
     }
 
     #[test]
