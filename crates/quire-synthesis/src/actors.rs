@@ -152,6 +152,7 @@ impl MarkerMatcher {
         for m in automaton.find_iter(sentence) {
             if !text::at_word_boundary(sentence, m.start(), m.end())
                 || negated(&sentence[..m.start()])
+                || used_as_noun(&sentence[..m.start()], &sentence[m.start()..m.end()])
             {
                 continue;
             }
@@ -186,6 +187,27 @@ fn negated(before: &str) -> bool {
             || w.ends_with("n’t")
     })
 }
+
+/// "lives in fear for five months", "out of fear of": after a preposition
+/// a verb marker is a noun, and what follows is no object of an actor's
+/// wish. ("Our interest in" and "concerned about" are meant as they are.)
+fn used_as_noun(before: &str, marker: &str) -> bool {
+    const VERB_MARKERS: &[&str] = &["seek", "want", "fear", "call", "aim", "intend"];
+    let marker = marker.to_lowercase();
+    if !VERB_MARKERS.iter().any(|v| marker.starts_with(v)) {
+        return false;
+    }
+    let previous = text::words(before)
+        .iter()
+        .rev()
+        .map(|&(s, e)| before[s..e].to_lowercase())
+        .find(|w| !DETERMINERS.contains(&w.as_str()));
+    previous.is_some_and(|w| matches!(w.as_str(), "in" | "of" | "for" | "without" | "from" | "with"))
+}
+
+/// Words skipped on the way back to a governing preposition ("in the
+/// call", "for this General Assembly").
+const DETERMINERS: &[&str] = &["the", "a", "an", "this", "these", "those"];
 
 /// Words that may stand between "we" and the marker: "we also seek",
 /// "we will continue to want", "we are deeply concerned about".
@@ -336,16 +358,57 @@ fn subject_before(sentence: &str, mentions: &[Mention], marker: usize) -> Option
         if other_subject {
             return None;
         }
-        let before = &sentence[..m.start];
-        let previous = text::words(before)
-            .last()
-            .map(|&(s, e)| before[s..e].to_lowercase());
-        let governed = previous.is_some_and(|w| PREPOSITIONS.contains(&w.as_str()));
-        if !governed {
-            return Some(m.actor);
+        // "… or when a person wants": a new clause with its own subject.
+        let new_clause = words
+            .iter()
+            .any(|&(s, e)| SUBORDINATORS.contains(&between[s..e].to_lowercase().as_str()));
+        if new_clause {
+            return None;
         }
+        let before = &sentence[..m.start];
+        // "the coast of the United States": skip the article to the preposition.
+        let previous = text::words(before)
+            .iter()
+            .rev()
+            .map(|&(s, e)| before[s..e].to_lowercase())
+            .find(|w| !DETERMINERS.contains(&w.as_str()));
+        let governed = previous.is_some_and(|w| PREPOSITIONS.contains(&w.as_str()));
+        if governed {
+            continue;
+        }
+        // "We support the One China policy and call for …": the actor is
+        // in the object of a verb whose subject is the speaker, and the
+        // marker is that speaker's second verb.
+        if coordinated_after_pronoun(before, between) {
+            return None;
+        }
+        return Some(m.actor);
     }
     None
+}
+
+/// Words that open a clause of their own between an actor and a marker.
+const SUBORDINATORS: &[&str] = &[
+    "when", "if", "where", "because", "while", "whereas", "although", "though", "unless",
+    "since", "whenever",
+];
+
+/// An "and" between the actor and the marker, with a personal pronoun
+/// before the actor in the same clause.
+fn coordinated_after_pronoun(before: &str, between: &str) -> bool {
+    let coordinated = text::words(between)
+        .iter()
+        .any(|&(s, e)| matches!(between[s..e].to_lowercase().as_str(), "and" | "but"));
+    if !coordinated {
+        return false;
+    }
+    let clause = before.rsplit([',', ';', ':', '—']).next().unwrap_or(before);
+    text::words(clause).iter().any(|&(s, e)| {
+        matches!(
+            clause[s..e].to_lowercase().as_str(),
+            "we" | "i" | "they" | "he" | "she"
+        )
+    })
 }
 
 /// Words that cannot open an object phrase: the marker was used as a noun
@@ -541,6 +604,18 @@ mod tests {
         assert!(interests("Pakistan aims to advance the “nexus” of trade.").is_empty());
         assert!(interests("It is the identity that Islamabad seeks to impose.").is_empty());
         assert!(interests("The world Kabul wants to live in.").is_empty());
+        // The actor in a pronoun's object, behind "of the", in another
+        // clause; a marker used as a noun.
+        assert!(interests("We back the Kabul process and call for talks.").is_empty());
+        assert!(interests("The coast of the Pakistan region lives in fear for months.").is_empty());
+        assert!(interests("Aid to Kabul or when a person wants a seat.").is_empty());
+        assert!(interests("Those in the heart of Pakistan want calm.").is_empty());
+        assert!(interests("The theme for this Kabul meeting calls for calm.").is_empty());
+        assert!(interests("We join Pakistan in the call for calm.").is_empty());
+        assert_eq!(
+            interests("Pakistan and Kabul call for talks.")[0].0,
+            "afghanistan"
+        );
         // Whom "them" means is not in the sentence.
         assert!(interests("Kabul wants them to leave.").is_empty());
         // An object cut for length says so.
