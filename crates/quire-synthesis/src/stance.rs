@@ -158,7 +158,8 @@ pub const CONTRAST: &[&str] = &[
     "despite",
 ];
 const NEGATORS: &[&str] = &[
-    "not", "no", "never", "hardly", "nor", "without", "lack", "lacks",
+    "not", "no", "never", "hardly", "nor", "without", "lack", "lacks", "little", "absence",
+    "insufficient",
 ];
 
 /// What one sentence says, as far as debates care.
@@ -264,15 +265,17 @@ fn evaluation<'a, 'b>(
     found.iter().find(|f| f.0 == winner)
 }
 
-/// A negator among the two words before `at`.
+/// A negator among the three words before `at`, within its clause: "not
+/// successful", "the lack of meaningful progress".
 fn negated(sentence: &str, at: usize) -> bool {
     let before = &sentence[..at];
-    let words = text::words(before);
-    words
+    let clause_start = before.rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let clause = &before[clause_start..];
+    text::words(clause)
         .iter()
         .rev()
-        .take(2)
-        .any(|&(s, e)| NEGATORS.contains(&before[s..e].to_lowercase().as_str()))
+        .take(3)
+        .any(|&(s, e)| NEGATORS.contains(&clause[s..e].to_lowercase().as_str()))
 }
 
 fn flip(kind: Stance) -> Stance {
@@ -389,6 +392,10 @@ mod tests {
         );
         assert_eq!(
             stance("The talks were not successful.").map(|s| s.0),
+            Some(Stance::Negative)
+        );
+        assert_eq!(
+            stance("The lack of meaningful progress on reform remains a concern.").map(|s| s.0),
             Some(Stance::Negative)
         );
         assert_eq!(stance("Progress amid tensions."), None);
