@@ -36,18 +36,22 @@ struct Phrases {
     /// it (phrases of two and three words).
     seen: Vec<u32>,
     next: HashMap<(u32, u32), u32>,
+    /// How often each word came right before a phrase.
+    previous: HashMap<(u32, u32), u32>,
 }
 
 /// A phrase of two or three words whose next word is this often the same
 /// one is cut from a longer name ("Declaration of Human" of "… Human
-/// Rights", "Universal Declaration" of "… of Human Rights").
+/// Rights", "Universal Declaration" of "… of Human Rights"); so is a
+/// phrase whose previous word is ("Law Commission" of "International …",
+/// "Social Council" of "Economic and …", "cent" of "per cent").
 const CONTINUED: f32 = 0.8;
 
 impl Phrases {
-    /// Phrases that are nearly always followed by one word.
+    /// Phrases that are nearly always followed, or preceded, by one word.
     fn cut_short(&self) -> Vec<bool> {
         let mut top = vec![0u32; self.surface.len()];
-        for (&(g, _), &n) in &self.next {
+        for (&(g, _), &n) in self.next.iter().chain(&self.previous) {
             top[g as usize] = top[g as usize].max(n);
         }
         (0..self.surface.len())
@@ -158,6 +162,11 @@ fn passage_grams(corpus: &Corpus, p: usize, phrases: &mut Phrases) -> Vec<u32> {
                             *phrases.next.entry((g, next.id)).or_default() += 1;
                         }
                     }
+                    if let Some(previous) = at.checked_sub(1).map(|i| &segment[i]) {
+                        if opens_name(&corpus.lexicon, previous) {
+                            *phrases.previous.entry((g, previous.id)).or_default() += 1;
+                        }
+                    }
                     out.push(g);
                 }
             }
@@ -175,6 +184,15 @@ fn continues_name(lexicon: &Lexicon, next: &Token) -> bool {
     let word = lexicon.words[next.id as usize].as_str();
     word == "of"
         || (lexicon.content[next.id as usize] && !text::is_generic(word) && !is_past_tense(word))
+}
+
+/// A previous word that may begin the name a phrase is cut from: any
+/// content word ("International" + "Law Commission"), "and" inside a
+/// name ("Economic and" + "Social Council") or "per" ("per" + "cent");
+/// not an article ("the Durand Line" is still "Durand Line").
+fn opens_name(lexicon: &Lexicon, previous: &Token) -> bool {
+    let word = lexicon.words[previous.id as usize].as_str();
+    lexicon.content[previous.id as usize] || matches!(word, "and" | "per")
 }
 
 /// The phrase as written, possessives dropped: "Durand Line".

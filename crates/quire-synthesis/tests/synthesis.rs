@@ -648,6 +648,33 @@ fn themes_recur_across_works_and_contrast_with_other_categories() {
 }
 
 #[test]
+fn a_phrase_cut_from_the_end_of_a_name_is_no_theme() {
+    let mut f = Fixture::new();
+    for (i, year) in [2020, 2021, 2022].iter().enumerate() {
+        let id = format!("w{i}");
+        f.work(&id, &format!("Author{i}, A."), *year, SourceType::Secondary);
+        f.passage(
+            &id,
+            "The Economic and Social Council heard that ten per cent of the Durand Line is fenced.",
+            &["threat_landscape"],
+            0.8,
+        );
+        f.passage(&id, "Officials held talks on trade.", &["cooperation"], 0.8);
+    }
+    let s = f.run();
+    let threat: Vec<&str> = s.themes.by_category[0]
+        .phrases
+        .iter()
+        .map(|p| p.phrase.as_str())
+        .collect();
+    // "Social Council" is cut from "Economic and …", "cent" from "per …";
+    // an article before a name cuts nothing.
+    assert!(!threat.contains(&"Social Council"), "{threat:?}");
+    assert!(!threat.contains(&"cent"), "{threat:?}");
+    assert!(threat.contains(&"Durand Line"), "{threat:?}");
+}
+
+#[test]
 fn summary_cites_representative_sentences_without_duplicates() {
     let mut f = Fixture::new();
     let texts = [
