@@ -188,8 +188,13 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
         }
     }
     let judge = Judge::new(corpus);
+    let (joined, tally): (Vec<_>, Vec<_>) = tally.into_values().partition(|t| t.form == JOINED);
+    let joined: Vec<(String, usize)> = joined
+        .into_iter()
+        .flat_map(|t| t.spellings)
+        .collect();
     let mut out: Vec<UnknownActor> = tally
-        .into_values()
+        .into_iter()
         .map(|t| {
             let name = t
                 .spellings
@@ -202,7 +207,11 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
         })
         .filter(|(name, t)| (t.works >= 2 || t.mentions >= 3) && judge.is_new_actor(name, t.form))
         .map(|(name, t)| UnknownActor {
-            name,
+            name: match t.form {
+                "proper name" => joined_name(&name, t.mentions, &joined, &judge.matcher)
+                    .map_or(name, str::to_string),
+                _ => name,
+            },
             form: t.form.to_string(),
             mentions: t.mentions,
             works: t.works,
@@ -214,6 +223,9 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
         })
         .collect();
     out.sort_by(|a, b| (b.works, b.mentions, &a.name).cmp(&(a.works, a.mentions, &b.name)));
+    // Two pieces of one name read across "and" are one proposal.
+    let mut named = HashSet::new();
+    out.retain(|a| named.insert(a.name.clone()));
     out.truncate(MAX_PROPOSALS);
     out
 }
@@ -275,11 +287,56 @@ fn candidates(sentence: &str) -> Vec<(String, &'static str)> {
         })
         .collect();
     out.extend(
-        proper_names(&tokens, &breaks)
+        proper_names(&tokens, &breaks, false)
             .into_iter()
             .map(|n| (n, "proper name")),
     );
+    // Names read across "and" ("Economic and Social Council"): not
+    // proposed themselves, but they name the proposals cut from them.
+    out.extend(
+        proper_names(&tokens, &breaks, true)
+            .into_iter()
+            .filter(|n| n.contains(" and "))
+            .map(|n| (n, JOINED)),
+    );
     out
+}
+
+/// The form of a name read across "and".
+const JOINED: &str = "joined";
+
+/// A share of a proposal's mentions inside one name read across "and"
+/// above which the proposal is cut from it ("Social Council" of "Economic
+/// and Social Council", "Saint Vincent" of "Saint Vincent and the
+/// Grenadines"), and is proposed under that name.
+const CUT_FROM_JOINED: f32 = 0.8;
+
+/// The name read across "and" that `name` is nearly always part of, unless
+/// the other side of the "and" is a known actor ("Kabul Bank and
+/// Pakistan" is two).
+fn joined_name<'t>(
+    name: &str,
+    mentions: usize,
+    joined: &'t [(String, usize)],
+    matcher: &ActorMatcher,
+) -> Option<&'t str> {
+    let (full, count) = joined
+        .iter()
+        .filter(|(full, _)| {
+            let padded = format!(" {full} ");
+            [
+                format!(" {name} and "),
+                format!(" and {name} "),
+                format!(" and the {name} "),
+            ]
+            .iter()
+            .any(|part| {
+                padded.contains(part.as_str())
+                    && !matcher.is_known(padded.replacen(part.as_str(), " ", 1).trim())
+            })
+        })
+        .max_by_key(|(_, n)| *n)?;
+    (*count as f32 >= CUT_FROM_JOINED * mentions as f32).then_some(full.as_str())
 }
 
 /// Numerals, units, "COVID-19", and English words in capitals ("THE").
@@ -302,8 +359,10 @@ fn is_acronym(token: &str) -> bool {
 /// Runs of ≥ 2 capitalised words, with "of", "for", "the" allowed
 /// inside ("National Directorate of Security"); the sentence's first word
 /// and leading titles are dropped.
-fn proper_names(tokens: &[&str], breaks: &[bool]) -> Vec<String> {
-    const JOINERS: &[&str] = &["of", "for", "the", "al", "de", "ul"];
+fn proper_names(tokens: &[&str], breaks: &[bool], with_and: bool) -> Vec<String> {
+    const NAME_JOINERS: &[&str] = &["of", "for", "the", "al", "de", "ul"];
+    const JOINERS_AND: &[&str] = &["of", "for", "the", "al", "de", "ul", "and"];
+    let joiners = if with_and { JOINERS_AND } else { NAME_JOINERS };
     // "I've" and other contractions are no part of a name.
     let capitalised = |t: &str| {
         t.chars().next().is_some_and(char::is_uppercase)
@@ -313,7 +372,7 @@ fn proper_names(tokens: &[&str], breaks: &[bool]) -> Vec<String> {
     let mut names = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     let mut flush = |run: &mut Vec<&str>| {
-        while run.last().is_some_and(|t| JOINERS.contains(t)) {
+        while run.last().is_some_and(|t| joiners.contains(t)) {
             run.pop();
         }
         let lower = |t: &&str| t.to_lowercase();
@@ -326,7 +385,7 @@ fn proper_names(tokens: &[&str], breaks: &[bool]) -> Vec<String> {
         let name = &run[start..];
         let generic = name.iter().all(|t| {
             let l = lower(t);
-            JOINERS.contains(&l.as_str())
+            joiners.contains(&l.as_str())
                 || GENERIC.contains(&l.as_str())
                 || TITLES.contains(&l.as_str())
         });
@@ -345,7 +404,7 @@ fn proper_names(tokens: &[&str], breaks: &[bool]) -> Vec<String> {
         // stop word ("The", "In"); joiners ("of", "for") only inside a name.
         let name_word =
             capitalised(t) && (!first_of_sentence || !text::is_stopword(&t.to_lowercase()));
-        if name_word || !run.is_empty() && JOINERS.contains(&t) {
+        if name_word || !run.is_empty() && joiners.contains(&t) {
             run.push(t);
         } else {
             flush(&mut run);
@@ -432,7 +491,11 @@ mod tests {
         let found = candidates(
             "Officials of the NDS met the National Directorate of Security and President Joe Biden in 2021.",
         );
-        let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        let names: Vec<&str> = found
+            .iter()
+            .filter(|(_, form)| *form != JOINED)
+            .map(|(n, _)| n.as_str())
+            .collect();
         assert_eq!(
             names,
             vec!["NDS", "National Directorate of Security", "Joe Biden"]

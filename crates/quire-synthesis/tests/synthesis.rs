@@ -540,6 +540,26 @@ fn a_name_met_only_in_courtesies_is_not_proposed() {
 }
 
 #[test]
+fn a_name_read_across_and_is_proposed_whole() {
+    let mut f = accuse_and_deny();
+    for work in ["khan-2021", "mofa-2022"] {
+        f.passage(
+            work,
+            "The Economic and Social Council met Pakistan, and Saint Vincent and the Grenadines spoke with Kabul Bank and Pakistan.",
+            &["threat_landscape"],
+            0.8,
+        );
+    }
+    let s = f.run();
+    let names: Vec<&str> = s.actors.unknown.iter().map(|u| u.name.as_str()).collect();
+    assert!(names.contains(&"Economic and Social Council"), "{names:?}");
+    assert!(names.contains(&"Saint Vincent and the Grenadines"), "{names:?}");
+    assert!(!names.contains(&"Social Council"), "{names:?}");
+    // A name next to another actor's is not joined to it.
+    assert!(names.contains(&"Kabul Bank"), "{names:?}");
+}
+
+#[test]
 fn recency_shows_why_each_work_is_in_or_out() {
     let mut f = accuse_and_deny();
     f.work("seminal-2010", "Rashid, A.", 2010, SourceType::Secondary);
