@@ -202,7 +202,12 @@ fn used_as_noun(before: &str, marker: &str) -> bool {
         .rev()
         .map(|&(s, e)| before[s..e].to_lowercase())
         .find(|w| !DETERMINERS.contains(&w.as_str()));
-    previous.is_some_and(|w| matches!(w.as_str(), "in" | "of" | "for" | "without" | "from" | "with"))
+    previous.is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "in" | "of" | "for" | "without" | "from" | "with"
+        )
+    })
 }
 
 /// Words skipped on the way back to a governing preposition ("in the
@@ -389,8 +394,8 @@ fn subject_before(sentence: &str, mentions: &[Mention], marker: usize) -> Option
 
 /// Words that open a clause of their own between an actor and a marker.
 const SUBORDINATORS: &[&str] = &[
-    "when", "if", "where", "because", "while", "whereas", "although", "though", "unless",
-    "since", "whenever",
+    "when", "if", "where", "because", "while", "whereas", "although", "though", "unless", "since",
+    "whenever",
 ];
 
 /// An "and" between the actor and the marker, with a personal pronoun

@@ -171,13 +171,21 @@ impl<'a> Corpus<'a> {
             .max()
             .map(|(_, _, std::cmp::Reverse(s))| s);
         match best {
-            Some(s) if s > 0 && crate::text::leans_on_previous(self.sentence(p, s)) => {
-                let text: &'a str = &self.passages[p].text;
-                let from = self.sentences[p][s - 1].0;
-                crate::text::without_speaker_label(&text[from..self.sentences[p][s].1])
-            }
-            Some(s) => crate::text::without_speaker_label(self.sentence(p, s)),
+            Some(s) => self.sentence_in_context(p, s),
             None => &self.passages[p].text,
+        }
+    }
+
+    /// Sentence `s` of passage `p`, with the sentence before when it leans
+    /// on it ("But how to attain that goal remains unclear."), without a
+    /// transcript's speaker label.
+    pub fn sentence_in_context(&self, p: usize, s: usize) -> &'a str {
+        if s > 0 && crate::text::leans_on_previous(self.sentence(p, s)) {
+            let text: &'a str = &self.passages[p].text;
+            let from = self.sentences[p][s - 1].0;
+            crate::text::without_speaker_label(&text[from..self.sentences[p][s].1])
+        } else {
+            crate::text::without_speaker_label(self.sentence(p, s))
         }
     }
 }

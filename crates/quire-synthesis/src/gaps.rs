@@ -51,6 +51,37 @@ pub const GAP_CUES: &[&str] = &[
     "cannot be verified",
     "could not be verified",
 ];
+/// Cues that also speak of study as schooling or of plans ("further
+/// studies in the digital fields", "we will do more research"): they state
+/// a gap only in a sentence that says it is needed.
+const CUES_NEEDING_A_NEED: &[&str] = &[
+    "further research",
+    "more research",
+    "further study",
+    "further studies",
+];
+/// Words that say research is wanted.
+const NEED_WORDS: &[&str] = &[
+    "need",
+    "needs",
+    "needed",
+    "require",
+    "requires",
+    "required",
+    "warrant",
+    "warrants",
+    "warranted",
+    "necessary",
+    "should",
+    "must",
+    "merit",
+    "merits",
+    "deserve",
+    "deserves",
+    "call",
+    "calls",
+];
+
 /// Years shown one by one before older ones are pooled.
 const MAX_YEAR_COLUMNS: i32 = 40;
 /// At most this many gap statements are listed.
@@ -362,6 +393,18 @@ fn stated_gaps(corpus: &Corpus) -> Vec<GapStatement> {
         return Vec::new();
     };
     let check: &AhoCorasick = &automaton;
+    let actors = crate::mentions::ActorMatcher::new(&corpus.protocol.actors);
+    let keywords: Vec<String> = corpus
+        .protocol
+        .review
+        .keywords
+        .iter()
+        .map(|k| k.to_lowercase())
+        .collect();
+    let on_subject = |sentence: &str| {
+        let lower = sentence.to_lowercase();
+        keywords.iter().any(|k| lower.contains(k.as_str())) || !actors.find(sentence).is_empty()
+    };
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for p in 0..corpus.passages.len() {
@@ -371,6 +414,16 @@ fn stated_gaps(corpus: &Corpus) -> Vec<GapStatement> {
                 .find_iter(sentence)
                 .find(|m| crate::text::at_word_boundary(sentence, m.start(), m.end()));
             let Some(m) = cue else { continue };
+            let cue_text = sentence[m.start()..m.end()].to_lowercase();
+            if CUES_NEEDING_A_NEED.contains(&cue_text.as_str()) && !says_needed(sentence) {
+                continue;
+            }
+            // A passage outside the framework counts when the sentence is
+            // about the review's subject (a keyword or a codebook actor):
+            // an aside on a virus is no gap of a climate review.
+            if corpus.categories_of[p].is_empty() && !on_subject(sentence) {
+                continue;
+            }
             if !seen.insert(crate::text::collapse_whitespace(sentence).to_lowercase()) {
                 continue;
             }
@@ -379,8 +432,8 @@ fn stated_gaps(corpus: &Corpus) -> Vec<GapStatement> {
                     .iter()
                     .map(|&c| corpus.category_id(c).to_string())
                     .collect(),
-                cue: sentence[m.start()..m.end()].to_lowercase(),
-                source: corpus.passage_ref(p, sentence),
+                cue: cue_text,
+                source: corpus.passage_ref(p, corpus.sentence_in_context(p, s)),
             });
             if out.len() == MAX_STATED {
                 return out;
@@ -388,4 +441,11 @@ fn stated_gaps(corpus: &Corpus) -> Vec<GapStatement> {
         }
     }
     out
+}
+
+/// "Further research is needed", "merits further study".
+fn says_needed(sentence: &str) -> bool {
+    crate::text::words(sentence)
+        .iter()
+        .any(|&(s, e)| NEED_WORDS.contains(&sentence[s..e].to_lowercase().as_str()))
 }

@@ -158,7 +158,16 @@ pub const CONTRAST: &[&str] = &[
     "despite",
 ];
 const NEGATORS: &[&str] = &[
-    "not", "no", "never", "hardly", "nor", "without", "lack", "lacks", "little", "absence",
+    "not",
+    "no",
+    "never",
+    "hardly",
+    "nor",
+    "without",
+    "lack",
+    "lacks",
+    "little",
+    "absence",
     "insufficient",
 ];
 

@@ -189,10 +189,7 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
     }
     let judge = Judge::new(corpus);
     let (joined, tally): (Vec<_>, Vec<_>) = tally.into_values().partition(|t| t.form == JOINED);
-    let joined: Vec<(String, usize)> = joined
-        .into_iter()
-        .flat_map(|t| t.spellings)
-        .collect();
+    let joined: Vec<(String, usize)> = joined.into_iter().flat_map(|t| t.spellings).collect();
     let mut out: Vec<UnknownActor> = tally
         .into_iter()
         .map(|t| {

@@ -300,6 +300,55 @@ fn a_sentence_stating_a_gap_is_found_with_its_citation() {
 }
 
 #[test]
+fn study_as_schooling_and_off_subject_asides_state_no_gap() {
+    let mut f = accuse_and_deny();
+    f.passage(
+        "khan-2021",
+        "We seek opportunities for further studies in the creative fields.",
+        &["threat_landscape"],
+        0.5,
+    );
+    f.passage(
+        "khan-2021",
+        "The virus's long-term effects are poorly understood.",
+        &[],
+        0.0,
+    );
+    f.passage(
+        "mofa-2022",
+        "Further research on TTP funding is needed. How the TTP recruits in Pakistan remains unclear.",
+        &[],
+        0.0,
+    );
+    let s = f.run();
+    let cues: Vec<&str> = s.gaps.stated.iter().map(|g| g.cue.as_str()).collect();
+    // Research said to be needed, and an uncoded passage's sentence on
+    // a codebook actor, are gaps; schooling and a virus aside are not.
+    assert_eq!(
+        cues,
+        ["further research", "remains unclear"],
+        "{:?}",
+        s.gaps.stated
+    );
+}
+
+#[test]
+fn a_gap_that_points_back_is_quoted_with_the_sentence_before() {
+    let mut f = accuse_and_deny();
+    f.passage(
+        "khan-2021",
+        "The aim is to end TTP attacks. But how to attain that aim remains unclear.",
+        &["threat_landscape"],
+        0.5,
+    );
+    let s = f.run();
+    assert_eq!(
+        s.gaps.stated[0].source.quote,
+        "The aim is to end TTP attacks. But how to attain that aim remains unclear."
+    );
+}
+
+#[test]
 fn thin_cells_are_called_out() {
     let mut f = Fixture::new();
     f.work(
@@ -553,7 +602,10 @@ fn a_name_read_across_and_is_proposed_whole() {
     let s = f.run();
     let names: Vec<&str> = s.actors.unknown.iter().map(|u| u.name.as_str()).collect();
     assert!(names.contains(&"Economic and Social Council"), "{names:?}");
-    assert!(names.contains(&"Saint Vincent and the Grenadines"), "{names:?}");
+    assert!(
+        names.contains(&"Saint Vincent and the Grenadines"),
+        "{names:?}"
+    );
     assert!(!names.contains(&"Social Council"), "{names:?}");
     // A name next to another actor's is not joined to it.
     assert!(names.contains(&"Kabul Bank"), "{names:?}");

@@ -745,10 +745,17 @@ mod tests {
             Person::new("Cole", Some("B".into())),
         ];
         let report = check(text, vec![antigua, trinidad, two], CitationStyle::Apa);
-        assert_eq!(report.citations[0].authors, ["Government of Antigua and Barbuda"]);
+        assert_eq!(
+            report.citations[0].authors,
+            ["Government of Antigua and Barbuda"]
+        );
         assert_eq!(report.matches, vec![Some(1), Some(2), Some(3)]);
         // The two-author citation keeps its style point; the organisations have none.
-        let styles: Vec<_> = report.problems.iter().filter_map(|p| p.citation.clone()).collect();
+        let styles: Vec<_> = report
+            .problems
+            .iter()
+            .filter_map(|p| p.citation.clone())
+            .collect();
         assert_eq!(styles, ["Brennan and Cole, 2021"], "{}", report.to_text());
     }
 
