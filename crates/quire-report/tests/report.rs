@@ -7,10 +7,19 @@ use quire_report::{write_report, PrismaCounts, ReportFiles, ReportInput};
 use serde_json::Value;
 
 fn write(works: &[quire_model::Work]) -> (tempfile::TempDir, ReportFiles) {
+    write_with(works, |_| {})
+}
+
+/// [`write`], with the synthesis changed by `edit` first.
+fn write_with(
+    works: &[quire_model::Work],
+    edit: impl FnOnce(&mut quire_synthesis::Synthesis),
+) -> (tempfile::TempDir, ReportFiles) {
     let protocol = fixture::protocol();
     let passages = fixture::passages();
     let codings = fixture::codings();
-    let synthesis = fixture::synthesis(&protocol, works);
+    let mut synthesis = fixture::synthesis(&protocol, works);
+    edit(&mut synthesis);
     let prisma = PrismaCounts {
         identified: 9,
         duplicates_removed: 2,
@@ -362,4 +371,31 @@ fn source_types_without_unknowns_show_no_unknown_column() {
     )
     .unwrap();
     assert!(!svg.contains(">unknown<"), "legend has unknown");
+}
+
+#[test]
+fn a_large_review_lists_the_rule_per_work_in_an_appendix() {
+    let (_dir, files) = write(&fixture::works());
+    let md = read(&files.markdown);
+    assert!(md.contains("### The rule applied to each work"));
+    assert!(!md.contains("Appendix"));
+
+    let (_dir, files) = write_with(&fixture::works(), |s| {
+        for i in 0..40 {
+            s.recency.works.push(quire_synthesis::RecencyEntry {
+                work_id: format!("old-{i}"),
+                year: Some(2001),
+                cited_by: 0,
+                status: quire_synthesis::RecencyStatus::Out,
+                selected: false,
+                reason: "from 2001".into(),
+            });
+        }
+    });
+    let md = read(&files.markdown);
+    assert!(!md.contains("### The rule applied to each work"));
+    assert!(md.contains("The rule applied to each of the 46 works is listed in the appendix"));
+    let appendix = md.find("## 12. Appendix").expect("appendix section");
+    assert!(appendix > md.find("## 11. References").expect("references"));
+    assert!(md[appendix..].contains("| old-39 |"), "every work has its row");
 }

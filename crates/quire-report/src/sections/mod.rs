@@ -67,6 +67,7 @@ pub fn build_document(input: &ReportInput, references: &[Reference]) -> Document
             Block::References(references.to_vec()),
         ],
     });
+    sections.extend(selection::selection_appendix(input));
     Document {
         title,
         question: review.question.trim().to_string(),

@@ -62,15 +62,38 @@ pub fn protocol(input: &ReportInput) -> Section {
                 .collect(),
         }));
     }
-    if !recency.works.is_empty() {
+    if !recency.works.is_empty() && !selection_in_appendix(input) {
         blocks.push(Block::Subheading("The rule applied to each work".into()));
         blocks.push(Block::Table(recency_table(input)));
+    } else if !recency.works.is_empty() {
+        blocks.push(Block::Paragraph(format!(
+            "The rule applied to each of the {} works is listed in the appendix, after the references.",
+            recency.works.len()
+        )));
     }
     Section {
         id: "protocol".into(),
         title: "Protocol and selection".into(),
         blocks,
     }
+}
+
+/// A review of more works than this lists the rule applied to each work
+/// in an appendix, so that the findings are not pages away from the top.
+const WORKS_LISTED_IN_PROTOCOL: usize = 40;
+
+fn selection_in_appendix(input: &ReportInput) -> bool {
+    input.synthesis.recency.works.len() > WORKS_LISTED_IN_PROTOCOL
+}
+
+/// The appendix listing the selection rule applied to each work, for a
+/// review too large to list them in the protocol section.
+pub fn selection_appendix(input: &ReportInput) -> Option<Section> {
+    selection_in_appendix(input).then(|| Section {
+        id: "selection-appendix".into(),
+        title: "Appendix: the selection rule applied to each work".into(),
+        blocks: vec![Block::Table(recency_table(input))],
+    })
 }
 
 fn status_row(name: &str, n: usize, meaning: &str) -> Vec<Cell> {
