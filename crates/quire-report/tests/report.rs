@@ -397,5 +397,8 @@ fn a_large_review_lists_the_rule_per_work_in_an_appendix() {
     assert!(md.contains("The rule applied to each of the 46 works is listed in the appendix"));
     let appendix = md.find("## 12. Appendix").expect("appendix section");
     assert!(appendix > md.find("## 11. References").expect("references"));
-    assert!(md[appendix..].contains("| old-39 |"), "every work has its row");
+    assert!(
+        md[appendix..].contains("| old-39 |"),
+        "every work has its row"
+    );
 }

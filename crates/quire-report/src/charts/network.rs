@@ -90,9 +90,28 @@ pub fn network(
         );
         return svg.finish(title);
     }
+    let labels: Vec<String> = nodes
+        .iter()
+        .map(|&n| shorten(&net.nodes[n].label, 28))
+        .collect();
+    let radii: Vec<f64> = nodes.iter().map(|&n| radius(net.nodes[n].weight)).collect();
+    let boxes: Vec<LabelledNode> = labels
+        .iter()
+        .zip(&radii)
+        .map(|(label, &r)| LabelledNode {
+            radius: r,
+            label_width: text_width(label, 12.0),
+        })
+        .collect();
+    let mut points: Vec<(f64, f64)> = positions.iter().map(|&p| place(p)).collect();
+    separate(
+        &mut points,
+        &boxes,
+        (10.0, WIDTH - 10.0, 20.0, height - bottom + 20.0),
+    );
     for &(a, b, w) in &edges {
-        let (x1, y1) = place(positions[a]);
-        let (x2, y2) = place(positions[b]);
+        let (x1, y1) = points[a];
+        let (x2, y2) = points[b];
         let width = 0.8 + 6.0 * (w as f64 / max_e);
         svg.line(
             x1,
@@ -106,16 +125,13 @@ pub fn network(
     }
     for (i, &n) in nodes.iter().enumerate() {
         let node = &net.nodes[n];
-        let (x, y) = place(positions[i]);
+        let (x, y) = points[i];
         let tip = format!("{}: {} passages", node.label, node.weight);
-        svg.circle(x, y, radius(node.weight), colour(&node.group), &tip);
+        svg.circle(x, y, radii[i], colour(&node.group), &tip);
     }
-    for (i, &n) in nodes.iter().enumerate() {
-        let node = &net.nodes[n];
-        let (x, y) = place(positions[i]);
-        let r = radius(node.weight);
-        let label = shorten(&node.label, 28);
-        svg.label(x + r + 4.0, y + 4.0, &label, 12.0, "start");
+    for (i, label) in labels.iter().enumerate() {
+        let (x, y) = points[i];
+        svg.label(x + radii[i] + 4.0, y + 4.0, label, 12.0, "start");
     }
     legend(&mut svg, height, &groups, &colour, group_label);
     svg.finish(title)
@@ -139,6 +155,82 @@ fn legend(
         svg.circle(x + 6.0, y - 4.0, 6.0, colour(g), &name);
         svg.text(x + 16.0, y, &name, 12.0, "start", "");
         x += w;
+    }
+}
+
+/// A node as drawn: its circle and its label to the right.
+struct LabelledNode {
+    radius: f64,
+    label_width: f64,
+}
+
+impl LabelledNode {
+    /// (left, right, top, bottom) of circle and label around centre (x, y).
+    fn extent(&self, (x, y): (f64, f64)) -> (f64, f64, f64, f64) {
+        let half_height = self.radius.max(8.0);
+        (
+            x - self.radius,
+            x + self.radius + 4.0 + self.label_width,
+            y - half_height,
+            y + half_height,
+        )
+    }
+}
+
+/// Passes of [`separate`]; each moves every overlapping pair apart.
+const SEPARATION_PASSES: usize = 200;
+
+/// Move nodes apart, each pair along the axis where they overlap least,
+/// until no node's circle and label cover another's (or the passes run
+/// out), keeping every node inside `bounds` (left, right, top, bottom):
+/// the layout places centres, and a label 100 pixels wide needs room that
+/// the layout never saw.
+fn separate(points: &mut [(f64, f64)], nodes: &[LabelledNode], bounds: (f64, f64, f64, f64)) {
+    let (min_x, max_x, min_y, max_y) = bounds;
+    for _ in 0..SEPARATION_PASSES {
+        let mut moved = false;
+        for i in 0..points.len() {
+            for j in (i + 1)..points.len() {
+                let a = nodes[i].extent(points[i]);
+                let b = nodes[j].extent(points[j]);
+                let overlap_x = a.1.min(b.1) - a.0.max(b.0);
+                let overlap_y = a.3.min(b.3) - a.2.max(b.2);
+                if overlap_x <= 0.0 || overlap_y <= 0.0 {
+                    continue;
+                }
+                moved = true;
+                // Labels are wide and short: moving up or down is usually
+                // the smaller step.
+                let (dx, dy) = if overlap_y <= overlap_x {
+                    let sign = if points[i].1 <= points[j].1 {
+                        -1.0
+                    } else {
+                        1.0
+                    };
+                    (0.0, sign * (overlap_y / 2.0 + 0.5))
+                } else {
+                    let sign = if points[i].0 <= points[j].0 {
+                        -1.0
+                    } else {
+                        1.0
+                    };
+                    (sign * (overlap_x / 2.0 + 0.5), 0.0)
+                };
+                points[i].0 += dx;
+                points[i].1 += dy;
+                points[j].0 -= dx;
+                points[j].1 -= dy;
+            }
+        }
+        for (p, node) in points.iter_mut().zip(nodes) {
+            let right_edge = max_x - node.radius - 4.0 - node.label_width;
+            p.0 =
+                p.0.clamp(min_x + node.radius, right_edge.max(min_x + node.radius));
+            p.1 = p.1.clamp(min_y + node.radius, max_y - node.radius);
+        }
+        if !moved {
+            break;
+        }
     }
 }
 
@@ -314,5 +406,30 @@ mod tests {
             }
         }
         assert!(closest > 0.08, "core nodes {closest:.3} apart");
+    }
+
+    #[test]
+    fn labels_do_not_cover_each_other() {
+        // Twelve nodes piled on three spots, with long labels.
+        let nodes: Vec<LabelledNode> = (0..12)
+            .map(|i| LabelledNode {
+                radius: 5.0 + i as f64,
+                label_width: 60.0 + 8.0 * i as f64,
+            })
+            .collect();
+        let mut points: Vec<(f64, f64)> = (0..12)
+            .map(|i| (300.0 + (i % 3) as f64, 200.0 + (i % 3) as f64 * 2.0))
+            .collect();
+        let bounds = (10.0, 770.0, 20.0, 480.0);
+        separate(&mut points, &nodes, bounds);
+        for i in 0..12 {
+            let a = nodes[i].extent(points[i]);
+            assert!(a.0 >= bounds.0 - 1e-6 && a.1 <= bounds.1 + 1e-6, "{a:?}");
+            for j in (i + 1)..12 {
+                let b = nodes[j].extent(points[j]);
+                let apart = a.1 <= b.0 || b.1 <= a.0 || a.3 <= b.2 || b.3 <= a.2;
+                assert!(apart, "{i} {a:?} and {j} {b:?} overlap");
+            }
+        }
     }
 }
