@@ -84,7 +84,7 @@ impl Cleaned {
         } else {
             self.push_space(start);
         }
-        self.push_inline(line_clean, start);
+        self.push_inline(line_clean, start, document);
         while self.text.ends_with(' ') {
             self.text.pop();
             self.src.pop();
@@ -113,8 +113,46 @@ impl Cleaned {
         !contains_word(document, &joined) && contains_word(document, &hyphenated)
     }
 
-    /// Append inline text, dropping Markdown and HTML markup.
-    fn push_inline(&mut self, line: &str, offset: usize) {
+    /// A space after "sea-" before "level": the line break of a hyphenated
+    /// word, turned into a space by whoever extracted the text ("sea-
+    /// level rise", "High- Level Panel"). The space goes, and the hyphen
+    /// too when the document spells the word whole elsewhere; "two- and
+    /// three-year" keeps both (a suspended hyphen).
+    fn repairs_spaced_hyphen(&mut self, rest: &str, document: &str) -> bool {
+        const SUSPENDING: &[&str] = &["and", "or", "nor", "to", "but", "as", "than", "vs"];
+        let next = rest.trim_start();
+        if !self.ends_with_broken_word() || !next.starts_with(char::is_alphabetic) {
+            return false;
+        }
+        // "High- Level", "Afghan- Pakistan": a compound, no split word.
+        if next.starts_with(char::is_uppercase) {
+            return true;
+        }
+        let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        if SUSPENDING.contains(&word.as_str()) {
+            return false;
+        }
+        if !self.keeps_hyphen(next, document) && self.spelt_whole(next, document) {
+            self.text.pop();
+            self.src.pop();
+            self.src_end.pop();
+        }
+        true
+    }
+
+    /// Whether "coun-" + "try" is written "country" in the document.
+    fn spelt_whole(&self, next: &str, document: &str) -> bool {
+        let head = self.text[..self.text.len() - 1]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let tail: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
+        !head.is_empty() && !tail.is_empty() && contains_word(document, &format!("{head}{tail}"))
+    }
+
+    /// Append inline text, dropping Markdown and HTML markup and
+    /// repairing spaced hyphens (words looked up in `document`).
+    fn push_inline(&mut self, line: &str, offset: usize, document: &str) {
         let mut chars = line.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             let at = offset + i;
@@ -131,7 +169,11 @@ impl Cleaned {
                         }
                     }
                 }
-                c if c.is_whitespace() => self.push_space(at),
+                c if c.is_whitespace() => {
+                    if !self.repairs_spaced_hyphen(&line[i..], document) {
+                        self.push_space(at)
+                    }
+                }
                 c => self.push(c, at, c.len_utf8()),
             }
         }
@@ -213,6 +255,21 @@ mod tests {
         );
         assert_eq!(c.text, "Bold start of a paragraph with [note] and x.");
         assert_eq!(c.raw_span(0, c.text.len()), (2, doc.len()));
+    }
+
+    #[test]
+    fn repairs_hyphens_followed_by_a_space() {
+        let doc = "The sea- level rise and a High- Level Panel hurt the coun- try; \
+                   two- and three-year plans. Our country.";
+        let c = join(&[doc], doc);
+        assert_eq!(
+            c.text,
+            "The sea-level rise and a High-Level Panel hurt the country; \
+             two- and three-year plans. Our country."
+        );
+        // Every byte still maps back into the raw line.
+        let at = c.text.find("level").unwrap();
+        assert_eq!(&doc[c.raw_span(at, at + 5).0..][..5], "level");
     }
 
     #[test]
