@@ -83,10 +83,9 @@ impl Snippet {
             .map(|r| (new_pos[r.start] + shift, new_pos[r.end] + shift))
             .collect();
         ranges.sort_unstable();
-        Snippet {
-            text: format!("{prefix}{text}{suffix}"),
-            highlights: merge_overlapping(ranges),
-        }
+        let text = format!("{prefix}{text}{suffix}");
+        let highlights = drop_lone_function_words(&text, merge_overlapping(ranges));
+        Snippet { text, highlights }
     }
 
     /// The opening of `source`, unhighlighted: the snippet for a hit that
@@ -119,6 +118,36 @@ impl Snippet {
         words.dedup();
         words.len()
     }
+}
+
+/// Words that only matter inside a phrase: "loss and damage" marks its
+/// "and", but every other "and" of the snippet is no match worth a reader's
+/// eye (the index keeps them, so tantivy marks each one).
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "is", "of", "on", "or", "the", "to",
+    "with",
+];
+
+/// Highlights without the function words that stand apart from every
+/// other highlight (only a space between marks a phrase).
+fn drop_lone_function_words(text: &str, ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let is_function_word = |&(s, e): &(usize, usize)| {
+        text.get(s..e)
+            .is_some_and(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+    };
+    let touches = |a: (usize, usize), b: (usize, usize)| {
+        let (first, second) = if a.0 <= b.0 { (a, b) } else { (b, a) };
+        text.get(first.1..second.0)
+            .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+    };
+    (0..ranges.len())
+        .filter(|&i| {
+            !is_function_word(&ranges[i])
+                || (i > 0 && touches(ranges[i - 1], ranges[i]))
+                || (i + 1 < ranges.len() && touches(ranges[i], ranges[i + 1]))
+        })
+        .map(|i| ranges[i])
+        .collect()
 }
 
 /// Collapse every run of whitespace into one space. Returns the new text
@@ -206,6 +235,24 @@ mod tests {
         assert_eq!(s.to_terminal(), "a <b> & \x1b[1mTTP\x1b[0m");
         assert_eq!(s.to_markdown(), "a <b> & **TTP**");
         assert_eq!(s.to_html(), "a &lt;b&gt; &amp; <b>TTP</b>");
+    }
+
+    #[test]
+    fn function_words_are_marked_only_inside_a_phrase() {
+        let source = "scale and urgency of loss and damage";
+        let at = |w: &str, nth: usize| {
+            let start = source.match_indices(w).nth(nth).unwrap().0;
+            start..start + w.len()
+        };
+        let s = Snippet::from_fragment(
+            source,
+            0..source.len(),
+            &[at("and", 0), at("loss", 0), at("and", 1), at("damage", 0)],
+        );
+        assert_eq!(
+            s.to_markdown(),
+            "scale and urgency of **loss** **and** **damage**"
+        );
     }
 
     #[test]
