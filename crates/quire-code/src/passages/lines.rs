@@ -88,10 +88,27 @@ pub fn classify<'a>(text: &'a str, from: usize, page_starts: &[usize]) -> Vec<Li
                 .is_some_and(|l| l.text.starts_with(char::is_uppercase));
         let alone = first
             || ((k == 0 || lines[k - 1].kind == LineKind::Blank)
-                && lines.get(k + 1).is_none_or(|l| l.kind == LineKind::Blank));
+                && lines.get(k + 1).is_none_or(|l| l.kind == LineKind::Blank))
+            || heads_a_paragraph_line(&lines, k);
         lines[k].kind = kind_of(lines[k].text, alone);
     }
     lines
+}
+
+/// Words of a line that is a paragraph by itself (text stored one
+/// paragraph per line, as speeches are); see `SplitOptions`.
+const PARAGRAPH_LINE_WORDS: usize = 40;
+
+/// In text stored one paragraph per line, with no blank lines, a heading
+/// stands between paragraphs: line `k` comes after a blank, a courtesy
+/// line or a finished paragraph, and before a paragraph line
+/// ("Introduction" above "On behalf of the Government of Tuvalu, …").
+fn heads_a_paragraph_line(lines: &[Line<'_>], k: usize) -> bool {
+    let paragraph = |l: &Line<'_>| l.text.split_whitespace().count() >= PARAGRAPH_LINE_WORDS;
+    let after_break = k == 0
+        || matches!(lines[k - 1].kind, LineKind::Blank | LineKind::Courtesy)
+        || (paragraph(&lines[k - 1]) && lines[k - 1].text.ends_with(['.', '!', '?', '"', '”']));
+    after_break && lines.get(k + 1).is_some_and(paragraph)
 }
 
 fn raw_lines(text: &str, from: usize) -> Vec<Line<'_>> {
@@ -427,6 +444,17 @@ mod tests {
             &kinds[8..11],
             &[LineKind::Artefact, LineKind::Artefact, LineKind::Artefact]
         );
+    }
+
+    #[test]
+    fn a_heading_between_paragraph_lines() {
+        let paragraph = "On behalf of the Government I congratulate you. ".repeat(5);
+        let t = format!("Mr. President,\nIntroduction\n{paragraph}\nClimate Security\n{paragraph}\nOur Atolls\nWe are low.\n");
+        let kinds: Vec<LineKind> = classify(&t, 0, &[]).into_iter().map(|l| l.kind).collect();
+        assert_eq!(kinds[1], LineKind::Heading("Introduction".into()));
+        assert_eq!(kinds[3], LineKind::Heading("Climate Security".into()));
+        // Before a short line, a short title-like line is text.
+        assert_eq!(kinds[5], LineKind::Text);
     }
 
     #[test]
