@@ -68,6 +68,9 @@ pub fn actor_map(corpus: &Corpus, mentions: &[Vec<Mention>]) -> ActorMap {
             let voice =
                 voices[corpus.passage_work[p]].filter(|_| !text::is_transcript_question(sentence));
             for (a, marker, object, own) in markers.interests(sentence, &in_sentence, voice) {
+                // "Tuvalu calls for …" in Tuvalu's own statement is its own
+                // word as much as "we call for …".
+                let own = own || voice == Some(a);
                 let profile = &mut profiles[a];
                 let own_count = profile.interests.iter().filter(|i| i.own_words).count();
                 if profile.interests.len() < MAX_INTERESTS
@@ -470,6 +473,10 @@ fn object_after(sentence: &str, from: usize) -> Option<String> {
     if NOT_OBJECT_STARTS.contains(&first.to_lowercase().as_str()) {
         return None; // "want and deserve", "seeking has": no object follows
     }
+    let after_to = sentence[..from].to_lowercase().ends_with(" to");
+    if is_speech_act(&rest[..end], &words, after_to) {
+        return None;
+    }
     let last = words.get(OBJECT_WORDS.min(words.len()).checked_sub(1)?)?;
     // From its first character, not its first word: "$4.2 billion".
     let start = rest[..words[0].0]
@@ -482,6 +489,73 @@ fn object_after(sentence: &str, from: usize) -> Option<String> {
         return meaningful.then(|| format!("{object} …"));
     }
     (meaningful && !unfinished(&object)).then_some(object)
+}
+
+/// Verbs of what a speaker does by speaking: "we want to thank", "I wish
+/// to acknowledge the passing of", "we intend to honour his legacy" are
+/// the speech's courtesies, not what the speaker seeks.
+const SPEECH_ACTS: &[&str] = &[
+    "thank",
+    "acknowledge",
+    "congratulate",
+    "express",
+    "honour",
+    "honor",
+    "welcome",
+    "commend",
+    "salute",
+    "say",
+    "conclude",
+    "remind",
+    "note",
+    "reiterate",
+    "stress",
+    "emphasise",
+    "emphasize",
+    "underline",
+    "underscore",
+    "highlight",
+    "inform",
+    "convey",
+    "echo",
+    "assure",
+    "reaffirm",
+    "recall",
+    "associate",
+    "align",
+];
+/// Speech acts of two words whose first word alone says nothing ("pay
+/// tribute" but "pay its debts", "take this opportunity" but "take
+/// control").
+const SPEECH_ACT_PAIRS: &[(&str, &str)] = &[
+    ("pay", "tribute"),
+    ("pay", "homage"),
+    ("take", "this"),
+    ("send", "a"),
+    ("turn", "to"),
+    ("join", "others"),
+    ("place", "on"),
+    ("put", "on"),
+];
+
+/// An object that is an infinitive of a speech act: "(wants) to thank …",
+/// or after a marker that ends in "to", "(intends to) pay tribute …".
+fn is_speech_act(object: &str, words: &[(usize, usize)], after_to: bool) -> bool {
+    let word = |k: usize| words.get(k).map(|&(s, e)| object[s..e].to_lowercase());
+    let at = if after_to {
+        0
+    } else if word(0).as_deref() == Some("to") {
+        1
+    } else {
+        return false;
+    };
+    let (Some(verb), next) = (word(at), word(at + 1)) else {
+        return false;
+    };
+    SPEECH_ACTS.contains(&verb.as_str())
+        || SPEECH_ACT_PAIRS
+            .iter()
+            .any(|&(v, n)| verb == v && next.as_deref() == Some(n))
 }
 
 /// Words an object phrase cannot end on: the phrase was cut ("advance
@@ -621,6 +695,9 @@ mod tests {
             interests("Pakistan and Kabul call for talks.")[0].0,
             "afghanistan"
         );
+        // A courtesy of the speech, not something sought.
+        assert!(interests("Pakistan wants to thank the President for his work.").is_empty());
+        assert!(interests("Kabul wishes and intends to pay tribute to the victims.").is_empty());
         // Whom "them" means is not in the sentence.
         assert!(interests("Kabul wants them to leave.").is_empty());
         // An object cut for length says so.

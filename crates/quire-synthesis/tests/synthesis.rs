@@ -1007,7 +1007,8 @@ fn an_actors_own_statements_state_its_interests() {
     )];
     f.passage(
         "mofa-2022",
-        "We seek a peaceful and stable Afghanistan. We do not want a war. The TTP wants chaos.",
+        "We seek a peaceful and stable Afghanistan. We do not want a war. The TTP wants chaos. \
+         Pakistan calls for open borders.",
         &["cooperation"],
         0.9,
     );
@@ -1041,13 +1042,17 @@ fn an_actors_own_statements_state_its_interests() {
             .map(|i| (i.marker.clone(), i.object.clone(), i.own_words))
             .collect()
     };
+    // Named by its name in its own statement, it speaks in its own words too.
     assert_eq!(
         interests("pakistan"),
-        vec![(
-            "seek".into(),
-            "a peaceful and stable Afghanistan".into(),
-            true
-        )]
+        vec![
+            (
+                "seek".into(),
+                "a peaceful and stable Afghanistan".into(),
+                true
+            ),
+            ("calls for".into(), "open borders".into(), true)
+        ]
     );
     assert_eq!(
         interests("afghanistan"),
