@@ -336,7 +336,7 @@ impl Infos {
             let start = self.arena.len();
             let mut last = None;
             for t in &tokens[i..j] {
-                for c in strip_emphasis(t.text).chars() {
+                for c in without_year_suffix(strip_emphasis(t.text)).chars() {
                     let class = char_class(c);
                     if last != Some(class) {
                         self.arena.push(class);
@@ -356,15 +356,16 @@ impl Infos {
     }
 
     fn push(&mut self, t: &Token<'_>, lexicons: &Lexicons) {
+        let text = without_year_suffix(t.text);
         let start = self.arena.len();
-        push_lower(&mut self.arena, t.text);
+        push_lower(&mut self.arena, text);
         let word_end = self.arena.len();
-        push_shape(&mut self.arena, t.text);
+        push_shape(&mut self.arena, text);
         let shape_end = self.arena.len();
-        self.arena.push_str(t.text);
+        self.arena.push_str(text);
         let raw_end = self.arena.len();
         let word = &self.arena[start..word_end];
-        let kind = match t.text.trim_start_matches(is_emphasis).chars().next() {
+        let kind = match text.trim_start_matches(is_emphasis).chars().next() {
             Some(c) if c.is_ascii_digit() => Kind::Number,
             Some(c) if c.is_alphanumeric() => Kind::Word,
             _ => Kind::Punct,
@@ -374,7 +375,7 @@ impl Infos {
         } else {
             0
         };
-        let mut f = flags(t.text.trim_matches(is_emphasis), word, kind);
+        let mut f = flags(text.trim_matches(is_emphasis), word, kind);
         if t.text.len() > 1 && t.text.contains(is_emphasis) {
             f |= const { bit("emph") };
         }
@@ -830,6 +831,17 @@ fn ends_sentence(tokens: &[Token<'_>], i: usize) -> bool {
                 || prev.ends_with([')', ']', '"', '\u{201d}'])
         }
         None => false,
+    }
+}
+
+/// A year token without its disambiguating letter ("2023a" → "2023"): the
+/// letter tells works apart and nothing else, so the model sees the year
+/// it has learnt (its training data has few such letters).
+fn without_year_suffix(text: &str) -> &str {
+    if text.len() == 5 && is_year(text) {
+        &text[..4]
+    } else {
+        text
     }
 }
 

@@ -144,6 +144,9 @@ fn split_runs<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Token<'
             Some((s, rk)) if rk == k && k != Class::Single => {
                 let _ = s;
             }
+            // "2023a": the letter that tells two works of a year apart
+            // stays on its year.
+            Some((s, Class::Digit)) if is_year_suffix(text, s, i, end) => {}
             Some((s, _)) => {
                 push(text, s, i, out);
                 run = Some((i, k));
@@ -154,6 +157,20 @@ fn split_runs<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Token<'
     if let Some((s, _)) = run {
         push(text, s, end, out);
     }
+}
+
+/// Whether the letter at `i` ends a year that starts at `s` ("2023a",
+/// "1998b."): one lowercase letter a–h right after four digits of a
+/// year, followed by no other letter. ("1990s" is a decade.)
+fn is_year_suffix(text: &str, s: usize, i: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    i - s == 4
+        && crate::features::is_year(&text[s..i])
+        && (b'a'..=b'h').contains(&b[i])
+        && text[i + 1..end]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Where a link starts in a chunk: "http", "www." or "//" (a URL broken
@@ -227,6 +244,13 @@ mod tests {
             texts("Phys. Rev. D60 11(2006)p1914"),
             vec!["Phys", ".", "Rev", ".", "D", "60", "11", "(", "2006", ")", "p", "1914"]
         );
+    }
+
+    #[test]
+    fn a_year_keeps_its_letter() {
+        assert_eq!(texts("(2023a). 1998b, 1990s 2021and"), vec![
+            "(", "2023a", ")", ".", "1998b", ",", "1990", "s", "2021", "and"
+        ]);
     }
 
     #[test]
