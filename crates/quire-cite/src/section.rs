@@ -249,27 +249,37 @@ fn drop_artefacts<'a>(body: &[(usize, &'a str)]) -> Vec<(usize, &'a str)> {
 /// year, DOI or URL in it, before a paragraph that has a year. Without this
 /// it would be glued to the first reference, which has not started yet as
 /// far as the line splitter can tell.
-fn drop_preface(lines: Vec<(usize, &str)>) -> Vec<(usize, &str)> {
-    let first = lines.iter().position(|(_, l)| !l.trim().is_empty());
-    let Some(first) = first else { return lines };
-    let Some(blank) = lines[first..]
+fn drop_preface(mut lines: Vec<(usize, &str)>) -> Vec<(usize, &str)> {
+    // The first paragraph may be any note; later ones only notes set in
+    // italics ("*Citation check before writing: …*"), which no reference is.
+    for k in 0..MAX_PREFACE_PARAGRAPHS {
+        match preface_end(&lines, k == 0) {
+            Some(blank) => lines = lines[blank..].to_vec(),
+            None => break,
+        }
+    }
+    lines
+}
+
+/// Paragraphs of notes that may stand between a heading and the list.
+const MAX_PREFACE_PARAGRAPHS: usize = 3;
+
+/// Where the opening paragraph of `lines` ends, if it is a note (no date,
+/// DOI or link) before a list that has them.
+fn preface_end(lines: &[(usize, &str)], first_paragraph: bool) -> Option<usize> {
+    let first = lines.iter().position(|(_, l)| !l.trim().is_empty())?;
+    let blank = lines[first..]
         .iter()
         .position(|(_, l)| l.trim().is_empty())
-        .map(|i| first + i)
-    else {
-        return lines;
-    };
+        .map(|i| first + i)?;
     let referencelike = |t: &str| {
         let lower = t.to_ascii_lowercase();
         has_date(t) || lower.contains("doi") || lower.contains("http")
     };
+    let italic = lines[first].1.trim_start().starts_with(['*', '_']);
     let preface_is_note = lines[first..blank].iter().all(|(_, l)| !referencelike(l));
     let rest_has_year = lines[blank..].iter().any(|(_, l)| referencelike(l));
-    if preface_is_note && rest_has_year {
-        lines[blank..].to_vec()
-    } else {
-        lines
-    }
+    (preface_is_note && rest_has_year && (first_paragraph || italic)).then_some(blank)
 }
 
 /// True when blank lines separate multi-line blocks: at least two blocks,
@@ -524,11 +534,11 @@ mod tests {
 
     #[test]
     fn a_note_under_the_heading_is_not_part_of_the_first_entry() {
-        let doc = "## References\n\n*2 works, APA 7th edition, rendered through CSL.*\n\nRuiz, A. (2017). Borders. Press.\n\nOkafor, B. (2021). Water. Press.\n";
+        let doc = "## References\n\n*2 works, APA 7th edition, rendered through CSL.*\n\n*Citation check before writing: 2 in-text citations, no problems.*\n\nRuiz, A. (2017). Borders. Press.\n\nOkafor, B. (2021). Water. Press.\n";
         let e = reference_entries(doc);
         assert_eq!(e.len(), 2);
         assert!(e[0].text.starts_with("Ruiz"), "{}", e[0].text);
-        assert_eq!(e[0].line, 5);
+        assert_eq!(e[0].line, 7);
         // A first entry without a year is still an entry.
         let nd = "## References\n\nUNAMA. (n.d.). Civilian casualties. UN.\n\nOkafor, B. (2021). Water. Press.\n";
         assert_eq!(reference_entries(nd).len(), 2);

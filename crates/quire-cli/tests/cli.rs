@@ -257,6 +257,28 @@ fn review_writes_the_report_for_the_example() {
         s["works"], 51,
         "the 51 documents are 51 works: nothing wrongly merged"
     );
+    // A new review started from this one's bibliography gets all 51
+    // works: the notes above the list are no entry, year letters ("2026a")
+    // keep titles apart, and the corpus DOI the UN statements share
+    // merges none of them.
+    let next = tmp.path().join("next");
+    let out = Command::cargo_bin("quire")
+        .unwrap()
+        .arg("init")
+        .arg(&next)
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let out = quire(&next)
+        .args(["import", "--references"])
+        .arg(dir.join("out/report.md"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("51 records read, 51 works added"),
+        "{stdout}"
+    );
 }
 
 #[test]

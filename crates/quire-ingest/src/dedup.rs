@@ -1,9 +1,13 @@
 //! Deduplication: is an incoming work one the review already holds?
 //!
 //! The rules, in order:
-//! 1. **Same DOI** (normalised) → duplicate. Two *different* DOIs are never
-//!    merged (a preprint and its article are two works); at most they are
-//!    listed as near-duplicates.
+//! 1. **Same DOI** (normalised) → duplicate, unless both have titles that
+//!    name different works (other numbers, or similarity below 0.85): the
+//!    DOI is then their collection's (chapters cited with their book's
+//!    DOI, statements with their corpus's), and the pair is not merged
+//!    (listed as a near-duplicate unless their numbers differ). Two *different* DOIs are never merged (a
+//!    preprint and its article are two works); at most they are listed as
+//!    near-duplicates.
 //! 2. **Same title, year and first author**, fuzzily: title similarity ≥
 //!    0.93 on [`normalize::title_key`] titles, equal years, equal folded
 //!    first-author family names → duplicate. Title similarity is the larger
@@ -127,13 +131,21 @@ impl DedupIndex {
     }
 
     fn find_keys(&self, k: &Known) -> DedupMatch {
-        if let Some(&at) = k.doi.as_ref().and_then(|d| self.by_doi.get(d)) {
-            return DedupMatch::Duplicate {
-                id: self.known[at as usize].id.clone(),
-                reason: "same DOI",
-            };
-        }
         let mut best_near: Option<(f64, u32)> = None;
+        if let Some(&at) = k.doi.as_ref().and_then(|d| self.by_doi.get(d)) {
+            let other = &self.known[at as usize];
+            if !titles_differ(k, other) {
+                return DedupMatch::Duplicate {
+                    id: other.id.clone(),
+                    reason: "same DOI",
+                };
+            }
+            // Numbered parts of one series are plainly two works; other
+            // titles under one DOI are worth the user's look.
+            if numbers(&k.title).eq(numbers(&other.title)) {
+                best_near = Some((title_similarity(&k.title, &other.title), at));
+            }
+        }
         for at in self.candidates(k) {
             let other = &self.known[at as usize];
             match judge(k, other) {
@@ -197,6 +209,18 @@ impl DedupIndex {
     }
 }
 
+/// Two titles that name different works: the DOI they share is their
+/// collection's ("Statement by Pakistan … 74th session" and "… 75th
+/// session", both cited with the DOI of the corpus that holds them).
+fn titles_differ(a: &Known, b: &Known) -> bool {
+    !a.title.is_empty()
+        && !b.title.is_empty()
+        && a.title != b.title
+        && (!numbers(&a.title).eq(numbers(&b.title))
+            || words_substituted(&a.title, &b.title)
+            || title_similarity(&a.title, &b.title) < NEAR_SIMILARITY)
+}
+
 enum Verdict {
     Duplicate(&'static str),
     Near(f64),
@@ -205,6 +229,12 @@ enum Verdict {
 
 /// Apply rules 1–3 to two works' keys.
 fn judge(a: &Known, b: &Known) -> Verdict {
+    // A record without a title (a reference the parser could not read
+    // one from) has nothing to be compared on but its DOI: two such
+    // records of one author and year are not one work.
+    if a.title.is_empty() || b.title.is_empty() {
+        return Verdict::Different;
+    }
     let different_dois = matches!((&a.doi, &b.doi), (Some(x), Some(y)) if x != y);
     let same_title = a.title == b.title;
     if !same_title && word_overlap(a.sketch, b.sketch) < MIN_WORD_OVERLAP {
@@ -551,6 +581,68 @@ mod tests {
     }
 
     #[test]
+    fn works_without_titles_are_not_merged() {
+        let mut index = DedupIndex::new();
+        index.insert(&work("a", "", Some(2026), Some("Wikipedia contributors")));
+        let other = work("b", "", Some(2026), Some("Wikipedia contributors"));
+        assert_eq!(index.find(&other), DedupMatch::None);
+        // A DOI still tells.
+        let mut doi = other.clone();
+        doi.doi = Some("10.1234/x".into());
+        let mut index = DedupIndex::new();
+        let mut first = work("a", "", Some(2026), None);
+        first.doi = Some("10.1234/x".into());
+        index.insert(&first);
+        assert!(matches!(index.find(&doi), DedupMatch::Duplicate { .. }));
+    }
+
+    #[test]
+    fn a_doi_shared_by_different_titles_is_their_collections() {
+        let with_doi = |id: &str, title: &str, year: i32| {
+            let mut w = work(id, title, Some(year), Some("Khan"));
+            w.doi = Some("10.7910/DVN/0TJX8Y".into());
+            w
+        };
+        let mut index = DedupIndex::new();
+        index.insert(&with_doi(
+            "s74",
+            "Statement by Pakistan in the General Debate of the 74th session",
+            2019,
+        ));
+        let s75 = with_doi(
+            "s75",
+            "Statement by Pakistan in the General Debate of the 75th session",
+            2020,
+        );
+        assert_eq!(index.find(&s75), DedupMatch::None);
+        let afghanistan = with_doi(
+            "a74",
+            "Statement by Afghanistan in the General Debate of the 74th session",
+            2019,
+        );
+        assert_ne!(
+            index.find(&afghanistan),
+            DedupMatch::Duplicate {
+                id: "s74".into(),
+                reason: "same DOI"
+            }
+        );
+        let other = with_doi(
+            "x",
+            "Water and borders in the Indus basin after the 74th session",
+            2019,
+        );
+        assert!(matches!(index.find(&other), DedupMatch::Near { .. }));
+        // The same work with its title cut or retyped still merges.
+        let same = with_doi(
+            "s74b",
+            "Statement by Pakistan in the general debate of the 74th session.",
+            2019,
+        );
+        assert!(matches!(index.find(&same), DedupMatch::Duplicate { .. }));
+    }
+
+    #[test]
     fn shared_prefix_titles_are_not_merged() {
         // Two White House remarks of 2021 whose titles share a long prefix:
         // Jaro-Winkler alone scores them above 0.93.
@@ -603,7 +695,7 @@ mod tests {
         );
         a.doi = Some("10.1080/X.2020.1".into());
         idx.insert(&a);
-        let mut b = work("b", "Something else entirely", None, None);
+        let mut b = work("b", "Border fencing and its discontents.", None, None);
         b.doi = Some("https://doi.org/10.1080/x.2020.1".into());
         assert_eq!(
             idx.find(&b),
@@ -612,6 +704,10 @@ mod tests {
                 reason: "same DOI"
             }
         );
+        // A different title under the same DOI: listed, not merged.
+        let mut other = work("o", "Something else entirely", None, None);
+        other.doi = b.doi.clone();
+        assert!(matches!(idx.find(&other), DedupMatch::Near { .. }));
         let mut c = a.clone();
         c.doi = Some("10.1080/x.2020.2".into());
         assert!(matches!(idx.find(&c), DedupMatch::Near { .. }));
@@ -850,7 +946,7 @@ mod tests {
             record: None,
         }];
         let mut b = work("b", "T", Some(2021), Some("Khan"));
-        b.doi = Some("10.1/x".into());
+        b.doi = Some("10.1234/x".into());
         b.keywords = vec!["border".into(), "TTP".into()];
         b.abstract_text = Some("Longer abstract".into());
         b.provenance = vec![quire_model::Provenance {
@@ -859,7 +955,7 @@ mod tests {
             record: None,
         }];
         merge_into(&mut a, b);
-        assert_eq!(a.doi.as_deref(), Some("10.1/x"));
+        assert_eq!(a.doi.as_deref(), Some("10.1234/x"));
         assert_eq!(a.keywords, vec!["Border", "TTP"]);
         assert_eq!(a.provenance.len(), 2);
         assert_eq!(a.id, "a");
