@@ -291,18 +291,27 @@ impl Reference {
         }
     }
 
-    /// The reference as a quire Work (id from the first author, year and title).
+    /// The reference as a quire Work (id from the first author, year and
+    /// title). A reference the parser found no title in is named by its
+    /// note, its container or, failing both, its own text: a work in a
+    /// review needs a name a reader can recognise.
     pub fn to_work(&self, file: &str) -> Work {
+        let title = self
+            .title
+            .clone()
+            .or_else(|| self.note.clone())
+            .or_else(|| self.container.clone())
+            .unwrap_or_else(|| self.text.clone());
         let key = format!(
             "{} {} {}",
             self.authors.first().map_or("anon", |a| a.family.as_str()),
             self.year.map_or("nd".to_string(), |y| y.to_string()),
-            self.title.as_deref().unwrap_or("")
+            title
         );
         Work {
             id: normalize::slug(&key, 48),
             kind: self.kind,
-            title: self.title.clone().unwrap_or_default(),
+            title,
             authors: self.authors.clone(),
             year: self.year,
             date: self.iso_date().filter(|d| d.len() > 4),
@@ -642,6 +651,21 @@ mod tests {
             .into_iter()
             .map(|p| (p.family, p.given))
             .collect()
+    }
+
+    #[test]
+    fn a_reference_without_a_title_is_named_by_what_it_has() {
+        let note = Reference {
+            text: "W. (2026). Balochistan, Pakistan. Wikipedia.".into(),
+            note: Some("Balochistan, Pakistan. Wikipedia".into()),
+            ..Default::default()
+        };
+        assert_eq!(note.to_work("f").title, "Balochistan, Pakistan. Wikipedia");
+        let bare = Reference {
+            text: "W. (2026). Something.".into(),
+            ..Default::default()
+        };
+        assert_eq!(bare.to_work("f").title, "W. (2026). Something.");
     }
 
     #[test]
