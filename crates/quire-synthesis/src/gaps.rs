@@ -259,12 +259,21 @@ fn primary_gaps(corpus: &Corpus) -> Vec<ThinCell> {
 
 /// "No secondary source on X": a category whose evidence rests on
 /// primary sources alone has statements but no analysis of them — worth
-/// saying when the corpus has analyses of other categories. A category
-/// coded in fewer than two works is too thin to be judged this way.
+/// saying when the corpus has analyses of other categories (a corpus
+/// with none at all is told so once). A category coded in fewer than two
+/// works is too thin to be judged this way.
 fn secondary_gaps(corpus: &Corpus) -> Vec<ThinCell> {
     let is_secondary = |w: usize| corpus.source_types[w] == SourceType::Secondary;
     if !(0..corpus.works.len()).any(is_secondary) {
-        return Vec::new();
+        if corpus.coded.iter().all(Vec::is_empty) {
+            return Vec::new();
+        }
+        return vec![ThinCell {
+            category: String::new(),
+            column: "secondary".into(),
+            works: 0,
+            sentence: "The corpus has no secondary source: every category rests on primary sources alone, with no analysis of them.".into(),
+        }];
     }
     let mut out = Vec::new();
     for (c, list) in corpus.coded.iter().enumerate() {

@@ -442,6 +442,30 @@ fn a_corpus_without_primary_sources_is_told_once() {
 }
 
 #[test]
+fn a_corpus_without_secondary_sources_is_told_once() {
+    let mut f = Fixture::new();
+    for (id, year) in [("mofa-2022", 2022), ("mofa-2023", 2023)] {
+        f.work(id, "MOFA", year, SourceType::Primary);
+        f.passage(
+            id,
+            "The dialogue stalled after new talks.",
+            &["cooperation"],
+            0.9,
+        );
+    }
+    let s = f.run();
+    let secondary: Vec<&str> = s
+        .gaps
+        .thin_cells
+        .iter()
+        .map(|t| t.sentence.as_str())
+        .filter(|t| t.contains("secondary"))
+        .collect();
+    assert_eq!(secondary.len(), 1, "{secondary:?}");
+    assert!(secondary[0].starts_with("The corpus has no secondary source"));
+}
+
+#[test]
 fn interests_are_attributed_to_the_actor_with_their_object() {
     let mut f = accuse_and_deny();
     f.passage(
