@@ -402,3 +402,42 @@ fn a_large_review_lists_the_rule_per_work_in_an_appendix() {
         "every work has its row"
     );
 }
+
+#[test]
+fn a_review_of_many_works_puts_its_evidence_matrix_in_an_appendix() {
+    let mut works = fixture::works();
+    let template = works[0].clone();
+    for i in 0..100 {
+        let mut w = template.clone();
+        w.id = format!("extra-{i}");
+        w.title = format!("Extra work {i}");
+        works.push(w);
+    }
+    let (_dir, files) = write_with(&works, |s| {
+        for i in 0..100 {
+            s.recency.works.push(quire_synthesis::RecencyEntry {
+                work_id: format!("extra-{i}"),
+                year: Some(2022),
+                cited_by: 0,
+                status: quire_synthesis::RecencyStatus::Recent,
+                selected: true,
+                reason: "from 2022".into(),
+            });
+        }
+    });
+    let md = read(&files.markdown);
+    let findings = &md[md.find("## 4. Evidence matrix").expect("section")..];
+    let findings = &findings[..findings.find("## 5.").expect("next section")];
+    assert!(
+        findings.contains("| Category | Works | Passages | Most passages |"),
+        "{findings}"
+    );
+    assert!(
+        !findings.contains("Extra work"),
+        "no per-work rows among the findings"
+    );
+    let appendix = md
+        .find("## 12. Appendix: evidence matrix")
+        .expect("appendix");
+    assert!(appendix > md.find("## 11. References").expect("references"));
+}

@@ -11,6 +11,68 @@ use quire_synthesis::Stance;
 /// each category quoted below.
 pub fn evidence_matrix(input: &ReportInput) -> Section {
     let s = input.synthesis;
+    let works = input.included_works().len();
+    let mut blocks = if works > super::MATRIX_ROWS_IN_FINDINGS {
+        vec![
+            Block::Note(format!(
+                "The full matrix of the {works} works × {} categories is in the appendix after \
+                 the references, and in evidence.csv and evidence.xlsx with every coded \
+                 passage, its score, evidence terms and page. Per category:",
+                s.categories.len()
+            )),
+            Block::Table(category_totals(input)),
+        ]
+    } else {
+        vec![
+            Block::Note(
+                "Each cell counts the work's passages coded with the category (· = none); point \
+                 at a count to see its strongest passage. Every coded passage, with its score, \
+                 evidence terms and page, is in evidence.csv and evidence.xlsx."
+                    .into(),
+            ),
+            Block::Table(matrix_table(input)),
+        ]
+    };
+    blocks.push(Block::Subheading("Strongest evidence per category".into()));
+    for c in &s.categories {
+        let best = s
+            .evidence
+            .cells
+            .iter()
+            .filter(|e| e.category == c.id)
+            .max_by(|a, b| a.score.total_cmp(&b.score));
+        if let Some(cell) = best {
+            let label = format!("{} · score {:.2}", c.label, cell.score);
+            blocks.push(quote(label, &cell.strongest));
+        }
+    }
+    Section {
+        id: "evidence".into(),
+        title: "Evidence matrix".into(),
+        blocks,
+    }
+}
+
+/// The works × categories matrix, in an appendix of a review too large to
+/// show it among the findings.
+pub fn evidence_appendix(input: &ReportInput) -> Option<Section> {
+    (input.included_works().len() > super::MATRIX_ROWS_IN_FINDINGS).then(|| Section {
+        id: "evidence-appendix".into(),
+        title: "Appendix: evidence matrix".into(),
+        blocks: vec![
+            Block::Note(
+                "Each cell counts the work's passages coded with the category (· = none); point \
+                 at a count to see its strongest passage."
+                    .into(),
+            ),
+            Block::Table(matrix_table(input)),
+        ],
+    })
+}
+
+/// Works × categories: passages per cell, each with its strongest passage.
+fn matrix_table(input: &ReportInput) -> Table {
+    let s = input.synthesis;
     let mut header = vec!["Work".to_string()];
     header.extend(s.categories.iter().map(|c| c.label.clone()));
     let rows = input
@@ -34,36 +96,64 @@ pub fn evidence_matrix(input: &ReportInput) -> Section {
             row
         })
         .collect();
-    let mut blocks = vec![
-        Block::Note(
-            "Each cell counts the work's passages coded with the category (· = none); point at a \
-             count to see its strongest passage. Every coded passage, with its score, evidence \
-             terms and page, is in evidence.csv and evidence.xlsx."
-                .into(),
-        ),
-        Block::Table(Table {
-            caption: String::new(),
-            header,
-            rows,
-        }),
-    ];
-    blocks.push(Block::Subheading("Strongest evidence per category".into()));
-    for c in &s.categories {
-        let best = s
-            .evidence
-            .cells
-            .iter()
-            .filter(|e| e.category == c.id)
-            .max_by(|a, b| a.score.total_cmp(&b.score));
-        if let Some(cell) = best {
-            let label = format!("{} · score {:.2}", c.label, cell.score);
-            blocks.push(quote(label, &cell.strongest));
-        }
+    Table {
+        caption: String::new(),
+        header,
+        rows,
     }
-    Section {
-        id: "evidence".into(),
-        title: "Evidence matrix".into(),
-        blocks,
+}
+
+/// Works most coded in each category.
+const TOP_WORKS: usize = 3;
+
+/// Per category: works and passages coded, and the works with most.
+fn category_totals(input: &ReportInput) -> Table {
+    let s = input.synthesis;
+    let citation = |id: &str| {
+        input
+            .works
+            .iter()
+            .find(|w| w.id == id)
+            .map_or_else(|| id.to_string(), |w| input.citation(w))
+    };
+    let rows = s
+        .categories
+        .iter()
+        .map(|c| {
+            let mut cells: Vec<_> = s
+                .evidence
+                .cells
+                .iter()
+                .filter(|e| e.category == c.id && e.passages > 0)
+                .collect();
+            cells.sort_by(|a, b| {
+                b.passages
+                    .cmp(&a.passages)
+                    .then(b.score.total_cmp(&a.score))
+            });
+            let passages: usize = cells.iter().map(|e| e.passages).sum();
+            let top: Vec<String> = cells
+                .iter()
+                .take(TOP_WORKS)
+                .map(|e| format!("{}: {}", citation(&e.work_id), e.passages))
+                .collect();
+            vec![
+                Cell::text(&c.label),
+                Cell::number(cells.len()),
+                Cell::number(passages),
+                Cell::text(top.join("; ")),
+            ]
+        })
+        .collect();
+    Table {
+        caption: String::new(),
+        header: vec![
+            "Category".into(),
+            "Works".into(),
+            "Passages".into(),
+            "Most passages".into(),
+        ],
+        rows,
     }
 }
 

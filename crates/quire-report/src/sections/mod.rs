@@ -27,6 +27,14 @@ pub(crate) fn strongest_tip(p: &PassageRef) -> String {
 }
 
 /// Build the whole report document.
+/// A review of more works than this lists the selection rule applied to
+/// each work in an appendix after the references, not in the protocol
+/// section, so that the findings are not pages away from the top.
+const SELECTION_ROWS_IN_PROTOCOL: usize = 40;
+/// Likewise for the evidence matrix, a finding in its own right, which
+/// stays in place up to this many works.
+const MATRIX_ROWS_IN_FINDINGS: usize = 100;
+
 pub fn build_document(input: &ReportInput, references: &[Reference]) -> Document {
     let review = &input.protocol.review;
     let title = if review.title.trim().is_empty() {
@@ -67,6 +75,7 @@ pub fn build_document(input: &ReportInput, references: &[Reference]) -> Document
             Block::References(references.to_vec()),
         ],
     });
+    sections.extend(findings::evidence_appendix(input));
     sections.extend(selection::selection_appendix(input));
     Document {
         title,

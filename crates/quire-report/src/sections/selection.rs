@@ -78,12 +78,8 @@ pub fn protocol(input: &ReportInput) -> Section {
     }
 }
 
-/// A review of more works than this lists the rule applied to each work
-/// in an appendix, so that the findings are not pages away from the top.
-const WORKS_LISTED_IN_PROTOCOL: usize = 40;
-
 fn selection_in_appendix(input: &ReportInput) -> bool {
-    input.synthesis.recency.works.len() > WORKS_LISTED_IN_PROTOCOL
+    input.synthesis.recency.works.len() > super::SELECTION_ROWS_IN_PROTOCOL
 }
 
 /// The appendix listing the selection rule applied to each work, for a
