@@ -379,7 +379,7 @@ fn words_of<'c>(corpus: &'c Corpus, key: &[u32; 3]) -> Vec<&'c str> {
         .map(|&w| {
             let word = corpus.lexicon.words[w as usize].as_str();
             match word.strip_suffix('s') {
-                Some(stem) if stem.len() > 3 && !stem.ends_with('s') => stem,
+                Some(stem) if stem.len() >= 3 && !stem.ends_with(['s', 'u']) => stem,
                 _ => word,
             }
         })

@@ -771,6 +771,29 @@ fn a_phrase_cut_from_the_end_of_a_name_is_no_theme() {
 }
 
 #[test]
+fn a_theme_and_its_plural_are_one_theme() {
+    let mut f = Fixture::new();
+    for (i, year) in [2020, 2021, 2022].iter().enumerate() {
+        let id = format!("w{i}");
+        f.work(&id, &format!("Author{i}, A."), *year, SourceType::Secondary);
+        f.passage(&id, "Sea, wind: TTP raids.", &["threat_landscape"], 0.8);
+        f.passage(&id, "Seas, storms: TTP raids.", &["threat_landscape"], 0.8);
+        f.passage(&id, "Officials held talks on trade.", &["cooperation"], 0.8);
+    }
+    let s = f.run();
+    let threat: Vec<&str> = s.themes.by_category[0]
+        .phrases
+        .iter()
+        .map(|p| p.phrase.as_str())
+        .collect();
+    let sea = threat
+        .iter()
+        .filter(|p| p.eq_ignore_ascii_case("sea") || p.eq_ignore_ascii_case("seas"))
+        .count();
+    assert_eq!(sea, 1, "{threat:?}");
+}
+
+#[test]
 fn summary_cites_representative_sentences_without_duplicates() {
     let mut f = Fixture::new();
     let texts = [
