@@ -381,16 +381,7 @@ fn a_large_review_lists_the_rule_per_work_in_an_appendix() {
     assert!(!md.contains("Appendix"));
 
     let (_dir, files) = write_with(&fixture::works(), |s| {
-        for i in 0..40 {
-            s.recency.works.push(quire_synthesis::RecencyEntry {
-                work_id: format!("old-{i}"),
-                year: Some(2001),
-                cited_by: 0,
-                status: quire_synthesis::RecencyStatus::Out,
-                selected: false,
-                reason: "from 2001".into(),
-            });
-        }
+        add_recency(s, "old", 40, 2001, quire_synthesis::RecencyStatus::Out)
     });
     let md = read(&files.markdown);
     assert!(!md.contains("### The rule applied to each work"));
@@ -414,16 +405,13 @@ fn a_review_of_many_works_puts_its_evidence_matrix_in_an_appendix() {
         works.push(w);
     }
     let (_dir, files) = write_with(&works, |s| {
-        for i in 0..100 {
-            s.recency.works.push(quire_synthesis::RecencyEntry {
-                work_id: format!("extra-{i}"),
-                year: Some(2022),
-                cited_by: 0,
-                status: quire_synthesis::RecencyStatus::Recent,
-                selected: true,
-                reason: "from 2022".into(),
-            });
-        }
+        add_recency(
+            s,
+            "extra",
+            100,
+            2022,
+            quire_synthesis::RecencyStatus::Recent,
+        )
     });
     let md = read(&files.markdown);
     let findings = &md[md.find("## 4. Evidence matrix").expect("section")..];
@@ -440,4 +428,24 @@ fn a_review_of_many_works_puts_its_evidence_matrix_in_an_appendix() {
         .find("## 12. Appendix: evidence matrix")
         .expect("appendix");
     assert!(appendix > md.find("## 11. References").expect("references"));
+}
+
+/// `n` more works `{prefix}-{i}` of `year` in the selection table.
+fn add_recency(
+    s: &mut quire_synthesis::Synthesis,
+    prefix: &str,
+    n: usize,
+    year: i32,
+    status: quire_synthesis::RecencyStatus,
+) {
+    for i in 0..n {
+        s.recency.works.push(quire_synthesis::RecencyEntry {
+            work_id: format!("{prefix}-{i}"),
+            year: Some(year),
+            cited_by: 0,
+            status,
+            selected: status != quire_synthesis::RecencyStatus::Out,
+            reason: format!("from {year}"),
+        });
+    }
 }

@@ -422,30 +422,23 @@ fn thin_cells_are_called_out() {
 
 #[test]
 fn a_corpus_without_primary_sources_is_told_once() {
-    let mut f = Fixture::new();
-    f.work("ali-2023", "Ali, B.", 2023, SourceType::Secondary);
-    f.passage(
-        "ali-2023",
-        "The dialogue stalled after new talks.",
-        &["cooperation"],
-        0.9,
-    );
-    let s = f.run();
-    let primary: Vec<&str> = s
-        .gaps
-        .thin_cells
-        .iter()
-        .map(|t| t.sentence.as_str())
-        .filter(|t| t.contains("primary"))
-        .collect();
+    let primary = thin_sentences_of_one_source_type(SourceType::Secondary, "primary");
     assert_eq!(primary, vec!["The corpus has no primary source."]);
 }
 
 #[test]
 fn a_corpus_without_secondary_sources_is_told_once() {
+    let secondary = thin_sentences_of_one_source_type(SourceType::Primary, "secondary");
+    assert_eq!(secondary.len(), 1, "{secondary:?}");
+    assert!(secondary[0].starts_with("The corpus has no secondary source"));
+}
+
+/// The thin-cell sentences naming `word` of a corpus of two works, both
+/// of `source_type`.
+fn thin_sentences_of_one_source_type(source_type: SourceType, word: &str) -> Vec<String> {
     let mut f = Fixture::new();
-    for (id, year) in [("mofa-2022", 2022), ("mofa-2023", 2023)] {
-        f.work(id, "MOFA", year, SourceType::Primary);
+    for (id, year) in [("ali-2022", 2022), ("ali-2023", 2023)] {
+        f.work(id, "Ali, B.", year, source_type);
         f.passage(
             id,
             "The dialogue stalled after new talks.",
@@ -453,16 +446,13 @@ fn a_corpus_without_secondary_sources_is_told_once() {
             0.9,
         );
     }
-    let s = f.run();
-    let secondary: Vec<&str> = s
+    f.run()
         .gaps
         .thin_cells
         .iter()
-        .map(|t| t.sentence.as_str())
-        .filter(|t| t.contains("secondary"))
-        .collect();
-    assert_eq!(secondary.len(), 1, "{secondary:?}");
-    assert!(secondary[0].starts_with("The corpus has no secondary source"));
+        .map(|t| t.sentence.clone())
+        .filter(|t| t.contains(word))
+        .collect()
 }
 
 #[test]

@@ -97,20 +97,30 @@ impl Cleaned {
         rev.next() == Some('-') && rev.next().is_some_and(char::is_alphabetic)
     }
 
-    /// Whether "pre-" + "post" is a hyphenated compound rather than one
-    /// word split by the typesetter: look the two forms up in the document.
-    fn keeps_hyphen(&self, next: &str, document: &str) -> bool {
+    /// The word before the broken word's hyphen and the word `next`
+    /// begins with: "pre" and "post" of "pre-" + "post …".
+    fn broken_halves(&self, next: &str) -> Option<(&str, String)> {
         let head = self.text[..self.text.len() - 1]
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
         let tail: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
-        if head.is_empty() || tail.is_empty() {
-            return false;
-        }
-        let joined = format!("{head}{tail}");
-        let hyphenated = format!("{head}-{tail}");
-        !contains_word(document, &joined) && contains_word(document, &hyphenated)
+        (!head.is_empty() && !tail.is_empty()).then_some((head, tail))
+    }
+
+    /// Whether "pre-" + "post" is a hyphenated compound rather than one
+    /// word split by the typesetter: look the two forms up in the document.
+    fn keeps_hyphen(&self, next: &str, document: &str) -> bool {
+        self.broken_halves(next).is_some_and(|(head, tail)| {
+            !contains_word(document, &format!("{head}{tail}"))
+                && contains_word(document, &format!("{head}-{tail}"))
+        })
+    }
+
+    /// Whether "coun-" + "try" is written "country" in the document.
+    fn spelt_whole(&self, next: &str, document: &str) -> bool {
+        self.broken_halves(next)
+            .is_some_and(|(head, tail)| contains_word(document, &format!("{head}{tail}")))
     }
 
     /// A space after "sea-" before "level": the line break of a hyphenated
@@ -138,16 +148,6 @@ impl Cleaned {
             self.src_end.pop();
         }
         true
-    }
-
-    /// Whether "coun-" + "try" is written "country" in the document.
-    fn spelt_whole(&self, next: &str, document: &str) -> bool {
-        let head = self.text[..self.text.len() - 1]
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        let tail: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
-        !head.is_empty() && !tail.is_empty() && contains_word(document, &format!("{head}{tail}"))
     }
 
     /// Append inline text, dropping Markdown and HTML markup and
