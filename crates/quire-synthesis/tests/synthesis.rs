@@ -701,11 +701,7 @@ fn themes_recur_across_works_and_contrast_with_other_categories() {
         0.8,
     );
     let s = f.run();
-    let threat: Vec<&str> = s.themes.by_category[0]
-        .phrases
-        .iter()
-        .map(|p| p.phrase.as_str())
-        .collect();
+    let threat = theme_phrases(&s, 0);
     assert!(threat.contains(&"Border fencing"), "{threat:?}");
     // A phrase that ends in a verb is a clause, not a theme.
     assert!(!threat.contains(&"Border fencing angered"), "{threat:?}");
@@ -720,11 +716,7 @@ fn themes_recur_across_works_and_contrast_with_other_categories() {
     assert!(!threat.iter().any(|p| p.contains("drone")));
     let fencing = &s.themes.by_category[0].phrases[0];
     assert_eq!((fencing.works, fencing.examples.len()), (3, 3));
-    let coop: Vec<&str> = s.themes.by_category[1]
-        .phrases
-        .iter()
-        .map(|p| p.phrase.as_str())
-        .collect();
+    let coop = theme_phrases(&s, 1);
     assert!(
         coop.iter().any(|p| p.contains("trade corridor")),
         "{coop:?}"
@@ -748,11 +740,7 @@ fn a_phrase_cut_from_the_end_of_a_name_is_no_theme() {
         f.passage(&id, "Officials held talks on trade.", &["cooperation"], 0.8);
     }
     let s = f.run();
-    let threat: Vec<&str> = s.themes.by_category[0]
-        .phrases
-        .iter()
-        .map(|p| p.phrase.as_str())
-        .collect();
+    let threat = theme_phrases(&s, 0);
     // "Social Council" is cut from "Economic and …", "cent" from "per …";
     // an article before a name cuts nothing.
     assert!(!threat.contains(&"Social Council"), "{threat:?}");
@@ -771,11 +759,7 @@ fn a_theme_and_its_plural_are_one_theme() {
         f.passage(&id, "Officials held talks on trade.", &["cooperation"], 0.8);
     }
     let s = f.run();
-    let threat: Vec<&str> = s.themes.by_category[0]
-        .phrases
-        .iter()
-        .map(|p| p.phrase.as_str())
-        .collect();
+    let threat = theme_phrases(&s, 0);
     let sea = threat
         .iter()
         .filter(|p| p.eq_ignore_ascii_case("sea") || p.eq_ignore_ascii_case("seas"))
@@ -1261,13 +1245,18 @@ fn a_phrase_cut_from_a_longer_name_is_no_theme() {
         f.passage(&id, text, &["threat_landscape"], 0.8);
     }
     let s = f.run();
-    let threat: Vec<&str> = s.themes.by_category[0]
-        .phrases
-        .iter()
-        .map(|p| p.phrase.as_str())
-        .collect();
+    let threat = theme_phrases(&s, 0);
     // Every "Declaration of Human" goes on with "Rights": cut short.
     assert!(!threat.contains(&"Declaration of Human"), "{threat:?}");
     assert!(!threat.contains(&"Universal Declaration"), "{threat:?}");
     assert!(threat.contains(&"Human Rights"), "{threat:?}");
+}
+
+/// The key phrases of category `c`, best first.
+fn theme_phrases(s: &Synthesis, c: usize) -> Vec<&str> {
+    s.themes.by_category[c]
+        .phrases
+        .iter()
+        .map(|p| p.phrase.as_str())
+        .collect()
 }
