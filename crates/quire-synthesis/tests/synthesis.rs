@@ -677,23 +677,16 @@ fn primary_share_per_category() {
 
 #[test]
 fn themes_recur_across_works_and_contrast_with_other_categories() {
-    let mut f = Fixture::new();
-    for (i, year) in [2020, 2021, 2022].iter().enumerate() {
-        let id = format!("w{i}");
-        f.work(&id, &format!("Author{i}, A."), *year, SourceType::Secondary);
-        f.passage(
-            &id,
+    let mut f = three_works_saying(&[
+        (
             "Border fencing angered tribes near the TTP hideouts.",
-            &["threat_landscape"],
-            0.8,
-        );
-        f.passage(
-            &id,
+            "threat_landscape",
+        ),
+        (
             "Officials held talks on the trade corridor and tribes.",
-            &["cooperation"],
-            0.8,
-        );
-    }
+            "cooperation",
+        ),
+    ]);
     f.passage(
         "w0",
         "Only this work mentions a drone strike on militants.",
@@ -727,18 +720,13 @@ fn themes_recur_across_works_and_contrast_with_other_categories() {
 
 #[test]
 fn a_phrase_cut_from_the_end_of_a_name_is_no_theme() {
-    let mut f = Fixture::new();
-    for (i, year) in [2020, 2021, 2022].iter().enumerate() {
-        let id = format!("w{i}");
-        f.work(&id, &format!("Author{i}, A."), *year, SourceType::Secondary);
-        f.passage(
-            &id,
+    let f = three_works_saying(&[
+        (
             "The Economic and Social Council heard that ten per cent of the Durand Line is fenced.",
-            &["threat_landscape"],
-            0.8,
-        );
-        f.passage(&id, "Officials held talks on trade.", &["cooperation"], 0.8);
-    }
+            "threat_landscape",
+        ),
+        ("Officials held talks on trade.", "cooperation"),
+    ]);
     let s = f.run();
     let threat = theme_phrases(&s, 0);
     // "Social Council" is cut from "Economic and …", "cent" from "per …";
@@ -750,15 +738,12 @@ fn a_phrase_cut_from_the_end_of_a_name_is_no_theme() {
 
 #[test]
 fn a_theme_and_its_plural_are_one_theme() {
-    let mut f = Fixture::new();
-    for (i, year) in [2020, 2021, 2022].iter().enumerate() {
-        let id = format!("w{i}");
-        f.work(&id, &format!("Author{i}, A."), *year, SourceType::Secondary);
-        f.passage(&id, "Sea, wind: TTP raids.", &["threat_landscape"], 0.8);
-        f.passage(&id, "Seas, storms: TTP raids.", &["threat_landscape"], 0.8);
-        f.passage(&id, "Officials held talks on trade.", &["cooperation"], 0.8);
-    }
-    let s = f.run();
+    let s = three_works_saying(&[
+        ("Sea, wind: TTP raids.", "threat_landscape"),
+        ("Seas, storms: TTP raids.", "threat_landscape"),
+        ("Officials held talks on trade.", "cooperation"),
+    ])
+    .run();
     let threat = theme_phrases(&s, 0);
     let sea = threat
         .iter()
@@ -1259,4 +1244,18 @@ fn theme_phrases(s: &Synthesis, c: usize) -> Vec<&str> {
         .iter()
         .map(|p| p.phrase.as_str())
         .collect()
+}
+
+/// Three secondary works of 2020–2022 (w0, w1, w2), each with one passage
+/// per (text, category).
+fn three_works_saying(passages: &[(&str, &str)]) -> Fixture {
+    let mut f = Fixture::new();
+    for (i, year) in [2020, 2021, 2022].iter().enumerate() {
+        let id = format!("w{i}");
+        f.work(&id, &format!("Author{i}, A."), *year, SourceType::Secondary);
+        for (text, category) in passages {
+            f.passage(&id, text, &[category], 0.8);
+        }
+    }
+    f
 }
