@@ -11,7 +11,7 @@ use quire_cite::check::{check, CheckReport, CitationStyle};
 use quire_cite::parse::ReferenceParser;
 
 use crate::error::ReportError;
-use crate::render::{Block, Document};
+use crate::render::{Block, Document, Section};
 
 /// What the check found, in the numbers a reader wants first.
 #[derive(Debug, Clone, Default)]
@@ -62,24 +62,42 @@ impl CitationCheck {
         }
     }
 
-    /// Put the outcome in the reference section, before the list.
+    /// Put the outcome in the reference section, before the list, and the
+    /// problems, if any, in a section of their own before it: listed under
+    /// the References heading they would read as entries of the list to
+    /// anyone who parses the report (`quire import --references`).
     pub fn annotate(&self, doc: &mut Document) {
-        let Some(section) = doc.sections.iter_mut().find(|s| s.id == "references") else {
+        let Some(at) = doc.sections.iter().position(|s| s.id == "references") else {
             return;
         };
-        let at = section
+        let section = &mut doc.sections[at];
+        let list_at = section
             .blocks
             .iter()
             .position(|b| matches!(b, Block::References(_)))
             .unwrap_or(section.blocks.len());
-        let mut blocks = vec![Block::Note(format!(
+        let note = Block::Note(format!(
             "Citation check before writing (the same checks as quire cite check; details in citation-check.json): {}",
             self.summary()
-        ))];
+        ));
+        section.blocks.insert(list_at, note);
         if !self.problems.is_empty() {
-            blocks.push(Block::List(self.problems.clone()));
+            doc.sections.insert(
+                at,
+                Section {
+                    id: "citation-problems".into(),
+                    title: "Citation problems".into(),
+                    blocks: vec![
+                        Block::Note(
+                            "Found by the citation check before the report was written; line \
+                             numbers are those of the Markdown as checked."
+                                .into(),
+                        ),
+                        Block::List(self.problems.clone()),
+                    ],
+                },
+            );
         }
-        section.blocks.splice(at..at, blocks);
     }
 
     /// `citation-check.json`: the checker's JSON report.
@@ -91,5 +109,43 @@ impl CitationCheck {
             }
         })?;
         std::fs::write(path, text).map_err(|e| ReportError::io(path, e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_get_a_section_of_their_own_before_the_references() {
+        let mut doc = Document {
+            title: "T".into(),
+            question: String::new(),
+            facts: Vec::new(),
+            sections: vec![
+                Section {
+                    id: "actors".into(),
+                    title: "Actor map".into(),
+                    blocks: Vec::new(),
+                },
+                Section {
+                    id: "references".into(),
+                    title: "References".into(),
+                    blocks: vec![Block::References(Vec::new())],
+                },
+            ],
+        };
+        let check = CitationCheck {
+            problems: vec!["line 3: reference 1 is never cited (uncited_reference)".into()],
+            ..Default::default()
+        };
+        check.annotate(&mut doc);
+        let ids: Vec<&str> = doc.sections.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["actors", "citation-problems", "references"]);
+        // The reference section holds the one-line summary and the list only.
+        let blocks = &doc.sections[2].blocks;
+        assert!(matches!(blocks[0], Block::Note(_)));
+        assert!(matches!(blocks[1], Block::References(_)));
+        assert_eq!(blocks.len(), 2);
     }
 }

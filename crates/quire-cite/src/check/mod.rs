@@ -136,7 +136,14 @@ pub fn check(text: &str, references: Vec<Reference>, style: CitationStyle) -> Ch
     };
     let body_end = section.heading_line.map_or(lines.len(), |h| h - 1);
     let body = lines[..body_end].join("\n");
-    let citations = numeric_only_if_numbered(find_citations(&body, 1), &references);
+    let mut found = find_citations(&body, 1);
+    // Appendices after the list are text too: a work cited only in an
+    // appendix table is cited.
+    if section.heading_line.is_some() && section.end_line < lines.len() {
+        let appendix = lines[section.end_line..].join("\n");
+        found.extend(find_citations(&appendix, section.end_line + 1));
+    }
+    let citations = numeric_only_if_numbered(found, &references);
     let citations = rejoin_organisations(citations, &references);
     let mut report = CheckReport {
         references,
@@ -757,6 +764,26 @@ mod tests {
             .filter_map(|p| p.citation.clone())
             .collect();
         assert_eq!(styles, ["Brennan and Cole, 2021"], "{}", report.to_text());
+    }
+
+    #[test]
+    fn a_work_cited_only_in_an_appendix_is_cited() {
+        let text = "Body (Bates 2015).\n\n## References\n\nBates, D. (2015). One.\n\nCole, E. (2016). Two.\n\n## Appendix: matrix\n\n| (Cole, 2016) | 3 |\n";
+        let mut a = reference("Crisis Group", "One");
+        a.authors = vec![Person::new("Bates", Some("D".into()))];
+        a.year = Some(2015);
+        let mut b = reference("Crisis Group", "Two");
+        b.authors = vec![Person::new("Cole", Some("E".into()))];
+        b.year = Some(2016);
+        let report = check(text, vec![a, b], CitationStyle::None);
+        assert_eq!(
+            report.matches,
+            vec![Some(1), Some(2)],
+            "{}",
+            report.to_text()
+        );
+        assert_eq!(report.citations[1].line, 11);
+        assert!(report.problems.is_empty(), "{}", report.to_text());
     }
 
     #[test]
