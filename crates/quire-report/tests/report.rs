@@ -424,10 +424,13 @@ fn a_review_of_many_works_puts_its_evidence_matrix_in_an_appendix() {
         !findings.contains("Extra work"),
         "no per-work rows among the findings"
     );
-    let appendix = md
-        .find("## 12. Appendix: evidence matrix")
-        .expect("appendix");
-    assert!(appendix > md.find("## 11. References").expect("references"));
+    // Section numbers depend on whether citation problems got a section.
+    let heading = |title: &str| {
+        md.lines()
+            .position(|l| l.starts_with("## ") && l.ends_with(title))
+            .unwrap_or_else(|| panic!("no heading {title}"))
+    };
+    assert!(heading(". Appendix: evidence matrix") > heading(". References"));
 }
 
 /// `n` more works `{prefix}-{i}` of `year` in the selection table.
