@@ -175,7 +175,7 @@ fn is_artefact(line: &str) -> bool {
     if l.starts_with("<!--") && l.ends_with("-->") {
         return true;
     }
-    if is_page_number(l) {
+    if is_page_number(l) || is_record_furniture(l) {
         return true;
     }
     let b = l.as_bytes();
@@ -183,6 +183,29 @@ fn is_artefact(line: &str) -> bool {
         && b[0].is_ascii_digit()
         && (b[1] == b':' || (b[1].is_ascii_digit() && b[2] == b':'));
     time && l.split_whitespace().count() <= 4
+}
+
+/// The running heads and feet of an official record's pages, nothing
+/// but document symbols, dates, page fractions and job numbers:
+/// "A/70/PV.23 01/10/2015", "15-29664 13/25", "S/2023/370".
+fn is_record_furniture(line: &str) -> bool {
+    let furniture = |t: &str| {
+        let b = t.as_bytes();
+        let digits_and = |extra: &[u8]| b.iter().all(|c| c.is_ascii_digit() || extra.contains(c));
+        let date_or_fraction = t.contains('/') && digits_and(b"/");
+        let job_number = t.contains('-') && digits_and(b"-");
+        // "A/70/PV.23": capitals first, parts split by slashes.
+        let symbol = t.contains('/')
+            && b.first().is_some_and(u8::is_ascii_uppercase)
+            && b.iter()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || b"/.-".contains(c));
+        date_or_fraction || job_number || symbol
+    };
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    !tokens.is_empty()
+        && tokens.len() <= 4
+        && tokens.iter().any(|t| t.contains('/'))
+        && tokens.iter().all(|t| furniture(t))
 }
 
 /// "12", "- 12 -", "Page 3", "Page 3 of 10", "iv".
@@ -287,8 +310,14 @@ pub fn is_courtesy(line: &str) -> bool {
     if words.is_empty() || words.len() > 12 {
         return false;
     }
+    // "Your Excellency Abdulla Shahid": an address to a named person.
+    let addresses_someone = words.len() <= 6
+        && matches!(
+            (words[0].as_str(), words.get(1).map(String::as_str)),
+            ("your" | "his" | "her", Some("excellency" | "majesty" | "highness"))
+        );
     let known = words.iter().filter(|w| WORDS.contains(&w.as_str())).count();
-    known * 10 >= words.len() * 8
+    addresses_someone || known * 10 >= words.len() * 8
 }
 
 fn is_all_caps_heading(line: &str) -> bool {
@@ -425,6 +454,8 @@ mod tests {
             LineKind::Heading("Border Management Today".into())
         );
         assert_eq!(kinds[6], LineKind::Courtesy);
+        assert!(is_courtesy("Your Excellency Abdulla Shahid,"));
+        assert!(!is_courtesy("Your Excellency, the crisis in our region has deepened and we ask for help."));
         assert_eq!(kinds[7], LineKind::Text);
         // A PDF's title set right above its first paragraph; but not a
         // first sentence that goes on in lower case.
@@ -444,6 +475,26 @@ mod tests {
             &kinds[8..11],
             &[LineKind::Artefact, LineKind::Artefact, LineKind::Artefact]
         );
+    }
+
+    #[test]
+    fn an_official_records_page_furniture_is_an_artefact() {
+        for line in [
+            "A/70/PV.23 01/10/2015",
+            "01/10/2015 A/70/PV.23",
+            "15-29664 13/25",
+            "14/25 15-29664",
+        ] {
+            assert!(is_artefact(line), "{line}");
+        }
+        for line in [
+            "A/RES/76/1 was adopted",
+            "COVID-19",
+            "Thank you",
+            "2021-2022",
+        ] {
+            assert!(!is_artefact(line), "{line}");
+        }
     }
 
     #[test]
