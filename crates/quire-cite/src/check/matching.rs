@@ -138,7 +138,18 @@ fn org_matches(cited: &str, name: &str) -> bool {
         .filter(|w| !matches!(*w, "of" | "for" | "the" | "and" | "on"))
         .filter_map(|w| w.chars().next())
         .collect();
-    name.contains(cited) || acronym == cited.replace('.', "")
+    contains_phrase(name, cited) || acronym == cited.replace('.', "")
+}
+
+/// `phrase` occurs in `text` as whole words: "government of niger" is
+/// not in "government of nigeria".
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    !phrase.is_empty()
+        && text.match_indices(phrase).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + phrase.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
 
 /// Within an edit distance that a misspelling or OCR error explains.

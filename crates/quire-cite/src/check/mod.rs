@@ -515,6 +515,11 @@ fn same_work(a: &Reference, b: &Reference) -> bool {
     if ta.len() < 8 || tb.len() < 8 || aa != ab {
         return false;
     }
+    // One title of an author in two years is a series (an annual report,
+    // a yearly statement), not one work listed twice.
+    if matches!((a.year, b.year), (Some(x), Some(y)) if x != y) {
+        return false;
+    }
     let wa = title_words(a.title.as_deref().unwrap_or(""));
     let wb = title_words(b.title.as_deref().unwrap_or(""));
     // Numbers tell editions, sessions and volumes apart ("74th session" is
@@ -687,6 +692,37 @@ mod tests {
                 "{x} / {y}"
             );
         }
+    }
+
+    #[test]
+    fn an_organisation_is_not_matched_inside_a_longer_name() {
+        let text = "Niger spoke (Government of Niger, 2018), as did Nigeria (Government of Nigeria, 2018).\n\nReferences\n\n";
+        let mut niger = reference("Government of Niger", "Statement by Niger");
+        niger.year = Some(2018);
+        let mut nigeria = reference("Government of Nigeria", "Statement by Nigeria");
+        nigeria.year = Some(2018);
+        let report = check(text, vec![niger, nigeria], CitationStyle::Apa);
+        assert_eq!(
+            report.matches,
+            vec![Some(1), Some(2)],
+            "{}",
+            report.to_text()
+        );
+        assert!(report.problems.is_empty(), "{}", report.to_text());
+    }
+
+    #[test]
+    fn one_title_in_two_years_is_a_series() {
+        let mut a = reference(
+            "Government of Niger",
+            "Statement by Niger in the General Debate",
+        );
+        let mut b = a.clone();
+        a.year = Some(2018);
+        b.year = Some(2019);
+        assert!(!same_work(&a, &b));
+        b.year = None;
+        assert!(same_work(&a, &b));
     }
 
     #[test]

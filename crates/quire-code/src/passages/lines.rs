@@ -314,7 +314,10 @@ pub fn is_courtesy(line: &str) -> bool {
     let addresses_someone = words.len() <= 6
         && matches!(
             (words[0].as_str(), words.get(1).map(String::as_str)),
-            ("your" | "his" | "her", Some("excellency" | "majesty" | "highness"))
+            (
+                "your" | "his" | "her",
+                Some("excellency" | "majesty" | "highness")
+            )
         );
     let known = words.iter().filter(|w| WORDS.contains(&w.as_str())).count();
     addresses_someone || known * 10 >= words.len() * 8
@@ -455,7 +458,9 @@ mod tests {
         );
         assert_eq!(kinds[6], LineKind::Courtesy);
         assert!(is_courtesy("Your Excellency Abdulla Shahid,"));
-        assert!(!is_courtesy("Your Excellency, the crisis in our region has deepened and we ask for help."));
+        assert!(!is_courtesy(
+            "Your Excellency, the crisis in our region has deepened and we ask for help."
+        ));
         assert_eq!(kinds[7], LineKind::Text);
         // A PDF's title set right above its first paragraph; but not a
         // first sentence that goes on in lower case.
