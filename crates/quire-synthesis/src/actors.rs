@@ -552,7 +552,14 @@ fn is_speech_act(object: &str, words: &[(usize, usize)], after_to: bool) -> bool
     let (Some(verb), next) = (word(at), word(at + 1)) else {
         return false;
     };
-    SPEECH_ACTS.contains(&verb.as_str())
+    // "make a heartfelt plea", "make an appeal": what is made is words.
+    let makes_a_plea = verb == "make"
+        && (at + 1..at + 4).any(|k| {
+            word(k)
+                .is_some_and(|w| matches!(w.as_str(), "plea" | "appeal" | "statement" | "remarks"))
+        });
+    makes_a_plea
+        || SPEECH_ACTS.contains(&verb.as_str())
         || SPEECH_ACT_PAIRS
             .iter()
             .any(|&(v, n)| verb == v && next.as_deref() == Some(n))
@@ -698,6 +705,7 @@ mod tests {
         // A courtesy of the speech, not something sought.
         assert!(interests("Pakistan wants to thank the President for his work.").is_empty());
         assert!(interests("Kabul wishes and intends to pay tribute to the victims.").is_empty());
+        assert!(interests("Pakistan wants to make a heartfelt plea for the goals.").is_empty());
         // Whom "them" means is not in the sentence.
         assert!(interests("Kabul wants them to leave.").is_empty());
         // An object cut for length says so.
