@@ -84,6 +84,19 @@ impl ActorMatcher {
             }
         })
     }
+
+    /// Whether `name` opens a known name or alias, cut before its last
+    /// words ("United Nations Multidimensional Integrated Stabilization
+    /// Mission" of "… Mission in Mali"): a name of two words or more only.
+    pub fn opens_known(&self, name: &str) -> bool {
+        name.split_whitespace().count() >= 2
+            && self.patterns.iter().any(|(_, _, p)| {
+                p.len() > name.len()
+                    && p.is_char_boundary(name.len())
+                    && p[..name.len()].eq_ignore_ascii_case(name)
+                    && p[name.len()..].starts_with(' ')
+            })
+    }
 }
 
 /// "US", "U.S.", "ISI", "ISIS-K": short and all capitals.
@@ -103,6 +116,20 @@ mod tests {
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_known_name_cut_short_opens_it() {
+        let actors = vec![quire_model::Actor {
+            id: "minusma".into(),
+            name: "MINUSMA".into(),
+            aliases: vec!["United Nations Stabilization Mission in Mali".into()],
+            ..Default::default()
+        }];
+        let m = ActorMatcher::new(&actors);
+        assert!(m.opens_known("United Nations Stabilization Mission"));
+        assert!(!m.opens_known("United"));
+        assert!(!m.opens_known("United Nations Stabilization Missions"));
     }
 
     #[test]

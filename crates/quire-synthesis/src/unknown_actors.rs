@@ -190,6 +190,18 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
     let judge = Judge::new(corpus);
     let (joined, tally): (Vec<_>, Vec<_>) = tally.into_values().partition(|t| t.form == JOINED);
     let joined: Vec<(String, usize)> = joined.into_iter().flat_map(|t| t.spellings).collect();
+    // How often each name is met on its own, by its folded key.
+    let mentions_of: HashMap<String, usize> = tally
+        .iter()
+        .flat_map(|t| t.spellings.iter())
+        .map(|(name, n)| (quire_model::normalize::fold(name), *n))
+        .collect();
+    let alone = |name: &str| {
+        mentions_of
+            .get(&quire_model::normalize::fold(name))
+            .copied()
+            .unwrap_or(0)
+    };
     let mut out: Vec<UnknownActor> = tally
         .into_iter()
         .map(|t| {
@@ -205,7 +217,7 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
         .filter(|(name, t)| (t.works >= 2 || t.mentions >= 3) && judge.is_new_actor(name, t.form))
         .map(|(name, t)| UnknownActor {
             name: match t.form {
-                "proper name" => joined_name(&name, t.mentions, &joined, &judge.matcher)
+                "proper name" => joined_name(&name, t.mentions, &joined, &judge.matcher, &alone)
                     .map_or(name, str::to_string),
                 _ => name,
             },
@@ -252,7 +264,10 @@ impl<'c, 'a> Judge<'c, 'a> {
     }
 
     fn is_new_actor(&self, name: &str, form: &str) -> bool {
-        if self.matcher.is_known(name) || self.terms.contains(&name.to_lowercase()) {
+        if self.matcher.is_known(name)
+            || self.matcher.opens_known(name)
+            || self.terms.contains(&name.to_lowercase())
+        {
             return false;
         }
         if form == "acronym" {
@@ -310,16 +325,19 @@ const CUT_FROM_JOINED: f32 = 0.8;
 
 /// The name read across "and" that `name` is nearly always part of, unless
 /// the other side of the "and" is a known actor ("Kabul Bank and
-/// Pakistan" is two).
+/// Pakistan" is two) or a name met on its own more often than in the
+/// pair ("International Monetary Fund and the World Bank": the World Bank
+/// is named alone too).
 fn joined_name<'t>(
     name: &str,
     mentions: usize,
     joined: &'t [(String, usize)],
     matcher: &ActorMatcher,
+    alone: &dyn Fn(&str) -> usize,
 ) -> Option<&'t str> {
     let (full, count) = joined
         .iter()
-        .filter(|(full, _)| {
+        .filter(|(full, n)| {
             let padded = format!(" {full} ");
             [
                 format!(" {name} and "),
@@ -328,8 +346,10 @@ fn joined_name<'t>(
             ]
             .iter()
             .any(|part| {
-                padded.contains(part.as_str())
-                    && !matcher.is_known(padded.replacen(part.as_str(), " ", 1).trim())
+                let other = padded.replacen(part.as_str(), " ", 1);
+                let other = other.trim();
+                let other = other.strip_prefix("the ").unwrap_or(other);
+                padded.contains(part.as_str()) && !matcher.is_known(other) && alone(other) <= *n
             })
         })
         .max_by_key(|(_, n)| *n)?;

@@ -613,6 +613,14 @@ fn a_name_read_across_and_is_proposed_whole() {
             0.8,
         );
     }
+    for work in ["khan-2021", "mofa-2022", "mofa-2022"] {
+        f.passage(
+            work,
+            "The Asian Development Bank and the Islamic Development Bank met Pakistan. The Islamic Development Bank lent to Pakistan.",
+            &["threat_landscape"],
+            0.8,
+        );
+    }
     let s = f.run();
     let names: Vec<&str> = s.actors.unknown.iter().map(|u| u.name.as_str()).collect();
     assert!(names.contains(&"Economic and Social Council"), "{names:?}");
@@ -621,8 +629,10 @@ fn a_name_read_across_and_is_proposed_whole() {
         "{names:?}"
     );
     assert!(!names.contains(&"Social Council"), "{names:?}");
-    // A name next to another actor's is not joined to it.
+    // A name next to another actor's is not joined to it, nor to a name
+    // met on its own more often.
     assert!(names.contains(&"Kabul Bank"), "{names:?}");
+    assert!(names.contains(&"Asian Development Bank"), "{names:?}");
 }
 
 #[test]
