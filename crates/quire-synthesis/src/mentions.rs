@@ -85,6 +85,24 @@ impl ActorMatcher {
         })
     }
 
+    /// Whether `name` is part of a longer known name or alias, as whole
+    /// words ("West African States" of "Economic Community of West African
+    /// States"): a name of two words or more only.
+    pub fn inside_known(&self, name: &str) -> bool {
+        let name = name.to_lowercase();
+        name.split_whitespace().count() >= 2
+            && self.patterns.iter().any(|(_, _, p)| {
+                let p = p.to_lowercase();
+                p.len() > name.len()
+                    && p.match_indices(name.as_str()).any(|(i, _)| {
+                        let before = p[..i].chars().next_back();
+                        let after = p[i + name.len()..].chars().next();
+                        !before.is_some_and(char::is_alphanumeric)
+                            && !after.is_some_and(char::is_alphanumeric)
+                    })
+            })
+    }
+
     /// Whether `name` opens a known name or alias, cut before its last
     /// words ("United Nations Multidimensional Integrated Stabilization
     /// Mission" of "… Mission in Mali"): a name of two words or more only.
@@ -130,6 +148,9 @@ mod tests {
         assert!(m.opens_known("United Nations Stabilization Mission"));
         assert!(!m.opens_known("United"));
         assert!(!m.opens_known("United Nations Stabilization Missions"));
+        assert!(m.inside_known("Stabilization Mission"));
+        assert!(!m.inside_known("Mission"));
+        assert!(!m.inside_known("Stabilization Missions"));
     }
 
     #[test]

@@ -228,6 +228,8 @@ pub fn is_generic(word: &str) -> bool {
         "countries",
         "nation",
         "nations",
+        "state",
+        "states",
         "government",
         "governments",
         "international",

@@ -110,7 +110,11 @@ pub fn themes(corpus: &Corpus) -> Themes {
         .surface
         .iter()
         .zip(&cut_short)
-        .map(|(p, &cut)| cut || actors.is_known(p) || actors.is_known(&format!("{p}.")))
+        .map(|(p, &cut)| {
+            cut || actors.is_known(p)
+                || actors.is_known(&format!("{p}."))
+                || (is_long_name(p) && actors.inside_known(p))
+        })
         .collect();
     let mut by_category = Vec::new();
     let mut kept: Vec<(u32, usize)> = Vec::new(); // (phrase, category) for the map
@@ -158,8 +162,13 @@ fn passage_grams(corpus: &Corpus, p: usize, phrases: &mut Phrases) -> Vec<u32> {
                     }
                     let g = phrases.intern(key, || surface(text, window));
                     if let (2..=3, Some(next)) = (n, segment.get(at + n)) {
-                        if continues_name(&corpus.lexicon, next) {
-                            *phrases.next.entry((g, next.id)).or_default() += 1;
+                        // A capitalised next word carries a name on, however
+                        // common ("West African" + "States").
+                        let capitalised =
+                            text[next.start as usize..].starts_with(char::is_uppercase);
+                        if capitalised || continues_name(&corpus.lexicon, next) {
+                            let word = corpus.lexicon.words[next.id as usize].as_str();
+                            *phrases.next.entry((g, singular_key(word))).or_default() += 1;
                         }
                     }
                     if let Some(previous) = at.checked_sub(1).map(|i| &segment[i]) {
@@ -175,6 +184,15 @@ fn passage_grams(corpus: &Corpus, p: usize, phrases: &mut Phrases) -> Vec<u32> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Three or more words, each capitalised: "West African States", a piece
+/// of a longer name ("Economic Community of West African States") when a
+/// known actor's name holds it; two words ("Climate Change") may be the
+/// theme itself even inside a name ("… Convention on Climate Change").
+fn is_long_name(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    words.len() >= 3 && words.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// A next word that carries a name on: a noun-like content word
@@ -193,6 +211,19 @@ fn continues_name(lexicon: &Lexicon, next: &Token) -> bool {
 fn opens_name(lexicon: &Lexicon, previous: &Token) -> bool {
     let word = lexicon.words[previous.id as usize].as_str();
     lexicon.content[previous.id as usize] || matches!(word, "and" | "per")
+}
+
+/// A key for a word and its plural alike ("State" and "States" go on
+/// "small island developing" as one word).
+fn singular_key(word: &str) -> u32 {
+    use std::hash::{Hash, Hasher};
+    let stem = match word.strip_suffix('s') {
+        Some(stem) if stem.len() >= 3 && !stem.ends_with(['s', 'u']) => stem,
+        _ => word,
+    };
+    let mut h = rustc_hash::FxHasher::default();
+    stem.hash(&mut h);
+    h.finish() as u32
 }
 
 /// The phrase as written, possessives dropped: "Durand Line".

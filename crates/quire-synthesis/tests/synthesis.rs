@@ -747,6 +747,20 @@ fn a_phrase_cut_from_the_end_of_a_name_is_no_theme() {
 }
 
 #[test]
+fn a_phrase_before_a_capitalised_common_word_is_cut_from_a_name() {
+    let s = three_works_saying(&[
+        (
+            "The small island developing States face TTP raids.",
+            "threat_landscape",
+        ),
+        ("Officials held talks on trade.", "cooperation"),
+    ])
+    .run();
+    let threat = theme_phrases(&s, 0);
+    assert!(!threat.contains(&"small island developing"), "{threat:?}");
+}
+
+#[test]
 fn a_theme_and_its_plural_are_one_theme() {
     let s = three_works_saying(&[
         ("Sea, wind: TTP raids.", "threat_landscape"),
