@@ -702,13 +702,7 @@ mod tests {
         let mut nigeria = reference("Government of Nigeria", "Statement by Nigeria");
         nigeria.year = Some(2018);
         let report = check(text, vec![niger, nigeria], CitationStyle::Apa);
-        assert_eq!(
-            report.matches,
-            vec![Some(1), Some(2)],
-            "{}",
-            report.to_text()
-        );
-        assert!(report.problems.is_empty(), "{}", report.to_text());
+        assert_clean(&report, &[Some(1), Some(2)]);
     }
 
     #[test]
@@ -755,13 +749,7 @@ mod tests {
         ];
         b.year = Some(2015);
         let report = check(text, vec![a, b], CitationStyle::None);
-        assert_eq!(
-            report.matches,
-            vec![Some(1), Some(2)],
-            "{}",
-            report.to_text()
-        );
-        assert!(report.problems.is_empty(), "{}", report.to_text());
+        assert_clean(&report, &[Some(1), Some(2)]);
     }
 
     #[test]
@@ -831,5 +819,11 @@ mod tests {
         assert_eq!(report.problems.len(), 1);
         assert_eq!(report.problems[0].kind, ProblemKind::NoReference);
         assert!(report.to_text().contains("no reference list found"));
+    }
+
+    /// Every citation matched as `expected`, and no problem.
+    fn assert_clean(report: &CheckReport, expected: &[Option<usize>]) {
+        assert_eq!(report.matches, expected, "{}", report.to_text());
+        assert!(report.problems.is_empty(), "{}", report.to_text());
     }
 }
