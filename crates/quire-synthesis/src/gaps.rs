@@ -427,6 +427,11 @@ fn stated_gaps(corpus: &Corpus) -> Vec<GapStatement> {
             if CUES_NEEDING_A_NEED.contains(&cue_text.as_str()) && !says_needed(sentence) {
                 continue;
             }
+            // "It is not clear cut" is a judgement, not an unknown.
+            let after = sentence[m.end()..].trim_start_matches([' ', '-']);
+            if cue_text.ends_with("clear") && after.to_lowercase().starts_with("cut") {
+                continue;
+            }
             // A passage outside the framework counts when the sentence is
             // about the review's subject (a keyword or a codebook actor):
             // an aside on a virus is no gap of a climate review.

@@ -315,6 +315,12 @@ fn study_as_schooling_and_off_subject_asides_state_no_gap() {
         0.0,
     );
     f.passage(
+        "khan-2021",
+        "The line between TTP fighters and the Taliban is not clear cut.",
+        &["threat_landscape"],
+        0.5,
+    );
+    f.passage(
         "mofa-2022",
         "Further research on TTP funding is needed. How the TTP recruits in Pakistan remains unclear.",
         &[],
