@@ -91,8 +91,22 @@ pub fn classify<'a>(text: &'a str, from: usize, page_starts: &[usize]) -> Vec<Li
                 && lines.get(k + 1).is_none_or(|l| l.kind == LineKind::Blank))
             || heads_a_paragraph_line(&lines, k);
         lines[k].kind = kind_of(lines[k].text, alone);
+        // "Theme of UNGA76.": a short title with a full stop, between
+        // paragraph lines.
+        if lines[k].kind == LineKind::Text && heads_a_paragraph_line(&lines, k) {
+            if let Some(bare) = short_title_with_stop(lines[k].text) {
+                lines[k].kind = LineKind::Heading(bare.to_string());
+            }
+        }
     }
     lines
+}
+
+/// A line of at most six words, title-like but for its final full stop.
+fn short_title_with_stop(line: &str) -> Option<&str> {
+    let bare = line.strip_suffix('.')?;
+    (!bare.ends_with('.') && bare.split_whitespace().count() <= 6 && is_title_like(bare))
+        .then_some(bare)
 }
 
 /// Words of a line that is a paragraph by itself (text stored one
@@ -511,6 +525,16 @@ mod tests {
         assert_eq!(kinds[3], LineKind::Heading("Climate Security".into()));
         // Before a short line, a short title-like line is text.
         assert_eq!(kinds[5], LineKind::Text);
+        let stopped = format!("Mr. President,\nTheme of UNGA76.\n{paragraph}\nWe Agree.\nNo.\n");
+        let stopped_kinds: Vec<LineKind> = classify(&stopped, 0, &[])
+            .into_iter()
+            .map(|l| l.kind)
+            .collect();
+        assert_eq!(
+            stopped_kinds[1],
+            LineKind::Heading("Theme of UNGA76".into())
+        );
+        assert_eq!(stopped_kinds[3], LineKind::Text);
     }
 
     #[test]
