@@ -399,12 +399,7 @@ fn thin_cells_are_called_out() {
         0.9,
     );
     let s = f.run();
-    let sentences: Vec<&str> = s
-        .gaps
-        .thin_cells
-        .iter()
-        .map(|t| t.sentence.as_str())
-        .collect();
+    let sentences = thin_sentences(&s);
     assert_eq!(
         sentences,
         vec![
@@ -1225,12 +1220,7 @@ fn encyclopedia_entries_do_not_make_a_year_judged() {
         0.9,
     );
     let s = f.run();
-    let sentences: Vec<&str> = s
-        .gaps
-        .thin_cells
-        .iter()
-        .map(|t| t.sentence.as_str())
-        .collect();
+    let sentences = thin_sentences(&s);
     assert!(
         sentences.contains(&"No work on Cooperation initiatives in 2021."),
         "{sentences:?}"
@@ -1288,4 +1278,13 @@ fn three_works_saying(passages: &[(&str, &str)]) -> Fixture {
         }
     }
     f
+}
+
+/// The sentences that call out thin cells.
+fn thin_sentences(s: &Synthesis) -> Vec<&str> {
+    s.gaps
+        .thin_cells
+        .iter()
+        .map(|t| t.sentence.as_str())
+        .collect()
 }
