@@ -271,7 +271,7 @@ fn preface_end(lines: &[(usize, &str)], first_paragraph: bool) -> Option<usize> 
     let blank = lines[first..]
         .iter()
         .position(|(_, l)| l.trim().is_empty())
-        .map(|i| first + i)?;
+        .map_or(lines.len(), |i| first + i);
     let referencelike = |t: &str| {
         let lower = t.to_ascii_lowercase();
         has_date(t) || lower.contains("doi") || lower.contains("http")
@@ -279,7 +279,8 @@ fn preface_end(lines: &[(usize, &str)], first_paragraph: bool) -> Option<usize> 
     let italic = lines[first].1.trim_start().starts_with(['*', '_']);
     let preface_is_note = lines[first..blank].iter().all(|(_, l)| !referencelike(l));
     let rest_has_year = lines[blank..].iter().any(|(_, l)| referencelike(l));
-    (preface_is_note && rest_has_year && (first_paragraph || italic)).then_some(blank)
+    // A note in italics needs no list after it to be a note ("*0 works.*").
+    (preface_is_note && (italic || (rest_has_year && first_paragraph))).then_some(blank)
 }
 
 /// True when blank lines separate multi-line blocks: at least two blocks,
@@ -539,6 +540,10 @@ mod tests {
         assert_eq!(e.len(), 2);
         assert!(e[0].text.starts_with("Ruiz"), "{}", e[0].text);
         assert_eq!(e[0].line, 7);
+        // An empty list under its notes is empty.
+        let empty =
+            "## References\n\n*0 works, APA 7th edition.*\n\n*Citation check: no problems.*\n";
+        assert!(reference_entries(empty).is_empty());
         // A first entry without a year is still an entry.
         let nd = "## References\n\nUNAMA. (n.d.). Civilian casualties. UN.\n\nOkafor, B. (2021). Water. Press.\n";
         assert_eq!(reference_entries(nd).len(), 2);

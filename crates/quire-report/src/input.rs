@@ -42,9 +42,13 @@ pub struct ReportInput<'a> {
 
 impl<'a> ReportInput<'a> {
     /// The works the report is about, in the synthesis order (or input
-    /// order when the synthesis lists none).
+    /// order when the synthesis lists none and has no selection either: a
+    /// selection that kept no work includes none).
     pub fn included_works(&self) -> Vec<&'a Work> {
         if self.synthesis.works.is_empty() {
+            if !self.synthesis.recency.works.is_empty() {
+                return Vec::new();
+            }
             return self.works.iter().collect();
         }
         let by_id: HashMap<&str, &Work> = self.works.iter().map(|w| (w.id.as_str(), w)).collect();

@@ -452,3 +452,21 @@ fn add_recency(
         });
     }
 }
+
+#[test]
+fn a_selection_that_kept_no_work_includes_none() {
+    let (_dir, files) = write_with(&fixture::works(), |s| {
+        s.works.clear();
+        s.evidence.cells.clear();
+        for entry in &mut s.recency.works {
+            entry.status = quire_synthesis::RecencyStatus::Out;
+            entry.selected = false;
+        }
+    });
+    let md = read(&files.markdown);
+    assert!(md.contains("No work is included in the review"), "{md}");
+    assert!(md.contains("*0 works, APA 7th edition"));
+    // The fixture's hand-made synthesis still quotes works; only the list
+    // and the matrix follow the selection here.
+    assert_eq!(files.citation_check.references, 0);
+}

@@ -12,7 +12,13 @@ use quire_synthesis::Stance;
 pub fn evidence_matrix(input: &ReportInput) -> Section {
     let s = input.synthesis;
     let works = input.included_works().len();
-    let mut blocks = if works > super::MATRIX_ROWS_IN_FINDINGS {
+    let mut blocks = if works == 0 {
+        vec![Block::Note(
+            "No work is included in the review (see the selection above), so there is no \
+             evidence to tabulate."
+                .into(),
+        )]
+    } else if works > super::MATRIX_ROWS_IN_FINDINGS {
         vec![
             Block::Note(format!(
                 "The full matrix of the {works} works × {} categories is in the appendix after \
@@ -33,18 +39,23 @@ pub fn evidence_matrix(input: &ReportInput) -> Section {
             Block::Table(matrix_table(input)),
         ]
     };
-    blocks.push(Block::Subheading("Strongest evidence per category".into()));
-    for c in &s.categories {
-        let best = s
-            .evidence
-            .cells
-            .iter()
-            .filter(|e| e.category == c.id)
-            .max_by(|a, b| a.score.total_cmp(&b.score));
-        if let Some(cell) = best {
-            let label = format!("{} · score {:.2}", c.label, cell.score);
-            blocks.push(quote(label, &cell.strongest));
-        }
+    let strongest: Vec<Block> = s
+        .categories
+        .iter()
+        .filter_map(|c| {
+            let best = s
+                .evidence
+                .cells
+                .iter()
+                .filter(|e| e.category == c.id)
+                .max_by(|a, b| a.score.total_cmp(&b.score))?;
+            let label = format!("{} · score {:.2}", c.label, best.score);
+            Some(quote(label, &best.strongest))
+        })
+        .collect();
+    if !strongest.is_empty() {
+        blocks.push(Block::Subheading("Strongest evidence per category".into()));
+        blocks.extend(strongest);
     }
     Section {
         id: "evidence".into(),
