@@ -33,8 +33,8 @@ pub fn name_key(name: &str) -> String {
         .collect()
 }
 
-/// The folded family names of a reference, with a fallback to the words
-/// before its year when the parser found no author.
+/// The folded family names of a reference, with a fallback to the editors'
+/// when the parser found no author.
 pub fn reference_names(r: &Reference) -> Vec<String> {
     let mut names: Vec<String> = r.authors.iter().map(|a| fold(&a.family)).collect();
     if names.is_empty() {
@@ -82,38 +82,83 @@ pub fn org_key(name: &str) -> String {
         .join(" ")
 }
 
+/// What matching needs of one reference, folded once per check rather
+/// than once per citation (a list of thousands is compared with thousands
+/// of citations).
+pub struct ReferenceKey {
+    names: Vec<String>,
+    /// [`name_key`] of each name, for the fuzzy comparison.
+    keys: Vec<String>,
+    zone: String,
+    first_is_organisation: bool,
+}
+
+impl ReferenceKey {
+    pub fn new(r: &Reference) -> ReferenceKey {
+        let names = reference_names(r);
+        ReferenceKey {
+            keys: names.iter().map(|n| name_key(n)).collect(),
+            names,
+            zone: author_zone(r),
+            first_is_organisation: r.authors.first().is_some_and(|a| a.literal),
+        }
+    }
+}
+
+/// What matching needs of one citation's names, folded once.
+pub struct CitedKey {
+    first: Option<(String, String)>,
+    second: Option<(String, String)>,
+    authors: usize,
+}
+
+impl CitedKey {
+    pub fn new(c: &Citation) -> CitedKey {
+        let key = |name: &String| {
+            let folded = fold(name);
+            let k = name_key(&folded);
+            (folded, k)
+        };
+        CitedKey {
+            first: c.authors.first().map(key),
+            second: c.authors.get(1).map(key),
+            authors: c.authors.len(),
+        }
+    }
+}
+
 /// How well the citation's first author names the reference's first
 /// author (and, for two-author citations, the second).
 pub fn name_fit(c: &Citation, r: &Reference) -> NameFit {
-    let names = reference_names(r);
-    let Some(cited_first) = c.authors.first() else {
+    name_fit_keyed(&CitedKey::new(c), &ReferenceKey::new(r))
+}
+
+/// [`name_fit`] on keys computed beforehand.
+pub fn name_fit_keyed(c: &CitedKey, r: &ReferenceKey) -> NameFit {
+    let names = &r.names;
+    let Some((cited, cited_key)) = &c.first else {
         return NameFit::None;
     };
-    let cited = fold(cited_first);
     let first_fit = match names.first() {
-        Some(n) if *n == cited || n.split_whitespace().last() == Some(cited.as_str()) => {
+        Some(n) if n == cited || n.split_whitespace().last() == Some(cited.as_str()) => {
             NameFit::Exact
         }
-        Some(n) if r.authors.first().is_some_and(|a| a.literal) && org_matches(&cited, n) => {
-            NameFit::Exact
-        }
+        Some(n) if r.first_is_organisation && org_matches(cited, n) => NameFit::Exact,
         // "Trinidad & Tobago" is "Trinidad and Tobago".
-        Some(n) if cited.contains('&') && org_key(&cited) == org_key(n) => NameFit::Exact,
-        _ if zone_starts_with(&author_zone(r), &cited) => NameFit::Exact,
-        Some(n) if near(&name_key(&cited), &name_key(n)) => NameFit::Near,
+        Some(n) if cited.contains('&') && org_key(cited) == org_key(n) => NameFit::Exact,
+        _ if zone_starts_with(&r.zone, cited) => NameFit::Exact,
+        Some(_) if near(cited_key, &r.keys[0]) => NameFit::Near,
         _ => NameFit::None,
     };
-    if first_fit == NameFit::None || c.authors.len() < 2 || names.len() < 2 {
+    if first_fit == NameFit::None || c.authors < 2 || names.len() < 2 {
         return first_fit;
     }
-    let second = fold(&c.authors[1]);
-    let zone = author_zone(r);
-    let second_fit = if names[1..].contains(&second) || zone.contains(&second) {
+    let Some((second, second_key)) = &c.second else {
+        return first_fit;
+    };
+    let second_fit = if names[1..].contains(second) || r.zone.contains(second.as_str()) {
         NameFit::Exact
-    } else if names[1..]
-        .iter()
-        .any(|n| near(&name_key(&second), &name_key(n)))
-    {
+    } else if r.keys[1..].iter().any(|n| near(second_key, n)) {
         NameFit::Near
     } else {
         NameFit::None
@@ -157,8 +202,10 @@ pub fn near(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let max = (a.chars().count().max(b.chars().count()) / 4).clamp(1, 3);
-    strsim::levenshtein(a, b) <= max
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let max = (la.max(lb) / 4).clamp(1, 3);
+    // Lengths further apart than the edits allowed: no need to count them.
+    la.abs_diff(lb) <= max && strsim::levenshtein(a, b) <= max
 }
 
 /// Does the citation's year fit the reference's? "2023a" needs the letter
@@ -169,9 +216,9 @@ pub fn year_fits(c: &Citation, r: &Reference) -> bool {
     };
     match (r.year, &r.date_note) {
         (Some(ry), _) => {
-            let digits: String = y.chars().take_while(char::is_ascii_digit).collect();
+            let digits = &y[..y.bytes().take_while(u8::is_ascii_digit).count()];
             let letter = y.chars().find(char::is_ascii_lowercase);
-            digits == ry.to_string()
+            digits.parse::<i32>().is_ok_and(|d| d == ry)
                 && (letter.is_none() || r.year_suffix.is_none() || letter == r.year_suffix)
         }
         (None, Some(note)) => match y.strip_prefix("n.d.-") {

@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::fields::Reference;
 use crate::section::find_section;
 use intext::{find_citations, Citation};
-use matching::{name_fit, year_fits, NameFit};
+use matching::{name_fit_keyed, year_fits, NameFit};
 
 /// The kinds of problem, named as in the JSON output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -150,8 +150,13 @@ pub fn check(text: &str, references: Vec<Reference>, style: CitationStyle) -> Ch
         ..CheckReport::default()
     };
     let mut cited = vec![false; report.references.len()];
+    let keys: Vec<matching::ReferenceKey> = report
+        .references
+        .iter()
+        .map(matching::ReferenceKey::new)
+        .collect();
     for c in &citations {
-        let (matched, mut problems) = match_citation(c, &report.references, style);
+        let (matched, mut problems) = match_citation(c, &report.references, &keys, style);
         if let Some(i) = matched {
             cited[i - 1] = true;
         }
@@ -172,9 +177,10 @@ pub fn check(text: &str, references: Vec<Reference>, style: CitationStyle) -> Ch
     }
     report.citations = citations;
     // A copy of a cited work is reported as a duplicate, not as uncited.
+    let groups = AuthorGroups::new(&report.references);
     for i in 0..cited.len() {
         if !cited[i]
-            && (0..cited.len()).any(|j| {
+            && groups.peers(i).iter().any(|&j| {
                 j != i && cited[j] && same_work(&report.references[i], &report.references[j])
             })
         {
@@ -182,7 +188,9 @@ pub fn check(text: &str, references: Vec<Reference>, style: CitationStyle) -> Ch
         }
     }
     report.problems.extend(uncited(&report.references, &cited));
-    report.problems.extend(duplicates(&report.references));
+    report
+        .problems
+        .extend(duplicates(&report.references, &groups));
     report
 }
 
@@ -216,6 +224,7 @@ fn short(c: &Citation) -> String {
 fn match_citation(
     c: &Citation,
     refs: &[Reference],
+    keys: &[matching::ReferenceKey],
     style: CitationStyle,
 ) -> (Option<usize>, Vec<Problem>) {
     if !c.numbers.is_empty() {
@@ -230,15 +239,14 @@ fn match_citation(
             suggestion,
             message,
         };
-    let fits: Vec<(usize, NameFit, bool)> = refs
+    let cited = matching::CitedKey::new(c);
+    // Names are compared only with the references of the cited year first:
+    // the whole list is read only when that finds no single match.
+    let mut exact: Vec<usize> = refs
         .iter()
         .enumerate()
-        .map(|(i, r)| (i + 1, name_fit(c, r), year_fits(c, r)))
-        .collect();
-    let mut exact: Vec<usize> = fits
-        .iter()
-        .filter(|f| f.1 == NameFit::Exact && f.2)
-        .map(|f| f.0)
+        .filter(|(i, r)| year_fits(c, r) && name_fit_keyed(&cited, &keys[*i]) == NameFit::Exact)
+        .map(|(i, _)| i + 1)
         .collect();
     // Copies of one work are a duplicate_reference, not an ambiguity.
     if exact.len() > 1
@@ -286,6 +294,12 @@ fn match_citation(
         }
         [] => {}
     }
+    let fits: Vec<(usize, NameFit, bool)> = refs
+        .iter()
+        .zip(keys)
+        .enumerate()
+        .map(|(i, (r, k))| (i + 1, name_fit_keyed(&cited, k), year_fits(c, r)))
+        .collect();
     if let Some(f) = fits.iter().find(|f| f.1 == NameFit::Exact) {
         let r = &refs[f.0 - 1];
         let ry = ref_year(r);
@@ -609,10 +623,46 @@ fn unmatched_words(words: &[String], other: &[String]) -> usize {
 
 /// Same work twice: near-identical titles and the same set of authors, in
 /// any order, whatever the venue.
-fn duplicates(refs: &[Reference]) -> Vec<Problem> {
+/// The references grouped by their set of authors: copies of one work
+/// share it (`same_work`), so only a group's members are compared, not
+/// every pair of a long list.
+struct AuthorGroups {
+    /// Group of each reference.
+    of: Vec<usize>,
+    /// Members of each group, in list order.
+    members: Vec<Vec<usize>>,
+}
+
+impl AuthorGroups {
+    fn new(refs: &[Reference]) -> AuthorGroups {
+        let mut ids: std::collections::HashMap<Vec<String>, usize> =
+            std::collections::HashMap::new();
+        let mut groups = AuthorGroups {
+            of: Vec::with_capacity(refs.len()),
+            members: Vec::new(),
+        };
+        for (j, r) in refs.iter().enumerate() {
+            let next = ids.len();
+            let g = *ids.entry(work_key(r).1).or_insert(next);
+            if g == groups.members.len() {
+                groups.members.push(Vec::new());
+            }
+            groups.members[g].push(j);
+            groups.of.push(g);
+        }
+        groups
+    }
+
+    /// The references with the same authors as reference `i` (itself too).
+    fn peers(&self, i: usize) -> &[usize] {
+        &self.members[self.of[i]]
+    }
+}
+
+fn duplicates(refs: &[Reference], groups: &AuthorGroups) -> Vec<Problem> {
     let mut out = Vec::new();
     for j in 0..refs.len() {
-        for i in 0..j {
+        for &i in groups.peers(j).iter().take_while(|&&i| i < j) {
             if same_work(&refs[i], &refs[j]) {
                 out.push(Problem {
                     kind: ProblemKind::DuplicateReference,
