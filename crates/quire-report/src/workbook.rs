@@ -91,17 +91,15 @@ fn matrix_sheet(ws: &mut Worksheet, input: &ReportInput, header: &Format) -> Res
     names.extend(categories.iter().map(|c| c.label.as_str()));
     header_row(ws, &names, header)?;
     let works = input.included_works();
+    let cells = input.synthesis.evidence.by_work_and_category();
     for (i, work) in works.iter().enumerate() {
         let row = (i + 1) as u32;
         ws.write_string(row, 0, &work.id)?;
         ws.write_string(row, 1, input.citation(work))?;
         for (j, cat) in categories.iter().enumerate() {
-            let cell = input
-                .synthesis
-                .evidence
-                .cells
-                .iter()
-                .find(|c| c.work_id == work.id && c.category == cat.id)
+            let cell = cells
+                .get(&(work.id.as_str(), cat.id.as_str()))
+                .copied()
                 .filter(|c| c.passages > 0);
             let count = cell.map_or(0, |c| c.passages);
             ws.write_number(row, col(j + 2), count as f64)?;

@@ -73,6 +73,17 @@ pub struct EvidenceMatrix {
     pub cells: Vec<EvidenceCell>,
 }
 
+impl EvidenceMatrix {
+    /// The cells by (work id, category id), for tables that look up every
+    /// work and category.
+    pub fn by_work_and_category(&self) -> std::collections::HashMap<(&str, &str), &EvidenceCell> {
+        self.cells
+            .iter()
+            .map(|c| ((c.work_id.as_str(), c.category.as_str()), c))
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EvidenceCell {
     pub work_id: String,

@@ -52,10 +52,12 @@ pub fn apa_references(works: &[Work]) -> Vec<Reference> {
     };
     let locales = locales();
     let order = render(works, &style, &locales);
+    let by_id: std::collections::HashMap<&str, &Work> =
+        works.iter().map(|w| (w.id.as_str(), w)).collect();
     let mut references: Vec<Reference> = order
         .iter()
         .filter_map(|listed| {
-            let work = works.iter().find(|w| w.id == listed.work_id)?;
+            let work = *by_id.get(listed.work_id.as_str())?;
             render(std::slice::from_ref(work), &style, &locales)
                 .into_iter()
                 .next()
@@ -75,6 +77,11 @@ pub fn apa_references(works: &[Work]) -> Vec<Reference> {
 fn apply_citation_years(works: &[Work], references: &mut [Reference]) {
     let refs: Vec<&Work> = works.iter().collect();
     let cites = quire_synthesis::cite_apa::cite_all(&refs);
+    let position: std::collections::HashMap<String, usize> = references
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.work_id.clone(), i))
+        .collect();
     let mut groups: std::collections::BTreeMap<(&str, String), Vec<(&str, &str)>> =
         Default::default();
     for (work, cite) in works.iter().zip(&cites) {
@@ -85,8 +92,8 @@ fn apply_citation_years(works: &[Work], references: &mut [Reference]) {
         if cite.year == bare {
             continue;
         }
-        if let Some(reference) = references.iter_mut().find(|r| r.work_id == work.id) {
-            relabel_year(reference, &bare, &cite.year);
+        if let Some(&at) = position.get(&work.id) {
+            relabel_year(&mut references[at], &bare, &cite.year);
         }
         groups
             .entry((cite.authors.as_str(), bare))
@@ -98,12 +105,12 @@ fn apply_citation_years(works: &[Work], references: &mut [Reference]) {
         members.sort_by_key(|&(_, label)| (label.len(), label));
         let mut slots: Vec<usize> = members
             .iter()
-            .filter_map(|&(id, _)| references.iter().position(|r| r.work_id == id))
+            .filter_map(|&(id, _)| position.get(id).copied())
             .collect();
         slots.sort_unstable();
         let in_order: Vec<Reference> = members
             .iter()
-            .filter_map(|&(id, _)| references.iter().find(|r| r.work_id == id).cloned())
+            .filter_map(|&(id, _)| position.get(id).map(|&at| references[at].clone()))
             .collect();
         for (slot, reference) in slots.into_iter().zip(in_order) {
             references[slot] = reference;

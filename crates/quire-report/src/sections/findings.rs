@@ -86,17 +86,14 @@ fn matrix_table(input: &ReportInput) -> Table {
     let s = input.synthesis;
     let mut header = vec!["Work".to_string()];
     header.extend(s.categories.iter().map(|c| c.label.clone()));
+    let cells = s.evidence.by_work_and_category();
     let rows = input
         .included_works()
         .iter()
         .map(|w| {
             let mut row = vec![Cell::text(input.work_label(w))];
             row.extend(s.categories.iter().map(|c| {
-                let cell = s
-                    .evidence
-                    .cells
-                    .iter()
-                    .find(|e| e.work_id == w.id && e.category == c.id);
+                let cell = cells.get(&(w.id.as_str(), c.id.as_str()));
                 match cell {
                     Some(e) if e.passages > 0 => {
                         Cell::number(e.passages).with_tip(strongest_tip(&e.strongest))
