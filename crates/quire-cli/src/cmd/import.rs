@@ -17,7 +17,7 @@ pub struct Args {
     /// Files or folders to import (default: the review's sources/).
     pub paths: Vec<PathBuf>,
     /// Also import the reference list of this manuscript (txt, md, html,
-    /// docx) as works marked as coming from it: start a review from a
+    /// docx, pdf) as works marked as coming from it: start a review from a
     /// previous review's bibliography (backward snowballing).
     #[arg(long, value_name = "MANUSCRIPT")]
     pub references: Vec<PathBuf>,
