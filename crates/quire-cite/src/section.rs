@@ -56,6 +56,49 @@ fn heading_re() -> &'static Regex {
     )
 }
 
+/// A reference-section heading, also when a PDF's text layer split its
+/// word at a kerning gap ("11 Referen ces"): a short line is read again
+/// with its spaces inside words closed up.
+fn is_reference_heading(line: &str) -> bool {
+    if heading_re().is_match(line) {
+        return true;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() < 2 || words.len() > 6 || line.len() > 60 {
+        return false;
+    }
+    // Keep a leading section number apart: "11 Referen ces" → "11 References".
+    let (number, rest) = match words[0].trim_end_matches('.').parse::<u32>() {
+        Ok(_) => (words[0], &words[1..]),
+        Err(_) => ("", &words[..]),
+    };
+    let closed = format!("{number} {}", rest.concat());
+    heading_re().is_match(closed.trim())
+}
+
+/// A heading that ends the list, also numbered ("12 Appendix: …") or
+/// split by a PDF's text layer ("12 A ppendix: …").
+fn is_end_heading(line: &str) -> bool {
+    if end_heading_re().is_match(line) {
+        return true;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let Some((number, rest)) = words.split_first() else {
+        return false;
+    };
+    if number.trim_end_matches('.').parse::<u32>().is_err() || rest.is_empty() {
+        return false;
+    }
+    // "A ppendix": a lone capital closed up with the word after it.
+    let closed = match rest {
+        [first, second, tail @ ..] if first.chars().count() == 1 => {
+            format!("{first}{second} {}", tail.join(" "))
+        }
+        _ => rest.join(" "),
+    };
+    end_heading_re().is_match(&rest.join(" ")) || end_heading_re().is_match(&closed)
+}
+
 /// Headings that end a reference section.
 fn end_heading_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -67,7 +110,7 @@ fn end_heading_re() -> &'static Regex {
 
 /// Locate the reference section in `lines`.
 pub fn find_section(lines: &[&str]) -> ReferenceSection {
-    let heading = lines.iter().rposition(|l| heading_re().is_match(l));
+    let heading = lines.iter().rposition(|l| is_reference_heading(l));
     let Some(h) = heading else {
         return ReferenceSection {
             heading_line: None,
@@ -77,9 +120,7 @@ pub fn find_section(lines: &[&str]) -> ReferenceSection {
     };
     let end = lines[h + 1..]
         .iter()
-        .position(|l| {
-            end_heading_re().is_match(l) || is_markdown_heading(l) || is_lettered_heading(l)
-        })
+        .position(|l| is_end_heading(l) || is_markdown_heading(l) || is_lettered_heading(l))
         .map_or(lines.len(), |i| h + 1 + i);
     ReferenceSection {
         heading_line: Some(h + 1),
@@ -355,7 +396,37 @@ fn line_starts(lines: &[(usize, &str)]) -> Vec<bool> {
             starts.push(true);
         }
     }
-    starts
+    only_apa_openings_start(lines, starts)
+}
+
+/// In a list of APA entries wrapped over lines (a PDF's text layer), a
+/// wrapped line may end a sentence ("… *Title*.") and the next open like
+/// an entry ("United Nations General Assembly (compiled …)"). When most
+/// entries open APA-style ("Author. (2021)."), a line starts an entry only
+/// if it opens one so, or with a name and a date in parentheses ("UNAMA
+/// (2023). …"): the wrapped rest of an entry does neither.
+fn only_apa_openings_start(lines: &[(usize, &str)], starts: Vec<bool>) -> Vec<bool> {
+    let opens: Vec<bool> = lines
+        .iter()
+        .map(|(_, l)| opens_apa_entry(l.trim()))
+        .collect();
+    let started = starts.iter().filter(|&&s| s).count();
+    let apa = opens.iter().filter(|&&o| o).count();
+    if apa < 3 || apa * 2 < started {
+        return starts;
+    }
+    static DATED: OnceLock<Regex> = OnceLock::new();
+    let dated = regex(
+        &DATED,
+        r"^[^()]{2,80}?\s\((?:1[5-9]\d\d|20\d\d)[a-z]?[),]|^[^()]{2,80}?\s\(n\.d\.",
+    );
+    let first = starts.iter().position(|&s| s);
+    lines
+        .iter()
+        .zip(&opens)
+        .enumerate()
+        .map(|(i, ((_, l), &open))| Some(i) == first || open || dated.is_match(l.trim()))
+        .collect()
 }
 
 /// "zoo Development Team. (n.d.).", "van Dijk, J. (2019).": an APA entry's
@@ -525,6 +596,56 @@ mod tests {
             "Ruiz, A. (2017). Security in the borderlands of the north. Journal, 3(1), 1-9."
         );
         assert_eq!(e[1], "Okafor, B. (2021). Water. Press. and more. Press.");
+    }
+
+    #[test]
+    fn a_numbered_or_split_appendix_heading_ends_the_list() {
+        for heading in [
+            "12 Appendix: the selection rule",
+            "12. Appendix",
+            "12  A ppendix: the rule",
+        ] {
+            let lines = [
+                "Body.",
+                "11 References",
+                "Ruiz, A. (2017). Borders. Press.",
+                heading,
+                "| row |",
+            ];
+            assert_eq!(find_section(&lines).end_line, 3, "{heading}");
+        }
+        // A reference by an author named "A. Appendix" is no heading.
+        assert!(!is_end_heading("A. Ppendix, B. (2017). Title. Press."));
+    }
+
+    #[test]
+    fn a_heading_split_by_the_text_layer_is_found() {
+        let lines = [
+            "Body text (Ruiz, 2017).",
+            "11 Referen ces",
+            "Ruiz, A. (2017). Borders. Press.",
+        ];
+        assert_eq!(find_section(&lines).heading_line, Some(2));
+        // A sentence that happens to spell it is not a heading.
+        let prose = [
+            "See the refer ences below for more",
+            "Ruiz, A. (2017). Borders.",
+        ];
+        assert_eq!(find_section(&prose).heading_line, None);
+    }
+
+    #[test]
+    fn apa_entries_wrapped_after_a_full_stop() {
+        let body = "Abbasi, S. K. (2017). *Statement by Pakistan in the General Debate (2017)*.\n\
+                    United Nations General Assembly (compiled in the UN corpus). https://doi.org/10.7910/DVN/0TJX8Y\n\
+                    Abdullah, A. (2018). *Statement by Afghanistan in the General Debate (2018)*.\n\
+                    United Nations General Assembly. https://doi.org/10.7910/DVN/0TJX8Y\n\
+                    UNAMA (2023). Civilian casualties. UN.\n\
+                    Zaman, R. (2021). Borders. Press.\n";
+        let e = texts(&format!("References\n{body}"));
+        assert_eq!(e.len(), 4, "{e:#?}");
+        assert!(e[0].ends_with("DVN/0TJX8Y"), "{}", e[0]);
+        assert!(e[2].starts_with("UNAMA"), "{}", e[2]);
     }
 
     #[test]

@@ -49,6 +49,7 @@ pub mod markdown;
 pub mod names;
 pub mod openalex;
 pub mod pdf;
+mod pdf_text;
 pub mod ris;
 
 pub use detect::detect_format;

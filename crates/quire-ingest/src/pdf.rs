@@ -10,7 +10,7 @@
 use crate::ids::{self, clean};
 use crate::names::person_from_display;
 use crate::{Emit, IngestError};
-use pdf_extract::{Dictionary, Document as PdfDocument, Object, PlainTextOutput};
+use pdf_extract::{Dictionary, Document as PdfDocument, Object};
 use quire_model::{normalize, Document, Work, WorkKind};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -136,7 +136,7 @@ fn extract(bytes: &[u8]) -> Result<Extracted, String> {
         // One page the PDF library cannot handle (it panics on some font
         // maps) costs that page, not the document.
         let result = quietly(|| {
-            let mut output = PlainTextOutput::new(&mut text);
+            let mut output = crate::pdf_text::LineText::new(&mut text);
             pdf_extract::output_doc_page(&doc, &mut output, page)
         });
         let problem = match result {
