@@ -184,9 +184,9 @@ impl OutputDev for LineText<'_> {
 mod tests {
     use super::*;
 
-    /// Lay out `lines` (each a list of words) at `leading` points per line,
-    /// with an extra `gap` before the lines whose index is in `breaks`.
-    fn render(lines: &[&[&str]], leading: f64, gap: f64, breaks: &[usize]) -> String {
+    /// The text of one page of 10-point glyphs half a font size wide,
+    /// each given as (text, x, y from the bottom, begins a word).
+    fn page_text(glyphs: &[(String, f64, f64, bool)]) -> String {
         let mut text = String::new();
         let mut out = LineText::new(&mut text);
         let page = MediaBox {
@@ -196,6 +196,21 @@ mod tests {
             ury: 800.0,
         };
         out.begin_page(1, &page, None).unwrap();
+        for (c, x, y, word_start) in glyphs {
+            if *word_start {
+                out.begin_word().unwrap();
+            }
+            let trm = Transform::row_major(1.0, 0.0, 0.0, 1.0, *x, *y);
+            out.output_character(&trm, 0.5, 0.0, 10.0, c).unwrap();
+        }
+        out.end_page().unwrap();
+        text
+    }
+
+    /// Lay out `lines` (each a list of words) at `leading` points per line,
+    /// with an extra `gap` before the lines whose index is in `breaks`.
+    fn render(lines: &[&[&str]], leading: f64, gap: f64, breaks: &[usize]) -> String {
+        let mut glyphs = Vec::new();
         let mut y = 750.0;
         for (i, words) in lines.iter().enumerate() {
             if i > 0 {
@@ -203,18 +218,14 @@ mod tests {
             }
             let mut x = 50.0;
             for word in *words {
-                out.begin_word().unwrap();
-                for c in word.chars() {
-                    let trm = Transform::row_major(1.0, 0.0, 0.0, 1.0, x, y);
-                    out.output_character(&trm, 0.5, 0.0, 10.0, &c.to_string())
-                        .unwrap();
+                for (k, c) in word.chars().enumerate() {
+                    glyphs.push((c.to_string(), x, y, k == 0));
                     x += 5.0;
                 }
                 x += 3.0; // a word space: 0.3 of the font size
             }
         }
-        out.end_page().unwrap();
-        text
+        page_text(&glyphs)
     }
 
     #[test]
@@ -258,22 +269,9 @@ mod tests {
 
     #[test]
     fn kerning_gaps_do_not_split_words() {
-        let mut text = String::new();
-        let mut out = LineText::new(&mut text);
-        let page = MediaBox {
-            llx: 0.0,
-            lly: 0.0,
-            urx: 600.0,
-            ury: 800.0,
-        };
-        out.begin_page(1, &page, None).unwrap();
         // "Ap" with a gap of 0.12 font sizes (kerning), then a word space.
-        for (c, x) in [("A", 50.0), ("p", 56.2), ("x", 64.0)] {
-            out.begin_word().unwrap();
-            let trm = Transform::row_major(1.0, 0.0, 0.0, 1.0, x, 700.0);
-            out.output_character(&trm, 0.5, 0.0, 10.0, c).unwrap();
-        }
-        out.end_page().unwrap();
-        assert_eq!(text, "Ap x");
+        let glyphs =
+            [("A", 50.0), ("p", 56.2), ("x", 64.0)].map(|(c, x)| (c.to_string(), x, 700.0, true));
+        assert_eq!(page_text(&glyphs), "Ap x");
     }
 }
