@@ -515,15 +515,15 @@ fn report_letters_and_names_agree_between_text_and_list() {
     let md = std::fs::read_to_string(dir.join("out/report.md")).unwrap();
     for (cited, listed) in [
         (
-            "| (International Crisis Group, 2021a) Regional security after the withdrawal |",
+            "| (International Crisis Group, 2021a) *Regional security after the withdrawal* |",
             "International Crisis Group. (2021a). *Regional security after the withdrawal*.",
         ),
         (
-            "| (International Crisis Group, 2021b) Pakistan's hard policy choices |",
+            "| (International Crisis Group, 2021b) *Pakistan's hard policy choices* |",
             "International Crisis Group. (2021b, November). *Pakistan's hard policy choices*.",
         ),
         (
-            "| (United Nations Security Council, 2021) Resolution 2593 (2021) |",
+            "| (United Nations Security Council, 2021) *Resolution 2593 (2021)* |",
             "United Nations Security Council. (2021). *Resolution 2593 (2021)*.",
         ),
     ] {

@@ -70,21 +70,11 @@ impl<'a> ReportInput<'a> {
             .unwrap_or_else(|| fallback_citation(work))
     }
 
-    /// A work as a table names it: its citation and the start of its
-    /// title, so that "(The White House, 2021a)" can be told from
+    /// A table cell naming a work: its citation, then its title (clipped)
+    /// in italics, so that "(The White House, 2021a)" can be told from
     /// "(The White House, 2021b)" without the reference list.
-    pub fn work_label(&self, work: &Work) -> String {
-        const MAX_TITLE: usize = 60;
-        let citation = self.citation(work);
-        let title = work.title.trim();
-        if title.is_empty() {
-            return citation;
-        }
-        let title = match title.char_indices().nth(MAX_TITLE) {
-            Some((cut, _)) => format!("{}…", title[..cut].trim_end()),
-            None => title.to_string(),
-        };
-        format!("{citation} {title}")
+    pub fn work_cell(&self, work: &Work) -> crate::render::Cell {
+        crate::render::Cell::work(self.citation(work), short_title(&work.title))
     }
 
     /// The label of a category id (the id itself when unknown).
@@ -117,4 +107,14 @@ fn fallback_citation(work: &Work) -> String {
         .map(|y| y.to_string())
         .unwrap_or_else(|| "n.d.".into());
     format!("({who}, {year})")
+}
+
+/// A title clipped for a table: its first 60 characters.
+pub(crate) fn short_title(title: &str) -> String {
+    const MAX_TITLE: usize = 60;
+    let title = title.trim();
+    match title.char_indices().nth(MAX_TITLE) {
+        Some((cut, _)) => format!("{}…", title[..cut].trim_end()),
+        None => title.to_string(),
+    }
 }

@@ -325,7 +325,7 @@ fn works_outside_the_selection_are_named_not_cited() {
         .lines()
         .find(|l| l.contains("| out |"))
         .expect("the excluded work has a row in the selection table");
-    assert!(row.starts_with("| Descent into chaos |"), "{row}");
+    assert!(row.starts_with("| *Descent into chaos* |"), "{row}");
     // Nowhere is the excluded work cited: it is not in the reference list.
     assert!(!md.contains("(Rashid, 2008)"), "cited though not listed");
 }
@@ -336,7 +336,7 @@ fn tables_name_works_by_citation_and_title() {
     let md = read(&files.markdown);
     // Selection table and evidence matrix: two organisations' works of one
     // year must be told apart without the reference list.
-    let label = "(Khan & Ali, 2022) The TTP after the fall of Kabul";
+    let label = "(Khan & Ali, 2022) *The TTP after the fall of Kabul*";
     let rows = md
         .lines()
         .filter(|l| l.starts_with(&format!("| {label} |")));
@@ -469,4 +469,23 @@ fn a_selection_that_kept_no_work_includes_none() {
     // The fixture's hand-made synthesis still quotes works; only the list
     // and the matrix follow the selection here.
     assert_eq!(files.citation_check.references, 0);
+}
+
+#[test]
+fn a_title_holding_a_year_is_no_citation() {
+    let mut works = fixture::works();
+    works[0].title = "Statement by Pakistan in the General Debate (2021)".into();
+    let (_dir, files) = write(&works);
+    let md = read(&files.markdown);
+    assert!(md.contains("*Statement by Pakistan in the General Debate (2021)*"));
+    assert!(
+        !files
+            .citation_check
+            .report
+            .citations
+            .iter()
+            .any(|c| c.text.contains("Debate")),
+        "{:?}",
+        files.citation_check.problems
+    );
 }

@@ -103,9 +103,37 @@ pub fn find_citations(body: &str, first_line: usize) -> Vec<Citation> {
     let line_of = |offset: usize| first_line + body[..offset].matches('\n').count();
     let mut out: Vec<(usize, Citation)> = Vec::new();
     parenthetical(&flat, &line_of, &mut out);
+    // "*Statement in the General Debate (2021)*": a year in an italic title
+    // makes no narrative citation of the words before it.
+    out.retain(|(at, c)| !c.narrative || !inside_emphasis(body, *at));
     numeric(&flat, &line_of, &mut out);
     out.sort_by_key(|(offset, _)| *offset);
     out.into_iter().map(|(_, c)| c).collect()
+}
+
+/// Whether byte `at` of `body` lies inside Markdown emphasis on its line
+/// (an odd number of unescaped `*` or `_` runs before it).
+fn inside_emphasis(body: &str, at: usize) -> bool {
+    let line_start = body[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = &body.as_bytes()[line_start..at];
+    let mut toggles = 0;
+    let mut i = 0;
+    while i < before.len() {
+        let c = before[i];
+        if c == b'\\' {
+            i += 2;
+            continue;
+        }
+        if c == b'*' || (c == b'_' && (i == 0 || !before[i - 1].is_ascii_alphanumeric())) {
+            toggles += 1;
+            while i < before.len() && before[i] == c {
+                i += 1;
+            }
+            continue;
+        }
+        i += 1;
+    }
+    toggles % 2 == 1
 }
 
 fn parenthetical(flat: &str, line_of: &dyn Fn(usize) -> usize, out: &mut Vec<(usize, Citation)>) {
@@ -554,6 +582,21 @@ mod tests {
         );
         // Two works by one author stay two citations.
         assert_eq!(found("(Ruiz, 2017, 2023a)").len(), 2);
+    }
+
+    #[test]
+    fn a_year_in_an_italic_title_is_no_narrative_citation() {
+        let found = find_citations(
+            "| (Khan, 2021) *Statement in the General Debate (2021)* |",
+            1,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].authors, ["Khan"]);
+        // Outside emphasis the narrative form stands.
+        assert_eq!(
+            find_citations("As *noted*, Ruiz (2017) argues.", 1)[0].authors,
+            ["Ruiz"]
+        );
     }
 
     #[test]

@@ -146,7 +146,12 @@ fn table(t: &Table, out: &mut String) {
                 .as_deref()
                 .map(|t| format!(" title=\"{}\"", xml(t)))
                 .unwrap_or_default();
-            let _ = write!(out, "<td{class}{tip}>{}</td>", xml(&c.text));
+            let title = c
+                .title
+                .as_ref()
+                .map(|t| format!(" <em>{}</em>", xml(t)))
+                .unwrap_or_default();
+            let _ = write!(out, "<td{class}{tip}>{}{title}</td>", xml(&c.text));
         }
         out.push_str("</tr>\n");
     }

@@ -92,7 +92,11 @@ fn table(t: &Table, out: &mut String) {
             .iter()
             .map(|c| match c.style {
                 CellStyle::Thin => format!("**{}** ⚠", md(&c.text)),
-                _ => md(&c.text),
+                _ => match &c.title {
+                    Some(title) if c.text.is_empty() => format!("*{}*", md(title)),
+                    Some(title) => format!("{} *{}*", md(&c.text), md(title)),
+                    None => md(&c.text),
+                },
             })
             .collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));

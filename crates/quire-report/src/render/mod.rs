@@ -72,6 +72,10 @@ pub struct Cell {
     /// Shown when the reader points at the cell (HTML): e.g. the strongest
     /// passage behind a count.
     pub tip: Option<String>,
+    /// A work's title after the text, in italics as APA sets titles: a
+    /// title that holds "Name (2021)" is then no narrative citation to a
+    /// reader or to the citation check.
+    pub title: Option<String>,
 }
 
 impl Cell {
@@ -80,6 +84,16 @@ impl Cell {
             text: t.into(),
             style: CellStyle::Text,
             tip: None,
+            title: None,
+        }
+    }
+
+    /// A work named by its citation (may be empty) and its title.
+    pub fn work(citation: impl Into<String>, title: impl Into<String>) -> Cell {
+        let title: String = title.into();
+        Cell {
+            title: (!title.is_empty()).then_some(title),
+            ..Cell::text(citation)
         }
     }
 
@@ -88,6 +102,7 @@ impl Cell {
             text: n.to_string(),
             style: CellStyle::Number,
             tip: None,
+            title: None,
         }
     }
 
@@ -96,6 +111,7 @@ impl Cell {
             text: n.to_string(),
             style: CellStyle::Thin,
             tip: None,
+            title: None,
         }
     }
 

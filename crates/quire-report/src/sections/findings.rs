@@ -91,7 +91,7 @@ fn matrix_table(input: &ReportInput) -> Table {
         .included_works()
         .iter()
         .map(|w| {
-            let mut row = vec![Cell::text(input.work_label(w))];
+            let mut row = vec![input.work_cell(w)];
             row.extend(s.categories.iter().map(|c| {
                 let cell = cells.get(&(w.id.as_str(), c.id.as_str()));
                 match cell {

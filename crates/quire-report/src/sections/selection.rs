@@ -131,9 +131,9 @@ fn recency_table(input: &ReportInput) -> Table {
             // others are named by title, so the report cites nothing it
             // does not list.
             let who = match by_id.get(e.work_id.as_str()) {
-                Some(w) if e.selected => input.work_label(w),
-                Some(w) => clip_title(&w.title),
-                None => e.work_id.clone(),
+                Some(w) if e.selected => input.work_cell(w),
+                Some(w) => Cell::work("", crate::input::short_title(&w.title)),
+                None => Cell::text(&e.work_id),
             };
             let status = match e.status {
                 RecencyStatus::Recent => "recent",
@@ -142,7 +142,7 @@ fn recency_table(input: &ReportInput) -> Table {
                 RecencyStatus::Out => "out",
             };
             vec![
-                Cell::text(who),
+                who,
                 Cell::number(
                     e.year
                         .map(|y| y.to_string())
@@ -161,16 +161,6 @@ fn recency_table(input: &ReportInput) -> Table {
             .map(String::from)
             .to_vec(),
         rows,
-    }
-}
-
-/// A title short enough for a table cell.
-fn clip_title(title: &str) -> String {
-    const MAX: usize = 80;
-    let title = title.trim();
-    match title.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", title[..cut].trim_end()),
-        None => title.to_string(),
     }
 }
 
