@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Build a review of UN General Debate statements (../shared/data/ungdc,
+CC0) for a topic: one Markdown source per statement with front matter,
+the review.toml given, ready for `quire review`.
+
+    python3 bench/review/make_ungdc_review.py OUT_DIR REVIEW_TOML [--countries TUV,FJI,...] [--from 2012]
+
+Without --countries every statement is taken (4,615, the scale run in
+bench/README.md). Used for the small-islands (sids.toml) and Sahel
+(sahel.toml) reviews of bench/review/README.md.
+"""
+import argparse
+import gzip
+import json
+import os
+import shutil
+
+CORPUS = os.path.join(os.path.dirname(__file__), "../../../shared/data/ungdc/ungdc-2001-2024.jsonl.gz")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("out")
+    ap.add_argument("review_toml")
+    ap.add_argument("--countries", default="")
+    ap.add_argument("--from", dest="since", type=int, default=2001)
+    ap.add_argument("--corpus", default=CORPUS)
+    args = ap.parse_args()
+    wanted = {c for c in args.countries.split(",") if c}
+    sources = os.path.join(args.out, "sources")
+    os.makedirs(sources, exist_ok=True)
+    shutil.copy(args.review_toml, os.path.join(args.out, "review.toml"))
+    n = 0
+    for line in gzip.open(args.corpus, "rt", encoding="utf-8"):
+        r = json.loads(line)
+        if (wanted and r["country"] not in wanted) or r["year"] < args.since:
+            continue
+        front = (
+            "---\n"
+            f"title: Statement by {r['country']} in the General Debate of the "
+            f"{r['session']}th session of the UN General Assembly ({r['year']})\n"
+            f"authors:\n- Government of {r['country']}\n"
+            "publisher: United Nations General Assembly\n"
+            f"year: {r['year']}\n"
+            "source_type: official_statement\n"
+            "---\n\n"
+        )
+        with open(os.path.join(sources, f"{r['id']}.md"), "w", encoding="utf-8") as f:
+            f.write(front + r["text"])
+        n += 1
+    print(f"{n} statements written to {sources}")
+
+
+if __name__ == "__main__":
+    main()
