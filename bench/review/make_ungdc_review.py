@@ -15,6 +15,19 @@ import json
 import os
 import shutil
 
+# Names of the states of the two example reviews; other codes stay codes.
+NAMES = {
+    "TUV": "Tuvalu", "KIR": "Kiribati", "MDV": "Maldives", "FJI": "Fiji",
+    "MHL": "Marshall Islands", "VUT": "Vanuatu", "SLB": "Solomon Islands",
+    "NRU": "Nauru", "PLW": "Palau", "FSM": "Micronesia (Federated States of)",
+    "BRB": "Barbados", "JAM": "Jamaica", "TTO": "Trinidad and Tobago",
+    "WSM": "Samoa", "TON": "Tonga", "BHS": "Bahamas", "ATG": "Antigua and Barbuda",
+    "GRD": "Grenada", "SYC": "Seychelles", "MUS": "Mauritius",
+    "PNG": "Papua New Guinea", "DMA": "Dominica", "LCA": "Saint Lucia",
+    "CPV": "Cabo Verde", "MLI": "Mali", "NER": "Niger", "BFA": "Burkina Faso",
+    "TCD": "Chad", "MRT": "Mauritania", "NGA": "Nigeria",
+}
+
 CORPUS = os.path.join(os.path.dirname(__file__), "../../../shared/data/ungdc/ungdc-2001-2024.jsonl.gz")
 
 
@@ -35,11 +48,12 @@ def main():
         r = json.loads(line)
         if (wanted and r["country"] not in wanted) or r["year"] < args.since:
             continue
+        name = NAMES.get(r["country"], r["country"])
         front = (
             "---\n"
-            f"title: Statement by {r['country']} in the General Debate of the "
+            f"title: Statement by {name} in the General Debate of the "
             f"{r['session']}th session of the UN General Assembly ({r['year']})\n"
-            f"authors:\n- Government of {r['country']}\n"
+            f"authors:\n- Government of {name}\n"
             "publisher: United Nations General Assembly\n"
             f"year: {r['year']}\n"
             "source_type: official_statement\n"
