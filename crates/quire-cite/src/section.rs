@@ -186,22 +186,31 @@ fn running_heads<'a>(lines: &[&'a str]) -> std::collections::HashSet<&'a str> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for l in lines {
         let t = head_key(l);
-        if !t.is_empty() && t.len() < 80 && !crate::features::contains_year(t) {
+        if !t.is_empty() && t.len() < 120 {
             *counts.entry(t).or_default() += 1;
         }
     }
+    // A line with a year met twice may be one reference listed twice; met
+    // three times or more it is a page's head or foot (a browser prints
+    // the date and the page's title on every page).
     counts
         .into_iter()
-        .filter(|&(t, n)| n >= 2 && !number_re().is_match(t) && !is_markdown_heading(t))
+        .filter(|&(t, n)| {
+            if crate::features::contains_year(t) {
+                n >= 3
+            } else {
+                n >= 2 && t.len() < 80
+            }
+        })
+        .filter(|&(t, _)| !number_re().is_match(t) && !is_markdown_heading(t))
         .map(|(t, _)| t)
         .collect()
 }
 
-/// A line without surrounding whitespace and page numbers.
+/// A line without surrounding whitespace and page numbers ("12", "35/45").
 fn head_key(line: &str) -> &str {
     line.trim()
-        .trim_matches(|c: char| c.is_ascii_digit())
-        .trim()
+        .trim_matches(|c: char| c.is_ascii_digit() || c == '/' || c.is_whitespace())
 }
 
 /// Split the lines of a reference section (1-based line number, text) into
@@ -646,6 +655,24 @@ mod tests {
         assert_eq!(e.len(), 4, "{e:#?}");
         assert!(e[0].ends_with("DVN/0TJX8Y"), "{}", e[0]);
         assert!(e[2].starts_with("UNAMA"), "{}", e[2]);
+    }
+
+    #[test]
+    fn a_browsers_page_heads_are_dropped_but_a_reference_listed_twice_is_kept() {
+        let head = "11/27/26, 1:36 AM Review of the 2021 withdrawal";
+        let text = format!(
+            "References\n\n{head}\n\nRuiz, A. (2017). Borders. Press.\n\nfile:///tmp/report.html 1/3\n\n\
+             {head}\n\nOkafor, B. (2021). Water. Press.\n\nOkafor, B. (2021). Water. Press.\n\n\
+             file:///tmp/report.html 2/3\n\n{head}\n\nZaman, C. (2019). Trade. Press.\n\n\
+             file:///tmp/report.html 3/3\n"
+        );
+        let e = texts(&text);
+        assert_eq!(e.len(), 4, "{e:#?}");
+        assert!(
+            e.iter()
+                .all(|t| !t.contains("AM Review") && !t.contains("file:")),
+            "{e:#?}"
+        );
     }
 
     #[test]
