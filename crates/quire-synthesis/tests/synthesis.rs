@@ -93,6 +93,33 @@ impl Fixture {
     }
 
     /// Add a passage to `work` coded with `categories` at `score`.
+    /// A secondary work "ali-YEAR" (Ali, B.) on stalled talks, coded with
+    /// cooperation: the corpus's analysis beside its statements.
+    fn analysis_of_talks(&mut self, year: i32) {
+        self.work_saying(
+            &format!("ali-{year}"),
+            "Ali, B.",
+            year,
+            SourceType::Secondary,
+            "The dialogue stalled after new talks.",
+            "cooperation",
+        );
+    }
+
+    /// A work with one passage coded with one category (score 0.9).
+    fn work_saying(
+        &mut self,
+        id: &str,
+        author: &str,
+        year: i32,
+        source_type: SourceType,
+        text: &str,
+        category: &str,
+    ) {
+        self.work(id, author, year, source_type);
+        self.passage(id, text, &[category], 0.9);
+    }
+
     fn passage(&mut self, work: &str, text: &str, categories: &[&str], score: f32) {
         let ordinal = self.passages.iter().filter(|p| p.work_id == work).count();
         self.passages.push(Passage {
@@ -391,13 +418,7 @@ fn thin_cells_are_called_out() {
         &["threat_landscape"],
         0.9,
     );
-    f.work("ali-2023", "Ali, B.", 2023, SourceType::Secondary);
-    f.passage(
-        "ali-2023",
-        "The dialogue stalled after new talks.",
-        &["cooperation"],
-        0.9,
-    );
+    f.analysis_of_talks(2023);
     let s = f.run();
     let sentences = thin_sentences(&s);
     assert_eq!(
@@ -1002,13 +1023,7 @@ fn a_category_resting_on_primary_sources_alone_is_called_out() {
             0.9,
         );
     }
-    f.work("ali-2022", "Ali, B.", 2022, SourceType::Secondary);
-    f.passage(
-        "ali-2022",
-        "The dialogue stalled after new talks.",
-        &["cooperation"],
-        0.9,
-    );
+    f.analysis_of_talks(2022);
     f.work("khan-2022", "Khan, A.", 2022, SourceType::Secondary);
     f.passage("khan-2022", "Talks resumed in Doha.", &["cooperation"], 0.9);
     let s = f.run();
@@ -1054,12 +1069,13 @@ fn an_actors_own_statements_state_its_interests() {
         0.9,
     );
     // ... and an analyst's "we", which speaks for no actor.
-    f.work("ali-2022", "Ali, B.", 2022, SourceType::Secondary);
-    f.passage(
+    f.work_saying(
         "ali-2022",
+        "Ali, B.",
+        2022,
+        SourceType::Secondary,
         "In Pakistan, we seek answers in the archives.",
-        &["cooperation"],
-        0.9,
+        "cooperation",
     );
     let s = f.run();
     let interests = |id: &str| -> Vec<(String, String, bool)> {
@@ -1105,12 +1121,13 @@ fn evaluations_oppose_only_when_they_evaluate_the_same_thing() {
     // Khan's positive evaluation against Ali's negative sentence.
     let debates = |other: &str| {
         let mut f = Fixture::new();
-        f.work("khan-2022", "Khan, A.", 2022, SourceType::Secondary);
-        f.passage(
+        f.work_saying(
             "khan-2022",
+            "Khan, A.",
+            2022,
+            SourceType::Secondary,
             "Talks with Afghanistan on border trade were a success for regional security.",
-            &["cooperation"],
-            0.9,
+            "cooperation",
         );
         f.work("ali-2023", "Ali, B.", 2023, SourceType::Secondary);
         f.passage("ali-2023", other, &["cooperation"], 0.9);
@@ -1129,12 +1146,13 @@ fn evaluations_oppose_only_when_they_evaluate_the_same_thing() {
 #[test]
 fn a_quote_that_points_back_comes_with_the_sentence_before() {
     let mut f = Fixture::new();
-    f.work("pk-2022", "Sharif, S.", 2022, SourceType::Primary);
-    f.passage(
+    f.work_saying(
         "pk-2022",
+        "Sharif, S.",
+        2022,
+        SourceType::Primary,
         "Pakistan has suffered many attacks. They are conducted by the TTP from safe havens across the border.",
-        &["threat_landscape"],
-        0.9,
+        "threat_landscape",
     );
     let s = f.run();
     let quotes: Vec<&str> = s.sources.rows[0]
@@ -1157,19 +1175,21 @@ fn the_written_synthesis_prefers_sentences_on_the_reviews_actors() {
     // Two near-duplicates, equally central and coded: one is kept. The
     // first on ties would be Brazil's; the one naming an actor of the
     // review wins.
-    f.work("a-2022", "Ali, B.", 2022, SourceType::Secondary);
-    f.passage(
+    f.work_saying(
         "a-2022",
+        "Ali, B.",
+        2022,
+        SourceType::Secondary,
         "Talks and dialogue on trade with Brazil continued this year in good faith.",
-        &["cooperation"],
-        0.9,
+        "cooperation",
     );
-    f.work("b-2022", "Baig, C.", 2022, SourceType::Secondary);
-    f.passage(
+    f.work_saying(
         "b-2022",
+        "Baig, C.",
+        2022,
+        SourceType::Secondary,
         "Talks and dialogue on trade with Kabul continued this year in good faith.",
-        &["cooperation"],
-        0.9,
+        "cooperation",
     );
     let s = f.run();
     let summary = s
@@ -1212,13 +1232,7 @@ fn encyclopedia_entries_do_not_make_a_year_judged() {
             0.9,
         );
     }
-    f.work("ali-2022", "Ali, B.", 2022, SourceType::Secondary);
-    f.passage(
-        "ali-2022",
-        "The dialogue stalled after new talks.",
-        &["cooperation"],
-        0.9,
-    );
+    f.analysis_of_talks(2022);
     let s = f.run();
     let sentences = thin_sentences(&s);
     assert!(
