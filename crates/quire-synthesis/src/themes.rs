@@ -217,13 +217,18 @@ fn opens_name(lexicon: &Lexicon, previous: &Token) -> bool {
 /// "small island developing" as one word).
 fn singular_key(word: &str) -> u32 {
     use std::hash::{Hash, Hasher};
-    let stem = match word.strip_suffix('s') {
+    let mut h = rustc_hash::FxHasher::default();
+    singular(word).hash(&mut h);
+    h.finish() as u32
+}
+
+/// A word without its plural "s" ("attacks" → "attack", "seas" → "sea";
+/// not "status", "crisis", "gas").
+fn singular(word: &str) -> &str {
+    match word.strip_suffix('s') {
         Some(stem) if stem.len() >= 3 && !stem.ends_with(['s', 'u']) => stem,
         _ => word,
-    };
-    let mut h = rustc_hash::FxHasher::default();
-    stem.hash(&mut h);
-    h.finish() as u32
+    }
 }
 
 /// The phrase as written, possessives dropped: "Durand Line".
@@ -407,13 +412,7 @@ fn rank_category(
 fn words_of<'c>(corpus: &'c Corpus, key: &[u32; 3]) -> Vec<&'c str> {
     key.iter()
         .filter(|&&w| w != NONE)
-        .map(|&w| {
-            let word = corpus.lexicon.words[w as usize].as_str();
-            match word.strip_suffix('s') {
-                Some(stem) if stem.len() >= 3 && !stem.ends_with(['s', 'u']) => stem,
-                _ => word,
-            }
-        })
+        .map(|&w| singular(corpus.lexicon.words[w as usize].as_str()))
         .collect()
 }
 
