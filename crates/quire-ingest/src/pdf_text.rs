@@ -29,14 +29,17 @@ const WORD_GAP_IN_FONT_SIZES: f64 = 0.15;
 pub struct LineText<'a> {
     out: &'a mut String,
     page_height: f64,
-    /// The page's glyphs, laid out when the page ends.
+    /// The page's glyphs, laid out when the page ends; their text in
+    /// `glyph_text` (one buffer per page, not a string per glyph).
     glyphs: Vec<Glyph>,
+    glyph_text: String,
     word_start: bool,
 }
 
 /// One glyph as pdf-extract reports it, in page coordinates (y down).
 struct Glyph {
-    text: String,
+    /// Byte range of the glyph's text in `LineText::glyph_text`.
+    text: (usize, usize),
     x: f64,
     y: f64,
     /// Where the glyph ends (x plus its advance).
@@ -63,6 +66,7 @@ impl<'a> LineText<'a> {
             out,
             page_height: 0.0,
             glyphs: Vec::new(),
+            glyph_text: String::new(),
             word_start: false,
         }
     }
@@ -118,9 +122,10 @@ impl<'a> LineText<'a> {
                     }
                 }
             }
-            self.out.push_str(&glyph.text);
+            self.out.push_str(&self.glyph_text[glyph.text.0..glyph.text.1]);
         }
         self.glyphs.clear();
+        self.glyph_text.clear();
     }
 }
 
@@ -133,6 +138,7 @@ impl OutputDev for LineText<'_> {
     ) -> Result<(), OutputError> {
         self.page_height = media_box.ury - media_box.lly;
         self.glyphs.clear();
+        self.glyph_text.clear();
         Ok(())
     }
 
@@ -155,8 +161,10 @@ impl OutputDev for LineText<'_> {
         let size_x = font_size * (trm.m11 + trm.m21);
         let size_y = font_size * (trm.m12 + trm.m22);
         let size = (size_x * size_y).abs().sqrt();
+        let start = self.glyph_text.len();
+        self.glyph_text.push_str(char);
         self.glyphs.push(Glyph {
-            text: char.to_string(),
+            text: (start, self.glyph_text.len()),
             x,
             y,
             end: x + width * size,
