@@ -122,7 +122,8 @@ impl<'a> LineText<'a> {
                     }
                 }
             }
-            self.out.push_str(&self.glyph_text[glyph.text.0..glyph.text.1]);
+            self.out
+                .push_str(&self.glyph_text[glyph.text.0..glyph.text.1]);
         }
         self.glyphs.clear();
         self.glyph_text.clear();
