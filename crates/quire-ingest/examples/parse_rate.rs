@@ -5,9 +5,18 @@
 //! dedup over all the CSL-JSON works.
 //!
 //!     cargo run --release -p quire-ingest --example parse_rate -- [N] [reps]
+//!     cargo run --release -p quire-ingest --example parse_rate -- --file PATH [reps]
+//!
+//! With `--file`, the file (RIS, BibTeX, CSL-JSON or OpenAlex JSONL, told by
+//! its extension) is read into memory once and parsed `reps` times: the
+//! peers' script times them on the same file, so the ratio compares the
+//! same bytes.
 //!
 //! Also writes the generated files to $QUIRE_BENCH_DIR (if set), so peers
 //! (rispy, bibtexparser) can parse the very same bytes.
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use quire_ingest::dedup::{DedupIndex, DedupMatch};
 use quire_ingest::{read_bytes, Format, Item, ReadOptions};
@@ -280,6 +289,14 @@ fn peak_rss_mb() -> Option<f64> {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--file") {
+        let Some(path) = args.get(2) else {
+            eprintln!("usage: parse_rate --file PATH [reps]");
+            std::process::exit(2);
+        };
+        let reps = args.get(3).and_then(|a| a.parse().ok()).unwrap_or(5);
+        return parse_file(std::path::Path::new(path), reps);
+    }
     let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(100_000);
     let reps: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(5);
     let fakes = fakes(n);
@@ -321,6 +338,36 @@ fn main() {
     if let Some(mb) = peak_rss_mb() {
         println!("peak RSS {mb:.0} MB (includes the generated inputs held in memory)");
     }
+}
+
+/// Parse one file, held in memory, `reps` times: records/s and
+/// records/CPU-s, medians.
+fn parse_file(path: &std::path::Path, reps: usize) {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{}: {e}", path.display());
+            std::process::exit(1);
+        }
+    };
+    let head = &bytes[..bytes.len().min(4096)];
+    let Some(format) = quire_ingest::detect_format(path, head) else {
+        eprintln!("{}: not a bibliographic file quire reads", path.display());
+        std::process::exit(1);
+    };
+    let mut n = 0usize;
+    let _ = read_bytes(format, &bytes, "bench", &mut |item| {
+        if let Item::Record(_) = item {
+            n += 1;
+        }
+    });
+    let text = String::from_utf8_lossy(&bytes);
+    let (rps, mbps, cpu_rps) = rate(format, &text, n, reps);
+    println!(
+        "{}: {n} {} records, median of {reps} runs, one thread: {rps:.0} records/s, {mbps:.1} MB/s; {cpu_rps:.0} records/CPU-s",
+        path.display(),
+        format.as_str()
+    );
 }
 
 /// The CSL-JSON written to a file and streamed back through read_file_with.
