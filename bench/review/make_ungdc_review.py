@@ -15,7 +15,7 @@ import json
 import os
 import shutil
 
-# Names of the states of the two example reviews; other codes stay codes.
+# Names of the states of the example reviews; other codes stay codes.
 NAMES = {
     "TUV": "Tuvalu", "KIR": "Kiribati", "MDV": "Maldives", "FJI": "Fiji",
     "MHL": "Marshall Islands", "VUT": "Vanuatu", "SLB": "Solomon Islands",
@@ -26,6 +26,12 @@ NAMES = {
     "PNG": "Papua New Guinea", "DMA": "Dominica", "LCA": "Saint Lucia",
     "CPV": "Cabo Verde", "MLI": "Mali", "NER": "Niger", "BFA": "Burkina Faso",
     "TCD": "Chad", "MRT": "Mauritania", "NGA": "Nigeria",
+    "RUS": "the Russian Federation", "UKR": "Ukraine", "BLR": "Belarus",
+    "USA": "the United States of America", "GBR": "the United Kingdom",
+    "FRA": "France", "DEU": "Germany", "POL": "Poland", "LTU": "Lithuania",
+    "LVA": "Latvia", "EST": "Estonia", "TUR": "Türkiye", "CHN": "China",
+    "IND": "India", "MDA": "the Republic of Moldova", "GEO": "Georgia",
+    "FIN": "Finland", "HUN": "Hungary",
 }
 
 CORPUS = os.path.join(os.path.dirname(__file__), "../../../shared/data/ungdc/ungdc-2001-2024.jsonl.gz")

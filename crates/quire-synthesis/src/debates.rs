@@ -1,9 +1,10 @@
 //! Debates: pairs of passages from different works by different authors,
 //! coded with the same category and naming the same actor, that take
-//! opposing positions
-//! (accuse/deny, support/oppose, positive/negative evaluation). Sentences
-//! are blocked by category and actor and each block is capped, so the
-//! work stays linear in the corpus rather than quadratic in its passages.
+//! opposing positions (accuse/deny, support/oppose, positive/negative
+//! evaluation, naming or denying a cause); a cause may also be a matter,
+//! one of the category's key terms ("sanctions"). Sentences are blocked
+//! by category and subject and each block is capped, so the work stays
+//! linear in the corpus rather than quadratic in its passages.
 
 use crate::corpus::Corpus;
 use crate::mentions::Mention;
@@ -38,6 +39,8 @@ struct Position {
     /// The same, of the words within [`NEAR_CUE`] words of the cue: what
     /// an evaluation evaluates.
     near_cue: Vec<String>,
+    /// For a position on a matter, the key term as the sentence writes it.
+    matter: String,
 }
 
 /// Words on either side of the cue that say what it is about ("maintain
@@ -48,12 +51,24 @@ const NEAR_CUE: usize = 4;
 /// ("harbours" ~ "harbouring", "militants" ~ "militancy").
 const STEM: usize = 5;
 
+/// What a block's positions are about: a codebook actor, or a matter (a
+/// key term of the category, lower case, a final "s" dropped so that
+/// "sanction" and "sanctions" meet).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Subject {
+    Actor(usize),
+    Matter(String),
+}
+
 pub fn debates(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Debates {
     let lexicon = StanceLexicon::new();
-    let blocks = positions_by_block(corpus, mentions, &lexicon);
+    let mut blocks = positions_by_block(corpus, mentions, &lexicon);
+    for (key, position) in causal_positions(corpus, mentions, &lexicon) {
+        blocks.entry(key).or_default().push(position);
+    }
     let mut found: Vec<Found> = Vec::new();
-    for ((c, actor), positions) in &blocks {
-        found.extend(block_debates(corpus, *c, *actor, positions));
+    for ((c, subject), positions) in &blocks {
+        found.extend(block_debates(corpus, *c, subject, positions));
     }
     // The same two passages may meet in several blocks (two actors, two
     // categories): keep the strongest meeting only. And a sentence speaks
@@ -88,9 +103,9 @@ fn positions_by_block(
     corpus: &Corpus,
     mentions: &[Vec<Mention>],
     lexicon: &StanceLexicon,
-) -> BTreeMap<(usize, usize), Vec<Position>> {
+) -> BTreeMap<(usize, Subject), Vec<Position>> {
     let mut stances: HashMap<(usize, usize), Option<SentenceStance>> = HashMap::default();
-    let mut blocks: BTreeMap<(usize, usize), Vec<Position>> = BTreeMap::new();
+    let mut blocks: BTreeMap<(usize, Subject), Vec<Position>> = BTreeMap::new();
     for (c, list) in corpus.coded.iter().enumerate() {
         for k in list {
             let p = k.passage;
@@ -124,21 +139,126 @@ fn positions_by_block(
                         mentions[p].iter().map(|m| (m.start, m.end)).collect();
                     let cue = (start + stance.at, start + stance.at + stance.cue.len());
                     let (topic, near_cue) = topic(corpus, p, s, &names, cue);
-                    blocks.entry((c, actor)).or_default().push(Position {
-                        passage: p,
-                        sentence: s,
-                        work: corpus.passage_work[p],
-                        coding: k.score,
-                        distance,
-                        stance: stance.clone(),
-                        topic,
-                        near_cue,
-                    });
+                    blocks
+                        .entry((c, Subject::Actor(actor)))
+                        .or_default()
+                        .push(Position {
+                            passage: p,
+                            sentence: s,
+                            work: corpus.passage_work[p],
+                            coding: k.score,
+                            distance,
+                            stance: stance.clone(),
+                            topic,
+                            near_cue,
+                            matter: String::new(),
+                        });
                 }
             }
         }
     }
     blocks
+}
+
+/// Causes named or denied in the sentences of coded passages, each with
+/// its block: the actor named as the cause, or the category's key term
+/// (from the coding's evidence) when the cause is a matter.
+fn causal_positions(
+    corpus: &Corpus,
+    mentions: &[Vec<Mention>],
+    lexicon: &StanceLexicon,
+) -> Vec<((usize, Subject), Position)> {
+    let mut out = Vec::new();
+    for (c, list) in corpus.coded.iter().enumerate() {
+        for k in list {
+            let p = k.passage;
+            let names: Vec<(usize, usize)> = mentions[p].iter().map(|m| (m.start, m.end)).collect();
+            for (s, &(start, end)) in corpus.sentences[p].iter().enumerate() {
+                let sentence = corpus.sentence(p, s);
+                let mut spans: Vec<(usize, usize)> = Vec::new();
+                let mut subjects: Vec<Subject> = Vec::new();
+                for m in mentions[p]
+                    .iter()
+                    .filter(|m| m.start >= start && m.end <= end)
+                {
+                    spans.push((m.start - start, m.end - start));
+                    subjects.push(Subject::Actor(m.actor));
+                }
+                // Hand codings carry no evidence: the category's key
+                // terms (those without a wildcard) stand in.
+                let category_terms = &corpus.protocol.categories[c].terms;
+                let terms = if k.evidence.is_empty() {
+                    category_terms.as_slice()
+                } else {
+                    k.evidence
+                };
+                for term in terms.iter().filter(|t| !t.contains('*')) {
+                    for (a, b) in find_words(sentence, term) {
+                        spans.push((a, b));
+                        subjects.push(Subject::Matter(matter_key(term)));
+                    }
+                }
+                if spans.is_empty() {
+                    continue;
+                }
+                for claim in lexicon.causal_claims(sentence, &spans) {
+                    let (a, b) = spans[claim.candidate];
+                    // The cause's own words and the cue say nothing of the matter.
+                    let mut own = names.clone();
+                    own.push((start + a, start + b));
+                    let cue = (
+                        start + claim.stance.at,
+                        start + claim.stance.at + claim.stance.cue.len(),
+                    );
+                    let (topic, near_cue) = topic(corpus, p, s, &own, cue);
+                    let matter = match subjects[claim.candidate] {
+                        Subject::Matter(_) => sentence[a..b].to_lowercase(),
+                        Subject::Actor(_) => String::new(),
+                    };
+                    let position = Position {
+                        passage: p,
+                        sentence: s,
+                        work: corpus.passage_work[p],
+                        coding: k.score,
+                        distance: claim.distance,
+                        stance: claim.stance,
+                        topic,
+                        near_cue,
+                        matter,
+                    };
+                    out.push(((c, subjects[claim.candidate].clone()), position));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Byte spans of `term` in `sentence` as whole words, any case.
+fn find_words(sentence: &str, term: &str) -> Vec<(usize, usize)> {
+    if term.is_empty() {
+        return Vec::new();
+    }
+    let lower = sentence.to_lowercase();
+    let term = term.to_lowercase();
+    // Lower-casing may change byte lengths outside ASCII: then skip.
+    if lower.len() != sentence.len() {
+        return Vec::new();
+    }
+    lower
+        .match_indices(&term)
+        .map(|(i, t)| (i, i + t.len()))
+        .filter(|&(a, b)| text::at_word_boundary(sentence, a, b))
+        .collect()
+}
+
+/// The block key of a matter: "Sanctions" and "sanction" meet.
+fn matter_key(term: &str) -> String {
+    let lower = term.to_lowercase();
+    match lower.strip_suffix('s') {
+        Some(stem) if stem.len() > 3 && !stem.ends_with('s') => stem.to_string(),
+        _ => lower,
+    }
 }
 
 /// Stems of the sentence's content words outside actor names and the cue:
@@ -193,6 +313,18 @@ fn min_shared(stance: Stance) -> usize {
     }
 }
 
+/// Shared topic words a pair in `subject`'s block needs. A matter and the
+/// category already say what is argued over: "not caused by sanctions"
+/// and "a result of sanctions" need not name the crisis in the same
+/// words. An actor may be blamed for many things, so its causes must share
+/// a word like other positions.
+fn min_shared_in(subject: &Subject, stance: Stance) -> usize {
+    match (subject, stance) {
+        (Subject::Matter(_), Stance::Cause | Stance::NotCause) => 0,
+        _ => min_shared(stance),
+    }
+}
+
 /// How many topic stems two sentences share.
 fn shared(a: &[String], b: &[String]) -> usize {
     a.iter().filter(|x| b.binary_search(x).is_ok()).count()
@@ -208,7 +340,12 @@ struct Found {
 }
 
 /// The best opposing pairs of one block, one per pair of works.
-fn block_debates(corpus: &Corpus, c: usize, actor: usize, positions: &[Position]) -> Vec<Found> {
+fn block_debates(
+    corpus: &Corpus,
+    c: usize,
+    subject: &Subject,
+    positions: &[Position],
+) -> Vec<Found> {
     // Ordered, so that ties between equally strong pairs resolve the same way every run.
     let mut by_stance: BTreeMap<Stance, Vec<&Position>> = BTreeMap::new();
     for pos in positions {
@@ -235,7 +372,7 @@ fn block_debates(corpus: &Corpus, c: usize, actor: usize, positions: &[Position]
                     .filter(|b| different_voices(corpus, a.work, b.work))
                 {
                     let overlap = shared(&a.topic, &b.topic);
-                    if overlap < min_shared(sa) {
+                    if overlap < min_shared_in(subject, sa) {
                         continue; // each about something else
                     }
                     // Two evaluations oppose only when they evaluate the
@@ -260,10 +397,17 @@ fn block_debates(corpus: &Corpus, c: usize, actor: usize, positions: &[Position]
     pairs
         .into_iter()
         .map(|(score, a, b, reason)| {
+            let (actor, actor_name) = match subject {
+                Subject::Actor(i) => (
+                    corpus.protocol.actors[*i].id.clone(),
+                    corpus.protocol.actors[*i].name.clone(),
+                ),
+                Subject::Matter(_) => (String::new(), a.matter.clone()),
+            };
             let debate = Debate {
                 category: corpus.category_id(c).to_string(),
-                actor: corpus.protocol.actors[actor].id.clone(),
-                actor_name: corpus.protocol.actors[actor].name.clone(),
+                actor,
+                actor_name,
                 side_a: side(corpus, a),
                 side_b: side(corpus, b),
                 reason: explain(reason, a, b),
@@ -340,26 +484,33 @@ fn method() -> String {
          or a denial ({} such as \u{201c}denies\u{201d}, \u{201c}rejects\u{201d}, \u{201c}contrary to\u{201d}); \
          support ({}) or opposition ({}); otherwise a positive or negative evaluation, by counting \
          {} positive against {} negative evaluative words, with a \u{201c}not\u{201d} just before a \
-         word reversing it.",
+         word reversing it. Separately, a sentence may name a cause ({} cue words such as \
+         \u{201c}caused by\u{201d}, \u{201c}a result of\u{201d}, \u{201c}responsible for\u{201d}) or deny \
+         one (the same cues after a \u{201c}not\u{201d}, or \u{201c}it was not the \u{2026}\u{201d} beside \
+         a cause it names).",
         stance::ACCUSE.len(),
         stance::DENY.len(),
         stance::SUPPORT.len(),
         stance::OPPOSE.len(),
         stance::POSITIVE.len(),
         stance::NEGATIVE.len(),
+        stance::CAUSED_BY.len() + stance::CAUSES.len(),
     );
     let about = "About whom. Sentences are grouped by category and by the codebook actor (name \
          or alias) the position is about: for an accusation, the actor named just after the cue \
          (\u{201c}accuses Pakistan of\u{201d}) or as the subject of a passive (\u{201c}Pakistan has been \
          blamed\u{201d}); for a denial, support or opposition, the actor named as the subject just \
          before the cue (\u{201c}Pakistan denies\u{201d}); for an evaluation, any actor within eight \
-         words of it."
+         words of it; for a cause, the actor or the category\u{2019}s key term (a matter, such as \
+         \u{201c}sanctions\u{201d}) within five words after \u{201c}caused by\u{201d} or before \
+         \u{201c}caused\u{201d}, in the same clause."
         .to_string();
     let pairs = format!(
         "Pairs. Within a group, two sentences form a candidate debate when they come from works \
          by different authors (an office\u{2019}s two statements are one voice), take opposing \
-         positions (accusation vs denial, support vs opposition, positive vs negative evaluation) \
-         and share at least one content word besides actor names and the cue (compared on their \
+         positions (accusation vs denial, support vs opposition, positive vs negative evaluation, \
+         a cause named vs denied) and, unless they name and deny a matter as the cause, share at \
+         least one content word besides actor names and the cue (compared on their \
          first five letters), so that they are about the same matter. Evaluations must share two, \
          one of them within {} words of each evaluative word, so that both judge the same thing. \
          More shared words, a contrastive marker (\u{201c}however\u{201d}, \u{201c}but\u{201d}, \

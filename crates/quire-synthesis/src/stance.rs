@@ -1,6 +1,8 @@
 //! The position a sentence takes: accusing or denying, supporting or
 //! opposing, evaluating positively or negatively, and whether it sets
-//! itself against another view with a contrastive marker ("however").
+//! itself against another view with a contrastive marker ("however"); and
+//! the causes it names or denies ("caused by sanctions", "not caused by
+//! sanctions"), which policy debates are so often about.
 
 use crate::text;
 use crate::types::Stance;
@@ -157,6 +159,46 @@ pub const CONTRAST: &[&str] = &[
     "denies",
     "despite",
 ];
+/// Causal cues whose cause follows them: "caused by *the war*", "a result
+/// of *sanctions*".
+pub const CAUSED_BY: &[&str] = &[
+    "caused by",
+    "result of",
+    "resulted from",
+    "results from",
+    "due to",
+    "owing to",
+    "because of",
+    "driven by",
+    "fuelled by",
+    "fueled by",
+    "provoked by",
+    "triggered by",
+    "the fault of",
+];
+/// Causal cues whose cause is their subject: "*the invasion* has caused",
+/// "*Russia* is responsible for".
+pub const CAUSES: &[&str] = &[
+    "causes",
+    "caused",
+    "causing",
+    "provoked",
+    "provokes",
+    "provoking",
+    "triggered",
+    "responsible for",
+    "responsibility for",
+    "to blame for",
+    "root of",
+    "root cause of",
+    "root causes of",
+    "led to",
+    "leads to",
+    "leading to",
+];
+/// Words a cause may lie from its cue, within the clause.
+const CAUSE_REACH: usize = 5;
+
 const NEGATORS: &[&str] = &[
     "not",
     "no",
@@ -186,6 +228,19 @@ pub struct SentenceStance {
 pub struct StanceLexicon {
     automaton: Option<AhoCorasick>,
     kinds: Vec<Stance>,
+    /// [`CAUSED_BY`] then [`CAUSES`].
+    causal: Option<AhoCorasick>,
+}
+
+/// A cause a sentence names or denies: which of the candidate spans it is
+/// about, and the stance ([`Stance::Cause`] or [`Stance::NotCause`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CausalClaim {
+    /// Index into the candidates given to [`StanceLexicon::causal_claims`].
+    pub candidate: usize,
+    pub stance: SentenceStance,
+    /// Words between the cue and the candidate.
+    pub distance: usize,
 }
 
 impl StanceLexicon {
@@ -214,7 +269,76 @@ impl StanceLexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .ok();
-        StanceLexicon { automaton, kinds }
+        let causal = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(CAUSED_BY.iter().chain(CAUSES))
+            .ok();
+        StanceLexicon {
+            automaton,
+            kinds,
+            causal,
+        }
+    }
+
+    /// The causes the sentence names or denies among `candidates` (byte
+    /// spans of actor names and key terms in it). A candidate up to
+    /// [`CAUSE_REACH`] words after a cue of [`CAUSED_BY`], or before one of
+    /// [`CAUSES`], in the same clause, is named as a cause — or denied
+    /// as one when a negator precedes the cue ("are not caused by
+    /// sanctions"). In a sentence that names a cause, a candidate right
+    /// after "not" is denied as one: "the invasion has caused shortages;
+    /// it was not the sanctions". One claim per candidate, the nearest.
+    pub fn causal_claims(&self, sentence: &str, candidates: &[(usize, usize)]) -> Vec<CausalClaim> {
+        let Some(automaton) = self.causal.as_ref() else {
+            return Vec::new();
+        };
+        let mut claims: Vec<CausalClaim> = Vec::new();
+        let mut affirmed = false;
+        for m in automaton.find_iter(sentence) {
+            let (at, end) = (m.start(), m.end());
+            if !text::at_word_boundary(sentence, at, end) {
+                continue;
+            }
+            let cause_follows = m.pattern().as_usize() < CAUSED_BY.len();
+            let stance = if negated(sentence, at) {
+                Stance::NotCause
+            } else {
+                affirmed = true;
+                Stance::Cause
+            };
+            for (i, &(s, e)) in candidates.iter().enumerate() {
+                let between = if cause_follows && s >= end {
+                    &sentence[end..s]
+                } else if !cause_follows && e <= at {
+                    &sentence[e..at]
+                } else {
+                    continue;
+                };
+                let gap = text::words(between).len();
+                // A cause before its cue is its subject: a comma between
+                // ("groups within Afghanistan, especially those responsible
+                // for") puts the name in another phrase.
+                let breaks: &[char] = if cause_follows {
+                    &[';', ':', '.']
+                } else {
+                    &[';', ':', '.', ',']
+                };
+                if gap > CAUSE_REACH || between.contains(breaks) {
+                    continue;
+                }
+                let cue = sentence[at..end].to_lowercase();
+                push_nearest(&mut claims, i, stance, cue, at, gap);
+            }
+        }
+        if affirmed {
+            for (i, &(s, _)) in candidates.iter().enumerate() {
+                if let Some(at) = after_not(sentence, s) {
+                    push_nearest(&mut claims, i, Stance::NotCause, "not".into(), at, 0);
+                }
+            }
+        }
+        claims
     }
 
     /// The sentence's stance. Explicit positions beat evaluations: deny
@@ -258,6 +382,47 @@ impl StanceLexicon {
             contrast,
         })
     }
+}
+
+/// Keep one claim per candidate: the nearest to its cue.
+fn push_nearest(
+    claims: &mut Vec<CausalClaim>,
+    candidate: usize,
+    stance: Stance,
+    cue: String,
+    at: usize,
+    distance: usize,
+) {
+    let claim = CausalClaim {
+        candidate,
+        stance: SentenceStance {
+            stance,
+            cue,
+            at,
+            contrast: None,
+        },
+        distance,
+    };
+    match claims.iter_mut().find(|c| c.candidate == candidate) {
+        Some(old) if old.distance > distance => *old = claim,
+        Some(_) => {}
+        None => claims.push(claim),
+    }
+}
+
+/// Where "not" stands when the words just before `start` are "not" or
+/// "not the": "it was *not the* sanctions".
+fn after_not(sentence: &str, start: usize) -> Option<usize> {
+    let before = &sentence[..start];
+    let words = text::words(before);
+    let mut last = words.iter().rev();
+    let mut word = last.next()?;
+    if before[word.0..word.1].eq_ignore_ascii_case("the") {
+        word = last.next()?;
+    }
+    before[word.0..word.1]
+        .eq_ignore_ascii_case("not")
+        .then_some(word.0)
 }
 
 /// The majority evaluation, if positive and negative words do not tie.
@@ -318,12 +483,18 @@ pub fn concerns(
     } else {
         return None;
     };
-    let passive = before && is_passive(&sentence[..stance.at]);
+    // "the coup supported by the West": a participle with its agent after
+    // it is passive too, so the name before it is not its subject.
+    let agent_follows = text::words(&sentence[cue_end..])
+        .first()
+        .is_some_and(|&(s, e)| sentence[cue_end + s..cue_end + e].eq_ignore_ascii_case("by"));
+    let passive = before && (is_passive(&sentence[..stance.at]) || agent_follows);
     let bears = match stance.stance {
         Stance::Accuse => (after && gap <= 3) || (passive && gap <= 4),
         Stance::Deny | Stance::Support | Stance::Oppose => before && !passive && gap <= 6,
         Stance::Positive | Stance::Negative => gap <= 8,
-        Stance::Contrast | Stance::Neutral => false,
+        // Causes are found by `causal_claims`, not by `classify`.
+        Stance::Cause | Stance::NotCause | Stance::Contrast | Stance::Neutral => false,
     };
     bears.then_some(gap)
 }
@@ -346,6 +517,7 @@ pub fn opposition(a: Stance, b: Stance) -> Option<(f32, &'static str)> {
         (Stance::Accuse, Stance::Deny) => Some((1.0, "accusation vs denial")),
         (Stance::Support, Stance::Oppose) => Some((0.9, "support vs opposition")),
         (Stance::Positive, Stance::Negative) => Some((0.6, "positive vs negative evaluation")),
+        (Stance::Cause, Stance::NotCause) => Some((0.9, "named as cause vs denied as cause")),
         _ => None,
     }
 }
@@ -391,6 +563,74 @@ mod tests {
         assert!(about("Pakistan denies any role.", "Pakistan"));
         assert!(!about("Access has been denied by India.", "India"));
         assert!(!about("The Taliban were denied recognition.", "Taliban"));
+        assert!(!about(
+            "They broke free from the coup in Ukraine supported by the West.",
+            "Ukraine"
+        ));
+    }
+
+    fn claims(sentence: &str, names: &[&str]) -> Vec<(String, Stance, String)> {
+        let spans: Vec<(usize, usize)> = names
+            .iter()
+            .map(|n| {
+                let s = sentence.find(n).unwrap();
+                (s, s + n.len())
+            })
+            .collect();
+        StanceLexicon::new()
+            .causal_claims(sentence, &spans)
+            .into_iter()
+            .map(|c| {
+                (
+                    names[c.candidate].to_string(),
+                    c.stance.stance,
+                    c.stance.cue,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn causes_named_and_denied() {
+        assert_eq!(
+            claims(
+                "The crisis is a result of the unilateral illegal sanctions.",
+                &["sanctions"]
+            ),
+            vec![("sanctions".into(), Stance::Cause, "result of".into())]
+        );
+        assert_eq!(
+            claims(
+                "Market disruptions are not caused by sanctions.",
+                &["sanctions"]
+            ),
+            vec![("sanctions".into(), Stance::NotCause, "caused by".into())]
+        );
+        // A cause affirmed, another denied with "not the".
+        assert_eq!(
+            claims(
+                "Russia's invasion has caused shortages of food; it was not the sanctions.",
+                &["Russia", "sanctions"]
+            ),
+            vec![
+                ("Russia".into(), Stance::Cause, "caused".into()),
+                ("sanctions".into(), Stance::NotCause, "not".into()),
+            ]
+        );
+        // Too far from the cue, or in another clause: no claim.
+        assert!(claims(
+            "Sanctions were debated at length by the members of the committee, and the floods caused damage.",
+            &["Sanctions"]
+        )
+        .is_empty());
+        assert!(claims("Prices rose; sanctions caused it.", &["Prices"]).is_empty());
+        assert!(claims(
+            "Neutralise all groups within Afghanistan, especially those responsible for attacks.",
+            &["Afghanistan"]
+        )
+        .is_empty());
+        // "not" without any cause named is no denial of a cause.
+        assert!(claims("It was not the sanctions.", &["sanctions"]).is_empty());
     }
 
     #[test]

@@ -164,13 +164,16 @@ pub struct Debates {
     pub debates: Vec<Debate>,
 }
 
-/// Two passages from different works, on the same category and actor,
-/// taking opposing positions.
+/// Two passages from different works, on the same category and actor (or
+/// matter), taking opposing positions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Debate {
     pub category: String,
-    /// Actor id from the codebook.
+    /// Actor id from the codebook; empty when the debate is about a matter
+    /// (one of the category's key terms, e.g. whether "sanctions" caused a
+    /// crisis) rather than an actor.
     pub actor: String,
+    /// The actor's name, or the matter's key term as the sources write it.
     pub actor_name: String,
     pub side_a: DebateSide,
     pub side_b: DebateSide,
@@ -201,6 +204,12 @@ pub enum Stance {
     Oppose,
     Positive,
     Negative,
+    /// Names the actor or matter as a cause ("caused by sanctions").
+    Cause,
+    /// Denies that the actor or matter is the cause ("not caused by
+    /// sanctions", "it was not the sanctions").
+    #[serde(rename = "not_cause")]
+    NotCause,
     /// A contrastive marker ("however", "contrary to") against another view.
     Contrast,
     #[default]

@@ -199,6 +199,43 @@ fn accusation_and_denial_make_exactly_one_debate() {
 }
 
 #[test]
+fn a_cause_named_and_denied_is_a_debate_about_the_matter() {
+    let mut f = Fixture::new();
+    f.work("khan-2021", "Khan, Ayesha", 2021, SourceType::Secondary);
+    f.work(
+        "mofa-2022",
+        "Ministry of Foreign Affairs",
+        2022,
+        SourceType::Primary,
+    );
+    f.passage(
+        "khan-2021",
+        "The rise in attacks is a result of militants crossing the border.",
+        &["threat_landscape"],
+        0.9,
+    );
+    f.passage(
+        "mofa-2022",
+        "The rise in attacks was not caused by militants from abroad.",
+        &["threat_landscape"],
+        0.8,
+    );
+    let s = f.run();
+    assert_eq!(s.debates.debates.len(), 1, "{:#?}", s.debates.debates);
+    let d = &s.debates.debates[0];
+    assert_eq!((d.actor.as_str(), d.actor_name.as_str()), ("", "militants"));
+    assert_eq!(
+        (d.side_a.stance, d.side_a.cue.as_str()),
+        (Stance::Cause, "result of")
+    );
+    assert_eq!(
+        (d.side_b.stance, d.side_b.cue.as_str()),
+        (Stance::NotCause, "caused by")
+    );
+    assert!(d.reason.contains("named as cause vs denied as cause"));
+}
+
+#[test]
 fn no_debate_between_two_works_of_one_author() {
     let mut f = Fixture::new();
     f.work(

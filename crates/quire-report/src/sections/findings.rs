@@ -290,8 +290,15 @@ pub fn debates(input: &ReportInput) -> Section {
         }
     }
     for (actor, category, debates) in groups {
+        // A debate about a matter (no codebook actor) is headed by its
+        // key term, quoted.
+        let subject = if debates[0].actor.is_empty() {
+            format!("“{actor}”")
+        } else {
+            actor.to_string()
+        };
         blocks.push(Block::Subheading(format!(
-            "{actor} — {}",
+            "{subject} — {}",
             input.category_label(category)
         )));
         for debate in debates {
@@ -349,6 +356,8 @@ fn stance_word(s: Stance) -> &'static str {
         Stance::Oppose => "opposes",
         Stance::Positive => "positive",
         Stance::Negative => "negative",
+        Stance::Cause => "names as cause",
+        Stance::NotCause => "denies as cause",
         Stance::Contrast => "contrasts",
         Stance::Neutral => "neutral",
     }
