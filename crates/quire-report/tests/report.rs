@@ -354,6 +354,21 @@ fn interests_an_actor_states_itself_are_marked() {
 }
 
 #[test]
+fn interests_off_the_subject_are_counted_not_listed() {
+    let (_dir, files) = write(&fixture::works());
+    let md = read(&files.markdown);
+    assert!(!md.contains("panda trade"), "an aside is listed");
+    assert!(
+        md.contains("1 more in synthesis.json, found in passages coded with no category"),
+        "{}",
+        md.lines()
+            .filter(|l| l.contains("synthesis.json"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
 fn source_types_without_unknowns_show_no_unknown_column() {
     let (_dir, files) = write(&fixture::works());
     let md = read(&files.markdown);

@@ -54,6 +54,17 @@ pub fn actor_map(corpus: &Corpus, mentions: &[Vec<Mention>]) -> ActorMap {
             works_of[a].insert(corpus.passage_work[p]);
         }
         network.add_passage(&present.iter().copied().collect::<Vec<_>>());
+    }
+    // Passages coded with a category first: they are on the review's
+    // subject, and a statement's asides (a state's views on climate or
+    // on another region's war) must not take the places of what it says
+    // on the subject.
+    let (coded, uncoded): (Vec<usize>, Vec<usize>) =
+        (0..mentions.len()).partition(|&p| !corpus.categories_of[p].is_empty());
+    let mut order: Vec<Vec<usize>> = vec![Vec::new(); actors.len()];
+    for p in coded.into_iter().chain(uncoded) {
+        let found = &mentions[p];
+        let is_coded = !corpus.categories_of[p].is_empty();
         for (s, &(start, end)) in corpus.sentences[p].iter().enumerate() {
             let in_sentence: Vec<Mention> = found
                 .iter()
@@ -81,15 +92,24 @@ pub fn actor_map(corpus: &Corpus, mentions: &[Vec<Mention>]) -> ActorMap {
                         marker,
                         object,
                         own_words: own,
+                        off_subject: !is_coded,
                         source: corpus.passage_ref(p, sentence),
                     });
+                    order[a].push(p);
                 }
             }
         }
     }
-    // What others attribute first, then the actor's own words.
-    for profile in &mut profiles {
-        profile.interests.sort_by_key(|i| i.own_words);
+    // On the subject first; within that, what others attribute first, then
+    // the actor's own words; in corpus order within each.
+    for (profile, passages) in profiles.iter_mut().zip(&order) {
+        let mut keyed: Vec<((bool, bool, usize), Interest)> = passages
+            .iter()
+            .zip(std::mem::take(&mut profile.interests))
+            .map(|(&p, i)| ((i.off_subject, i.own_words, p), i))
+            .collect();
+        keyed.sort_by_key(|(key, _)| *key);
+        profile.interests = keyed.into_iter().map(|(_, i)| i).collect();
     }
     for (profile, works) in profiles.iter_mut().zip(&works_of) {
         profile.works = works.len();
@@ -166,6 +186,17 @@ impl MarkerMatcher {
                     None => continue,
                 },
             };
+            // "… and urges Russia to withdraw": the actor named right after
+            // the marker is the one urged, not the one urging.
+            let urged = mentions.iter().any(|x| {
+                x.actor == actor && x.start >= m.end() && {
+                    let gap = sentence[m.end()..x.start].trim();
+                    gap.is_empty() || gap.eq_ignore_ascii_case("the")
+                }
+            });
+            if urged {
+                continue;
+            }
             if let Some(object) = object_after(sentence, m.end()) {
                 out.push((
                     actor,
@@ -179,14 +210,18 @@ impl MarkerMatcher {
     }
 }
 
-/// "did not want", "never sought", "doesn't seek": what an actor does not
-/// want is no interest of it.
+/// "did not want", "never sought", "doesn't seek", "lose any interest in":
+/// what an actor does not want is no interest of it.
 fn negated(before: &str) -> bool {
     let words = text::words(before);
     words.iter().rev().take(2).any(|&(s, e)| {
         let w = before[s..e].to_lowercase();
-        matches!(w.as_str(), "not" | "never" | "no" | "nor")
-            || w.ends_with("n't")
+        // "quickly lose any interest in the discussion": an interest
+        // lost, or one only asked about, is none.
+        matches!(
+            w.as_str(),
+            "not" | "never" | "no" | "nor" | "any" | "lose" | "loses" | "lost" | "losing"
+        ) || w.ends_with("n't")
             || w.ends_with("n’t")
     })
 }
@@ -373,6 +408,14 @@ fn subject_before(sentence: &str, mentions: &[Mention], marker: usize) -> Option
         if new_clause {
             return None;
         }
+        // "The UN should stay committed to": what an actor ought to want
+        // is the speaker's advice, not the actor's interest.
+        let normative = words
+            .iter()
+            .any(|&(s, e)| MODALS.contains(&between[s..e].to_lowercase().as_str()));
+        if normative {
+            return None;
+        }
         let before = &sentence[..m.start];
         // "the coast of the United States": skip the article to the preposition.
         let previous = text::words(before)
@@ -380,9 +423,18 @@ fn subject_before(sentence: &str, mentions: &[Mention], marker: usize) -> Option
             .rev()
             .map(|&(s, e)| before[s..e].to_lowercase())
             .find(|w| !DETERMINERS.contains(&w.as_str()));
-        let governed = previous.is_some_and(|w| PREPOSITIONS.contains(&w.as_str()));
+        let governed = previous
+            .as_deref()
+            .is_some_and(|w| PREPOSITIONS.contains(&w));
         if governed {
             continue;
+        }
+        // "If the United Nations wants to remain relevant": a hypothesis.
+        if previous
+            .as_deref()
+            .is_some_and(|w| matches!(w, "if" | "unless" | "whether"))
+        {
+            return None;
         }
         // "We support the One China policy and call for …": the actor is
         // in the object of a verb whose subject is the speaker, and the
@@ -394,6 +446,9 @@ fn subject_before(sentence: &str, mentions: &[Mention], marker: usize) -> Option
     }
     None
 }
+
+/// Modal verbs of advice or obligation between an actor and a marker.
+const MODALS: &[&str] = &["should", "must", "ought", "needs", "need"];
 
 /// Words that open a clause of their own between an actor and a marker.
 const SUBORDINATORS: &[&str] = &[
@@ -675,6 +730,14 @@ mod tests {
         )
         .is_empty());
         assert!(interests("Pakistan seeks.").is_empty());
+        // Urged, advised, supposed or losing interest: no interest of its own.
+        assert!(interests(
+            "The resolution condemns Pakistan's role and urges Pakistan to withdraw."
+        )
+        .is_empty());
+        assert!(interests("Pakistan should stay committed to the talks.").is_empty());
+        assert!(interests("If Pakistan wants to remain relevant, it must act.").is_empty());
+        assert!(interests("Pakistan quickly loses any interest in the discussion.").is_empty());
         assert!(interests("The Afghans want and deserve peace.").is_empty());
         assert!(interests("In Kabul, we want calm.").is_empty());
         assert!(interests("Pakistan hosts militants who seek a base.").is_empty());

@@ -321,6 +321,10 @@ pub struct Interest {
     /// Stated by the actor itself ("we seek …" in a source spoken for it).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub own_words: bool,
+    /// Found in a passage coded with no category: an aside off the
+    /// review's subject (listed after the others, left out of the report).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub off_subject: bool,
     /// `source.quote` is the whole sentence.
     pub source: PassageRef,
 }

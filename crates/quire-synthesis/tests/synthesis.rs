@@ -552,6 +552,44 @@ fn interests_are_attributed_to_the_actor_with_their_object() {
 }
 
 #[test]
+fn interests_on_the_subject_come_before_asides() {
+    let mut f = Fixture::new();
+    f.work("khan-2021", "Khan, Ayesha", 2021, SourceType::Secondary);
+    // An aside first in corpus order, coded with no category.
+    f.passage(
+        "khan-2021",
+        "Pakistan wants a larger cricket stadium.",
+        &[],
+        0.0,
+    );
+    f.passage(
+        "khan-2021",
+        "Pakistan seeks an end to TTP attacks across the border.",
+        &["threat_landscape"],
+        0.8,
+    );
+    let s = f.run();
+    let pakistan = s
+        .actors
+        .actors
+        .iter()
+        .find(|a| a.actor == "pakistan")
+        .unwrap();
+    let listed: Vec<(&str, bool)> = pakistan
+        .interests
+        .iter()
+        .map(|i| (i.object.as_str(), i.off_subject))
+        .collect();
+    assert_eq!(
+        listed,
+        vec![
+            ("an end to TTP attacks across the border", false),
+            ("a larger cricket stadium", true)
+        ]
+    );
+}
+
+#[test]
 fn actor_network_links_actors_named_together() {
     let s = accuse_and_deny().run();
     let edge = |a: &str, b: &str| {

@@ -36,9 +36,12 @@ pub fn actors(input: &ReportInput) -> Section {
             "{}: attributed interests",
             a.name
         )));
-        let items = a
+        // Asides off the review's subject come last and are not shown.
+        let on_subject = a.interests.iter().filter(|i| !i.off_subject).count();
+        let items: Vec<String> = a
             .interests
             .iter()
+            .filter(|i| !i.off_subject)
             .take(INTERESTS_SHOWN)
             .map(|i| {
                 let own = if i.own_words {
@@ -54,11 +57,26 @@ pub fn actors(input: &ReportInput) -> Section {
                 )
             })
             .collect();
-        blocks.push(Block::List(items));
-        if a.interests.len() > INTERESTS_SHOWN {
+        let shown = items.len();
+        if shown > 0 {
+            blocks.push(Block::List(items));
+        }
+        let hidden = a.interests.len() - shown;
+        let off = a.interests.len() - on_subject;
+        if shown == 0 {
             blocks.push(Block::Note(format!(
-                "{} more in synthesis.json.",
-                a.interests.len() - INTERESTS_SHOWN
+                "{hidden} found, all in passages coded with no category (asides off the review's subject): see synthesis.json."
+            )));
+        } else if hidden > 0 {
+            let aside = match off {
+                0 => String::new(),
+                n if n == hidden => format!(
+                    ", found in passages coded with no category (asides off the review's subject)"
+                ),
+                n => format!(", {n} of them in passages coded with no category"),
+            };
+            blocks.push(Block::Note(format!(
+                "{hidden} more in synthesis.json{aside}."
             )));
         }
     }
