@@ -70,9 +70,10 @@ pub fn actors(input: &ReportInput) -> Section {
         } else if hidden > 0 {
             let aside = match off {
                 0 => String::new(),
-                n if n == hidden => format!(
+                n if n == hidden => {
                     ", found in passages coded with no category (asides off the review's subject)"
-                ),
+                        .to_string()
+                }
                 n => format!(", {n} of them in passages coded with no category"),
             };
             blocks.push(Block::Note(format!(
