@@ -38,6 +38,13 @@ struct Phrases {
     next: HashMap<(u32, u32), u32>,
     /// How often each word came right before a phrase.
     previous: HashMap<(u32, u32), u32>,
+    /// Per phrase: occurrences written all in lower case ("nuclear
+    /// weapons" beside the treaty's "Nuclear Weapons"), and occurrences
+    /// that a capitalised word continued or opened (any word: "Treaty
+    /// Organization" of "North Atlantic …", "Collective Security …" and
+    /// "Warsaw …").
+    lower: Vec<u32>,
+    in_capitals: Vec<u32>,
 }
 
 /// A phrase of two or three words whose next word is this often the same
@@ -48,7 +55,9 @@ struct Phrases {
 const CONTINUED: f32 = 0.8;
 
 impl Phrases {
-    /// Phrases that are nearly always followed, or preceded, by one word.
+    /// Phrases that are nearly always followed, or preceded, by one word;
+    /// and names in capitals nearly always inside a longer name, whatever
+    /// its other words.
     fn cut_short(&self) -> Vec<bool> {
         let mut top = vec![0u32; self.surface.len()];
         for (&(g, _), &n) in self.next.iter().chain(&self.previous) {
@@ -56,10 +65,24 @@ impl Phrases {
         }
         (0..self.surface.len())
             .map(|g| {
-                let seen = self.seen[g];
-                seen >= 2 && top[g] as f32 >= CONTINUED * seen as f32
+                let seen = self.seen[g] as f32;
+                let continued = top[g] as f32 >= CONTINUED * seen;
+                let in_name = is_capitalised_name(&self.surface[g])
+                    && self.in_capitals[g] as f32 >= CONTINUED * seen;
+                seen >= 2.0 && (continued || in_name)
             })
             .collect()
+    }
+
+    /// The phrase as the report shows it: in lower case when it is
+    /// mostly written so, as first written otherwise ("Durand Line").
+    fn shown(&self, g: u32) -> String {
+        let g = g as usize;
+        if self.lower[g] * 2 >= self.seen[g] {
+            self.surface[g].to_lowercase()
+        } else {
+            self.surface[g].clone()
+        }
     }
 }
 
@@ -78,6 +101,8 @@ impl Phrases {
             self.keys.push(key);
             self.surface.push(surface());
             self.seen.push(0);
+            self.lower.push(0);
+            self.in_capitals.push(0);
             next
         })
     }
@@ -161,20 +186,35 @@ fn passage_grams(corpus: &Corpus, p: usize, phrases: &mut Phrases) -> Vec<u32> {
                         *k = t.id;
                     }
                     let g = phrases.intern(key, || surface(text, window));
+                    let capital =
+                        |t: &Token| text[t.start as usize..].starts_with(char::is_uppercase);
+                    if window.iter().all(|t| !capital(t)) {
+                        phrases.lower[g as usize] += 1;
+                    }
+                    let mut in_capitals = false;
                     if let (2..=3, Some(next)) = (n, segment.get(at + n)) {
                         // A capitalised next word carries a name on, however
                         // common ("West African" + "States").
-                        let capitalised =
-                            text[next.start as usize..].starts_with(char::is_uppercase);
+                        let capitalised = capital(next);
+                        in_capitals |= capitalised && corpus.lexicon.content[next.id as usize];
                         if capitalised || continues_name(&corpus.lexicon, next) {
                             let word = corpus.lexicon.words[next.id as usize].as_str();
                             *phrases.next.entry((g, singular_key(word))).or_default() += 1;
                         }
                     }
                     if let Some(previous) = at.checked_sub(1).map(|i| &segment[i]) {
+                        // Three capitalised words are a name of their own
+                        // whatever opens it ("United Nations" or "UN" +
+                        // "Global Counter-Terrorism Strategy").
+                        in_capitals |= n <= 2
+                            && capital(previous)
+                            && corpus.lexicon.content[previous.id as usize];
                         if opens_name(&corpus.lexicon, previous) {
                             *phrases.previous.entry((g, previous.id)).or_default() += 1;
                         }
+                    }
+                    if in_capitals {
+                        phrases.in_capitals[g as usize] += 1;
                     }
                     out.push(g);
                 }
@@ -191,8 +231,23 @@ fn passage_grams(corpus: &Corpus, p: usize, phrases: &mut Phrases) -> Vec<u32> {
 /// known actor's name holds it; two words ("Climate Change") may be the
 /// theme itself even inside a name ("… Convention on Climate Change").
 fn is_long_name(phrase: &str) -> bool {
+    phrase.split_whitespace().count() >= 3 && is_capitalised_name(phrase)
+}
+
+/// Every word capitalised but the joining "of", "and", "for", ...:
+/// "Treaty Organization", "Security and Cooperation".
+fn is_capitalised_name(phrase: &str) -> bool {
     let words: Vec<&str> = phrase.split_whitespace().collect();
-    words.len() >= 3 && words.iter().all(|w| w.starts_with(char::is_uppercase))
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    [first, last]
+        .iter()
+        .all(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(*w, "of" | "and" | "for" | "on" | "in" | "the")
+        })
 }
 
 /// A next word that carries a name on: a noun-like content word
@@ -428,7 +483,7 @@ fn key_phrase(
     phrases: &Phrases,
     r: Ranked,
 ) -> KeyPhrase {
-    let surface = &phrases.surface[r.phrase as usize];
+    let surface = &phrases.shown(r.phrase);
     let mut examples = Vec::new();
     let mut last_work = usize::MAX;
     for k in &corpus.coded[c] {
@@ -478,10 +533,10 @@ fn theme_map(
         builder.add_passage(&present);
     }
     builder.build(MIN_EDGE, MAX_EDGES, |g| {
-        let surface = &phrases.surface[g];
+        let shown = phrases.shown(g as u32);
         NodeName {
-            id: surface.to_lowercase(),
-            label: surface.clone(),
+            id: shown.to_lowercase(),
+            label: shown,
             group: group
                 .get(&(g as u32))
                 .map(|&c| corpus.category_id(c).to_string())

@@ -826,6 +826,40 @@ fn themes_recur_across_works_and_contrast_with_other_categories() {
 }
 
 #[test]
+fn a_name_piece_opened_by_several_names_is_no_theme_and_common_nouns_show_in_lower_case() {
+    let mut f = Fixture::new();
+    let texts = [
+        "The Treaty on the Non-Proliferation of Nuclear Weapons and the Warsaw Treaty Organization were discussed on the Durand Line.",
+        "The North Atlantic Treaty Organization met on the Durand Line about nuclear weapons.",
+        "The Collective Security Treaty Organization met on the Durand Line about nuclear weapons.",
+    ];
+    for (i, text) in texts.iter().enumerate() {
+        let id = format!("w{i}");
+        f.work_saying(
+            &id,
+            &format!("Author{i}, A."),
+            2020 + i as i32,
+            SourceType::Secondary,
+            text,
+            "threat_landscape",
+        );
+    }
+    f.work_saying(
+        "w9",
+        "Other, O.",
+        2022,
+        SourceType::Secondary,
+        "Officials held talks on trade.",
+        "cooperation",
+    );
+    let s = f.run();
+    let threat = theme_phrases(&s, 0);
+    assert!(!threat.contains(&"Treaty Organization"), "{threat:?}");
+    assert!(threat.contains(&"nuclear weapons"), "{threat:?}");
+    assert!(threat.contains(&"Durand Line"), "{threat:?}");
+}
+
+#[test]
 fn a_phrase_cut_from_the_end_of_a_name_is_no_theme() {
     let f = three_works_saying(&[
         (
