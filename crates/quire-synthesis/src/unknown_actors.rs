@@ -159,11 +159,15 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
             for (name, form) in candidates(corpus.sentence(p, s)) {
                 // Folded for accents and case; most names are ASCII, where
                 // folding is lower-casing.
-                let key = if name.is_ascii() {
+                let mut key = if name.is_ascii() {
                     name.to_ascii_lowercase()
                 } else {
                     quire_model::normalize::fold(&name)
                 };
+                // "Crimean Tatars" and "Crimean Tatar" are one people.
+                if form == "proper name" {
+                    key = singular_name(key);
+                }
                 let t = tally.entry(key).or_insert(Tally {
                     form,
                     spellings: Vec::new(),
@@ -237,6 +241,21 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
     out.retain(|a| named.insert(a.name.clone()));
     out.truncate(MAX_PROPOSALS);
     out
+}
+
+/// A folded name with its last word's plural "s" dropped ("crimean
+/// tatars" → "crimean tatar"; not "…ss", "…us", "…is" or short words).
+fn singular_name(mut key: String) -> String {
+    let last = key.rsplit(' ').next().unwrap_or("");
+    let plural = last.len() > 4
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && !last.ends_with("us")
+        && !last.ends_with("is");
+    if plural {
+        key.pop();
+    }
+    key
 }
 
 /// Decides whether a frequent candidate is a new actor for the codebook.

@@ -649,6 +649,38 @@ fn unknown_acronym_in_two_works_is_proposed() {
 }
 
 #[test]
+fn a_people_named_in_singular_and_plural_is_proposed_once() {
+    let mut f = accuse_and_deny();
+    f.passage(
+        "khan-2021",
+        "The Hazara Shias fled from the TTP.",
+        &["threat_landscape"],
+        0.7,
+    );
+    f.passage(
+        "mofa-2022",
+        "Many Hazara Shias left Kabul for talks.",
+        &["cooperation"],
+        0.7,
+    );
+    f.passage(
+        "mofa-2022",
+        "A Hazara Shia leader spoke of the TTP.",
+        &["threat_landscape"],
+        0.7,
+    );
+    let s = f.run();
+    let names: Vec<(&str, usize, usize)> = s
+        .actors
+        .unknown
+        .iter()
+        .filter(|u| u.name.contains("Hazara"))
+        .map(|u| (u.name.as_str(), u.works, u.mentions))
+        .collect();
+    assert_eq!(names, vec![("Hazara Shias", 2, 3)]);
+}
+
+#[test]
 fn one_name_spelt_with_and_without_accents_is_proposed_once() {
     let mut f = accuse_and_deny();
     f.passage(
