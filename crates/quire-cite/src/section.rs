@@ -330,7 +330,31 @@ fn preface_end(lines: &[(usize, &str)], first_paragraph: bool) -> Option<usize> 
     let preface_is_note = lines[first..blank].iter().all(|(_, l)| !referencelike(l));
     let rest_has_year = lines[blank..].iter().any(|(_, l)| referencelike(l));
     // A note in italics needs no list after it to be a note ("*0 works.*").
-    (preface_is_note && (italic || (rest_has_year && first_paragraph))).then_some(blank)
+    let note = preface_is_note && (italic || (rest_has_year && first_paragraph));
+    (note || all_in_italics(&lines[first..blank])).then_some(blank)
+}
+
+/// A paragraph set wholly in one italic span, with no DOI or link: a
+/// note even when a number in it reads as a year ("*1938 works, APA 7th
+/// edition …*"). A reference in italics ends its italics after the
+/// title ("*Title*. (2020). Publisher.").
+fn all_in_italics(paragraph: &[(usize, &str)]) -> bool {
+    let text = paragraph
+        .iter()
+        .map(|(_, l)| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("doi") || lower.contains("http") {
+        return false;
+    }
+    ['*', '_'].iter().any(|&mark| {
+        let inner = text.strip_prefix(mark).and_then(|t| {
+            t.strip_suffix(mark)
+                .or_else(|| t.strip_suffix(&format!("{mark}.")))
+        });
+        inner.is_some_and(|t| !t.is_empty() && !t.contains(mark))
+    })
 }
 
 /// True when blank lines separate multi-line blocks: at least two blocks,
@@ -695,6 +719,17 @@ mod tests {
         // A first entry without a year is still an entry.
         let nd = "## References\n\nUNAMA. (n.d.). Civilian casualties. UN.\n\nOkafor, B. (2021). Water. Press.\n";
         assert_eq!(reference_entries(nd).len(), 2);
+        // A count that reads as a year does not make the note an entry;
+        // an entry with its title in italics is still one.
+        let many = "## 12. References\n\n*1938 works, APA 7th edition, rendered through CSL. Also written as references.bib, references.ris and references.json (CSL-JSON).*\n\n*Citation check before writing: 4181 in-text citations, 4181 matched to the 1939 references; 1 problem.*\n\nGovernment of AFG. (2015). *Statement by AFG (2015)*. United Nations General Assembly.\n\nGovernment of AFG. (2016). *Statement by AFG (2016)*. United Nations General Assembly.\n\nGovernment of AFG. (2017). *Statement by AFG (2017)*. United Nations General Assembly.\n";
+        assert_eq!(
+            reference_entries(many).len(),
+            3,
+            "{:?}",
+            reference_entries(many)
+        );
+        let untitled = "## References\n\n*Borders of the north*. (2017). Press.\n\nOkafor, B. (2021). Water. Press.\n";
+        assert_eq!(reference_entries(untitled).len(), 2);
     }
 
     #[test]
