@@ -175,7 +175,17 @@ fn is_clean(text: &str) -> bool {
     }
     memchr::memchr3(b'\t', b'\n', b'\r', b).is_none()
         && memchr::memchr2(0x0B, 0x0C, b).is_none()
-        && memchr::memmem::find(b, b"  ").is_none()
+        && find_double_space(b).is_none()
+}
+
+/// Where two spaces follow each other in `b`, with a searcher built once
+/// (building one per call cost more than the search on short values).
+pub(crate) fn find_double_space(b: &[u8]) -> Option<usize> {
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    FINDER
+        .get_or_init(|| memchr::memmem::Finder::new(b"  "))
+        .find(b)
 }
 
 fn is_clean_unicode(text: &str) -> bool {
