@@ -71,8 +71,8 @@ fn read_entry(
     whole: &str,
     emit: &mut Emit<'_>,
 ) {
-    if let Some(entry) = plain_entry(raw.text) {
-        match to_work(&entry, &raw.kind) {
+    if let Some(mut entry) = plain_entry(raw.text) {
+        match to_work(&mut entry, &raw.kind) {
             Ok(work) => emit.record(work, None, raw.line, Some(entry.key)),
             Err(message) => emit.skip(
                 Some(raw.line),
@@ -114,7 +114,7 @@ fn read_entry(
     };
     match parsed {
         Ok(bib) => match own(bib) {
-            Some(entry) => match to_work(&entry, &raw.kind) {
+            Some(mut entry) => match to_work(&mut entry, &raw.kind) {
                 Ok(work) => emit.record(work, None, raw.line, Some(entry.key.clone())),
                 Err(message) => emit.skip(
                     Some(raw.line),
@@ -180,10 +180,9 @@ fn plain_entry(text: &str) -> Option<Entry> {
             }
         }
         if !value.is_empty() {
-            entry.set(
-                &name,
-                vec![Spanned::new(Chunk::Normal(value), pair.value.span.clone())],
-            );
+            // `name` is lower case already: no second copy as `set` makes.
+            let chunks = vec![Spanned::new(Chunk::Normal(value), pair.value.span.clone())];
+            entry.fields.insert(name, chunks);
         }
     }
     Some(entry)
@@ -417,9 +416,18 @@ fn describe(kind: &biblatex::ParseErrorKind) -> String {
     }
 }
 
-/// The text of a field, LaTeX resolved, whitespace collapsed.
-fn field(entry: &Entry, name: &str) -> Option<String> {
-    entry.get(name).map(plain_text).and_then(|s| clean(&s))
+/// The text of a field, LaTeX resolved, whitespace collapsed; taken out
+/// of the entry, each field is read once.
+fn field(entry: &mut Entry, name: &str) -> Option<String> {
+    let mut chunks = entry.remove(name)?;
+    match chunks.as_mut_slice() {
+        // One plain chunk (every field of a plain entry): moved, not copied.
+        [one] if !matches!(one.v, Chunk::Math(_)) => match &mut one.v {
+            Chunk::Normal(text) | Chunk::Verbatim(text) => ids::clean_owned(std::mem::take(text)),
+            Chunk::Math(_) => None,
+        },
+        _ => clean(&plain_text(&chunks)),
+    }
 }
 
 /// The chunks' text as biblatex's `format_verbatim` gives it (math kept
@@ -448,7 +456,7 @@ fn chunk_text(chunk: &Chunk) -> &str {
     }
 }
 
-fn to_work(entry: &Entry, kind: &str) -> Result<Work, String> {
+fn to_work(entry: &mut Entry, kind: &str) -> Result<Work, String> {
     let title = field(entry, "title").ok_or("no title")?;
     let date_text = field(entry, "date");
     let year = date_text
@@ -583,9 +591,9 @@ mod tests {
     /// The work biblatex's full parse gives for one entry.
     fn fully_parsed(text: &str) -> Work {
         let bib = Bibliography::parse(text).expect("test entry parses");
-        let entry = bib.into_vec().pop().expect("one entry");
+        let mut entry = bib.into_vec().pop().expect("one entry");
         let kind = entry.entry_type.to_string().to_ascii_lowercase();
-        to_work(&entry, &kind).expect("test entry has a title")
+        to_work(&mut entry, &kind).expect("test entry has a title")
     }
 
     #[test]
@@ -599,9 +607,9 @@ mod tests {
             "@article{k6, title = {Trailing space }, abstract = {\u{a0}Non-breaking\u{2003}spaces}, year = {2021}}",
         ];
         for text in entries {
-            let fast = plain_entry(text).expect("plain entry takes the fast path");
+            let mut fast = plain_entry(text).expect("plain entry takes the fast path");
             let kind = fast.entry_type.to_string().to_ascii_lowercase();
-            assert_eq!(to_work(&fast, &kind), Ok(fully_parsed(text)), "{text}");
+            assert_eq!(to_work(&mut fast, &kind), Ok(fully_parsed(text)), "{text}");
         }
     }
 

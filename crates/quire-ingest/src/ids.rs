@@ -163,6 +163,15 @@ pub fn clean(text: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
+/// [`clean`] of a String the caller gives up: returned as it is (no copy)
+/// when it is clean already.
+pub fn clean_owned(text: String) -> Option<String> {
+    if is_clean(&text) {
+        return (!text.is_empty()).then_some(text);
+    }
+    clean(&text)
+}
+
 /// No leading, trailing, doubled or non-space whitespace: the common case,
 /// copied as is. Checked with SIMD searches rather than byte by byte.
 fn is_clean(text: &str) -> bool {
