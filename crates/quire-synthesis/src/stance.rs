@@ -194,7 +194,10 @@ pub const CAUSES: &[&str] = &[
     "root causes of",
     "led to",
     "leads to",
+    "lead to",
     "leading to",
+    "brought about",
+    "brings about",
 ];
 /// Words a cause may lie from its cue, within the clause.
 const CAUSE_REACH: usize = 5;
