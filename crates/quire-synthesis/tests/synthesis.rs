@@ -157,6 +157,15 @@ impl Fixture {
 
 /// Two works on the TTP: one accuses Pakistan, one has Pakistan deny it.
 fn accuse_and_deny() -> Fixture {
+    khan_and_ministry_saying(
+        "Afghan officials accuse Pakistan of harbouring the TTP along the border.",
+        "Pakistan denies harbouring militants on its soil.",
+    )
+}
+
+/// Khan (2021, secondary) and the Ministry of Foreign Affairs (2022,
+/// primary), one threat-landscape passage each.
+fn khan_and_ministry_saying(khan: &str, ministry: &str) -> Fixture {
     let mut f = Fixture::new();
     f.work("khan-2021", "Khan, Ayesha", 2021, SourceType::Secondary);
     f.work(
@@ -165,18 +174,8 @@ fn accuse_and_deny() -> Fixture {
         2022,
         SourceType::Primary,
     );
-    f.passage(
-        "khan-2021",
-        "Afghan officials accuse Pakistan of harbouring the TTP along the border.",
-        &["threat_landscape"],
-        0.9,
-    );
-    f.passage(
-        "mofa-2022",
-        "Pakistan denies harbouring militants on its soil.",
-        &["threat_landscape"],
-        0.8,
-    );
+    f.passage("khan-2021", khan, &["threat_landscape"], 0.9);
+    f.passage("mofa-2022", ministry, &["threat_landscape"], 0.8);
     f
 }
 
@@ -200,27 +199,11 @@ fn accusation_and_denial_make_exactly_one_debate() {
 
 #[test]
 fn a_cause_named_and_denied_is_a_debate_about_the_matter() {
-    let mut f = Fixture::new();
-    f.work("khan-2021", "Khan, Ayesha", 2021, SourceType::Secondary);
-    f.work(
-        "mofa-2022",
-        "Ministry of Foreign Affairs",
-        2022,
-        SourceType::Primary,
-    );
-    f.passage(
-        "khan-2021",
+    let s = khan_and_ministry_saying(
         "The rise in attacks is a result of militants crossing the border.",
-        &["threat_landscape"],
-        0.9,
-    );
-    f.passage(
-        "mofa-2022",
         "The rise in attacks was not caused by militants from abroad.",
-        &["threat_landscape"],
-        0.8,
-    );
-    let s = f.run();
+    )
+    .run();
     assert_eq!(s.debates.debates.len(), 1, "{:#?}", s.debates.debates);
     let d = &s.debates.debates[0];
     assert_eq!((d.actor.as_str(), d.actor_name.as_str()), ("", "militants"));
@@ -514,6 +497,15 @@ fn thin_sentences_of_one_source_type(source_type: SourceType, word: &str) -> Vec
         .collect()
 }
 
+/// The actor map's profile of the codebook actor `id`.
+fn actor_profile<'s>(s: &'s Synthesis, id: &str) -> &'s quire_synthesis::ActorProfile {
+    s.actors
+        .actors
+        .iter()
+        .find(|a| a.actor == id)
+        .expect("a codebook actor")
+}
+
 #[test]
 fn interests_are_attributed_to_the_actor_with_their_object() {
     let mut f = accuse_and_deny();
@@ -524,12 +516,7 @@ fn interests_are_attributed_to_the_actor_with_their_object() {
         0.7,
     );
     let s = f.run();
-    let pakistan = s
-        .actors
-        .actors
-        .iter()
-        .find(|a| a.actor == "pakistan")
-        .unwrap();
+    let pakistan = actor_profile(&s, "pakistan");
     assert_eq!(pakistan.interests.len(), 1);
     let i = &pakistan.interests[0];
     assert_eq!(
@@ -542,12 +529,7 @@ fn interests_are_attributed_to_the_actor_with_their_object() {
     );
     assert_eq!(pakistan.works, 2);
     assert_eq!(pakistan.passages, 3);
-    let afg = s
-        .actors
-        .actors
-        .iter()
-        .find(|a| a.actor == "afghanistan")
-        .unwrap();
+    let afg = actor_profile(&s, "afghanistan");
     assert!(afg.interests.is_empty());
 }
 
@@ -569,12 +551,7 @@ fn interests_on_the_subject_come_before_asides() {
         0.8,
     );
     let s = f.run();
-    let pakistan = s
-        .actors
-        .actors
-        .iter()
-        .find(|a| a.actor == "pakistan")
-        .unwrap();
+    let pakistan = actor_profile(&s, "pakistan");
     let listed: Vec<(&str, bool)> = pakistan
         .interests
         .iter()
@@ -648,68 +625,75 @@ fn unknown_acronym_in_two_works_is_proposed() {
         .any(|u| u.name == "XYZ" || u.name == "TTP"));
 }
 
-#[test]
-fn a_people_named_in_singular_and_plural_is_proposed_once() {
+/// The proposed actors whose name holds `part` (name, works, mentions),
+/// after the accuse/deny fixture plus `passages` (work, text, category).
+fn proposals_named(passages: &[(&str, &str, &str)], part: &str) -> Vec<(String, usize, usize)> {
     let mut f = accuse_and_deny();
-    f.passage(
-        "khan-2021",
-        "The Hazara Shias fled from the TTP.",
-        &["threat_landscape"],
-        0.7,
-    );
-    f.passage(
-        "mofa-2022",
-        "Many Hazara Shias left Kabul for talks.",
-        &["cooperation"],
-        0.7,
-    );
-    f.passage(
-        "mofa-2022",
-        "A Hazara Shia leader spoke of the TTP.",
-        &["threat_landscape"],
-        0.7,
-    );
+    for (work, text, category) in passages {
+        f.passage(work, text, &[category], 0.7);
+    }
     let s = f.run();
-    let names: Vec<(&str, usize, usize)> = s
-        .actors
+    s.actors
         .unknown
         .iter()
-        .filter(|u| u.name.contains("Hazara"))
-        .map(|u| (u.name.as_str(), u.works, u.mentions))
-        .collect();
-    assert_eq!(names, vec![("Hazara Shias", 2, 3)]);
+        .filter(|u| u.name.contains(part))
+        .map(|u| (u.name.clone(), u.works, u.mentions))
+        .collect()
 }
 
 #[test]
-fn one_name_spelt_with_and_without_accents_is_proposed_once() {
-    let mut f = accuse_and_deny();
-    f.passage(
-        "khan-2021",
-        "We thank Secretary-General António Guterres for his visit on the border.",
-        &["cooperation"],
-        0.7,
-    );
-    f.passage(
-        "mofa-2022",
-        "Secretary-General Antonio Guterres spoke of the TTP.",
-        &["threat_landscape"],
-        0.7,
-    );
-    f.passage(
-        "mofa-2022",
-        "Later, António Guterres went to Kabul for talks.",
-        &["cooperation"],
-        0.7,
-    );
-    let s = f.run();
-    let names: Vec<(&str, usize, usize)> = s
-        .actors
-        .unknown
-        .iter()
-        .filter(|u| u.name.contains("Guterres"))
-        .map(|u| (u.name.as_str(), u.works, u.mentions))
-        .collect();
-    assert_eq!(names, vec![("António Guterres", 2, 3)]);
+fn a_name_in_several_spellings_is_proposed_once() {
+    // Accents (António / Antonio) and number (Shias / Shia) aside, one name.
+    let cases: [([(&str, &str, &str); 3], &str, &str); 2] = [
+        (
+            [
+                (
+                    "khan-2021",
+                    "We thank Secretary-General António Guterres for his visit on the border.",
+                    "cooperation",
+                ),
+                (
+                    "mofa-2022",
+                    "Secretary-General Antonio Guterres spoke of the TTP.",
+                    "threat_landscape",
+                ),
+                (
+                    "mofa-2022",
+                    "Later, António Guterres went to Kabul for talks.",
+                    "cooperation",
+                ),
+            ],
+            "Guterres",
+            "António Guterres",
+        ),
+        (
+            [
+                (
+                    "khan-2021",
+                    "The Hazara Shias fled from the TTP.",
+                    "threat_landscape",
+                ),
+                (
+                    "mofa-2022",
+                    "Many Hazara Shias left Kabul for talks.",
+                    "cooperation",
+                ),
+                (
+                    "mofa-2022",
+                    "A Hazara Shia leader spoke of the TTP.",
+                    "threat_landscape",
+                ),
+            ],
+            "Hazara",
+            "Hazara Shias",
+        ),
+    ];
+    for (passages, part, shown) in cases {
+        assert_eq!(
+            proposals_named(&passages, part),
+            vec![(shown.to_string(), 2, 3)]
+        );
+    }
 }
 
 #[test]
@@ -859,23 +843,11 @@ fn themes_recur_across_works_and_contrast_with_other_categories() {
 
 #[test]
 fn a_name_piece_opened_by_several_names_is_no_theme_and_common_nouns_show_in_lower_case() {
-    let mut f = Fixture::new();
-    let texts = [
+    let mut f = works_each_saying(&[
         "The Treaty on the Non-Proliferation of Nuclear Weapons and the Warsaw Treaty Organization were discussed on the Durand Line.",
         "The North Atlantic Treaty Organization met on the Durand Line about nuclear weapons.",
         "The Collective Security Treaty Organization met on the Durand Line about nuclear weapons.",
-    ];
-    for (i, text) in texts.iter().enumerate() {
-        let id = format!("w{i}");
-        f.work_saying(
-            &id,
-            &format!("Author{i}, A."),
-            2020 + i as i32,
-            SourceType::Secondary,
-            text,
-            "threat_landscape",
-        );
-    }
+    ]);
     f.work_saying(
         "w9",
         "Other, O.",
@@ -1388,22 +1360,11 @@ fn encyclopedia_entries_do_not_make_a_year_judged() {
 
 #[test]
 fn a_phrase_cut_from_a_longer_name_is_no_theme() {
-    let mut f = Fixture::new();
-    let sentences = [
+    let f = works_each_saying(&[
         "The Universal Declaration of Human Rights binds the TTP fighters too.",
         "Under the Universal Declaration of Human Rights, TTP attacks are crimes.",
         "TTP leaders ignore the Universal Declaration of Human Rights entirely.",
-    ];
-    for (i, text) in sentences.iter().enumerate() {
-        let id = format!("w{i}");
-        f.work(
-            &id,
-            &format!("Author{i}, A."),
-            2020 + i as i32,
-            SourceType::Secondary,
-        );
-        f.passage(&id, text, &["threat_landscape"], 0.8);
-    }
+    ]);
     let s = f.run();
     let threat = theme_phrases(&s, 0);
     // Every "Declaration of Human" goes on with "Rights": cut short.
@@ -1419,6 +1380,23 @@ fn theme_phrases(s: &Synthesis, c: usize) -> Vec<&str> {
         .iter()
         .map(|p| p.phrase.as_str())
         .collect()
+}
+
+/// One secondary work per text (w0, w1, … of 2020, 2021, …, by
+/// different authors), its passage coded `threat_landscape`.
+fn works_each_saying(texts: &[&str]) -> Fixture {
+    let mut f = Fixture::new();
+    for (i, text) in texts.iter().enumerate() {
+        let id = format!("w{i}");
+        f.work(
+            &id,
+            &format!("Author{i}, A."),
+            2020 + i as i32,
+            SourceType::Secondary,
+        );
+        f.passage(&id, text, &["threat_landscape"], 0.8);
+    }
+    f
 }
 
 /// Three secondary works of 2020–2022 (w0, w1, w2), each with one passage
