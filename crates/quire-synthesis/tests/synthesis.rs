@@ -641,10 +641,13 @@ fn proposals_named(passages: &[(&str, &str, &str)], part: &str) -> Vec<(String, 
         .collect()
 }
 
+/// Three passages as (work, text, category).
+type Passages3<'a> = [(&'a str, &'a str, &'a str); 3];
+
 #[test]
 fn a_name_in_several_spellings_is_proposed_once() {
     // Accents (António / Antonio) and number (Shias / Shia) aside, one name.
-    let cases: [([(&str, &str, &str); 3], &str, &str); 2] = [
+    let cases: [(Passages3, &str, &str); 2] = [
         (
             [
                 (
