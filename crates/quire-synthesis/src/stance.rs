@@ -304,6 +304,9 @@ impl StanceLexicon {
                 continue;
             }
             let cause_follows = m.pattern().as_usize() < CAUSED_BY.len();
+            if is_noun_causes(sentence, at, end) {
+                continue;
+            }
             let stance = if negated(sentence, at) {
                 Stance::NotCause
             } else {
@@ -385,6 +388,47 @@ impl StanceLexicon {
             contrast,
         })
     }
+}
+
+/// "causes" as a noun, not a verb: "their root causes", "the causes".
+fn is_noun_causes(sentence: &str, at: usize, end: usize) -> bool {
+    const BEFORE_A_NOUN: &[&str] = &[
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "these",
+        "those",
+        "such",
+        "many",
+        "all",
+        "other",
+        "root",
+        "underlying",
+        "main",
+        "real",
+        "deep",
+        "deeper",
+        "structural",
+        "primary",
+        "immediate",
+        "various",
+        "multiple",
+        "common",
+        "its",
+        "whose",
+        "of",
+    ];
+    if !sentence[at..end].eq_ignore_ascii_case("causes") {
+        return false;
+    }
+    let before = &sentence[..at];
+    text::words(before)
+        .last()
+        .is_some_and(|&(s, e)| BEFORE_A_NOUN.contains(&before[s..e].to_lowercase().as_str()))
 }
 
 /// Keep one claim per candidate: the nearest to its cue.
@@ -634,6 +678,17 @@ mod tests {
         .is_empty());
         // "not" without any cause named is no denial of a cause.
         assert!(claims("It was not the sanctions.", &["sanctions"]).is_empty());
+        // "causes" as a noun names no cause.
+        assert!(claims(
+            "Conflicts do not exist without root causes.",
+            &["Conflicts"]
+        )
+        .is_empty());
+        assert!(claims(
+            "We must end conflicts by addressing their causes.",
+            &["conflicts"]
+        )
+        .is_empty());
     }
 
     #[test]
