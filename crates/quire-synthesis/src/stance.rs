@@ -418,7 +418,6 @@ fn is_noun_causes(sentence: &str, at: usize, end: usize) -> bool {
         "various",
         "multiple",
         "common",
-        "its",
         "whose",
         "of",
     ];
