@@ -354,6 +354,26 @@ fn interests_an_actor_states_itself_are_marked() {
 }
 
 #[test]
+fn a_debated_category_points_to_both_sides_under_its_summary() {
+    let (_dir, files) = write(&fixture::works());
+    let md = read(&files.markdown);
+    let synthesis = &md[md
+        .find("## 5. Synthesis by category")
+        .expect("synthesis section")..];
+    let synthesis = &synthesis[..synthesis.find("\n## 6.").unwrap_or(synthesis.len())];
+    let notes: Vec<&str> = synthesis
+        .lines()
+        .filter(|l| l.starts_with("*Debated between the sources"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{synthesis}");
+    assert!(
+        notes[0].contains("Tehrik-i-Taliban Pakistan, (") && notes[0].contains(") against ("),
+        "{}",
+        notes[0]
+    );
+}
+
+#[test]
 fn interests_off_the_subject_are_counted_not_listed() {
     let (_dir, files) = write(&fixture::works());
     let md = read(&files.markdown);

@@ -187,6 +187,11 @@ pub fn written_synthesis(input: &ReportInput) -> Section {
             .map(|i| quoted_sentence(&i.source))
             .collect();
         blocks.push(Block::Paragraph(text.join(" ")));
+        // The summary quotes what most sources say; where they disagree,
+        // point to both sides.
+        if let Some(note) = debated(input, &summary.category) {
+            blocks.push(Block::Note(note));
+        }
     }
     Section {
         id: "synthesis".into(),
@@ -194,6 +199,43 @@ pub fn written_synthesis(input: &ReportInput) -> Section {
         blocks,
     }
 }
+
+/// "Debated between the sources (both sides under Debates): …" for the
+/// category's strongest debates, if it has any.
+fn debated(input: &ReportInput, category: &str) -> Option<String> {
+    let mut debates: Vec<_> = input
+        .synthesis
+        .debates
+        .debates
+        .iter()
+        .filter(|d| d.category == category)
+        .collect();
+    debates.sort_by(|a, b| b.strength.total_cmp(&a.strength));
+    let listed: Vec<String> = debates
+        .iter()
+        .take(DEBATES_NAMED)
+        .map(|d| {
+            let subject = if d.actor.is_empty() {
+                format!("“{}”", d.actor_name)
+            } else {
+                d.actor_name.clone()
+            };
+            format!(
+                "{subject}, {} against {}",
+                d.side_a.source.citation, d.side_b.source.citation
+            )
+        })
+        .collect();
+    (!listed.is_empty()).then(|| {
+        format!(
+            "Debated between the sources (both sides under Debates): {}.",
+            listed.join("; ")
+        )
+    })
+}
+
+/// Debates named under a category's written synthesis.
+const DEBATES_NAMED: usize = 2;
 
 /// Key phrases per category and their co-occurrence map.
 pub fn themes(input: &ReportInput) -> Section {
