@@ -139,6 +139,7 @@ pub fn themes(corpus: &Corpus) -> Themes {
             cut || actors.is_known(p)
                 || actors.is_known(&format!("{p}."))
                 || (is_long_name(p) && actors.inside_known(p))
+                || names_a_person(p)
         })
         .collect();
     let mut by_category = Vec::new();
@@ -232,6 +233,33 @@ fn passage_grams(corpus: &Corpus, p: usize, phrases: &mut Phrases) -> Vec<u32> {
 /// theme itself even inside a name ("… Convention on Climate Change").
 fn is_long_name(phrase: &str) -> bool {
     phrase.split_whitespace().count() >= 3 && is_capitalised_name(phrase)
+}
+
+/// "Prime Minister Modi", "President Biden": a person by title and name,
+/// no theme (and no codebook actor either: persons are rarely listed).
+fn names_a_person(phrase: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "president",
+        "prime",
+        "minister",
+        "chancellor",
+        "king",
+        "queen",
+        "emir",
+        "sheikh",
+        "ambassador",
+        "secretary-general",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "pope",
+    ];
+    let mut words = phrase.split_whitespace();
+    let first = words.next().unwrap_or("").to_lowercase();
+    TITLES.contains(&first.trim_end_matches('.'))
+        && phrase.split_whitespace().count() >= 2
+        && is_capitalised_name(phrase)
 }
 
 /// Every word capitalised but the joining "of", "and", "for", ...:

@@ -848,8 +848,8 @@ fn themes_recur_across_works_and_contrast_with_other_categories() {
 fn a_name_piece_opened_by_several_names_is_no_theme_and_common_nouns_show_in_lower_case() {
     let mut f = works_each_saying(&[
         "The Treaty on the Non-Proliferation of Nuclear Weapons and the Warsaw Treaty Organization were discussed on the Durand Line.",
-        "The North Atlantic Treaty Organization met on the Durand Line about nuclear weapons.",
-        "The Collective Security Treaty Organization met on the Durand Line about nuclear weapons.",
+        "The North Atlantic Treaty Organization met Prime Minister Modi on the Durand Line about nuclear weapons.",
+        "The Collective Security Treaty Organization thanked Prime Minister Modi on the Durand Line about nuclear weapons.",
     ]);
     f.work_saying(
         "w9",
@@ -862,6 +862,7 @@ fn a_name_piece_opened_by_several_names_is_no_theme_and_common_nouns_show_in_low
     let s = f.run();
     let threat = theme_phrases(&s, 0);
     assert!(!threat.contains(&"Treaty Organization"), "{threat:?}");
+    assert!(!threat.contains(&"Prime Minister Modi"), "{threat:?}");
     assert!(threat.contains(&"nuclear weapons"), "{threat:?}");
     assert!(threat.contains(&"Durand Line"), "{threat:?}");
 }
