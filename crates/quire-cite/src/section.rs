@@ -282,13 +282,21 @@ fn drop_artefacts<'a>(body: &[(usize, &'a str)]) -> Vec<(usize, &'a str)> {
     let has_year = |t: &str| {
         t.chars().filter(char::is_ascii_digit).count() >= 4 && crate::features::contains_year(t)
     };
+    // A line of HTML tags only ("<a id=\"appendix\"></a>" before the next
+    // heading of a Markdown report) is markup, not a reference's last line;
+    // an autolink ("<https://doi.org/…>") is not a tag.
+    static MARKUP: OnceLock<Regex> = OnceLock::new();
+    let markup = regex(
+        &MARKUP,
+        r"^\s*(?:</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>\s*|<!--.*?-->\s*)+$",
+    );
     body.iter()
         .filter(|(_, l)| {
             let t = l.trim();
             let running_head = repeats.get(t).copied().unwrap_or(0) >= 2
                 && !has_year(t)
                 && !number_re().is_match(l);
-            !page.is_match(l) && !running_head
+            !page.is_match(l) && !running_head && !markup.is_match(l)
         })
         .copied()
         .collect()
@@ -730,6 +738,26 @@ mod tests {
         );
         let untitled = "## References\n\n*Borders of the north*. (2017). Press.\n\nOkafor, B. (2021). Water. Press.\n";
         assert_eq!(reference_entries(untitled).len(), 2);
+    }
+
+    #[test]
+    fn an_html_anchor_before_the_next_heading_is_not_part_of_the_last_entry() {
+        let entry = |year: u32| {
+            format!(
+                "Government of Ukraine. ({year}). *Statement by Ukraine in the General Debate of the UN General Assembly ({year})*. United Nations General Assembly."
+            )
+        };
+        let doc = format!(
+            "## References\n\n{}\n\n{}\n\n{}\n\n<a id=\"evidence-appendix\"></a>\n\n## 12. Appendix: evidence matrix\n\nText.\n",
+            entry(2022),
+            entry(2023),
+            entry(2024)
+        );
+        let plain = |year| entry(year).replace('*', "");
+        assert_eq!(texts(&doc), [plain(2022), plain(2023), plain(2024)]);
+        // A DOI on a line of its own, as an autolink, stays with its entry.
+        let doc = "## References\n\nRuiz, A. (2017). Borders. Press.\n<https://doi.org/10.1/x>\n\nOkafor, B. (2021). Water. Press.\n";
+        assert!(texts(doc)[0].contains("doi.org/10.1/x"), "{:?}", texts(doc));
     }
 
     #[test]
