@@ -113,6 +113,7 @@ impl Reference {
             }
         }
         r.take_year_suffix_from_title();
+        r.take_publisher_from_note();
         let (authors, et_al) = parse_names(&author_text);
         r.authors = authors;
         r.et_al = et_al;
@@ -124,6 +125,31 @@ impl Reference {
         }
         r.kind = r.guess_kind();
         r
+    }
+
+    /// "*Title*. United Nations General Assembly (compiled in the UN General
+    /// Debate Corpus …)." — a publisher with a parenthetical after it,
+    /// which the labeller reads as a note. With no publisher or container
+    /// found, a note that is a name in capitals followed by a parenthetical
+    /// is that publisher and a note.
+    fn take_publisher_from_note(&mut self) {
+        static NAMED: OnceLock<Regex> = OnceLock::new();
+        let named = re(
+            &NAMED,
+            r"^((?:[A-Z][\w'’&.-]*)(?:\s+(?:[A-Z][\w'’&.-]*|of|and|the|for|on|in|de|du|des)){0,8})\s+\((.+)\)$",
+        );
+        if self.publisher.is_some() || self.container.is_some() || self.title.is_none() {
+            return;
+        }
+        let Some(note) = self.note.as_deref() else {
+            return;
+        };
+        let Some(found) = named.captures(note) else {
+            return;
+        };
+        let (publisher, rest) = (found[1].to_string(), found[2].to_string());
+        self.publisher = Some(publisher);
+        self.note = Some(rest);
     }
 
     /// "(2021a). Title": the tokenizer splits "2021a", and the labeller,
@@ -666,6 +692,38 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(bare.to_work("f").title, "W. (2026). Something.");
+    }
+
+    #[test]
+    fn a_publisher_with_a_parenthetical_is_not_a_note() {
+        let mut r = Reference {
+            title: Some("Statement by Pakistan".into()),
+            note: Some("United Nations General Assembly (compiled in the UN General Debate Corpus, Jankin, Baturo & Dasandi)".into()),
+            ..Default::default()
+        };
+        r.take_publisher_from_note();
+        assert_eq!(
+            r.publisher.as_deref(),
+            Some("United Nations General Assembly")
+        );
+        assert_eq!(
+            r.note.as_deref(),
+            Some("compiled in the UN General Debate Corpus, Jankin, Baturo & Dasandi")
+        );
+        // A note in words, or one beside a publisher, stays a note.
+        for (note, publisher) in [
+            ("Paper presented at the Annual Meeting (Boston)", None),
+            ("United Nations (mimeo)", Some("Hurst")),
+        ] {
+            let mut r = Reference {
+                title: Some("T".into()),
+                note: Some(note.into()),
+                publisher: publisher.map(str::to_string),
+                ..Default::default()
+            };
+            r.take_publisher_from_note();
+            assert_eq!(r.note.as_deref(), Some(note));
+        }
     }
 
     #[test]
