@@ -127,6 +127,21 @@ impl Reference {
         r
     }
 
+    /// The title the entry sets in italics after its date, when the labels
+    /// found none; taken out of the note it was read into.
+    pub fn set_title_from_italics(&mut self, title: &str) {
+        let title = title.trim().trim_end_matches('.').trim();
+        if title.is_empty() {
+            return;
+        }
+        if let Some(note) = self.note.take() {
+            let rest = note.replacen(title, "", 1);
+            let rest = rest.trim_matches(|c: char| c == '.' || c.is_whitespace());
+            self.note = (!rest.is_empty()).then(|| rest.to_string());
+        }
+        self.title = Some(title.to_string());
+    }
+
     /// "*Title*. United Nations General Assembly (compiled in the UN General
     /// Debate Corpus …)." — a publisher with a parenthetical after it,
     /// which the labeller reads as a note. With no publisher or container
@@ -692,6 +707,22 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(bare.to_work("f").title, "W. (2026). Something.");
+    }
+
+    #[test]
+    fn a_title_from_italics_leaves_the_rest_of_the_note() {
+        let mut r = Reference {
+            note: Some(
+                "Balochistan, Pakistan (lead summary). Wikipedia, The Free Encyclopedia".into(),
+            ),
+            ..Default::default()
+        };
+        r.set_title_from_italics("Balochistan, Pakistan (lead summary)");
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Balochistan, Pakistan (lead summary)")
+        );
+        assert_eq!(r.note.as_deref(), Some("Wikipedia, The Free Encyclopedia"));
     }
 
     #[test]

@@ -50,6 +50,9 @@ impl ReferenceParser {
         let mut r = self.parse_reference(&entry.text)?;
         r.line = entry.line;
         r.number = entry.number.clone();
+        if let (None, Some(title)) = (&r.title, &entry.italic_title) {
+            r.set_title_from_italics(title);
+        }
         Ok(r)
     }
 

@@ -31,6 +31,10 @@ pub struct Entry {
     pub line: usize,
     /// The list number when the list is numbered ("12" for "[12]").
     pub number: Option<String>,
+    /// The text set in italics right after the date ("(2026c). *Title*."),
+    /// where APA puts a title: the parser's fallback when its labels find
+    /// no title.
+    pub italic_title: Option<String>,
 }
 
 /// Where the reference section was found: the heading's line (1-based), or
@@ -514,10 +518,29 @@ fn assemble(lines: &[(usize, &str)], starts: &[bool]) -> Vec<Entry> {
         .filter_map(|(line, parts)| {
             let joined = join_lines(&parts);
             let (number, text) = strip_marker(&joined);
+            let italic_title = italic_after_date(&text);
             let text = clean(&text);
-            (text.chars().any(char::is_alphabetic)).then_some(Entry { text, line, number })
+            (text.chars().any(char::is_alphabetic)).then_some(Entry {
+                text,
+                line,
+                number,
+                italic_title,
+            })
         })
         .collect()
+}
+
+/// "(2026c). *Balochistan, Pakistan (lead)*." → "Balochistan, Pakistan (lead)".
+fn italic_after_date(text: &str) -> Option<String> {
+    static ITALIC: OnceLock<Regex> = OnceLock::new();
+    let r = regex(
+        &ITALIC,
+        r"\((?:\d{4}[a-z]?|n\.\s?d\.(?:-[a-z])?)[^()]*\)\.\s*(?:\*([^*]+)\*|_([^_]+)_)",
+    );
+    let c = r.captures(text)?;
+    let span = c.get(1).or_else(|| c.get(2))?.as_str();
+    let title = clean(span);
+    (!title.is_empty()).then_some(title)
 }
 
 /// Join wrapped lines; a line-end hyphen before a lower-case letter was a
@@ -758,6 +781,18 @@ mod tests {
         // A DOI on a line of its own, as an autolink, stays with its entry.
         let doc = "## References\n\nRuiz, A. (2017). Borders. Press.\n<https://doi.org/10.1/x>\n\nOkafor, B. (2021). Water. Press.\n";
         assert!(texts(doc)[0].contains("doi.org/10.1/x"), "{:?}", texts(doc));
+    }
+
+    #[test]
+    fn the_italics_after_the_date_are_kept_as_a_title_hint() {
+        let doc = "## References\n\nWikipedia contributors. (2026c). *Balochistan, Pakistan (lead summary)*. Wikipedia. https://en.wikipedia.org/wiki/B\n\nRuiz, A. (2017). Borders of the north. *Survival*, 3(1), 1-9.\n";
+        let e = reference_entries(doc);
+        assert_eq!(
+            e[0].italic_title.as_deref(),
+            Some("Balochistan, Pakistan (lead summary)")
+        );
+        // A journal in italics comes after the article's title, not the date.
+        assert_eq!(e[1].italic_title, None);
     }
 
     #[test]
