@@ -245,9 +245,12 @@ fn find_words(sentence: &str, term: &str) -> Vec<(usize, usize)> {
     if lower.len() != sentence.len() {
         return Vec::new();
     }
+    // Equal lengths can still hide shifted offsets (one character longer
+    // in lower case, another shorter): keep spans that fall on characters.
     lower
         .match_indices(&term)
         .map(|(i, t)| (i, i + t.len()))
+        .filter(|&(a, b)| sentence.is_char_boundary(a) && sentence.is_char_boundary(b))
         .filter(|&(a, b)| text::at_word_boundary(sentence, a, b))
         .collect()
 }
@@ -255,8 +258,10 @@ fn find_words(sentence: &str, term: &str) -> Vec<(usize, usize)> {
 /// The block key of a matter: "Sanctions" and "sanction" meet.
 fn matter_key(term: &str) -> String {
     let lower = term.to_lowercase();
+    // Not "crisis", "status", "process".
+    let singular = !(lower.ends_with("is") || lower.ends_with("us") || lower.ends_with("ss"));
     match lower.strip_suffix('s') {
-        Some(stem) if stem.len() > 3 && !stem.ends_with('s') => stem.to_string(),
+        Some(stem) if stem.len() > 3 && singular => stem.to_string(),
         _ => lower,
     }
 }
@@ -526,4 +531,29 @@ fn method() -> String {
         PER_STANCE, PER_BLOCK,
     );
     [positions, about, pairs, limits].join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_terms_are_found_as_whole_words_on_character_boundaries() {
+        assert_eq!(
+            find_words("Sanctions and sanctions.", "sanctions"),
+            [(0, 9), (14, 23)]
+        );
+        assert!(find_words("Unsanctioned trade.", "sanction").is_empty());
+        // Lower-casing "İ" adds a byte and "ẞ" drops one: the lengths agree,
+        // the offsets do not; no span may cut a character.
+        for (a, b) in find_words("İ sanctions ẞ sanctions", "sanctions") {
+            assert!(a <= b);
+        }
+    }
+
+    #[test]
+    fn a_matter_meets_its_plural() {
+        assert_eq!(matter_key("Sanctions"), matter_key("sanction"));
+        assert_eq!(matter_key("crisis"), "crisis");
+    }
 }
