@@ -299,6 +299,12 @@ impl Reference {
         let text = self.text.to_lowercase();
         if genre.contains("thesis") || genre.contains("dissertation") {
             WorkKind::Thesis
+        } else if self.container.is_none() && self.title.as_deref().is_some_and(is_statement_title)
+        {
+            // "Statement by Pakistan in the General Debate …", "Remarks by
+            // President Biden on …": an official statement, however it
+            // is published.
+            WorkKind::Statement
         } else if genre.contains("report")
             || genre.contains("working paper")
             || genre.contains("brief")
@@ -682,6 +688,17 @@ fn person_natural(p: &str) -> Person {
     }
 }
 
+/// A title that names a statement and its speaker: "Statement by …",
+/// "Remarks by …", "Speech by …", "Address by …", "Joint statement of …".
+fn is_statement_title(title: &str) -> bool {
+    static STATEMENT: OnceLock<Regex> = OnceLock::new();
+    re(
+        &STATEMENT,
+        r"^(?i:(?:joint\s+)?(?:statement|remarks|speech|address|press\s+statement|readout))\s+(?i:by|of|from)\s+(?:the\s+)?\p{Lu}",
+    )
+    .is_match(title.trim())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -707,6 +724,24 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(bare.to_work("f").title, "W. (2026). Something.");
+    }
+
+    #[test]
+    fn statements_by_a_speaker_are_statements() {
+        for title in [
+            "Statement by Pakistan in the General Debate of the 72nd session",
+            "Remarks by President Biden on the Drawdown of U.S. Forces in Afghanistan",
+            "Joint Statement of the United States and Pakistan",
+        ] {
+            assert!(is_statement_title(title), "{title}");
+        }
+        for title in [
+            "Statements and speeches in the UN",
+            "Addressing the border question",
+            "Speech act theory by example",
+        ] {
+            assert!(!is_statement_title(title), "{title}");
+        }
     }
 
     #[test]

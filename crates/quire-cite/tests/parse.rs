@@ -114,3 +114,25 @@ Khan, A. (2021, August 16). Taliban take Kabul as government collapses. *Dawn*. 
     let bib = write(&refs, OutputFormat::Bibtex).unwrap();
     assert!(bib.contains("date = {2021-08-16}"), "{bib}");
 }
+
+#[test]
+fn statements_by_a_speaker_are_speeches_rendered_without_an_empty_day() {
+    let list = "References\n\n\
+Abbasi, S. K. (2017). *Statement by Pakistan in the General Debate of the 72nd session of the UN General Assembly*. United Nations General Assembly.\n\n\
+The White House. (2021). *Remarks by President Biden on Afghanistan*. The White House Briefing Room.\n";
+    let parser = ReferenceParser::new().unwrap();
+    let refs = parser.parse_text(list).unwrap();
+    assert_eq!(refs.len(), 2);
+    let csl: serde_json::Value =
+        serde_json::from_str(&write(&refs, OutputFormat::CslJson).unwrap()).unwrap();
+    assert_eq!(
+        (csl[0]["type"].as_str(), csl[1]["type"].as_str()),
+        (Some("speech"), Some("speech"))
+    );
+    let apa = write(&refs, OutputFormat::Apa).unwrap();
+    assert!(
+        apa.contains("Abbasi, S. K. (2017). Statement by Pakistan"),
+        "{apa}"
+    );
+    assert!(!apa.contains("2017,)"), "{apa}");
+}
