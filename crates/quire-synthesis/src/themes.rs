@@ -197,7 +197,11 @@ fn passage_grams(corpus: &Corpus, p: usize, phrases: &mut Phrases) -> Vec<u32> {
                         // A capitalised next word carries a name on, however
                         // common ("West African" + "States").
                         let capitalised = capital(next);
-                        in_capitals |= capitalised && corpus.lexicon.content[next.id as usize];
+                        // Any noun going on counts for a name in capitals:
+                        // "Zaporizhzhia Nuclear Power" + "plant" / "Station".
+                        let word = corpus.lexicon.words[next.id as usize].as_str();
+                        in_capitals |= corpus.lexicon.content[next.id as usize]
+                            && (capitalised || (!text::is_generic(word) && !is_past_tense(word)));
                         if capitalised || continues_name(&corpus.lexicon, next) {
                             let word = corpus.lexicon.words[next.id as usize].as_str();
                             *phrases.next.entry((g, singular_key(word))).or_default() += 1;

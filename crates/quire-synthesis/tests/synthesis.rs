@@ -868,6 +868,21 @@ fn a_name_piece_opened_by_several_names_is_no_theme_and_common_nouns_show_in_low
 }
 
 #[test]
+fn a_name_in_capitals_that_a_noun_always_carries_on_is_no_theme() {
+    let f = works_each_saying(&[
+        "Shelling near the Zaporizhzhia Nuclear Power Plant worried the TTP.",
+        "The Zaporizhzhia nuclear power plant was shelled, said the TTP.",
+        "The Zaporizhzhia Nuclear Power Station lost power; the TTP denied it.",
+    ]);
+    let s = f.run();
+    let threat = theme_phrases(&s, 0);
+    assert!(
+        !threat.contains(&"Zaporizhzhia Nuclear Power"),
+        "{threat:?}"
+    );
+}
+
+#[test]
 fn a_phrase_cut_from_the_end_of_a_name_is_no_theme() {
     let f = three_works_saying(&[
         (
