@@ -426,7 +426,7 @@ fn subject_before(sentence: &str, mentions: &[Mention], marker: usize) -> Option
         let governed = previous
             .as_deref()
             .is_some_and(|w| PREPOSITIONS.contains(&w));
-        if governed {
+        if governed || agent_of_passive(before) {
             continue;
         }
         // "If the United Nations wants to remain relevant": a hypothesis.
@@ -445,6 +445,18 @@ fn subject_before(sentence: &str, mentions: &[Mention], marker: usize) -> Option
         return Some(m.actor);
     }
     None
+}
+
+/// "problems discussed by this jubilee UN General Assembly call for …":
+/// an actor a few words after "by", with no punctuation between, is the
+/// agent of a passive, not the subject of the marker. ("By contrast,
+/// Pakistan seeks …" keeps its subject: a comma stands between.)
+fn agent_of_passive(before: &str) -> bool {
+    let words = text::words(before);
+    words.iter().rev().take(3).any(|&(s, e)| {
+        before[s..e].eq_ignore_ascii_case("by")
+            && !before[e..].contains([',', ';', ':', '.', '(', ')'])
+    })
 }
 
 /// Modal verbs of advice or obligation between an actor and a marker.
@@ -738,6 +750,14 @@ mod tests {
         assert!(interests("Pakistan should stay committed to the talks.").is_empty());
         assert!(interests("If Pakistan wants to remain relevant, it must act.").is_empty());
         assert!(interests("Pakistan quickly loses any interest in the discussion.").is_empty());
+        assert!(interests(
+            "The problems discussed by this jubilee Pakistan assembly call for unity."
+        )
+        .is_empty());
+        assert_eq!(
+            interests("By contrast, Pakistan seeks calm.")[0].0,
+            "pakistan"
+        );
         assert!(interests("The Afghans want and deserve peace.").is_empty());
         assert!(interests("In Kabul, we want calm.").is_empty());
         assert!(interests("Pakistan hosts militants who seek a base.").is_empty());
