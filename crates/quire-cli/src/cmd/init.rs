@@ -41,4 +41,26 @@ mod tests {
         let p = quire_model::Protocol::from_toml_str(super::TEMPLATE, "template").unwrap();
         assert_eq!(p.categories.len(), 2);
     }
+
+    #[test]
+    fn official_publishers_and_authors_are_primary_by_default() {
+        use quire_model::{Person, SourceType, Work};
+        let p = quire_model::Protocol::from_toml_str(super::TEMPLATE, "template").unwrap();
+        let classify = |work: Work| p.source_types.classify(&work).0;
+        let briefing = Work {
+            publisher: Some("The White House Briefing Room".into()),
+            ..Default::default()
+        };
+        let government = Work {
+            authors: vec![Person::organisation("Government of Pakistan")],
+            ..Default::default()
+        };
+        let think_tank = Work {
+            publisher: Some("International Crisis Group".into()),
+            ..Default::default()
+        };
+        assert_eq!(classify(briefing), SourceType::Primary);
+        assert_eq!(classify(government), SourceType::Primary);
+        assert_eq!(classify(think_tank), SourceType::Secondary);
+    }
 }
