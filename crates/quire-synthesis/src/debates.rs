@@ -257,13 +257,7 @@ fn find_words(sentence: &str, term: &str) -> Vec<(usize, usize)> {
 
 /// The block key of a matter: "Sanctions" and "sanction" meet.
 fn matter_key(term: &str) -> String {
-    let lower = term.to_lowercase();
-    // Not "crisis", "status", "process".
-    let singular = !(lower.ends_with("is") || lower.ends_with("us") || lower.ends_with("ss"));
-    match lower.strip_suffix('s') {
-        Some(stem) if stem.len() > 3 && singular => stem.to_string(),
-        _ => lower,
-    }
+    text::singular(&term.to_lowercase()).to_string()
 }
 
 /// Stems of the sentence's content words outside actor names and the cue:

@@ -436,6 +436,16 @@ pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A word without its plural "s" ("attacks" → "attack", "seas" → "sea",
+/// "Tatars" → "Tatar"); not "crisis", "status", "process", "gas". Themes,
+/// debated matters and proposed names fold plurals with it alike.
+pub fn singular(word: &str) -> &str {
+    match word.strip_suffix('s') {
+        Some(stem) if stem.len() >= 3 && !stem.ends_with(['s', 'u', 'i']) => stem,
+        _ => word,
+    }
+}
+
 /// True when the byte range `[s, e)` of `text` is a whole word (or run of
 /// words): no letter or digit touches it on either side.
 pub fn at_word_boundary(text: &str, s: usize, e: usize) -> bool {
@@ -447,6 +457,15 @@ pub fn at_word_boundary(text: &str, s: usize, e: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plurals_fold_but_not_words_ending_in_s() {
+        assert_eq!(singular("attacks"), "attack");
+        assert_eq!(singular("Tatars"), "Tatar");
+        for word in ["crisis", "status", "process", "gas"] {
+            assert_eq!(singular(word), word);
+        }
+    }
 
     #[test]
     fn sentences_that_lean_on_the_one_before() {

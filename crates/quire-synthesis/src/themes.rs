@@ -305,17 +305,8 @@ fn opens_name(lexicon: &Lexicon, previous: &Token) -> bool {
 fn singular_key(word: &str) -> u32 {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
-    singular(word).hash(&mut h);
+    text::singular(word).hash(&mut h);
     h.finish() as u32
-}
-
-/// A word without its plural "s" ("attacks" → "attack", "seas" → "sea";
-/// not "status", "crisis", "gas").
-fn singular(word: &str) -> &str {
-    match word.strip_suffix('s') {
-        Some(stem) if stem.len() >= 3 && !stem.ends_with(['s', 'u']) => stem,
-        _ => word,
-    }
 }
 
 /// The phrase as written, possessives dropped: "Durand Line".
@@ -499,7 +490,7 @@ fn rank_category(
 fn words_of<'c>(corpus: &'c Corpus, key: &[u32; 3]) -> Vec<&'c str> {
     key.iter()
         .filter(|&&w| w != NONE)
-        .map(|&w| singular(corpus.lexicon.words[w as usize].as_str()))
+        .map(|&w| text::singular(corpus.lexicon.words[w as usize].as_str()))
         .collect()
 }
 

@@ -243,19 +243,16 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
     out
 }
 
-/// A folded name with its last word's plural "s" dropped ("crimean
-/// tatars" → "crimean tatar"; not "…ss", "…us", "…is" or short words).
-fn singular_name(mut key: String) -> String {
-    let last = key.rsplit(' ').next().unwrap_or("");
-    let plural = last.len() > 4
-        && last.ends_with('s')
-        && !last.ends_with("ss")
-        && !last.ends_with("us")
-        && !last.ends_with("is");
-    if plural {
-        key.pop();
+/// A folded name with its last word in singular ("crimean tatars" →
+/// "crimean tatar").
+fn singular_name(key: String) -> String {
+    let (head, last) = key.rsplit_once(' ').unwrap_or(("", &key));
+    let last = text::singular(last);
+    if head.is_empty() {
+        last.to_string()
+    } else {
+        format!("{head} {last}")
     }
-    key
 }
 
 /// Decides whether a frequent candidate is a new actor for the codebook.
