@@ -286,7 +286,9 @@ fn to_work(rec: &RawRecord) -> Result<Work, String> {
             .filter_map(person_from_inverted)
             .collect(),
         year,
+        // A bare year is no more than `year` says: no date to parse.
         date: date_text
+            .filter(|d| d.len() > 4)
             .and_then(ids::iso_from_text)
             .filter(|d| d.len() > 4),
         container: container.and_then(clean),
