@@ -783,7 +783,9 @@ impl StackedRuns {
 }
 
 /// Group consecutive tokens with the same label into segments spanning the
-/// source text from the first token's start to the last token's end.
+/// source text from the first token's start to the last token's end. An
+/// opening or closing mark goes with the field it opens or closes (see
+/// [`label_at`]).
 pub fn group<'a, L: AsRef<str>>(
     text: &'a str,
     tokens: &[Token<'_>],
@@ -791,8 +793,8 @@ pub fn group<'a, L: AsRef<str>>(
 ) -> Vec<Segment<'a>> {
     let mut out: Vec<Segment<'a>> = Vec::new();
     let mut prev: Option<&str> = None;
-    for (t, l) in tokens.iter().zip(labels) {
-        let l = l.as_ref();
+    for (i, t) in tokens.iter().enumerate().take(labels.len()) {
+        let l = label_at(tokens, labels, i);
         if l == OTHER {
             prev = None;
             continue;
@@ -812,6 +814,34 @@ pub fn group<'a, L: AsRef<str>>(
         prev = Some(l);
     }
     out
+}
+
+/// The label token `i` is reported with: its own, except for punctuation
+/// on the edge between two fields. In the corpora's labelling no field
+/// ends with an opening bracket or quote, and none begins with a closing
+/// one or with a stop, comma, colon or semicolon: marks go with the field
+/// they open or close. The labeller now and then gives such a mark to the
+/// wrong side — "39–46 (doi:10.1017/…)" read as pages "39–46 (" and DOI
+/// "doi:10.1017/…)" — so an opener between two fields takes the next
+/// field's label, and a closing mark that begins a field the previous
+/// field's. (Corpora that keep punctuation outside fields label it
+/// `other`, which is left alone.)
+fn label_at<'l, L: AsRef<str>>(tokens: &[Token<'_>], labels: &'l [L], i: usize) -> &'l str {
+    let own = labels[i].as_ref();
+    if own == OTHER {
+        return own;
+    }
+    let neighbour = match tokens[i].text {
+        "(" | "[" | "{" | "«" | "“" | "‘" => labels.get(i + 1),
+        "." | "," | ":" | ";" | ")" | "]" | "}" | "»" | "”" | "’" => {
+            i.checked_sub(1).and_then(|before| labels.get(before))
+        }
+        _ => None,
+    };
+    match neighbour.map(AsRef::as_ref) {
+        Some(other_field) if other_field != OTHER && other_field != own => other_field,
+        _ => own,
+    }
 }
 
 /// A link that is a DOI ("https://doi.org/10...", "doi:10..."): reported by
@@ -897,6 +927,56 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    /// Segments of `text` labelled token by token.
+    fn grouped<'a>(text: &'a str, labels: &[&str]) -> Vec<(String, &'a str)> {
+        let tokens = crate::tokenize::tokenize(text);
+        assert_eq!(tokens.len(), labels.len(), "{tokens:?}");
+        group(text, &tokens, labels)
+            .into_iter()
+            .map(|s| (s.label, s.text))
+            .collect()
+    }
+
+    #[test]
+    fn marks_between_fields_go_with_the_field_they_open_or_close() {
+        // "(" labelled with the pages before it opens the DOI.
+        let text = "39–46 (doi:10.1017/aog.2016.20)";
+        let tokens = crate::tokenize::tokenize(text);
+        let mut labels = vec!["pages"; 4];
+        labels.resize(tokens.len(), "doi");
+        assert_eq!(
+            grouped(text, &labels),
+            [
+                ("pages".to_string(), "39–46"),
+                ("doi".to_string(), "(doi:10.1017/aog.2016.20)")
+            ]
+        );
+        // A stop labelled with the journal after it closes the title.
+        assert_eq!(
+            grouped(
+                "Refugee return. Asian Survey",
+                &["title", "title", "journal", "journal", "journal"]
+            ),
+            [
+                ("title".to_string(), "Refugee return."),
+                ("journal".to_string(), "Asian Survey")
+            ]
+        );
+        // Punctuation labelled `other` (corpora that keep it outside
+        // fields) and marks inside one field stay where they are.
+        assert_eq!(
+            grouped("Phys. ( 2009", &["journal", "journal", "other", "date"]),
+            [
+                ("journal".to_string(), "Phys."),
+                ("date".to_string(), "2009")
+            ]
+        );
+        assert_eq!(
+            grouped("(Eds.),", &["editor"; 5]),
+            [("editor".to_string(), "(Eds.),")]
+        );
     }
 
     fn tiny_training_set() -> Vec<GoldReference> {
