@@ -31,7 +31,8 @@ NAMES = {
     "FRA": "France", "DEU": "Germany", "POL": "Poland", "LTU": "Lithuania",
     "LVA": "Latvia", "EST": "Estonia", "TUR": "Türkiye", "CHN": "China",
     "IND": "India", "MDA": "the Republic of Moldova", "GEO": "Georgia",
-    "FIN": "Finland", "HUN": "Hungary",
+    "FIN": "Finland", "HUN": "Hungary", "PAK": "Pakistan", "AFG": "Afghanistan",
+    "BGD": "Bangladesh",
 }
 
 CORPUS = os.path.join(os.path.dirname(__file__), "../../../shared/data/ungdc/ungdc-2001-2024.jsonl.gz")

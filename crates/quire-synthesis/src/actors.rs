@@ -332,7 +332,7 @@ fn first_person_before(sentence: &str, marker: usize) -> bool {
 /// whose organisational authors or authors' affiliations name exactly one
 /// actor, or else whose title says "by" one ("Statement by Afghanistan in
 /// …").
-fn work_voices(corpus: &Corpus) -> Vec<Option<usize>> {
+pub(crate) fn work_voices(corpus: &Corpus) -> Vec<Option<usize>> {
     let matcher = ActorMatcher::new(&corpus.protocol.actors);
     let only = |found: Vec<Mention>| -> Option<usize> {
         let ids: BTreeSet<usize> = found.iter().map(|m| m.actor).collect();

@@ -4,8 +4,11 @@
 //! evaluation, naming or denying a cause); a cause may also be a matter,
 //! one of the category's key terms ("sanctions"). Sentences are blocked
 //! by category and subject and each block is capped, so the work stays
-//! linear in the corpus rather than quadratic in its passages.
+//! linear in the corpus rather than quadratic in its passages. And mutual
+//! accusations: two actors whose own statements, on the same category,
+//! blame each other (see [`crate::blame`]).
 
+use crate::blame;
 use crate::corpus::Corpus;
 use crate::mentions::Mention;
 use crate::stance::{self, SentenceStance, StanceLexicon};
@@ -66,7 +69,7 @@ pub fn debates(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Debates {
     for (key, position) in causal_positions(corpus, mentions, &lexicon) {
         blocks.entry(key).or_default().push(position);
     }
-    let mut found: Vec<Found> = Vec::new();
+    let mut found: Vec<Found> = mutual_accusations(corpus, mentions);
     for ((c, subject), positions) in &blocks {
         found.extend(block_debates(corpus, *c, subject, positions));
     }
@@ -421,6 +424,113 @@ fn block_debates(
         .collect()
 }
 
+/// Strength of a mutual accusation before the coding scores weigh in:
+/// between an accusation answered by a denial (1.0) and a cause named and
+/// denied (0.9).
+const MUTUAL_BASE: f32 = 0.95;
+
+/// One actor's strongest accusation of another, in one category.
+struct Accusation {
+    passage: usize,
+    sentence: usize,
+    coding: f32,
+    /// The words that blame ("Russia’s illegal annexation").
+    phrase: String,
+}
+
+/// Pairs of actors that blame each other in their own voices: in one
+/// category, a primary source speaking for actor A holds B responsible for
+/// a hostile act, and one speaking for B holds A responsible ("invasion by
+/// the Russian Federation" in Ukraine's statement, "Kyiv sabotaged them"
+/// in Russia's). Each side is the accuser's most strongly coded sentence.
+fn mutual_accusations(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Vec<Found> {
+    let voices = crate::actors::work_voices(corpus);
+    let demonyms =
+        crate::mentions::ActorMatcher::new(&blame::demonym_actors(&corpus.protocol.actors));
+    // (category, accuser, accused) → the strongest accusation.
+    let mut best: BTreeMap<(usize, usize, usize), Accusation> = BTreeMap::new();
+    for (c, list) in corpus.coded.iter().enumerate() {
+        for k in list {
+            let p = k.passage;
+            let Some(voice) = voices[corpus.passage_work[p]] else {
+                continue;
+            };
+            for (s, &(start, end)) in corpus.sentences[p].iter().enumerate() {
+                let sentence = corpus.sentence(p, s);
+                let mut named: Vec<Mention> = mentions[p]
+                    .iter()
+                    .filter(|m| m.start >= start && m.end <= end)
+                    .map(|m| Mention {
+                        actor: m.actor,
+                        start: m.start - start,
+                        end: m.end - start,
+                    })
+                    .chain(demonyms.find(sentence))
+                    .filter(|m| m.actor != voice)
+                    .collect();
+                if named.is_empty() {
+                    continue;
+                }
+                named.sort_by_key(|m| m.start);
+                // A journalist's question is not the voice's own word.
+                if text::is_transcript_question(sentence) {
+                    continue;
+                }
+                for blame in blame::blamed(sentence, &named) {
+                    let entry = best.entry((c, voice, blame.actor));
+                    let accusation = Accusation {
+                        passage: p,
+                        sentence: s,
+                        coding: k.score,
+                        phrase: blame.phrase,
+                    };
+                    match entry {
+                        std::collections::btree_map::Entry::Vacant(v) => {
+                            v.insert(accusation);
+                        }
+                        std::collections::btree_map::Entry::Occupied(mut o) => {
+                            if accusation.coding > o.get().coding {
+                                o.insert(accusation);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for (&(c, a, b), ab) in &best {
+        let Some(ba) = best.get(&(c, b, a)).filter(|_| a < b) else {
+            continue;
+        };
+        let actors = &corpus.protocol.actors;
+        let side = |x: &Accusation| DebateSide {
+            source: corpus.passage_ref(x.passage, corpus.sentence(x.passage, x.sentence)),
+            stance: Stance::Accuse,
+            cue: x.phrase.clone(),
+        };
+        let debate = Debate {
+            category: corpus.category_id(c).to_string(),
+            actor: actors[a].id.clone(),
+            actor_name: format!("{} and {}", actors[a].name, actors[b].name),
+            side_a: side(ab),
+            side_b: side(ba),
+            reason: format!(
+                "mutual accusation: {} blames {} (\u{201c}{}\u{201d}), {} blames {} (\u{201c}{}\u{201d})",
+                actors[a].name, actors[b].name, ab.phrase, actors[b].name, actors[a].name, ba.phrase
+            ),
+            strength: (MUTUAL_BASE * (0.75 + 0.25 * (ab.coding + ba.coding).min(2.0) / 2.0))
+                .min(1.0),
+        };
+        found.push(Found {
+            debate,
+            passages: (ab.passage.min(ba.passage), ab.passage.max(ba.passage)),
+            sentences: [(ab.passage, ab.sentence), (ba.passage, ba.sentence)],
+        });
+    }
+    found
+}
+
 /// Two works by different authors: one office's statements of April and
 /// August are one voice, not a debate. Works without authors are told
 /// apart by the work.
@@ -517,6 +627,17 @@ fn method() -> String {
          actor\u{2019}s name make a pair stronger.",
         NEAR_CUE,
     );
+    let mutual = "Mutual accusations. Separately, a primary source is taken to speak for a codebook \
+         actor when its organisational author, an author\u{2019}s affiliation or its title (\u{201c}Statement \
+         by \u{2026}\u{201d}) names that actor alone. Its sentences blame another actor when they make \
+         it the agent of a hostile act: in the possessive (\u{201c}Russia\u{2019}s illegal \
+         annexation\u{201d}), right before the act (\u{201c}NATO expansion\u{201d}), after \
+         \u{201c}by\u{201d} (\u{201c}aggression by the Russian Federation\u{201d}) or as the subject of \
+         an active verb (\u{201c}Kyiv sabotaged them\u{201d}), not as its victim or place (\u{201c}the \
+         war in Ukraine\u{201d}, \u{201c}Georgia remains occupied\u{201d}). When, within one category, \
+         each of two actors\u{2019} own statements blames the other, the two strongest such sentences \
+         form a debate."
+        .to_string();
     let limits = format!(
         "Limits. Each group compares at most its {} strongest sentences per position and keeps \
          one debate per pair of works and at most {} debates; the same two passages are reported \
@@ -524,7 +645,7 @@ fn method() -> String {
          method: it finds candidate disagreements for a reader to judge, not settled ones.",
         PER_STANCE, PER_BLOCK,
     );
-    [positions, about, pairs, limits].join("\n\n")
+    [positions, about, pairs, mutual, limits].join("\n\n")
 }
 
 #[cfg(test)]

@@ -218,6 +218,91 @@ fn a_cause_named_and_denied_is_a_debate_about_the_matter() {
     assert!(d.reason.contains("named as cause vs denied as cause"));
 }
 
+/// A primary source spoken for an organisation (its voice) with one
+/// passage coded `category`.
+fn statement(f: &mut Fixture, id: &str, organisation: &str, year: i32, text: &str, category: &str) {
+    f.works.push(Work {
+        id: id.into(),
+        title: format!("Statement {id}"),
+        authors: vec![Person::organisation(organisation)],
+        year: Some(year),
+        source_type: SourceType::Primary,
+        ..Default::default()
+    });
+    f.selected.insert(id.into());
+    f.passage(id, text, &[category], 0.9);
+}
+
+#[test]
+fn actors_whose_own_statements_blame_each_other_are_a_debate() {
+    let mut f = Fixture::new();
+    statement(
+        &mut f,
+        "pak-2022",
+        "Government of Pakistan",
+        2022,
+        "Kabul’s interference in our tribal areas emboldens the TTP militants.",
+        "threat_landscape",
+    );
+    statement(
+        &mut f,
+        "afg-2023",
+        "Islamic Emirate of Afghanistan",
+        2023,
+        "Pakistani shelling of border villages only feeds the militants.",
+        "threat_landscape",
+    );
+    let s = f.run();
+    let mutual: Vec<_> = s
+        .debates
+        .debates
+        .iter()
+        .filter(|d| d.reason.starts_with("mutual accusation"))
+        .collect();
+    assert_eq!(mutual.len(), 1, "{:#?}", s.debates.debates);
+    let d = mutual[0];
+    assert_eq!(d.actor_name, "Pakistan and Afghanistan");
+    assert_eq!(d.category, "threat_landscape");
+    assert_eq!(
+        (d.side_a.source.work_id.as_str(), d.side_a.cue.as_str()),
+        ("pak-2022", "Kabul’s interference")
+    );
+    assert_eq!(
+        (d.side_b.source.work_id.as_str(), d.side_b.cue.as_str()),
+        ("afg-2023", "Pakistani shelling")
+    );
+    assert!(s.debates.method.contains("Mutual accusations"));
+
+    // One side alone, or the other side from a source that speaks for no
+    // actor, is no mutual accusation.
+    let mut one_sided = Fixture::new();
+    statement(
+        &mut one_sided,
+        "pak-2022",
+        "Government of Pakistan",
+        2022,
+        "Kabul’s interference in our tribal areas emboldens the TTP militants.",
+        "threat_landscape",
+    );
+    one_sided.work_saying(
+        "ali-2023",
+        "Ali, B.",
+        2023,
+        SourceType::Secondary,
+        "Pakistani shelling of border villages only feeds the militants.",
+        "threat_landscape",
+    );
+    let s = one_sided.run();
+    assert!(
+        s.debates
+            .debates
+            .iter()
+            .all(|d| !d.reason.starts_with("mutual")),
+        "{:#?}",
+        s.debates.debates
+    );
+}
+
 #[test]
 fn no_debate_between_two_works_of_one_author() {
     let mut f = Fixture::new();
