@@ -433,6 +433,75 @@ fn code_files_trained_on_hand_codes() {
 /// The report checks its own citations on a corpus unlike the example:
 /// two undated works of one author (n.d.-a/b), a work without an author
 /// (cited by title), an organisation whose name starts in lower case.
+/// Two recent reports whose bibliographies cite an older book make it
+/// seminal under the example's rule (cited by at least 2 works of the
+/// corpus); an older book nobody cites stays out.
+#[test]
+fn full_text_bibliographies_make_older_works_seminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("rev");
+    std::fs::create_dir_all(dir.join("sources")).unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/afpak/review.toml");
+    std::fs::copy(example, dir.join("review.toml")).unwrap();
+    std::fs::write(
+        dir.join("sources/older.bib"),
+        "@book{khan2005, author = {Khan, Ayesha}, title = {The Durand Line and the Making of the Frontier}, \
+         year = {2005}, publisher = {Oxford University Press}}\n\n\
+         @book{rashid2000, author = {Rashid, Ahmed}, title = {Taliban: Militant Islam, Oil and Fundamentalism in Central Asia}, \
+         year = {2000}, publisher = {Yale University Press}}\n",
+    )
+    .unwrap();
+    let report = |title: &str, year: i32, entry: &str| {
+        format!(
+            "---\ntitle: {title}\nyear: {year}\nauthors:\n- Bilal Ali\n---\n\n\
+             The fence along the Durand Line changed trade at Torkham (Khan, 2005).\n\n\
+             ## References\n\n{entry}\n"
+        )
+    };
+    std::fs::write(
+        dir.join("sources/fence.md"),
+        report(
+            "Fencing the frontier",
+            2021,
+            "Khan, A. (2005). *The Durand Line and the making of the frontier*. Oxford University Press.",
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("sources/trade.md"),
+        report(
+            "Trade at Torkham",
+            2022,
+            "[1] A. Khan, The Durand Line and the Making of the Frontier. Oxford: OUP, 2005.",
+        ),
+    )
+    .unwrap();
+    quire(&dir).arg("import").assert().success();
+    let ids = |query: &str| -> Vec<String> {
+        let out = quire(&dir)
+            .args(["search", query, "--selected", "--format", "json"])
+            .output()
+            .unwrap();
+        assert_success(&out);
+        let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        hits.as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(
+        ids("durand").contains(&"khan2005".to_string()),
+        "{:?}",
+        ids("durand")
+    );
+    assert!(
+        !ids("taliban").contains(&"rashid2000".to_string()),
+        "{:?}",
+        ids("taliban")
+    );
+}
+
 #[test]
 fn report_citations_check_clean_on_undated_and_authorless_works() {
     let tmp = tempfile::tempdir().unwrap();

@@ -410,6 +410,13 @@ fn store_record(
     counts: &mut FileCounts,
 ) -> Result<(), ReviewError> {
     let mut work = record.work;
+    // A full text's own bibliography is its reference list when the record
+    // gave none: in-corpus citations then count for PDFs and web pages too.
+    if work.references.is_empty() {
+        if let Some(doc) = &record.document {
+            work.references = crate::citations::document_bibliography(&doc.text);
+        }
+    }
     let (source_type, rule) = protocol.source_types.classify(&work);
     work.source_type = source_type;
     work.source_type_rule = Some(rule);

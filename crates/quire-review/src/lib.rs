@@ -7,6 +7,7 @@
 //! It does not parse formats (`quire-ingest`), own the schema
 //! (`quire-store`) or the search engine (`quire-index`).
 
+pub mod citations;
 pub mod import;
 mod index_sync;
 pub mod layout;

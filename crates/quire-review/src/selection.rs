@@ -1,6 +1,7 @@
 //! The protocol's selection rule: recent works (the `years` range), plus
 //! seminal older works (cited by at least N works of the corpus, counted
-//! from reference lists and OpenAlex `referenced_works`), plus an explicit
+//! from reference lists, OpenAlex `referenced_works` and the bibliographies
+//! of full texts: see [`crate::citations`]), plus an explicit
 //! keep-list. Works without a year are kept and flagged, because dropping
 //! undated grey literature silently is worse than showing it.
 
@@ -94,40 +95,9 @@ fn reason_for(
     }
 }
 
-/// How many distinct works of the corpus cite each work, matching
-/// reference entries by DOI or OpenAlex id.
+/// In-corpus cited-by counts per work id (see [`crate::citations`]).
 pub fn citation_counts(works: &[Work]) -> HashMap<String, usize> {
-    let mut by_key: HashMap<String, &str> = HashMap::new();
-    for w in works {
-        if let Some(d) = w.doi.as_deref().and_then(normalize_doi) {
-            by_key.insert(d, &w.id);
-        }
-        if let Some(oa) = &w.openalex_id {
-            by_key.insert(openalex_key(oa), &w.id);
-        }
-    }
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for citing in works {
-        let mut cited: HashSet<&str> = HashSet::new();
-        for r in &citing.references {
-            let key = normalize_doi(r).unwrap_or_else(|| openalex_key(r));
-            if let Some(&id) = by_key.get(&key) {
-                if id != citing.id {
-                    cited.insert(id);
-                }
-            }
-        }
-        for id in cited {
-            *counts.entry(id.to_string()).or_default() += 1;
-        }
-    }
-    counts
-}
-
-/// "https://openalex.org/W123" and "W123" name the same work.
-fn openalex_key(raw: &str) -> String {
-    let t = raw.trim();
-    t.rsplit('/').next().unwrap_or(t).to_ascii_uppercase()
+    crate::citations::citation_counts(works)
 }
 
 #[cfg(test)]

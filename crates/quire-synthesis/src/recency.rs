@@ -44,6 +44,7 @@ pub fn recency(input: &ReviewInput, corpus: &Corpus) -> Recency {
         recent: count(RecencyStatus::Recent),
         seminal: count(RecencyStatus::Seminal),
         kept: count(RecencyStatus::Kept),
+        undated: count(RecencyStatus::Undated),
         out: count(RecencyStatus::Out),
         timeline: count_matrix(corpus, &years.labels, |w| {
             years.column(corpus.works[w].year)
@@ -81,10 +82,15 @@ fn classify(rule: &SelectionRule, work: &Work, cited_by: usize) -> (RecencyStatu
     if is_kept(rule, work) {
         return (RecencyStatus::Kept, "on the protocol's keep-list".into());
     }
-    let when = match work.year {
-        Some(y) => format!("from {y}; the protocol takes works {}", range.in_words()),
-        None => "no year".into(),
+    // The selection keeps what it cannot date rather than drop grey
+    // literature unseen.
+    let Some(y) = work.year else {
+        return (
+            RecencyStatus::Undated,
+            "no year known: kept for the reviewer to judge".into(),
+        );
     };
+    let when = format!("from {y}; the protocol takes works {}", range.in_words());
     let seminal = match rule.seminal {
         Some(s) => format!(
             ", cited by {cited_by} (seminal needs {})",

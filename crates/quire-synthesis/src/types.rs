@@ -351,6 +351,10 @@ pub struct Recency {
     pub recent: usize,
     pub seminal: usize,
     pub kept: usize,
+    /// Works without a year: kept for the reviewer to judge (the selection
+    /// rule cannot place them).
+    #[serde(default)]
+    pub undated: usize,
     pub out: usize,
     /// Works per year per category (category × year, selected works).
     pub timeline: CountMatrix,
@@ -377,6 +381,8 @@ pub enum RecencyStatus {
     Recent,
     Seminal,
     Kept,
+    /// No year known and not otherwise in: kept for the reviewer to judge.
+    Undated,
     #[default]
     Out,
 }

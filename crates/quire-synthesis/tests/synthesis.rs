@@ -847,9 +847,27 @@ fn recency_shows_why_each_work_is_in_or_out() {
         year: Some(2000),
         ..Default::default()
     });
+    // Undated grey literature: the selection keeps it, and says so.
+    f.works.push(Work {
+        id: "undated-brief".into(),
+        title: "Briefing note".into(),
+        ..Default::default()
+    });
+    f.selected.insert("undated-brief".into());
     f.cited.insert("seminal-2010".into(), 3);
     let s = f.run();
     let status = |id: &str| s.recency.works.iter().find(|w| w.work_id == id).unwrap();
+    let undated = status("undated-brief");
+    assert_eq!(
+        (undated.status, undated.selected),
+        (RecencyStatus::Undated, true)
+    );
+    assert!(
+        !undated.reason.contains("nonetheless"),
+        "{}",
+        undated.reason
+    );
+    assert_eq!(s.recency.undated, 1);
     assert_eq!(status("khan-2021").status, RecencyStatus::Recent);
     assert_eq!(status("seminal-2010").status, RecencyStatus::Seminal);
     assert!(status("seminal-2010").reason.contains("cited by 3"));

@@ -28,16 +28,39 @@ pub fn protocol(input: &ReportInput) -> Section {
     blocks.push(Block::Table(Table {
         caption: "Works by selection status".into(),
         header: vec!["Status".into(), "Works".into(), "Meaning".into()],
-        rows: vec![
-            status_row("Recent", recency.recent, "within the protocol's years"),
-            status_row(
+        rows: [
+            Some(status_row(
+                "Recent",
+                recency.recent,
+                "within the protocol's years",
+            )),
+            Some(status_row(
                 "Seminal",
                 recency.seminal,
                 "older, but cited often inside the corpus",
-            ),
-            status_row("Kept", recency.kept, "on the protocol's keep-list"),
-            status_row("Out", recency.out, "outside the years and not seminal"),
-        ],
+            )),
+            Some(status_row(
+                "Kept",
+                recency.kept,
+                "on the protocol's keep-list",
+            )),
+            // Shown only when there are some: most corpora date every work.
+            (recency.undated > 0).then(|| {
+                status_row(
+                    "Undated",
+                    recency.undated,
+                    "no year known: kept for the reviewer to judge",
+                )
+            }),
+            Some(status_row(
+                "Out",
+                recency.out,
+                "outside the years and not seminal",
+            )),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
     }));
     if !p.categories.is_empty() {
         blocks.push(Block::Subheading("Analytical framework".into()));
@@ -139,6 +162,7 @@ fn recency_table(input: &ReportInput) -> Table {
                 RecencyStatus::Recent => "recent",
                 RecencyStatus::Seminal => "seminal",
                 RecencyStatus::Kept => "kept",
+                RecencyStatus::Undated => "undated",
                 RecencyStatus::Out => "out",
             };
             vec![
