@@ -32,7 +32,12 @@ NAMES = {
     "LVA": "Latvia", "EST": "Estonia", "TUR": "Türkiye", "CHN": "China",
     "IND": "India", "MDA": "the Republic of Moldova", "GEO": "Georgia",
     "FIN": "Finland", "HUN": "Hungary", "PAK": "Pakistan", "AFG": "Afghanistan",
-    "BGD": "Bangladesh",
+    "BGD": "Bangladesh", "ARM": "Armenia", "AZE": "Azerbaijan", "ISR": "Israel",
+    "IRN": "the Islamic Republic of Iran", "ETH": "Ethiopia", "ERI": "Eritrea",
+    "COD": "the Democratic Republic of the Congo", "RWA": "Rwanda", "SDN": "the Sudan",
+    "SSD": "South Sudan", "PRK": "the Democratic People's Republic of Korea",
+    "KOR": "the Republic of Korea", "SYR": "the Syrian Arab Republic", "CYP": "Cyprus",
+    "VEN": "Venezuela", "COL": "Colombia", "GRC": "Greece",
 }
 
 CORPUS = os.path.join(os.path.dirname(__file__), "../../../shared/data/ungdc/ungdc-2001-2024.jsonl.gz")
