@@ -298,7 +298,12 @@ fn agent_before_act(
             let next = words.get(first + k + 1).map(|&w| lower(sentence, w));
             let by_agent = act && next.as_deref() == Some("by");
             let reflexive = verb && next.as_deref().is_some_and(is_reflexive);
-            return (!by_agent && !reflexive).then_some((m.start, span.1));
+            let between = &words[first..first + k];
+            let a_place_at_war = word == "war"
+                && between
+                    .iter()
+                    .any(|&w| names_a_long_war(&lower(sentence, w)));
+            return (!by_agent && !reflexive && !a_place_at_war).then_some((m.start, span.1));
         }
         let modifier = if possessive {
             !BREAKS.contains(&word)
@@ -357,6 +362,15 @@ fn after_preposition(sentence: &str, words: &[(usize, usize)], m: &Mention) -> b
         }
     }
     PREPOSITIONS.contains(&word.as_str())
+}
+
+/// "Afghanistan's 40-year war", "Syria's civil war": the war a country
+/// lives through, not one it wages.
+fn names_a_long_war(word: &str) -> bool {
+    word.contains(|c: char| c.is_ascii_digit())
+        || word.contains("year")
+        || word.contains("decade")
+        || matches!(word, "civil" | "long" | "longest" | "endless" | "internal")
 }
 
 /// "… have attacked themselves": a claim that the victims did it to
@@ -486,6 +500,8 @@ mod tests {
             "The Ukraine war has disrupted food supplies.",
             "Russia has not invaded anyone, it says.",
             "The coup in Kyiv, the sabotage of the agreements, followed.",
+            "We will end Ukraine’s more than 40-year war, the longest.",
+            "Georgia’s civil war of the 1990s left scars.",
         ] {
             let found = blamed_in(sentence);
             assert!(
