@@ -410,6 +410,7 @@ fn block_debates(
                 category: corpus.category_id(c).to_string(),
                 actor,
                 actor_name,
+                other_actor: String::new(),
                 side_a: side(corpus, a),
                 side_b: side(corpus, b),
                 reason: explain(reason, a, b),
@@ -513,6 +514,7 @@ fn mutual_accusations(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Vec<Found> 
             category: corpus.category_id(c).to_string(),
             actor: actors[a].id.clone(),
             actor_name: format!("{} and {}", actors[a].name, actors[b].name),
+            other_actor: actors[b].id.clone(),
             side_a: side(ab),
             side_b: side(ba),
             reason: format!(

@@ -173,8 +173,13 @@ pub struct Debate {
     /// (one of the category's key terms, e.g. whether "sanctions" caused a
     /// crisis) rather than an actor.
     pub actor: String,
-    /// The actor's name, or the matter's key term as the sources write it.
+    /// The actor's name, or the matter's key term as the sources write it;
+    /// for a mutual accusation, both names ("India and Pakistan").
     pub actor_name: String,
+    /// For a mutual accusation, the second actor's id (`actor` is the
+    /// first's); empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub other_actor: String,
     pub side_a: DebateSide,
     pub side_b: DebateSide,
     /// Why the pair was flagged: "accuse vs deny", "positive vs negative

@@ -262,6 +262,10 @@ fn actors_whose_own_statements_blame_each_other_are_a_debate() {
     assert_eq!(mutual.len(), 1, "{:#?}", s.debates.debates);
     let d = mutual[0];
     assert_eq!(d.actor_name, "Pakistan and Afghanistan");
+    assert_eq!(
+        (d.actor.as_str(), d.other_actor.as_str()),
+        ("pakistan", "afghanistan")
+    );
     assert_eq!(d.category, "threat_landscape");
     assert_eq!(
         (d.side_a.source.work_id.as_str(), d.side_a.cue.as_str()),
