@@ -3,7 +3,8 @@
 //! codebook.
 
 use super::{cite, clip};
-use crate::charts::{network::network, Chart};
+use crate::charts::network::{network, TIES_PER_ACTOR};
+use crate::charts::Chart;
 use crate::input::ReportInput;
 use crate::render::{Block, Cell, Section, Table};
 use quire_model::ActorKind;
@@ -89,8 +90,18 @@ pub fn actors(input: &ReportInput) -> Section {
         let label = |g: &str| g.replace('_', " ");
         blocks.push(Block::Chart(Chart {
             name: "actors".into(),
-            title: "Actor network: actors named in the same passages (size = passages, line = shared passages)".into(),
-            svg: network("Actor co-occurrence network", &map.network, 30, &label),
+            title: format!(
+                "Actor network: actors named in the same passages (size = passages; lines: each actor\u{2019}s {} strongest ties, \
+                 shared passages weighed against how often both are named; every tie is in synthesis.json)",
+                TIES_PER_ACTOR
+            ),
+            svg: network(
+                "Actor co-occurrence network",
+                &map.network,
+                30,
+                TIES_PER_ACTOR,
+                &label,
+            ),
         }));
     }
     if !map.unknown.is_empty() {

@@ -287,7 +287,13 @@ pub fn themes(input: &ReportInput) -> Section {
         blocks.push(Block::Chart(Chart {
             name: "themes".into(),
             title: "Theme map: phrases that occur in the same passages (colour = category)".into(),
-            svg: network("Theme co-occurrence map", &themes.map, 36, &label),
+            svg: network(
+                "Theme co-occurrence map",
+                &themes.map,
+                36,
+                usize::MAX,
+                &label,
+            ),
         }));
     }
     Section {
