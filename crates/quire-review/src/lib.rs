@@ -1,7 +1,8 @@
 //! A review on disk and the pipeline stages that need more than one crate:
 //! importing sources into the store while deduplicating and keeping the
 //! search index current ([`import`]), the protocol's selection rule
-//! ([`selection`]) and what the review holds ([`status`]).
+//! ([`selection`]) over the citations inside the corpus ([`citations`]),
+//! and what the review holds ([`status`]).
 //!
 //! The CLI (`quire`) and the web server are thin shells over this crate.
 //! It does not parse formats (`quire-ingest`), own the schema
