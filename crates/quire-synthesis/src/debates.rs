@@ -431,6 +431,7 @@ fn block_debates(
 const MUTUAL_BASE: f32 = 0.95;
 
 /// One actor's strongest accusation of another, in one category.
+#[derive(Clone)]
 struct Accusation {
     passage: usize,
     sentence: usize,
@@ -445,10 +446,24 @@ struct Accusation {
 /// the Russian Federation" in Ukraine's statement, "Kyiv sabotaged them"
 /// in Russia's). Each side is the accuser's most strongly coded sentence.
 fn mutual_accusations(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Vec<Found> {
+    let best = strongest_accusations(corpus, mentions);
+    best.iter()
+        .filter_map(|(&(c, a, b), ab)| {
+            let ba = best.get(&(c, b, a)).filter(|_| a < b)?;
+            Some(mutual_debate(corpus, c, (a, ab), (b, ba)))
+        })
+        .collect()
+}
+
+/// Each (category, accuser, accused)'s most strongly coded accusation, the
+/// accuser being the voice of the source.
+fn strongest_accusations(
+    corpus: &Corpus,
+    mentions: &[Vec<Mention>],
+) -> BTreeMap<(usize, usize, usize), Accusation> {
     let voices = crate::actors::work_voices(corpus);
     let demonyms =
         crate::mentions::ActorMatcher::new(&blame::demonym_actors(&corpus.protocol.actors));
-    // (category, accuser, accused) → the strongest accusation.
     let mut best: BTreeMap<(usize, usize, usize), Accusation> = BTreeMap::new();
     for (c, list) in corpus.coded.iter().enumerate() {
         for k in list {
@@ -458,6 +473,10 @@ fn mutual_accusations(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Vec<Found> 
             };
             for (s, &(start, end)) in corpus.sentences[p].iter().enumerate() {
                 let sentence = corpus.sentence(p, s);
+                // A journalist's question is not the voice's own word.
+                if text::is_transcript_question(sentence) {
+                    continue;
+                }
                 let mut named: Vec<Mention> = mentions[p]
                     .iter()
                     .filter(|m| m.start >= start && m.end <= end)
@@ -469,68 +488,59 @@ fn mutual_accusations(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Vec<Found> 
                     .chain(demonyms.find(sentence))
                     .filter(|m| m.actor != voice)
                     .collect();
-                if named.is_empty() {
-                    continue;
-                }
                 named.sort_by_key(|m| m.start);
-                // A journalist's question is not the voice's own word.
-                if text::is_transcript_question(sentence) {
-                    continue;
-                }
                 for blame in blame::blamed(sentence, &named) {
-                    let entry = best.entry((c, voice, blame.actor));
                     let accusation = Accusation {
                         passage: p,
                         sentence: s,
                         coding: k.score,
                         phrase: blame.phrase,
                     };
-                    match entry {
-                        std::collections::btree_map::Entry::Vacant(v) => {
-                            v.insert(accusation);
-                        }
-                        std::collections::btree_map::Entry::Occupied(mut o) => {
-                            if accusation.coding > o.get().coding {
-                                o.insert(accusation);
-                            }
-                        }
+                    let slot = best.entry((c, voice, blame.actor));
+                    let kept = slot.or_insert_with(|| accusation.clone());
+                    if accusation.coding > kept.coding {
+                        *kept = accusation;
                     }
                 }
             }
         }
     }
-    let mut found = Vec::new();
-    for (&(c, a, b), ab) in &best {
-        let Some(ba) = best.get(&(c, b, a)).filter(|_| a < b) else {
-            continue;
-        };
-        let actors = &corpus.protocol.actors;
-        let side = |x: &Accusation| DebateSide {
-            source: corpus.passage_ref(x.passage, corpus.sentence(x.passage, x.sentence)),
-            stance: Stance::Accuse,
-            cue: x.phrase.clone(),
-        };
-        let debate = Debate {
-            category: corpus.category_id(c).to_string(),
-            actor: actors[a].id.clone(),
-            actor_name: format!("{} and {}", actors[a].name, actors[b].name),
-            other_actor: actors[b].id.clone(),
-            side_a: side(ab),
-            side_b: side(ba),
-            reason: format!(
-                "mutual accusation: {} blames {} (\u{201c}{}\u{201d}), {} blames {} (\u{201c}{}\u{201d})",
-                actors[a].name, actors[b].name, ab.phrase, actors[b].name, actors[a].name, ba.phrase
-            ),
-            strength: (MUTUAL_BASE * (0.75 + 0.25 * (ab.coding + ba.coding).min(2.0) / 2.0))
-                .min(1.0),
-        };
-        found.push(Found {
-            debate,
-            passages: (ab.passage.min(ba.passage), ab.passage.max(ba.passage)),
-            sentences: [(ab.passage, ab.sentence), (ba.passage, ba.sentence)],
-        });
+    best
+}
+
+/// The debate of actors `a` and `b` blaming each other in category `c`.
+fn mutual_debate(
+    corpus: &Corpus,
+    c: usize,
+    (a, ab): (usize, &Accusation),
+    (b, ba): (usize, &Accusation),
+) -> Found {
+    let actors = &corpus.protocol.actors;
+    let side = |x: &Accusation| DebateSide {
+        source: corpus.passage_ref(x.passage, corpus.sentence(x.passage, x.sentence)),
+        stance: Stance::Accuse,
+        cue: x.phrase.clone(),
+    };
+    let (name_a, name_b) = (&actors[a].name, &actors[b].name);
+    let debate = Debate {
+        category: corpus.category_id(c).to_string(),
+        actor: actors[a].id.clone(),
+        actor_name: format!("{name_a} and {name_b}"),
+        other_actor: actors[b].id.clone(),
+        side_a: side(ab),
+        side_b: side(ba),
+        reason: format!(
+            "mutual accusation: {name_a} blames {name_b} (\u{201c}{}\u{201d}), \
+             {name_b} blames {name_a} (\u{201c}{}\u{201d})",
+            ab.phrase, ba.phrase
+        ),
+        strength: (MUTUAL_BASE * (0.75 + 0.25 * (ab.coding + ba.coding).min(2.0) / 2.0)).min(1.0),
+    };
+    Found {
+        debate,
+        passages: (ab.passage.min(ba.passage), ab.passage.max(ba.passage)),
+        sentences: [(ab.passage, ab.sentence), (ba.passage, ba.sentence)],
     }
-    found
 }
 
 /// Two works by different authors: one office's statements of April and
