@@ -85,6 +85,7 @@ pub fn import(
     };
     let files = collect_files(&roots)?;
     let mut store = Store::open(&review.db_path())?;
+    backfill_bibliographies(&mut store)?;
     let mut dedup = dedup_from_store(&store)?;
     let index = index_sync::open_index(review)?;
     let mut sync = index_sync::IndexSync::begin(review, &store, &index)?;
@@ -400,6 +401,42 @@ fn finish_file(
     })
 }
 
+/// Flag of the stores whose full texts have had their bibliographies read.
+const BIBLIOGRAPHIES_READ: &str = "bibliographies_read";
+
+/// Works imported before full texts' bibliographies were read (see
+/// [`store_record`]) get their reference lists from their stored full
+/// texts, once per store: the seminal rule then counts them without a
+/// fresh import. Reference lists are not indexed, so the search index
+/// stays current.
+fn backfill_bibliographies(store: &mut Store) -> Result<(), ReviewError> {
+    if store.flag(BIBLIOGRAPHIES_READ)? {
+        return Ok(());
+    }
+    let mut filled = Vec::new();
+    for id in store.document_ids()? {
+        let Some(mut work) = store.get_work(&id)? else {
+            continue;
+        };
+        if !work.references.is_empty() {
+            continue;
+        }
+        if let Some(doc) = store.document(&id)? {
+            work.references = crate::citations::document_bibliography(&doc.text);
+            if !work.references.is_empty() {
+                filled.push(work);
+            }
+        }
+    }
+    let tx = store.transaction()?;
+    for work in &filled {
+        tx.update_work(work)?;
+    }
+    tx.set_flag(BIBLIOGRAPHIES_READ, true)?;
+    tx.commit_unindexed()?;
+    Ok(())
+}
+
 /// Classify, deduplicate and store one record (and its full text).
 fn store_record(
     tx: &StoreTx<'_>,
@@ -465,4 +502,58 @@ fn store_record(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A review whose one Markdown report lists two references.
+    fn review_with_a_report(dir: &Path) -> ReviewDir {
+        std::fs::create_dir_all(dir.join("sources")).unwrap();
+        std::fs::write(dir.join("review.toml"), "[review]\ntitle = \"t\"\n").unwrap();
+        std::fs::write(
+            dir.join("sources/report.md"),
+            "---\ntitle: Trade at Torkham\nyear: 2022\n---\n\nTrade grew (Khan, 2005).\n\n\
+             ## References\n\nKhan, A. (2005). The Durand Line and the making of the frontier. Oxford.\n\
+             Ali, B. (2021). Border fencing after 2017. Lahore.\n",
+        )
+        .unwrap();
+        ReviewDir::at(dir).unwrap()
+    }
+
+    fn references_of_the_report(review: &ReviewDir) -> Vec<String> {
+        let store = Store::open(&review.db_path()).unwrap();
+        let id = store.document_ids().unwrap().remove(0);
+        store.get_work(&id).unwrap().unwrap().references
+    }
+
+    #[test]
+    fn a_full_texts_bibliography_becomes_its_reference_list_also_in_an_older_store() {
+        let tmp = tempfile::tempdir().unwrap();
+        let review = review_with_a_report(tmp.path());
+        let protocol = Protocol::default();
+        import(&review, &protocol, &[], &crate::NoProgress).unwrap();
+        assert_eq!(references_of_the_report(&review).len(), 2);
+
+        // A store written before bibliographies were read: the work has no
+        // reference list and the store no flag. The next import fills it
+        // in, although the file itself is unchanged.
+        {
+            let mut store = Store::open(&review.db_path()).unwrap();
+            let id = store.document_ids().unwrap().remove(0);
+            let mut work = store.get_work(&id).unwrap().unwrap();
+            work.references.clear();
+            let generation = store.generation().unwrap();
+            let tx = store.transaction().unwrap();
+            tx.update_work(&work).unwrap();
+            tx.set_flag(BIBLIOGRAPHIES_READ, false).unwrap();
+            tx.commit_unindexed().unwrap();
+            assert_eq!(store.generation().unwrap(), generation);
+        }
+        assert!(references_of_the_report(&review).is_empty());
+        let summary = import(&review, &protocol, &[], &crate::NoProgress).unwrap();
+        assert_eq!(summary.added, 0);
+        assert_eq!(references_of_the_report(&review).len(), 2);
+    }
 }

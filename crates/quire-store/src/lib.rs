@@ -137,6 +137,27 @@ impl StoreTx<'_> {
         self.tx.commit()?;
         Ok(())
     }
+
+    /// Commit changes the search index does not show (a work's reference
+    /// list, a flag): the generation stays, so an index that was current
+    /// stays current and is not rebuilt for them.
+    pub fn commit_unindexed(self) -> Result<(), StoreError> {
+        self.tx.commit()?;
+        Ok(())
+    }
+
+    /// Record whether a one-time step (`key`) has been done on this store
+    /// (unset, it runs again).
+    pub fn set_flag(&self, key: &str, done: bool) -> Result<(), StoreError> {
+        schema::set_meta(&self.tx, key, if done { "1" } else { "0" })
+    }
+}
+
+impl Store {
+    /// Whether the one-time step `key` has been done on this store.
+    pub fn flag(&self, key: &str) -> Result<bool, StoreError> {
+        Ok(schema::get_meta_i64(&self.conn, key)? == 1)
+    }
 }
 
 #[cfg(test)]

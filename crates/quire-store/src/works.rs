@@ -41,6 +41,11 @@ impl StoreTx<'_> {
         get_work(&self.tx, id)
     }
 
+    /// Replace a stored work's record (same id), merged copies unchanged.
+    pub fn update_work(&self, work: &Work) -> Result<(), StoreError> {
+        write_work(&self.tx, work, false)
+    }
+
     /// Attach (or replace) the full text of a work.
     pub fn put_document(&self, doc: &Document) -> Result<(), StoreError> {
         let pages = serde_json::to_string(&doc.page_starts).unwrap_or_else(|_| "[]".into());
