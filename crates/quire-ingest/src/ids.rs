@@ -21,7 +21,10 @@ pub fn work_id(source_key: Option<&str>, work: &Work) -> String {
         }
     }
     if let Some(doi) = &work.doi {
-        return format!("doi-{}", slug(doi, ID_MAX));
+        let mut id = String::with_capacity(4 + doi.len().min(ID_MAX));
+        id.push_str("doi-");
+        slug_into(doi, ID_MAX, &mut id);
+        return id;
     }
     derived_id(work)
 }
@@ -68,10 +71,22 @@ pub fn slug(text: &str, max_len: usize) -> String {
         return normalize::slug(text, max_len);
     }
     let mut out = String::with_capacity(text.len().min(max_len));
+    slug_into(text, max_len, &mut out);
+    out
+}
+
+/// [`slug`] of `text` appended to `out` (what `out` held before stays and
+/// does not count towards `max_len`).
+fn slug_into(text: &str, max_len: usize, out: &mut String) {
+    if !text.is_ascii() {
+        out.push_str(&normalize::slug(text, max_len));
+        return;
+    }
+    let base = out.len();
     let mut gap = false;
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() {
-            if gap && !out.is_empty() {
+            if gap && out.len() > base {
                 out.push('-');
             }
             gap = false;
@@ -79,17 +94,16 @@ pub fn slug(text: &str, max_len: usize) -> String {
         } else {
             gap = true;
         }
-        if out.len() > max_len {
+        if out.len() - base > max_len {
             break;
         }
     }
-    if out.len() > max_len {
-        out.truncate(max_len);
-        while out.ends_with('-') {
+    if out.len() - base > max_len {
+        out.truncate(base + max_len);
+        while out.len() > base && out.ends_with('-') {
             out.pop();
         }
     }
-    out
 }
 
 /// The first plausible four-digit year in a date-ish string:
@@ -155,12 +169,20 @@ pub fn page_range(start: Option<&str>, end: Option<&str>) -> Option<String> {
 
 /// Split a keyword field written as "a; b; c" or "a, b, c".
 pub fn split_keywords(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    split_keywords_into(text, &mut out);
+    out
+}
+
+/// [`split_keywords`] appended to `out`.
+pub fn split_keywords_into(text: &str, out: &mut Vec<String>) {
     let sep = if text.contains(';') { ';' } else { ',' };
-    text.split(sep)
-        .map(str::trim)
-        .filter(|k| !k.is_empty())
-        .map(str::to_string)
-        .collect()
+    out.extend(
+        text.split(sep)
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+            .map(str::to_string),
+    );
 }
 
 /// Trimmed, whitespace-collapsed, None when empty.

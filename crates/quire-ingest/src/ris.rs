@@ -276,7 +276,7 @@ fn to_work(rec: &RawRecord) -> Result<Work, String> {
         .find_map(ids::year_in);
     let mut keywords = Vec::new();
     for kw in rec.all(&[b"KW"]) {
-        keywords.extend(ids::split_keywords(kw));
+        ids::split_keywords_into(kw, &mut keywords);
     }
     Ok(Work {
         kind,
