@@ -5,7 +5,6 @@
 //! frontier. …"), which is matched to a work of the corpus by its title,
 //! year and first author. The protocol's seminal rule counts these.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use quire_model::normalize::{doi as normalize_doi, title_key};
 use quire_model::Work;
 use std::collections::{HashMap, HashSet};
@@ -23,16 +22,21 @@ const MAX_ENTRIES: usize = 2_000;
 /// cite it.
 pub fn citation_counts(works: &[Work]) -> HashMap<String, usize> {
     let by_id = IdIndex::new(works);
-    let by_title = TitleIndex::new(works);
+    // Only bibliography entries need titles: a corpus whose reference
+    // lists are DOIs and OpenAlex ids (a million OpenAlex records) builds
+    // no title index and searches none.
+    let any_entries = works
+        .iter()
+        .any(|w| w.references.iter().any(|r| is_entry(r)));
+    let by_title = any_entries.then(|| TitleIndex::new(works));
     let mut counts: HashMap<String, usize> = HashMap::new();
     for citing in works {
         let mut cited: HashSet<&str> = HashSet::new();
         for reference in &citing.references {
-            match by_id.find(reference) {
-                Some(id) => {
-                    cited.insert(id);
-                }
-                None => cited.extend(by_title.find(reference)),
+            if let Some(id) = by_id.find(reference) {
+                cited.insert(id);
+            } else if let Some(titles) = by_title.as_ref().filter(|_| is_entry(reference)) {
+                cited.extend(titles.find(reference));
             }
         }
         cited.remove(citing.id.as_str());
@@ -61,6 +65,13 @@ pub fn document_bibliography(text: &str) -> Vec<String> {
         .filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= MIN_TITLE_LETTERS)
         .take(MAX_ENTRIES)
         .collect()
+}
+
+/// A reference written out (authors, title, …), not an identifier: it has
+/// words, and enough letters to hold a title.
+fn is_entry(reference: &str) -> bool {
+    reference.contains(' ')
+        && reference.chars().filter(|c| c.is_alphabetic()).count() >= MIN_TITLE_LETTERS
 }
 
 /// Works by DOI and OpenAlex id.
@@ -94,19 +105,20 @@ fn openalex_key(raw: &str) -> String {
     t.rsplit('/').next().unwrap_or(t).to_ascii_uppercase()
 }
 
-/// Works by the words of their titles, to find them in bibliography
-/// entries written in any style.
+/// Works by an anchor word and year, to find them in bibliography entries
+/// written in any style: the anchor is the last word of the first
+/// author's name ("khan", "house" for "The White House"), else the first
+/// word of the title; the year is 0 for an undated work. An entry is
+/// looked up by each of its words with each year it holds (and 0), then
+/// checked for the work's whole title and first author: a handful of hash
+/// lookups per entry, whatever the size of the corpus.
 struct TitleIndex<'w> {
-    automaton: Option<AhoCorasick>,
-    /// Per pattern, the works with that title.
-    works: Vec<Vec<&'w Work>>,
+    by_anchor: HashMap<(String, i32), Vec<&'w Work>>,
 }
 
 impl<'w> TitleIndex<'w> {
     fn new(works: &'w [Work]) -> TitleIndex<'w> {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut by_pattern: HashMap<String, usize> = HashMap::new();
-        let mut owners: Vec<Vec<&'w Work>> = Vec::new();
+        let mut by_anchor: HashMap<(String, i32), Vec<&'w Work>> = HashMap::new();
         for w in works {
             let key = title_key(&w.title);
             let distinctive = key.split(' ').count() >= MIN_TITLE_WORDS
@@ -114,36 +126,43 @@ impl<'w> TitleIndex<'w> {
             if !distinctive {
                 continue;
             }
-            let padded = format!(" {key} ");
-            let at = *by_pattern.entry(padded.clone()).or_insert_with(|| {
-                patterns.push(padded);
-                owners.push(Vec::new());
-                owners.len() - 1
-            });
-            owners[at].push(w);
+            let author = w.first_author_family().map(title_key);
+            let anchor = author
+                .as_deref()
+                .and_then(|a| a.rsplit(' ').next())
+                .filter(|a| !a.is_empty())
+                .or_else(|| key.split(' ').next())
+                .unwrap_or_default()
+                .to_string();
+            by_anchor
+                .entry((anchor, w.year.unwrap_or(0)))
+                .or_default()
+                .push(w);
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .ok();
-        TitleIndex {
-            automaton,
-            works: owners,
-        }
+        TitleIndex { by_anchor }
     }
 
     /// The works `reference` names: its words hold a work's whole title,
     /// and its year and first author's name when the work has them.
     fn find(&self, reference: &str) -> Vec<&'w str> {
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
-        };
         let key = format!(" {} ", title_key(reference));
-        let mut found = Vec::new();
-        for m in automaton.find_overlapping_iter(&key) {
-            for w in &self.works[m.pattern().as_usize()] {
-                if same_year(w, reference) && same_first_author(w, &key) {
-                    found.push(w.id.as_str());
+        let mut years: Vec<i32> = years_in(reference);
+        years.push(0);
+        let words: HashSet<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut found: Vec<&'w str> = Vec::new();
+        for word in words {
+            for &year in &years {
+                let Some(candidates) = self.by_anchor.get(&(word.to_string(), year)) else {
+                    continue;
+                };
+                for w in candidates {
+                    let title = format!(" {} ", title_key(&w.title));
+                    if key.contains(&title)
+                        && same_first_author(w, &key)
+                        && !found.contains(&w.id.as_str())
+                    {
+                        found.push(w.id.as_str());
+                    }
                 }
             }
         }
@@ -151,16 +170,27 @@ impl<'w> TitleIndex<'w> {
     }
 }
 
-fn same_year(work: &Work, reference: &str) -> bool {
-    work.year.is_none_or(|y| {
-        let year = y.to_string();
-        reference.match_indices(&year).any(|(at, _)| {
-            let before = reference[..at].chars().next_back();
-            let after = reference[at + year.len()..].chars().next();
-            !before.is_some_and(|c| c.is_ascii_digit())
-                && !after.is_some_and(|c| c.is_ascii_digit())
-        })
-    })
+/// The four-digit years (1000–2199) standing alone in `text`.
+fn years_in(text: &str) -> Vec<i32> {
+    let b = text.as_bytes();
+    let mut years = Vec::new();
+    let mut at = 0;
+    while at + 4 <= b.len() {
+        let run = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if run == 0 {
+            at += 1;
+            continue;
+        }
+        if run == 4 {
+            if let Ok(y) = text[at..at + 4].parse::<i32>() {
+                if (1000..2200).contains(&y) && !years.contains(&y) {
+                    years.push(y);
+                }
+            }
+        }
+        at += run;
+    }
+    years
 }
 
 /// The work's first author's family name (an organisation's without a
