@@ -239,7 +239,8 @@ where
 fn simple_fields(text: &str) -> Option<(&str, Vec<(&str, &str)>)> {
     let b = text.as_bytes();
     let open = memchr::memchr2(b'{', b'(', b)?;
-    if b[open] != b'{' || !text[1..open].bytes().all(|c| c.is_ascii_alphabetic()) {
+    let kind = text.get(1..open)?;
+    if b[open] != b'{' || !b.starts_with(b"@") || !kind.bytes().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
     let comma = open + 1 + memchr::memchr(b',', &b[open + 1..])?;
@@ -860,6 +861,22 @@ mod tests {
         ];
         for text in left {
             assert!(simple_fields(text).is_none(), "{text}");
+        }
+        for junk in [
+            "",
+            "@",
+            "{",
+            "@{",
+            "@a{",
+            "@a{k",
+            "@a{k,",
+            "@a{k, t",
+            "@a{k, t =",
+            "@a{k, t = {",
+            "@a{k, t = \"x",
+            "x{k, t = {v}}",
+        ] {
+            assert!(simple_fields(junk).is_none(), "{junk:?}");
         }
     }
 
