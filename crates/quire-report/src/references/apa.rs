@@ -78,7 +78,7 @@ fn apa_order_key(work: &Work) -> (String, i32, String) {
     let title = quire_model::normalize::title_key(&work.title);
     let author = work
         .first_author_family()
-        .map(|f| quire_model::normalize::title_key(f))
+        .map(quire_model::normalize::title_key)
         .unwrap_or_else(|| title.clone());
     (author, work.year.unwrap_or(i32::MAX), title)
 }
