@@ -13,6 +13,7 @@ use hayagriva::{
     ElemChildren, Entry,
 };
 use quire_model::{Person, Work, WorkKind};
+use rayon::prelude::*;
 use std::str::FromStr;
 
 /// A run of reference text with the one formatting APA needs: italics
@@ -59,8 +60,9 @@ pub fn apa_references(works: &[Work]) -> Vec<Reference> {
     let order = render(&presorted, &style, &locales);
     let by_id: std::collections::HashMap<&str, &Work> =
         works.iter().map(|w| (w.id.as_str(), w)).collect();
+    // Each reference on its own: independent, so rendered on every core.
     let mut references: Vec<Reference> = order
-        .iter()
+        .par_iter()
         .filter_map(|listed| {
             let work = *by_id.get(listed.work_id.as_str())?;
             render(std::slice::from_ref(work), &style, &locales)
