@@ -45,7 +45,7 @@ pub fn actor_map(corpus: &Corpus, mentions: &[Vec<Mention>]) -> ActorMap {
         .collect();
     let mut works_of: Vec<HashSet<usize>> = vec![HashSet::new(); actors.len()];
     let mut seen_objects: Vec<HashSet<String>> = vec![HashSet::new(); actors.len()];
-    let voices = work_voices(corpus);
+    let voices = &corpus.voices;
     let mut network = NetworkBuilder::default();
     for (p, found) in mentions.iter().enumerate() {
         let present: BTreeSet<usize> = found.iter().map(|m| m.actor).collect();

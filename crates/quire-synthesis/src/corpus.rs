@@ -41,6 +41,9 @@ pub struct Corpus<'a> {
     pub coded: Vec<Vec<Coded<'a>>>,
     /// Per passage: the categories it is coded with.
     pub categories_of: Vec<Vec<usize>>,
+    /// Per work: the codebook actor it speaks for, if any (see
+    /// `actors::work_voices`); the actor map and the debates both read it.
+    pub voices: Vec<Option<usize>>,
     pub warnings: Vec<String>,
 }
 
@@ -84,7 +87,7 @@ impl<'a> Corpus<'a> {
         }
         let labels = work_labels(&works, input.protocol);
         let source_types = labels.iter().map(|l| l.source_type).collect();
-        Corpus {
+        let mut corpus = Corpus {
             protocol: input.protocol,
             works,
             labels,
@@ -96,8 +99,11 @@ impl<'a> Corpus<'a> {
             lexicon,
             coded,
             categories_of,
+            voices: Vec::new(),
             warnings,
-        }
+        };
+        corpus.voices = crate::actors::work_voices(&corpus);
+        corpus
     }
 
     pub fn category_labels(&self) -> Vec<CategoryLabel> {

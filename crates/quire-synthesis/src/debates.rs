@@ -461,7 +461,7 @@ fn strongest_accusations(
     corpus: &Corpus,
     mentions: &[Vec<Mention>],
 ) -> BTreeMap<(usize, usize, usize), Accusation> {
-    let voices = crate::actors::work_voices(corpus);
+    let voices = &corpus.voices;
     let demonyms =
         crate::mentions::ActorMatcher::new(&blame::demonym_actors(&corpus.protocol.actors));
     let mut best: BTreeMap<(usize, usize, usize), Accusation> = BTreeMap::new();
