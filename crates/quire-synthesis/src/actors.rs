@@ -375,10 +375,6 @@ const SUBJECTS: &[&str] = &[
 ];
 
 fn subject_before(sentence: &str, mentions: &[Mention], marker: usize) -> Option<usize> {
-    const PREPOSITIONS: &[&str] = &[
-        "in", "of", "from", "to", "with", "against", "on", "by", "for", "into", "toward",
-        "towards", "about", "at", "than", "between",
-    ];
     for m in mentions.iter().rev().filter(|m| m.end <= marker) {
         let between = &sentence[m.end..marker];
         if between.contains([';', ':', '.', '?', '!']) {
@@ -425,7 +421,7 @@ fn subject_before(sentence: &str, mentions: &[Mention], marker: usize) -> Option
             .find(|w| !DETERMINERS.contains(&w.as_str()));
         let governed = previous
             .as_deref()
-            .is_some_and(|w| PREPOSITIONS.contains(&w));
+            .is_some_and(|w| text::GOVERNING_PREPOSITIONS.contains(&w));
         if governed || agent_of_passive(before) {
             continue;
         }

@@ -128,13 +128,6 @@ const AGENT_HEADS: &[&str] = &[
     "military",
 ];
 
-/// Words before a name that make it the object of a preposition, not the
-/// subject of the verb after it ("the war in Ukraine undermines").
-const PREPOSITIONS: &[&str] = &[
-    "in", "of", "on", "against", "to", "from", "with", "for", "at", "by", "into", "towards",
-    "toward", "about", "between", "over", "across", "within", "inside", "like", "than",
-];
-
 /// Words that may come between a name and its act: after a possessive,
 /// the adjectives of "Russia's full-scale unprovoked aggression"; before
 /// a verb, the perfect's auxiliary and adverbs ("Russia has shamelessly
@@ -361,7 +354,7 @@ fn after_preposition(sentence: &str, words: &[(usize, usize)], m: &Mention) -> b
             word = lower(sentence, *before);
         }
     }
-    PREPOSITIONS.contains(&word.as_str())
+    text::GOVERNING_PREPOSITIONS.contains(&word.as_str())
 }
 
 /// "Afghanistan's 40-year war", "Syria's civil war": the war a country

@@ -98,6 +98,14 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
     }
 }
 
+/// Prepositions that govern the name after them: a name after one is not
+/// the subject of the verb that follows ("the war in Ukraine undermines",
+/// "talks with Pakistan aim to"). Read by the actor map and by blame.
+pub const GOVERNING_PREPOSITIONS: &[&str] = &[
+    "in", "of", "on", "against", "to", "from", "with", "for", "at", "by", "into", "towards",
+    "toward", "about", "between", "over", "across", "within", "inside", "like", "than",
+];
+
 /// Word tokens with their byte spans: letters and digits, with inner
 /// hyphens, apostrophes and dots kept ("ISIS-K", "Pakistan's", "U.S").
 pub fn words(text: &str) -> Vec<(usize, usize)> {
