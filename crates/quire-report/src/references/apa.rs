@@ -55,8 +55,8 @@ pub fn apa_references(works: &[Work]) -> Vec<Reference> {
     // hayagriva sorts the list by comparing rendered sort keys: given the
     // works nearly in APA order already, its merge sort finds long runs
     // and compares far fewer pairs (the order itself is hayagriva's).
-    let mut presorted: Vec<Work> = works.to_vec();
-    presorted.sort_by_cached_key(apa_order_key);
+    let mut presorted: Vec<&Work> = works.iter().collect();
+    presorted.sort_by_cached_key(|w| apa_order_key(w));
     let order = render(&presorted, &style, &locales);
     let by_id: std::collections::HashMap<&str, &Work> =
         works.iter().map(|w| (w.id.as_str(), w)).collect();
@@ -65,9 +65,7 @@ pub fn apa_references(works: &[Work]) -> Vec<Reference> {
         .par_iter()
         .filter_map(|listed| {
             let work = *by_id.get(listed.work_id.as_str())?;
-            render(std::slice::from_ref(work), &style, &locales)
-                .into_iter()
-                .next()
+            render(&[work], &style, &locales).into_iter().next()
         })
         .collect();
     apply_citation_years(works, &mut references);
@@ -176,11 +174,11 @@ fn relabel_year(reference: &mut Reference, bare: &str, label: &str) {
 
 /// One pass of hayagriva's bibliography driver over `works`.
 fn render(
-    works: &[Work],
+    works: &[&Work],
     style: &hayagriva::citationberg::IndependentStyle,
     locales: &[hayagriva::citationberg::Locale],
 ) -> Vec<Reference> {
-    let entries: Vec<Entry> = works.iter().map(to_entry).collect();
+    let entries: Vec<Entry> = works.iter().map(|w| to_entry(w)).collect();
     let mut driver = BibliographyDriver::new();
     for entry in &entries {
         driver.citation(CitationRequest::from_items(
