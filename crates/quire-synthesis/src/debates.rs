@@ -605,7 +605,10 @@ fn method() -> String {
          or a denial ({} such as \u{201c}denies\u{201d}, \u{201c}rejects\u{201d}, \u{201c}contrary to\u{201d}); \
          support ({}) or opposition ({}); otherwise a positive or negative evaluation, by counting \
          {} positive against {} negative evaluative words, with a \u{201c}not\u{201d} just before a \
-         word reversing it. Separately, a sentence may name a cause ({} cue words such as \
+         word reversing it and a word that names a goal or a topic not counted (\u{201c}to support \
+         a stable Afghanistan\u{201d}, \u{201c}further progress\u{201d}, \u{201c}talks on strategic \
+         stability\u{201d}: {} such markers, unless a verb such as \u{201c}is\u{201d} or \u{201c}remains\u{201d} \
+         stands between). Separately, a sentence may name a cause ({} cue words such as \
          \u{201c}caused by\u{201d}, \u{201c}a result of\u{201d}, \u{201c}responsible for\u{201d}) or deny \
          one (the same cues after a \u{201c}not\u{201d}, or \u{201c}it was not the \u{2026}\u{201d} beside \
          a cause it names).",
@@ -615,6 +618,7 @@ fn method() -> String {
         stance::OPPOSE.len(),
         stance::POSITIVE.len(),
         stance::NEGATIVE.len(),
+        stance::WISHES.len(),
         stance::CAUSED_BY.len() + stance::CAUSES.len(),
     );
     let about = "About whom. Sentences are grouped by category and by the codebook actor (name \

@@ -370,6 +370,10 @@ impl StanceLexicon {
                 }
                 kind = Stance::Deny;
             }
+            let evaluative = matches!(kind, Stance::Positive | Stance::Negative);
+            if evaluative && wished_for(sentence, m.start()) {
+                continue;
+            }
             if negated(sentence, m.start()) {
                 kind = flip(kind);
             }
@@ -388,6 +392,76 @@ impl StanceLexicon {
             contrast,
         })
     }
+}
+
+/// Words that make what follows a goal or a topic rather than a state of
+/// affairs: "to support a *stable* Afghanistan", "further *progress*",
+/// "an interest in peace and *stability*", "talks on strategic
+/// *stability*".
+pub const WISHES: &[&str] = &[
+    "support",
+    "supporting",
+    "ensure",
+    "ensuring",
+    "promote",
+    "promoting",
+    "achieve",
+    "achieving",
+    "maintain",
+    "maintaining",
+    "restore",
+    "restoring",
+    "seek",
+    "seeks",
+    "seeking",
+    "build",
+    "building",
+    "foster",
+    "fostering",
+    "bring",
+    "need",
+    "needs",
+    "interest",
+    "interests",
+    "hope",
+    "hopes",
+    "want",
+    "wants",
+    "wish",
+    "vision",
+    "aim",
+    "aims",
+    "goal",
+    "goals",
+    "towards",
+    "toward",
+    "further",
+    "on",
+];
+
+/// Words that predicate what follows of something actual: "the talks were
+/// a *success*", "has been *stable*".
+const COPULAS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "became",
+    "become", "becomes", "seems", "seemed", "proved", "proven",
+];
+
+/// An evaluative word at `at` that names a goal or a topic, not a judgement
+/// of how things are: the nearest of a few words before it that is a wish
+/// (see [`WISHES`]) or a copula decides.
+fn wished_for(sentence: &str, at: usize) -> bool {
+    let before = &sentence[..at];
+    let words = text::words(before);
+    for &(s, e) in words.iter().rev().take(6) {
+        let word = before[s..e].to_lowercase();
+        if COPULAS.contains(&word.as_str()) {
+            return false;
+        }
+        if WISHES.contains(&word.as_str()) {
+            return true;
+        }
+    }
+    false
 }
 
 /// "causes" as a noun, not a verb: "their root causes", "the causes".
@@ -574,6 +648,26 @@ mod tests {
 
     fn stance(s: &str) -> Option<(Stance, String)> {
         StanceLexicon::new().classify(s).map(|x| (x.stance, x.cue))
+    }
+
+    #[test]
+    fn goals_and_topics_are_not_evaluations() {
+        for wish in [
+            "Sustaining assistance to support a secure, stable, unified Afghanistan.",
+            "Ethiopia has a vital interest in peace and stability in our subregion.",
+            "The road map opens the way for further progress in the peace process.",
+            "I welcome the recent talks on strategic stability between the two.",
+        ] {
+            assert_eq!(stance(wish), None, "{wish}");
+        }
+        for judgement in [
+            "The talks were a success and brought stability.",
+            "Afghanistan has remained stable since the agreement.",
+            "Some regions cannot develop due to the UN's failure to keep the peace.",
+            "Turkey has devised a comprehensive policy that includes effective measures.",
+        ] {
+            assert!(stance(judgement).is_some(), "{judgement}");
+        }
     }
 
     #[test]
