@@ -131,6 +131,15 @@ fn html_is_self_contained_and_has_every_section() {
     assert!(html.contains("Pakistan accuses elements in Afghanistan"));
     assert!(html.contains("The Islamic Emirate denies"));
     assert!(html.contains("(Islamic Emirate of Afghanistan, 2023)"));
+    // An accusation answered but not voiced: under Debates, and named
+    // among the gaps.
+    assert!(html.contains("<h3>Accusations answered but not voiced</h3>"));
+    assert!(html.contains(
+        "Pakistan · accuser: India · Post-withdrawal threat landscape · 2 sentences in 1 work"
+    ));
+    assert!(html.contains(
+        "No included work voices the accusations Pakistan answers (accusers it names: India)"
+    ));
     // Thin cells are highlighted.
     assert_eq!(html.matches("class=\"num thin\"").count(), 2);
     // The APA list with italics from CSL.

@@ -6,8 +6,10 @@
 //! by category and subject and each block is capped, so the work stays
 //! linear in the corpus rather than quadratic in its passages. And mutual
 //! accusations: two actors whose own statements, on the same category,
-//! blame each other (see [`crate::blame`]).
+//! blame each other (see [`crate::blame`]); and accusations an actor
+//! answers that no included work makes (see [`crate::answered`]).
 
+use crate::answered;
 use crate::blame;
 use crate::corpus::Corpus;
 use crate::mentions::Mention;
@@ -69,7 +71,9 @@ pub fn debates(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Debates {
     for (key, position) in causal_positions(corpus, mentions, &lexicon) {
         blocks.entry(key).or_default().push(position);
     }
-    let mut found: Vec<Found> = mutual_accusations(corpus, mentions);
+    let accusations = strongest_accusations(corpus, mentions);
+    let unvoiced = answered::unvoiced(corpus, mentions, &accusers(corpus, &accusations, &blocks));
+    let mut found: Vec<Found> = mutual_accusations(corpus, &accusations);
     for ((c, subject), positions) in &blocks {
         found.extend(block_debates(corpus, *c, subject, positions));
     }
@@ -97,7 +101,35 @@ pub fn debates(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Debates {
     Debates {
         method: method(),
         debates,
+        unvoiced,
     }
+}
+
+/// For each actor, the voices of the works that accuse it: blaming it in
+/// their own voice (as mutual accusations are found) or taking an
+/// accusing position on it.
+fn accusers(
+    corpus: &Corpus,
+    accusations: &BTreeMap<(usize, usize, usize), Accusation>,
+    blocks: &BTreeMap<(usize, Subject), Vec<Position>>,
+) -> answered::Accusers {
+    let mut out = answered::Accusers::new();
+    for &(_, accuser, accused) in accusations.keys() {
+        out.entry(accused).or_default().insert(Some(accuser));
+    }
+    for ((_, subject), positions) in blocks {
+        let Subject::Actor(accused) = subject else {
+            continue;
+        };
+        for position in positions
+            .iter()
+            .filter(|p| p.stance.stance == Stance::Accuse)
+        {
+            let voice = corpus.voices[position.work];
+            out.entry(*accused).or_default().insert(voice);
+        }
+    }
+    out
 }
 
 /// Stance-bearing sentences of coded passages, grouped by (category,
@@ -445,8 +477,10 @@ struct Accusation {
 /// a hostile act, and one speaking for B holds A responsible ("invasion by
 /// the Russian Federation" in Ukraine's statement, "Kyiv sabotaged them"
 /// in Russia's). Each side is the accuser's most strongly coded sentence.
-fn mutual_accusations(corpus: &Corpus, mentions: &[Vec<Mention>]) -> Vec<Found> {
-    let best = strongest_accusations(corpus, mentions);
+fn mutual_accusations(
+    corpus: &Corpus,
+    best: &BTreeMap<(usize, usize, usize), Accusation>,
+) -> Vec<Found> {
     best.iter()
         .filter_map(|(&(c, a, b), ab)| {
             let ba = best.get(&(c, b, a)).filter(|_| a < b)?;
@@ -654,6 +688,16 @@ fn method() -> String {
          each of two actors\u{2019} own statements blames the other, the two strongest such sentences \
          form a debate."
         .to_string();
+    let unvoiced = "Answered, not voiced. A primary source\u{2019}s sentence may also say that \
+         its own actor is blamed: its name or \u{201c}we\u{201d} as the subject of a passive \
+         (\u{201c}Pakistan has been blamed\u{201d}, \u{201c}we will be blamed\u{201d}) or as the \
+         object of the blame (\u{201c}India immediately blamed us\u{201d}, \u{201c}accusations \
+         against Pakistan\u{201d}), the accuser being the actor after \u{201c}by\u{201d} or before the \
+         blame word, if one is named. When no included work in the accuser\u{2019}s voice (for an \
+         unnamed accuser, in any other voice) blames or accuses that actor, the accusation is \
+         answered in the corpus but not voiced in it: one side of a debate is missing, and the \
+         report lists it."
+        .to_string();
     let limits = format!(
         "Limits. Each group compares at most its {} strongest sentences per position and keeps \
          one debate per pair of works and at most {} debates; the same two passages are reported \
@@ -661,7 +705,7 @@ fn method() -> String {
          method: it finds candidate disagreements for a reader to judge, not settled ones.",
         PER_STANCE, PER_BLOCK,
     );
-    [positions, about, pairs, mutual, limits].join("\n\n")
+    [positions, about, pairs, mutual, unvoiced, limits].join("\n\n")
 }
 
 #[cfg(test)]

@@ -41,6 +41,7 @@
 //! subjects and objects are found by position, not by a parser.
 
 mod actors;
+mod answered;
 mod blame;
 pub mod cite_apa;
 mod corpus;

@@ -162,6 +162,33 @@ pub struct Debates {
     /// How debates were found, in words, for the report to print.
     pub method: String,
     pub debates: Vec<Debate>,
+    /// Accusations an actor answers in its own statements that no
+    /// included work makes: debates with one side missing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unvoiced: Vec<UnvoicedAccusation>,
+}
+
+/// Blame an actor reports against itself ("we will be blamed", "Pakistan
+/// has been blamed … by politicians in the United States") that no
+/// included work voices.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct UnvoicedAccusation {
+    /// The category of the strongest-coded sentence saying so.
+    pub category: String,
+    /// The actor blamed: the voice of the sources saying so (id, name).
+    pub accused: String,
+    pub accused_name: String,
+    /// The accuser those sentences name, if any (id, name; empty if none).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub accuser: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub accuser_name: String,
+    /// The strongest-coded sentence, and its blame word ("blamed").
+    pub source: PassageRef,
+    pub cue: String,
+    /// How many sentences, in how many works, report this blame.
+    pub sentences: usize,
+    pub works: usize,
 }
 
 /// Two passages from different works, on the same category and actor (or

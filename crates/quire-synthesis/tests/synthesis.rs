@@ -308,6 +308,52 @@ fn actors_whose_own_statements_blame_each_other_are_a_debate() {
 }
 
 #[test]
+fn blame_an_actor_answers_is_listed_until_the_accuser_voices_it() {
+    let pakistan_answers = |f: &mut Fixture| {
+        statement(
+            f,
+            "pak-2021",
+            "Government of Pakistan",
+            2021,
+            "Kabul immediately blamed us for the TTP militants. We are not anyone's scapegoat \
+             for the militants.",
+            "threat_landscape",
+        );
+    };
+    let mut f = Fixture::new();
+    pakistan_answers(&mut f);
+    let s = f.run();
+    let found: Vec<(&str, &str, usize)> = s
+        .debates
+        .unvoiced
+        .iter()
+        .map(|u| (u.accused.as_str(), u.accuser.as_str(), u.sentences))
+        .collect();
+    assert_eq!(found, [("pakistan", "afghanistan", 1)], "{:#?}", s.debates);
+    let u = &s.debates.unvoiced[0];
+    assert_eq!(
+        (u.category.as_str(), u.cue.as_str()),
+        ("threat_landscape", "blamed")
+    );
+    assert_eq!(u.source.work_id, "pak-2021");
+    assert!(s.debates.method.contains("Answered, not voiced"));
+
+    // Afghanistan's own statement making the accusation: voiced, not listed.
+    let mut f = Fixture::new();
+    pakistan_answers(&mut f);
+    statement(
+        &mut f,
+        "afg-2022",
+        "Islamic Emirate of Afghanistan",
+        2022,
+        "Kabul accuses Pakistan of harbouring the TTP militants.",
+        "threat_landscape",
+    );
+    let s = f.run();
+    assert!(s.debates.unvoiced.is_empty(), "{:#?}", s.debates.unvoiced);
+}
+
+#[test]
 fn no_debate_between_two_works_of_one_author() {
     let mut f = Fixture::new();
     f.work(

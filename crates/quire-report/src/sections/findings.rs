@@ -359,10 +359,52 @@ pub fn debates(input: &ReportInput) -> Section {
             d.debates.len() - 20
         )));
     }
+    unvoiced_blocks(input, &d.unvoiced, &mut blocks);
     Section {
         id: "debates".into(),
         title: "Debates".into(),
         blocks,
+    }
+}
+
+/// Accusations answered in the corpus but voiced by no included work:
+/// one side of a debate each, with who is said to make them.
+fn unvoiced_blocks(
+    input: &ReportInput,
+    unvoiced: &[quire_synthesis::UnvoicedAccusation],
+    blocks: &mut Vec<Block>,
+) {
+    if unvoiced.is_empty() {
+        return;
+    }
+    blocks.push(Block::Subheading(
+        "Accusations answered but not voiced".into(),
+    ));
+    blocks.push(Block::Paragraph(
+        "Each actor below says, in its own statements, that it is blamed; no included work \
+         makes that accusation. The other side of these debates is missing from the corpus: \
+         the accuser\u{2019}s own statements are sources worth looking for."
+            .into(),
+    ));
+    for u in unvoiced {
+        let by = if u.accuser_name.is_empty() {
+            "accuser not named".to_string()
+        } else {
+            format!("accuser: {}", u.accuser_name)
+        };
+        let reports = match (u.sentences, u.works) {
+            (1, _) => "1 sentence".to_string(),
+            (s, 1) => format!("{s} sentences in 1 work"),
+            (s, w) => format!("{s} sentences in {w} works"),
+        };
+        blocks.push(quote(
+            format!(
+                "{} · {by} · {} · {reports}",
+                u.accused_name,
+                input.category_label(&u.category)
+            ),
+            &u.source,
+        ));
     }
 }
 

@@ -16,11 +16,11 @@ pub fn gaps(input: &ReportInput) -> Section {
         "Cells count distinct works; highlighted cells are the thin ones the synthesis called out."
             .into(),
     )];
-    if !g.thin_cells.is_empty() {
+    let mut thin: Vec<String> = g.thin_cells.iter().map(|t| t.sentence.clone()).collect();
+    thin.extend(missing_accusers(input));
+    if !thin.is_empty() {
         blocks.push(Block::Subheading("Thin evidence".into()));
-        blocks.push(Block::List(
-            g.thin_cells.iter().map(|t| t.sentence.clone()).collect(),
-        ));
+        blocks.push(Block::List(thin));
     }
     blocks.push(Block::Table(matrix_table(
         input,
@@ -55,6 +55,43 @@ pub fn gaps(input: &ReportInput) -> Section {
         title: "Knowledge gaps".into(),
         blocks,
     }
+}
+
+/// "No included work voices the accusations Pakistan answers (accusers it
+/// names: India, United States; others unnamed): see Debates." One line
+/// per accused actor.
+fn missing_accusers(input: &ReportInput) -> Vec<String> {
+    // (accused, named accusers, whether some accuser is unnamed)
+    let mut by_accused: Vec<(&str, Vec<&str>, bool)> = Vec::new();
+    for u in &input.synthesis.debates.unvoiced {
+        let at = match by_accused.iter().position(|a| a.0 == u.accused_name) {
+            Some(at) => at,
+            None => {
+                by_accused.push((&u.accused_name, Vec::new(), false));
+                by_accused.len() - 1
+            }
+        };
+        let entry = &mut by_accused[at];
+        if u.accuser_name.is_empty() {
+            entry.2 = true;
+        } else {
+            entry.1.push(&u.accuser_name);
+        }
+    }
+    by_accused
+        .into_iter()
+        .map(|(accused, named, unnamed)| {
+            let accusers = match (named.is_empty(), unnamed) {
+                (true, _) => "its accusers not named".to_string(),
+                (false, false) => format!("accusers it names: {}", named.join(", ")),
+                (false, true) => format!("accusers it names: {}; others unnamed", named.join(", ")),
+            };
+            format!(
+                "No included work voices the accusations {accused} answers ({accusers}): see \
+                 \u{201c}Accusations answered but not voiced\u{201d} under Debates."
+            )
+        })
+        .collect()
 }
 
 fn matrix_table(input: &ReportInput, m: &CountMatrix, thin: &[ThinCell], caption: &str) -> Table {
