@@ -139,6 +139,18 @@ pub const BLAME_WORDS: &[&str] = &[
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 /// The speaker as the one blamed.
 const FIRST_PERSON: &[&str] = &["we", "us"];
+/// Words that deny the blame that follows them.
+const NEGATORS: &[&str] = &[
+    "not",
+    "never",
+    "no",
+    "nobody",
+    "cannot",
+    "can't",
+    "won't",
+    "shouldn't",
+    "wouldn't",
+];
 /// Words between the accused and a passive cue: "Pakistan finds it
 /// especially galling to be blamed".
 const SUBJECT_REACH: usize = 7;
@@ -172,7 +184,11 @@ pub fn reported_blame(
         if !BLAME_WORDS.contains(&word.as_str()) {
             continue;
         }
-        if !speaker_is_blamed(&words, &lower, i, voice_names) {
+        // "future generations will not blame us", "no one should blame us".
+        let denied = lower[i.saturating_sub(3)..i]
+            .iter()
+            .any(|w| NEGATORS.contains(&w.as_str()));
+        if denied || !speaker_is_blamed(&words, &lower, i, voice_names) {
             continue;
         }
         return Some(ReportedBlame {
@@ -301,6 +317,8 @@ mod tests {
             "India has been blamed by Pakistan.",
             "No one blamed Hinduism, and quite rightly.",
             "The Afghan people are not to blame.",
+            "Future generations will not blame us for our inaction.",
+            "It is our right, and no one should blame us.",
         ] {
             assert_eq!(check(sentence), None, "{sentence}");
         }
