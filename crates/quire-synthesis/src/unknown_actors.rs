@@ -134,15 +134,41 @@ const BODIES: &[&str] = &[
     "taliban",
 ];
 
+/// Last words that make a capitalised run the name of a place, not of
+/// an actor ("Arabian Peninsula", "Hamid Karzai International Airport").
+const PLACES: &[&str] = &[
+    "peninsula",
+    "mountains",
+    "mountain",
+    "range",
+    "valley",
+    "river",
+    "sea",
+    "ocean",
+    "gulf",
+    "desert",
+    "basin",
+    "plateau",
+    "strait",
+    "straits",
+    "island",
+    "islands",
+    "lake",
+    "province",
+    "district",
+    "city",
+    "airport",
+];
+
 struct Tally {
     form: &'static str,
     /// The spellings seen ("António Guterres", "Antonio Guterres") and how
     /// often: one name, shown as written most.
     spellings: Vec<(String, usize)>,
     mentions: usize,
-    works: usize,
-    /// Passages come ordered by work, so a new work shows as a change.
-    last_work: usize,
+    /// The works it is met in. Passages come ordered by work, so a new
+    /// work shows as a change of the last one.
+    works: Vec<usize>,
     /// (passage, sentence) of the first mention in each of the first works.
     examples: Vec<(usize, usize)>,
 }
@@ -172,8 +198,7 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
                     form,
                     spellings: Vec::new(),
                     mentions: 0,
-                    works: 0,
-                    last_work: usize::MAX,
+                    works: Vec::new(),
                     examples: Vec::new(),
                 });
                 t.mentions += 1;
@@ -181,9 +206,8 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
                     Some(spelling) => spelling.1 += 1,
                     None => t.spellings.push((name, 1)),
                 }
-                if t.last_work != work {
-                    t.last_work = work;
-                    t.works += 1;
+                if t.works.last() != Some(&work) {
+                    t.works.push(work);
                     if t.examples.len() < 3 {
                         t.examples.push((p, s));
                     }
@@ -206,7 +230,7 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
             .copied()
             .unwrap_or(0)
     };
-    let mut out: Vec<UnknownActor> = tally
+    let proposals: Vec<(UnknownActor, Vec<usize>)> = tally
         .into_iter()
         .map(|t| {
             let name = t
@@ -218,29 +242,87 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
                 .unwrap_or_default();
             (name, t)
         })
-        .filter(|(name, t)| (t.works >= 2 || t.mentions >= 3) && judge.is_new_actor(name, t.form))
-        .map(|(name, t)| UnknownActor {
-            name: match t.form {
-                "proper name" => joined_name(&name, t.mentions, &joined, &judge.matcher, &alone)
-                    .map_or(name, str::to_string),
-                _ => name,
-            },
-            form: t.form.to_string(),
-            mentions: t.mentions,
-            works: t.works,
-            examples: t
-                .examples
-                .iter()
-                .map(|&(p, s)| corpus.passage_ref(p, corpus.sentence(p, s)))
-                .collect(),
+        .filter(|(name, t)| {
+            (t.works.len() >= 2 || t.mentions >= 3) && judge.is_new_actor(name, t.form)
+        })
+        .map(|(name, t)| {
+            let proposal = UnknownActor {
+                name: match t.form {
+                    "proper name" => {
+                        joined_name(&name, t.mentions, &joined, &judge.matcher, &alone)
+                            .map_or(name, str::to_string)
+                    }
+                    _ => name,
+                },
+                form: t.form.to_string(),
+                mentions: t.mentions,
+                works: t.works.len(),
+                examples: t
+                    .examples
+                    .iter()
+                    .map(|&(p, s)| corpus.passage_ref(p, corpus.sentence(p, s)))
+                    .collect(),
+            };
+            (proposal, t.works)
         })
         .collect();
+    let mut out = with_acronyms_merged(proposals);
     out.sort_by(|a, b| (b.works, b.mentions, &a.name).cmp(&(a.works, a.mentions, &b.name)));
     // Two pieces of one name read across "and" are one proposal.
     let mut named = HashSet::new();
     out.retain(|a| named.insert(a.name.clone()));
     out.truncate(MAX_PROPOSALS);
     out
+}
+
+/// An acronym of three letters or more and the name it abbreviates
+/// ("DAB", "Da Afghanistan Bank") are one proposal, "Da Afghanistan Bank
+/// (DAB)", met in the works of either.
+fn with_acronyms_merged(mut proposals: Vec<(UnknownActor, Vec<usize>)>) -> Vec<UnknownActor> {
+    let mut i = 0;
+    while i < proposals.len() {
+        // Two letters fit too many names: "SC" is the Security Council,
+        // not the "Social Council" of "Economic and Social Council".
+        let acronym = &proposals[i].0;
+        let expansion = (acronym.form == "acronym" && acronym.name.chars().count() >= 3)
+            .then(|| {
+                let acronym = &proposals[i].0.name;
+                proposals.iter().position(|(p, _)| {
+                    p.form == "proper name" && initials(&p.name).eq_ignore_ascii_case(acronym)
+                })
+            })
+            .flatten();
+        let Some(at) = expansion else {
+            i += 1;
+            continue;
+        };
+        let (acronym, acronym_works) = proposals.remove(i);
+        let at = if at > i { at - 1 } else { at };
+        let (name, works) = &mut proposals[at];
+        name.name = format!("{} ({})", name.name, acronym.name);
+        name.mentions += acronym.mentions;
+        works.extend(acronym_works);
+        works.sort_unstable();
+        works.dedup();
+        name.works = works.len();
+        for example in acronym.examples {
+            let new_work = name.examples.iter().all(|e| e.work_id != example.work_id);
+            if name.examples.len() < 3 && new_work {
+                name.examples.push(example);
+            }
+        }
+        // The row now at `i` has not been looked at: no step forward.
+    }
+    proposals.into_iter().map(|(p, _)| p).collect()
+}
+
+/// The capitals of a name's words, joining words skipped: "Afghanistan
+/// Reconstruction Trust Fund" → "ARTF", "Da Afghanistan Bank" → "DAB".
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
 }
 
 /// A folded name with its last word in singular ("crimean tatars" →
@@ -479,6 +561,9 @@ fn names_someone(corpus: &Corpus, lower: &[bool], name: &str) -> bool {
     if BODIES.contains(&last.as_str()) {
         return true;
     }
+    if PLACES.contains(&last.as_str()) {
+        return false;
+    }
     words
         .iter()
         .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
@@ -535,6 +620,52 @@ mod tests {
         );
         assert!(candidates("THE STATEMENT OF THE DAY").is_empty());
         assert!(candidates("The Prime Minister spoke on IV").is_empty());
+    }
+
+    #[test]
+    fn an_acronym_joins_the_name_it_abbreviates() {
+        let row = |name: &str, form: &str, mentions: usize, works: &[usize]| {
+            let proposal = UnknownActor {
+                name: name.into(),
+                form: form.into(),
+                mentions,
+                works: works.len(),
+                examples: Vec::new(),
+            };
+            (proposal, works.to_vec())
+        };
+        let merged = with_acronyms_merged(vec![
+            row("DAB", "acronym", 7, &[1, 2]),
+            row("NATO", "acronym", 12, &[1, 3, 4]),
+            row("Da Afghanistan Bank", "proper name", 2, &[2, 5]),
+            row(
+                "Afghanistan Reconstruction Trust Fund",
+                "proper name",
+                2,
+                &[1],
+            ),
+            row("ARTF", "acronym", 3, &[1, 2]),
+            row("SC", "acronym", 5, &[6]),
+            row("Social Council", "proper name", 4, &[7]),
+        ]);
+        let rows: Vec<(&str, usize, usize)> = merged
+            .iter()
+            .map(|p| (p.name.as_str(), p.mentions, p.works))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("NATO", 12, 3),
+                ("Da Afghanistan Bank (DAB)", 9, 3),
+                ("Afghanistan Reconstruction Trust Fund (ARTF)", 5, 2),
+                ("SC", 5, 1),
+                ("Social Council", 4, 1),
+            ]
+        );
+        assert_eq!(
+            initials("Organisation for Security and Co-operation in Europe"),
+            "OSCE"
+        );
     }
 
     #[test]
