@@ -513,7 +513,11 @@ fn proper_names(tokens: &[&str], breaks: &[bool], with_and: bool) -> Vec<String>
         if breaks.get(i).copied().unwrap_or(false) {
             flush(&mut run);
         }
+        let whole = t;
         let t = text::strip_possessive(t);
+        // A possessive ends its name: "India's Muslims" are no "India
+        // Muslims", "Pakistan's Inter-Services Intelligence" is the last two.
+        let possessive = t.len() < whole.len();
         let first_of_sentence = i == 0;
         // A capitalised word opening the sentence counts unless it is a
         // stop word ("The", "In"); joiners ("of", "for") only inside a name.
@@ -521,6 +525,9 @@ fn proper_names(tokens: &[&str], breaks: &[bool], with_and: bool) -> Vec<String>
             capitalised(t) && (!first_of_sentence || !text::is_stopword(&t.to_lowercase()));
         if name_word || !run.is_empty() && joiners.contains(&t) {
             run.push(t);
+            if possessive {
+                flush(&mut run);
+            }
         } else {
             flush(&mut run);
         }
@@ -617,6 +624,17 @@ mod tests {
         assert_eq!(
             names,
             vec!["NDS", "National Directorate of Security", "Joe Biden"]
+        );
+        let names = |s: &str| -> Vec<String> {
+            candidates(s)
+                .into_iter()
+                .filter(|(_, form)| *form == "proper name")
+                .map(|(n, _)| n)
+                .collect()
+        };
+        assert_eq!(
+            names("We stand by India’s Muslims and Pakistan's Inter Services Intelligence."),
+            ["Inter Services Intelligence"]
         );
         assert!(candidates("THE STATEMENT OF THE DAY").is_empty());
         assert!(candidates("The Prime Minister spoke on IV").is_empty());
