@@ -126,12 +126,6 @@ impl RawRecord {
             (record == self.record && tag == *t).then(|| &self.text[range.clone()])
         })
     }
-
-    fn all<'a>(&'a self, tags: &'a [&[u8; 2]]) -> impl Iterator<Item = &'a str> + 'a {
-        self.values()
-            .filter(move |(tag, _)| tags.contains(tag))
-            .map(|(_, v)| v)
-    }
 }
 
 pub(crate) fn read<R: BufRead>(mut reader: R, emit: &mut Emit<'_>) -> Result<(), IngestError> {
@@ -322,21 +316,12 @@ fn to_work(rec: &RawRecord) -> Result<Work, String> {
         _ => rec.first(&[b"JF", b"JO", b"T2", b"JA", b"J2", b"BT"]),
     };
     let date_text = rec.first(&[b"DA", b"PY", b"Y1", b"Y2"]);
-    let year = rec
-        .all(&[b"PY", b"Y1", b"DA", b"Y2"])
-        .find_map(ids::year_in);
-    let mut keywords = Vec::new();
-    for kw in rec.all(&[b"KW"]) {
-        ids::split_keywords_into(kw, &mut keywords);
-    }
+    let many = Repeated::of(rec);
     Ok(Work {
         kind,
         title,
-        authors: rec
-            .all(&[b"AU", b"A1"])
-            .filter_map(person_from_inverted)
-            .collect(),
-        year,
+        authors: many.authors,
+        year: many.year,
         // A bare year is no more than `year` says: no date to parse.
         date: date_text
             .filter(|d| d.len() > 4)
@@ -347,16 +332,58 @@ fn to_work(rec: &RawRecord) -> Result<Work, String> {
         issue: rec.first(&[b"IS", b"CP"]).and_then(clean),
         pages: pages(rec),
         publisher: rec.first(&[b"PB"]).and_then(clean),
-        doi: rec
-            .all(&[b"DO", b"DI", b"M3", b"N1"])
-            .find_map(normalize::doi),
+        doi: many.doi,
         url: rec.first(&[b"UR", b"L2"]).and_then(clean),
-        abstract_text: longest(rec.all(&[b"AB", b"N2"])),
-        keywords,
+        abstract_text: many.abstract_text.and_then(clean),
+        keywords: many.keywords,
         language: rec.first(&[b"LA"]).and_then(clean),
         genre: clean(ty),
         ..Default::default()
     })
+}
+
+/// What a record's repeatable tags give, read in one pass over its
+/// fields, in file order.
+struct Repeated<'r> {
+    /// `AU`/`A1`, every one.
+    authors: Vec<quire_model::Person>,
+    /// `KW`, every one, each split at `;` or `,`.
+    keywords: Vec<String>,
+    /// The first year in `PY`, `Y1`, `DA` or `Y2`.
+    year: Option<i32>,
+    /// The first DOI in `DO`, `DI`, `M3` or `N1` (notes often hold one).
+    doi: Option<String>,
+    /// The longest `AB`/`N2` (the last of equals).
+    abstract_text: Option<&'r str>,
+}
+
+impl<'r> Repeated<'r> {
+    fn of(rec: &'r RawRecord) -> Repeated<'r> {
+        let mut out = Repeated {
+            authors: Vec::new(),
+            keywords: Vec::new(),
+            year: None,
+            doi: None,
+            abstract_text: None,
+        };
+        for (tag, value) in rec.values() {
+            match tag {
+                b"AU" | b"A1" => out.authors.extend(person_from_inverted(value)),
+                b"KW" => ids::split_keywords_into(value, &mut out.keywords),
+                b"PY" | b"Y1" | b"DA" | b"Y2" if out.year.is_none() => {
+                    out.year = ids::year_in(value);
+                }
+                b"DO" | b"DI" | b"M3" | b"N1" if out.doi.is_none() => {
+                    out.doi = normalize::doi(value);
+                }
+                b"AB" | b"N2" if out.abstract_text.is_none_or(|a| value.len() >= a.len()) => {
+                    out.abstract_text = Some(value);
+                }
+                _ => {}
+            }
+        }
+        out
+    }
 }
 
 /// RIS type codes that the shared synonym table does not know.
@@ -377,10 +404,6 @@ fn pages(rec: &RawRecord) -> Option<String> {
         return sp.and_then(clean);
     }
     ids::page_range(sp, rec.first(&[b"EP"]))
-}
-
-fn longest<'a>(values: impl Iterator<Item = &'a str>) -> Option<String> {
-    values.max_by_key(|v| v.len()).and_then(clean)
 }
 
 #[cfg(test)]
