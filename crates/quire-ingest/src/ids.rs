@@ -219,12 +219,29 @@ fn is_clean(text: &str) -> bool {
     if b.len() < SHORT {
         return is_clean_short(text);
     }
+    // Most values are plain ASCII with no control character: then only a
+    // doubled space can make them unclean. One pass tells.
+    if !has_control_or_non_ascii(b) {
+        return find_double_space(b).is_none();
+    }
     if !text.is_ascii() {
         return is_clean_unicode(text);
     }
     memchr::memchr3(b'\t', b'\n', b'\r', b).is_none()
         && memchr::memchr2(0x0B, 0x0C, b).is_none()
         && find_double_space(b).is_none()
+}
+
+/// Whether any byte is a C0 control character or not ASCII, 32 bytes at
+/// a time without an early exit inside a block, so that the compiler can
+/// check each block with vector instructions.
+fn has_control_or_non_ascii(b: &[u8]) -> bool {
+    let odd = |x: u8| !(0x20..0x80).contains(&x);
+    let mut blocks = b.chunks_exact(32);
+    let found = blocks
+        .by_ref()
+        .any(|block| block.iter().fold(false, |any, &x| any | odd(x)));
+    found || blocks.remainder().iter().any(|&x| odd(x))
 }
 
 /// Where two spaces follow each other in `b`, with a searcher built once
@@ -347,9 +364,10 @@ mod tests {
     #[test]
     fn clean_check_agrees_with_collapsing_at_every_length() {
         let pieces = [
-            "a", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "é", "\u{a0}", "Khan,", "x",
+            "a", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{1}", "é", "\u{a0}",
+            "Khan,", "x",
         ];
-        for n in [1, 2, 30, 63, 64, 65, 200] {
+        for n in [1, 2, 30, 63, 64, 65, 95, 96, 97, 200] {
             for (i, odd) in pieces.iter().enumerate() {
                 let mut text = "w".repeat(n);
                 text.insert_str(n / 2, odd);
