@@ -32,13 +32,18 @@ pub fn print_analysis(a: &Analysis) {
     let count =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     println!(
-        "synthesis: {}, {}, {}, {}, {}",
+        "synthesis: {}, {}, {}, {}, {}, {}",
         count(
             s.themes.by_category.iter().map(|t| t.phrases.len()).sum(),
             "theme",
             "themes"
         ),
         count(s.debates.debates.len(), "debate", "debates"),
+        count(
+            s.debates.unvoiced.len(),
+            "accusation answered but not voiced",
+            "accusations answered but not voiced"
+        ),
         count(s.gaps.stated.len(), "gap statement", "gap statements"),
         count(
             s.actors
