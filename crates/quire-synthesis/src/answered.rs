@@ -134,6 +134,21 @@ pub const BLAME_WORDS: &[&str] = &[
     "scapegoating",
 ];
 
+/// Whether a blame word's stem is in the sentence at all: most sentences
+/// blame no one, and this look is cheaper than reading their words.
+fn mentions_blame(sentence: &str) -> bool {
+    static STEMS: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    let stems = STEMS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["blam", "accus", "alleg", "scapegoat"])
+            .ok()
+    });
+    // Were the searcher not built, every sentence is read in full.
+    stems.as_ref().is_none_or(|s| s.is_match(sentence))
+}
+
 /// Forms of "be" that make a passive ("has been blamed", "to be
 /// anyone's scapegoat").
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
@@ -175,6 +190,9 @@ pub fn reported_blame(
     voice_names: &[(usize, usize)],
     others: &[(usize, usize, usize)],
 ) -> Option<ReportedBlame> {
+    if !mentions_blame(sentence) {
+        return None;
+    }
     let words = text::words(sentence);
     let lower: Vec<String> = words
         .iter()
