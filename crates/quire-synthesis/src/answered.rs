@@ -17,6 +17,7 @@ use crate::corpus::Corpus;
 use crate::mentions::{ActorMatcher, Mention};
 use crate::text;
 use crate::types::UnvoicedAccusation;
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Who accuses whom in the corpus, in the accuser's own voice: for each
@@ -26,9 +27,19 @@ pub type Accusers = BTreeMap<usize, BTreeSet<Option<usize>>>;
 
 /// One (accused, accuser) pair's reports, as they are gathered.
 struct Reports {
-    best: (f32, usize, usize, usize, String),
+    best: Strongest,
     sentences: BTreeSet<(usize, usize)>,
     works: BTreeSet<usize>,
+}
+
+/// The most strongly coded report so far: its coding score, category,
+/// passage, sentence and blame word.
+struct Strongest {
+    score: f32,
+    category: usize,
+    passage: usize,
+    sentence: usize,
+    cue: String,
 }
 
 /// Blame that actors report against themselves and that `accusers` says
@@ -66,18 +77,30 @@ pub fn unvoiced(
                 let Some(found) = reported_blame(sentence, &own, &others) else {
                     continue;
                 };
-                let entry = reports
-                    .entry((voice, found.accuser))
-                    .or_insert_with(|| Reports {
-                        best: (f32::MIN, c, p, s, String::new()),
-                        sentences: BTreeSet::new(),
-                        works: BTreeSet::new(),
-                    });
-                if k.score > entry.best.0 {
-                    entry.best = (k.score, c, p, s, found.cue);
+                let strongest = Strongest {
+                    score: k.score,
+                    category: c,
+                    passage: p,
+                    sentence: s,
+                    cue: found.cue,
+                };
+                match reports.entry((voice, found.accuser)) {
+                    Entry::Vacant(slot) => {
+                        slot.insert(Reports {
+                            best: strongest,
+                            sentences: BTreeSet::from([(p, s)]),
+                            works: BTreeSet::from([work]),
+                        });
+                    }
+                    Entry::Occupied(mut slot) => {
+                        let entry = slot.get_mut();
+                        if strongest.score > entry.best.score {
+                            entry.best = strongest;
+                        }
+                        entry.sentences.insert((p, s));
+                        entry.works.insert(work);
+                    }
                 }
-                entry.sentences.insert((p, s));
-                entry.works.insert(work);
             }
         }
     }
@@ -95,7 +118,13 @@ pub fn unvoiced(
         .into_iter()
         .filter(|((accused, accuser), _)| !voiced(*accused, *accuser))
         .map(|((accused, accuser), r)| {
-            let (score, c, p, s, cue) = r.best;
+            let Strongest {
+                score,
+                category: c,
+                passage: p,
+                sentence: s,
+                cue,
+            } = r.best;
             let accuser = accuser.map(|a| &actors[a]);
             let found = UnvoicedAccusation {
                 category: corpus.category_id(c).to_string(),
