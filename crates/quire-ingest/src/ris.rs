@@ -150,7 +150,7 @@ pub(crate) fn read<R: BufRead>(mut reader: R, emit: &mut Emit<'_>) -> Result<(),
             // find it in the cache.)
             Some(first) if carry.is_empty() => {
                 let block = &available[..available.len().min(BLOCK)];
-                let end = memchr::memrchr(b'\n', block).map_or(first, |e| e) + 1;
+                let end = memchr::memrchr(b'\n', block).unwrap_or(first) + 1;
                 state.lines(&available[..end], emit);
                 end
             }
