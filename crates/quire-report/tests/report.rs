@@ -533,3 +533,21 @@ fn a_title_holding_a_year_is_no_citation() {
         files.citation_check.problems
     );
 }
+
+#[test]
+fn with_no_debate_the_answered_accusations_are_announced() {
+    let (_dir, files) = write_with(&fixture::works(), |s| s.debates.debates.clear());
+    let md = read(&files.markdown);
+    assert!(
+        md.contains("No opposing positions were found between the included works; below are"),
+        "{md}"
+    );
+    assert!(md.contains("### Accusations answered but not voiced"));
+    let (_dir, files) = write_with(&fixture::works(), |s| {
+        s.debates.debates.clear();
+        s.debates.unvoiced.clear();
+    });
+    let md = read(&files.markdown);
+    assert!(md.contains("No opposing positions were found between the included works.\n"));
+    assert!(!md.contains("Accusations answered but not voiced"));
+}

@@ -318,9 +318,13 @@ pub fn debates(input: &ReportInput) -> Section {
         );
     }
     if d.debates.is_empty() {
-        blocks.push(Block::Paragraph(
-            "No opposing positions were found between the included works.".into(),
-        ));
+        let text = if d.unvoiced.is_empty() {
+            "No opposing positions were found between the included works."
+        } else {
+            "No opposing positions were found between the included works; below are \
+             accusations that one side answers while the other is not in the corpus."
+        };
+        blocks.push(Block::Paragraph(text.into()));
     }
     let mut ranked: Vec<_> = d.debates.iter().collect();
     ranked.sort_by(|a, b| b.strength.total_cmp(&a.strength));
