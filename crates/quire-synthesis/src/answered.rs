@@ -60,21 +60,8 @@ pub fn unvoiced(
             let Some(voice) = corpus.voices[work] else {
                 continue;
             };
-            for (s, &(start, end)) in corpus.sentences[p].iter().enumerate() {
-                let sentence = corpus.sentence(p, s);
-                if text::is_transcript_question(sentence) {
-                    continue;
-                }
-                let inside = mentions[p]
-                    .iter()
-                    .filter(|m| m.start >= start && m.end <= end)
-                    .map(|m| (m.actor, m.start - start, m.end - start));
-                let demonym =
-                    (demonyms.find(sentence).into_iter()).map(|m| (m.actor, m.start, m.end));
-                let (own, others): (Vec<_>, Vec<_>) =
-                    inside.chain(demonym).partition(|m| m.0 == voice);
-                let own: Vec<(usize, usize)> = own.iter().map(|m| (m.1, m.2)).collect();
-                let Some(found) = reported_blame(sentence, &own, &others) else {
+            for s in 0..corpus.sentences[p].len() {
+                let Some(found) = blame_in(corpus, &mentions[p], &demonyms, (p, s), voice) else {
                     continue;
                 };
                 let strongest = Strongest {
@@ -142,6 +129,35 @@ pub fn unvoiced(
         .collect();
     out.sort_by(|a, b| b.0.total_cmp(&a.0));
     out.into_iter().map(|(_, u)| u).collect()
+}
+
+/// Blame that sentence `s` of passage `p` reports against `voice`, the
+/// actor its source speaks for (named in the passage's `mentions` or by a
+/// demonym).
+fn blame_in(
+    corpus: &Corpus,
+    mentions: &[Mention],
+    demonyms: &ActorMatcher,
+    (p, s): (usize, usize),
+    voice: usize,
+) -> Option<ReportedBlame> {
+    let sentence = corpus.sentence(p, s);
+    // A journalist's question is not the voice's own word.
+    if text::is_transcript_question(sentence) || !mentions_blame(sentence) {
+        return None;
+    }
+    let (start, end) = corpus.sentences[p][s];
+    let inside = mentions
+        .iter()
+        .filter(|m| m.start >= start && m.end <= end)
+        .map(|m| (m.actor, m.start - start, m.end - start));
+    let demonym = demonyms
+        .find(sentence)
+        .into_iter()
+        .map(|m| (m.actor, m.start, m.end));
+    let (own, others): (Vec<_>, Vec<_>) = inside.chain(demonym).partition(|m| m.0 == voice);
+    let own: Vec<(usize, usize)> = own.iter().map(|m| (m.1, m.2)).collect();
+    reported_blame(sentence, &own, &others)
 }
 
 /// Words of blame reported rather than made.
