@@ -15,6 +15,7 @@
 use crate::blame;
 use crate::corpus::Corpus;
 use crate::mentions::{ActorMatcher, Mention};
+use crate::stance;
 use crate::text;
 use crate::types::UnvoicedAccusation;
 use std::collections::btree_map::Entry;
@@ -199,18 +200,6 @@ fn mentions_blame(sentence: &str) -> bool {
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 /// The speaker as the one blamed.
 const FIRST_PERSON: &[&str] = &["we", "us"];
-/// Words that deny the blame that follows them.
-const NEGATORS: &[&str] = &[
-    "not",
-    "never",
-    "no",
-    "nobody",
-    "cannot",
-    "can't",
-    "won't",
-    "shouldn't",
-    "wouldn't",
-];
 /// Words between the accused and a passive cue: "Pakistan finds it
 /// especially galling to be blamed".
 const SUBJECT_REACH: usize = 7;
@@ -248,10 +237,9 @@ pub fn reported_blame(
             continue;
         }
         // "future generations will not blame us", "no one should blame us".
-        let denied = lower[i.saturating_sub(3)..i]
-            .iter()
-            .any(|w| NEGATORS.contains(&w.as_str()));
-        if denied || !speaker_is_blamed(&words, &lower, i, voice_names) {
+        if stance::negated(sentence, words[i].0)
+            || !speaker_is_blamed(&words, &lower, i, voice_names)
+        {
             continue;
         }
         return Some(ReportedBlame {

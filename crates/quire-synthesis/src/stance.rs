@@ -202,10 +202,18 @@ pub const CAUSES: &[&str] = &[
 /// Words a cause may lie from its cue, within the clause.
 const CAUSE_REACH: usize = 5;
 
+/// Words that deny what follows them within a few words: "not
+/// successful", "will not blame us", "no one should blame us".
 const NEGATORS: &[&str] = &[
     "not",
     "no",
     "never",
+    "nobody",
+    "cannot",
+    "can't",
+    "won't",
+    "shouldn't",
+    "wouldn't",
     "hardly",
     "nor",
     "without",
@@ -561,7 +569,7 @@ fn evaluation<'a, 'b>(
 
 /// A negator among the three words before `at`, within its clause: "not
 /// successful", "the lack of meaningful progress".
-fn negated(sentence: &str, at: usize) -> bool {
+pub fn negated(sentence: &str, at: usize) -> bool {
     let before = &sentence[..at];
     let clause_start = before.rfind([',', ';', ':']).map_or(0, |i| i + 1);
     let clause = &before[clause_start..];
