@@ -258,19 +258,13 @@ fn trim_line(buf: &[u8], first: bool) -> &[u8] {
     b
 }
 
-/// [`trim_line`] of text known to be UTF-8.
+/// [`trim_line`] of text known to be UTF-8: what it drops (a BOM, CR and
+/// LF) is whole characters, so the rest is still a `str`.
 fn trim_line_str(line: &str, first: bool) -> &str {
-    let line = if first {
-        line.strip_prefix('\u{feff}').unwrap_or(line)
-    } else {
-        line
-    };
-    let mut end = line.len();
-    while end > 0 && matches!(line.as_bytes()[end - 1], b'\n' | b'\r') {
-        end -= 1;
-    }
-    // Only ASCII bytes were dropped: `end` is on a character boundary.
-    &line[..end]
+    let kept = trim_line(line.as_bytes(), first);
+    let bom = first && line.starts_with('\u{feff}');
+    let start = if bom { '\u{feff}'.len_utf8() } else { 0 };
+    &line[start..start + kept.len()]
 }
 
 /// `XX  - value` → (tag, value). The tag is an uppercase letter and an
