@@ -53,6 +53,7 @@ mod network;
 mod recency;
 mod sources;
 mod stance;
+mod states;
 mod summary;
 pub mod text;
 mod themes;

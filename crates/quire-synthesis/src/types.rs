@@ -364,7 +364,7 @@ pub struct Interest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UnknownActor {
     pub name: String,
-    /// "acronym" or "proper name".
+    /// "acronym", "proper name" or "state" (a state of the world, by name).
     pub form: String,
     pub mentions: usize,
     pub works: usize,

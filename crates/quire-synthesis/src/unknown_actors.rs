@@ -1,12 +1,14 @@
-//! Frequent names the codebook does not know: ALL-CAPS acronyms ("NDS")
-//! and repeated capitalised multi-word names ("National Directorate of
-//! Security"), proposed as new actors when seen in ≥ 2 works or ≥ 3 times
-//! in passages coded with a category of the framework: a name met only in
-//! courtesies ("I congratulate Abdulla Shahid on his election") is no
-//! actor of the review's question.
+//! Frequent names the codebook does not know: ALL-CAPS acronyms ("NDS"),
+//! repeated capitalised multi-word names ("National Directorate of
+//! Security") and the states of the world by name ("Niger", "Russian
+//! Federation"), proposed as new actors when seen in ≥ 2 works or ≥ 3
+//! times in passages coded with a category of the framework: a name met
+//! only in courtesies ("I congratulate Abdulla Shahid on his election") is
+//! no actor of the review's question.
 
 use crate::corpus::Corpus;
 use crate::mentions::ActorMatcher;
+use crate::states;
 use crate::text;
 use crate::types::UnknownActor;
 use rustc_hash::FxHashMap as HashMap;
@@ -160,6 +162,40 @@ const PLACES: &[&str] = &[
     "airport",
 ];
 
+/// Cities whose names are two words or more, which the capitalised-name
+/// heuristics would take for bodies or people (one-word names are never
+/// proposed).
+const CITIES: &[&str] = &[
+    "abu dhabi",
+    "addis ababa",
+    "al-quds al-sharif",
+    "bandar seri begawan",
+    "buenos aires",
+    "cape town",
+    "dar es salaam",
+    "dera ghazi khan",
+    "dera ismail khan",
+    "kuala lumpur",
+    "la paz",
+    "los angeles",
+    "mazar-i-sharif",
+    "mazar-e-sharif",
+    "new delhi",
+    "new york",
+    "nur-sultan",
+    "phnom penh",
+    "port louis",
+    "port moresby",
+    "port of spain",
+    "port-au-prince",
+    "rio de janeiro",
+    "san francisco",
+    "san salvador",
+    "santo domingo",
+    "sharm el-sheikh",
+    "tel aviv",
+];
+
 struct Tally {
     form: &'static str,
     /// The spellings seen ("António Guterres", "Antonio Guterres") and how
@@ -174,6 +210,7 @@ struct Tally {
 }
 
 pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
+    let judge = Judge::new(corpus);
     // Count every candidate first and judge each distinct name once.
     let mut tally: HashMap<String, Tally> = HashMap::default();
     for p in 0..corpus.passages.len() {
@@ -182,7 +219,10 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
         }
         let work = corpus.passage_work[p];
         for s in 0..corpus.sentences[p].len() {
-            for (name, form) in candidates(corpus.sentence(p, s)) {
+            let sentence = corpus.sentence(p, s);
+            let mut found = candidates(sentence);
+            found.extend(states_named(&judge.states, &judge.state_matcher, sentence));
+            for (name, form) in found {
                 // Folded for accents and case; most names are ASCII, where
                 // folding is lower-casing.
                 let mut key = if name.is_ascii() {
@@ -193,6 +233,11 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
                 // "Crimean Tatars" and "Crimean Tatar" are one people.
                 if form == "proper name" {
                     key = singular_name(key);
+                }
+                // "Burkina Faso" is also read as a proper name, which the
+                // judge turns down: the state is tallied apart.
+                if form == STATE {
+                    key.insert_str(0, "state:");
                 }
                 let t = tally.entry(key).or_insert(Tally {
                     form,
@@ -215,7 +260,6 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
             }
         }
     }
-    let judge = Judge::new(corpus);
     let (joined, tally): (Vec<_>, Vec<_>) = tally.into_values().partition(|t| t.form == JOINED);
     let joined: Vec<(String, usize)> = joined.into_iter().flat_map(|t| t.spellings).collect();
     // How often each name is met on its own, by its folded key.
@@ -344,10 +388,26 @@ struct Judge<'c, 'a> {
     /// Key terms of the categories, lower case: concepts, not actors.
     terms: HashSet<String>,
     lower: Vec<bool>,
+    /// The states of the world, and which of them the codebook has under
+    /// some name ("Islamic Republic of Iran" is Iran).
+    states: Vec<quire_model::Actor>,
+    state_matcher: ActorMatcher,
+    known_states: HashSet<usize>,
 }
 
 impl<'c, 'a> Judge<'c, 'a> {
     fn new(corpus: &'c Corpus<'a>) -> Self {
+        let states = states::world();
+        let state_matcher = ActorMatcher::new(&states);
+        let known_states = corpus
+            .protocol
+            .actors
+            .iter()
+            .flat_map(|a| std::iter::once(&a.name).chain(&a.aliases))
+            .filter(|name| only_known_actors(&state_matcher, name))
+            .flat_map(|name| state_matcher.find(name))
+            .map(|m| m.actor)
+            .collect();
         Judge {
             corpus,
             matcher: ActorMatcher::new(&corpus.protocol.actors),
@@ -358,13 +418,25 @@ impl<'c, 'a> Judge<'c, 'a> {
                 .flat_map(|c| c.terms.iter().map(|t| t.to_lowercase()))
                 .collect(),
             lower: seen_in_lower_case(corpus),
+            states,
+            state_matcher,
+            known_states,
         }
     }
 
     fn is_new_actor(&self, name: &str, form: &str) -> bool {
+        if form == STATE {
+            return self
+                .states
+                .iter()
+                .position(|s| s.name == name)
+                .is_some_and(|i| !self.known_states.contains(&i));
+        }
         if self.matcher.is_known(name)
             || self.matcher.opens_known(name)
             || self.terms.contains(&name.to_lowercase())
+            // A state's name or formal name is counted as the state.
+            || only_known_actors(&self.state_matcher, name)
         {
             return false;
         }
@@ -373,6 +445,58 @@ impl<'c, 'a> Judge<'c, 'a> {
         }
         !only_known_actors(&self.matcher, name) && names_someone(self.corpus, &self.lower, name)
     }
+}
+
+/// The states a sentence names, by their short names: capitalised, and
+/// not the name of a place ("Gulf of Guinea", "Lake Chad", "Niger
+/// River"). A sentence that names more than two states lists them
+/// ("in Syria, Yemen, Libya and Iraq"): it discusses none of them, and
+/// is not counted.
+fn states_named(
+    states: &[quire_model::Actor],
+    matcher: &ActorMatcher,
+    sentence: &str,
+) -> Vec<(String, &'static str)> {
+    let mut found: Vec<usize> = matcher
+        .find(sentence)
+        .into_iter()
+        .filter(|m| sentence[m.start..].starts_with(char::is_uppercase))
+        .filter(|m| !is_place_name(&sentence[..m.start], &sentence[m.end..]))
+        .map(|m| m.actor)
+        .collect();
+    let mut distinct = found.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() > MAX_STATES_DISCUSSED {
+        found.clear();
+    }
+    found
+        .into_iter()
+        .map(|s| (states[s].name.clone(), STATE))
+        .collect()
+}
+
+/// The form of a state found by name.
+const STATE: &str = "state";
+
+/// The most states a sentence may name and still be about them.
+const MAX_STATES_DISCUSSED: usize = 2;
+
+/// Whether the words around a state's name make it part of a place's
+/// name: a place word just before ("Lake Chad", "Gulf of Guinea") or
+/// just after it ("Niger River", "Chad Basin").
+fn is_place_name(before: &str, after: &str) -> bool {
+    let mut words_before = before
+        .split(|c: char| !c.is_alphanumeric())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| matches!(*w, "of" | "the"));
+    let word_after = after
+        .trim_start_matches(['s', '\'', '’'])
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty());
+    let is_place = |w: &str| PLACES.contains(&w.to_lowercase().as_str());
+    words_before.next().is_some_and(is_place) || word_after.is_some_and(is_place)
 }
 
 /// Acronyms and multi-word capitalised names in one sentence.
@@ -568,7 +692,13 @@ fn names_someone(corpus: &Corpus, lower: &[bool], name: &str) -> bool {
     if BODIES.contains(&last.as_str()) {
         return true;
     }
-    if PLACES.contains(&last.as_str()) {
+    let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    // "Lake Chad", "Gulf of Guinea", "Addis Ababa": places.
+    let place_first = PLACES.contains(&first.as_str()) && words.get(1).is_none_or(|w| *w == "of");
+    if PLACES.contains(&last.as_str())
+        || place_first
+        || CITIES.contains(&name.to_lowercase().as_str())
+    {
         return false;
     }
     words
@@ -684,6 +814,43 @@ mod tests {
             initials("Organisation for Security and Co-operation in Europe"),
             "OSCE"
         );
+    }
+
+    #[test]
+    fn states_are_found_by_name_but_not_in_lists_or_places() {
+        let states = states::world();
+        let matcher = ActorMatcher::new(&states);
+        let named = |s: &str| -> Vec<String> {
+            states_named(&states, &matcher, s)
+                .into_iter()
+                .map(|(n, form)| {
+                    assert_eq!(form, STATE);
+                    n
+                })
+                .collect()
+        };
+        assert_eq!(
+            named("Niger and the Republic of Chad fought Boko Haram in Mali's north."),
+            Vec::<String>::new(),
+            "three states, one in a possessive"
+        );
+        assert_eq!(
+            named("Niger and Chad fought Boko Haram."),
+            ["Niger", "Chad"]
+        );
+        assert_eq!(
+            named("The Russian Federation and Turkey met in Viet Nam."),
+            Vec::<String>::new(),
+            "three states listed"
+        );
+        assert_eq!(
+            named("The Russian Federation met Turkey."),
+            ["Russia", "Türkiye"]
+        );
+        assert!(named("Piracy in the Gulf of Guinea and around Lake Chad grew.").is_empty());
+        assert!(named("The Niger River floods; the Chad Basin dries.").is_empty());
+        assert!(named("A hanging chad and a turkey dinner.").is_empty());
+        assert_eq!(named("South Sudan left Sudan."), ["South Sudan", "Sudan"]);
     }
 
     #[test]

@@ -887,6 +887,51 @@ fn a_name_read_across_and_is_proposed_whole() {
 }
 
 #[test]
+fn states_named_often_but_not_in_the_codebook_are_proposed() {
+    let mut f = accuse_and_deny();
+    // Iran is in the codebook under its formal name.
+    f.protocol.actors.push(Actor {
+        id: "iran".into(),
+        name: "Islamic Republic of Iran".into(),
+        aliases: vec![],
+        kind: ActorKind::State,
+    });
+    for work in ["khan-2021", "mofa-2022"] {
+        f.passage(
+            work,
+            "Niger sent troops against the TTP. Burkina Faso and Iran held talks.",
+            &["threat_landscape"],
+            0.8,
+        );
+        // A list of states names none of them for the count.
+        f.passage(
+            work,
+            "We thank Norway, Qatar, Germany and Japan for the talks.",
+            &["cooperation"],
+            0.8,
+        );
+    }
+    let s = f.run();
+    let states: Vec<(&str, usize, usize)> = s
+        .actors
+        .unknown
+        .iter()
+        .filter(|u| u.form == "state")
+        .map(|u| (u.name.as_str(), u.works, u.mentions))
+        .collect();
+    assert_eq!(states, [("Burkina Faso", 2, 2), ("Niger", 2, 2)]);
+    // Burkina Faso is not proposed a second time as a proper name.
+    assert_eq!(
+        s.actors
+            .unknown
+            .iter()
+            .filter(|u| u.name == "Burkina Faso")
+            .count(),
+        1
+    );
+}
+
+#[test]
 fn recency_shows_why_each_work_is_in_or_out() {
     let mut f = accuse_and_deny();
     f.work("seminal-2010", "Rashid, A.", 2010, SourceType::Secondary);

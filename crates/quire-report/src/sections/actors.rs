@@ -107,7 +107,7 @@ pub fn actors(input: &ReportInput) -> Section {
     if !map.unknown.is_empty() {
         blocks.push(Block::Subheading("Proposed new actors".into()));
         blocks.push(Block::Note(
-            "Frequent names and acronyms that are not in the codebook; add the real actors to review.toml.".into(),
+            "Frequent names, acronyms and states of the world (by name) that are not in the codebook; add the real actors to review.toml.".into(),
         ));
         blocks.push(Block::Table(Table {
             caption: String::new(),
