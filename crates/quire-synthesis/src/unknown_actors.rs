@@ -557,7 +557,7 @@ fn joined_name<'t>(
     matcher: &ActorMatcher,
     alone: &dyn Fn(&str) -> usize,
 ) -> Option<&'t str> {
-    let (full, count) = joined
+    let pairs: Vec<&'t (String, usize)> = joined
         .iter()
         .filter(|(full, n)| {
             let padded = format!(" {full} ");
@@ -574,8 +574,15 @@ fn joined_name<'t>(
                 padded.contains(part.as_str()) && !matcher.is_known(other) && alone(other) <= *n
             })
         })
-        .max_by_key(|(_, n)| *n)?;
-    (*count as f32 >= CUT_FROM_JOINED * mentions as f32).then_some(full.as_str())
+        .collect();
+    // Spellings differ ("Defense and Security Forces", "Defence and
+    // Security Forces"): the share is counted over all of them, and the
+    // name shown is the one written most.
+    let inside: usize = pairs.iter().map(|(_, n)| n).sum();
+    let (full, _) = pairs
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
+    (inside as f32 >= CUT_FROM_JOINED * mentions as f32).then_some(full.as_str())
 }
 
 /// Numerals, units, "COVID-19", and English words in capitals ("THE").

@@ -872,8 +872,28 @@ fn a_name_read_across_and_is_proposed_whole() {
             0.8,
         );
     }
+    // One name in three spellings, none of them met twice.
+    for (work, spelling) in [
+        ("khan-2021", "Defense"),
+        ("mofa-2022", "Defence"),
+        ("mofa-2022", "Defenses"),
+    ] {
+        f.passage(
+            work,
+            &format!(
+                "We armed the Afghan National {spelling} and Security Forces against the TTP."
+            ),
+            &["threat_landscape"],
+            0.8,
+        );
+    }
     let s = f.run();
     let names: Vec<&str> = s.actors.unknown.iter().map(|u| u.name.as_str()).collect();
+    assert!(!names.contains(&"Security Forces"), "{names:?}");
+    assert!(
+        names.contains(&"Afghan National Defence and Security Forces"),
+        "{names:?}"
+    );
     assert!(names.contains(&"Economic and Social Council"), "{names:?}");
     assert!(
         names.contains(&"Saint Vincent and the Grenadines"),
