@@ -162,6 +162,22 @@ const PLACES: &[&str] = &[
     "airport",
 ];
 
+/// Last words that make a capitalised run the name of a world region.
+const REGIONS: &[&str] = &[
+    "africa",
+    "america",
+    "americas",
+    "asia",
+    "caribbean",
+    "caucasus",
+    "east",
+    "europe",
+    "balkans",
+    "maghreb",
+    "pacific",
+    "sahel",
+];
+
 /// Cities whose names are two words or more, which the capitalised-name
 /// heuristics would take for bodies or people (one-word names are never
 /// proposed).
@@ -699,9 +715,18 @@ fn names_someone(corpus: &Corpus, lower: &[bool], name: &str) -> bool {
     if BODIES.contains(&last.as_str()) {
         return true;
     }
+    // "Latin America", "Horn of Africa", "Islamic Maghreb": regions,
+    // unless a body is named after one ("Bank of Central Africa").
+    let has_body = words
+        .iter()
+        .any(|w| BODIES.contains(&w.to_lowercase().as_str()));
+    if REGIONS.contains(&last.as_str()) && !has_body {
+        return false;
+    }
     let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
     // "Lake Chad", "Gulf of Guinea", "Addis Ababa": places.
-    let place_first = PLACES.contains(&first.as_str()) && words.get(1).is_none_or(|w| *w == "of");
+    let place_first =
+        PLACES.contains(&first.as_str()) && (words.len() == 2 || words.get(1) == Some(&"of"));
     if PLACES.contains(&last.as_str())
         || place_first
         || CITIES.contains(&name.to_lowercase().as_str())

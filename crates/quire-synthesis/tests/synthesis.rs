@@ -952,6 +952,24 @@ fn states_named_often_but_not_in_the_codebook_are_proposed() {
 }
 
 #[test]
+fn regions_and_places_are_not_proposed_but_bodies_named_after_them_are() {
+    let mut f = accuse_and_deny();
+    for work in ["khan-2021", "mofa-2022"] {
+        f.passage(
+            work,
+            "The TTP reached the Horn of Africa and Latin America. \
+             Militants crossed Lake Chad to Addis Ababa. \
+             The Bank of Central Africa lent to the militants.",
+            &["threat_landscape"],
+            0.8,
+        );
+    }
+    let s = f.run();
+    let names: Vec<&str> = s.actors.unknown.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, ["Bank of Central Africa"]);
+}
+
+#[test]
 fn recency_shows_why_each_work_is_in_or_out() {
     let mut f = accuse_and_deny();
     f.work("seminal-2010", "Rashid, A.", 2010, SourceType::Secondary);
