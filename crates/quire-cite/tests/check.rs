@@ -108,6 +108,20 @@ fn numeric_citations_match_numbered_lists() {
 }
 
 #[test]
+fn a_reference_without_year_and_with_a_dash_far_in_is_checked() {
+    // No year: the first 120 bytes are read as the author zone, and here
+    // byte 120 falls inside the em dash.
+    let title = "The effectiveness of computer reminders for improving quality assessment \
+                 for point-of-care testing in general practice\u{2014}A randomized controlled trial.";
+    assert!(!title.is_char_boundary(120));
+    let text = format!("Reminders work (Smith, 2020).\n\nReferences\n\n{title} (n.d.).\n");
+    let parser = ReferenceParser::new().unwrap();
+    let refs = parser.parse_text(&text).unwrap();
+    let report = quire_cite::check::check(&text, refs, CitationStyle::Apa);
+    assert_eq!(report.citations.len(), 1);
+}
+
+#[test]
 fn unreadable_manuscript_is_an_error_naming_the_file() {
     let parser = ReferenceParser::new().unwrap();
     let err = check_file(

@@ -214,7 +214,7 @@ fn ris_tag(line: &str) -> Option<(&str, &str)> {
     let is_tag = bytes.len() >= 5
         && bytes[0].is_ascii_uppercase()
         && bytes[1].is_ascii_alphanumeric()
-        && &line[2..5] == "  -";
+        && line.get(2..5) == Some("  -");
     is_tag.then(|| (&line[..2], line[5..].trim()))
 }
 

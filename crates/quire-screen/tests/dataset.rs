@@ -80,3 +80,12 @@ fn ris_tag_outside_a_record_is_reported() {
     let err = read_labelled(&write(&dir, "b.ris", b"TI  - orphan\n")).unwrap_err();
     assert!(err.to_string().contains("b.ris:1"), "{err}");
 }
+
+#[test]
+fn a_wrapped_line_with_accents_where_a_tag_would_be_is_text() {
+    // "ABé€…": byte 5 falls inside "€"; the line continues the abstract.
+    let dir = tempfile::tempdir().unwrap();
+    let ris = "TY  - JOUR\nTI  - Border\nAB  - Start\nABé€ continued\nER  - \n";
+    let records = read_labelled(&write(&dir, "u.ris", ris.as_bytes())).unwrap();
+    assert_eq!(records[0].abstract_text, "Start ABé€ continued");
+}

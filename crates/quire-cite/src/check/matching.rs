@@ -43,14 +43,22 @@ pub fn reference_names(r: &Reference) -> Vec<String> {
     names
 }
 
+/// The start of a reference up to its year, or its first 120 bytes
+/// (cut back to a character boundary) when it has no year.
 fn author_zone(r: &Reference) -> String {
     let text = &r.text;
-    let cut = r
+    let mut cut = r
         .year
         .and_then(|y| text.find(&y.to_string()))
-        .unwrap_or(text.len().min(120));
+        .unwrap_or(text.len().min(AUTHOR_ZONE_BYTES));
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
     fold(&text[..cut])
 }
+
+/// How much of a reference without a year is read as its author zone.
+const AUTHOR_ZONE_BYTES: usize = 120;
 
 /// The organisations that author works in the list, as comparison keys
 /// ([`org_key`]): a literal (organisational) author, or the whole author

@@ -212,7 +212,12 @@ fn starts_lowercase(line: &str) -> bool {
 }
 
 fn looks_like_tag(rest: &str) -> bool {
-    let Some(close) = rest[..rest.len().min(60)].find('>') else {
+    // A tag closes within 60 bytes (cut back to a character boundary).
+    let mut end = rest.len().min(60);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let Some(close) = rest[..end].find('>') else {
         return false;
     };
     let inner = &rest[1..close];
@@ -241,6 +246,14 @@ mod tests {
             c.join_line(l, off, doc);
         }
         c
+    }
+
+    #[test]
+    fn a_lone_angle_bracket_before_accented_text_is_kept() {
+        // The tag test looks 60 bytes ahead; here byte 60 is inside "é".
+        let line = format!("a <{} b", "é".repeat(40));
+        let c = join(&[line.as_str()], &line);
+        assert_eq!(c.text, line);
     }
 
     #[test]
