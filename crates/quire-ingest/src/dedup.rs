@@ -27,7 +27,10 @@
 //!
 //! It scales by blocking, never comparing all pairs: candidates are only
 //! the works sharing a DOI, an exact title key, a (first author, year), or
-//! a (first two title words, year) with the incoming one. Each block is
+//! a (first two title words, year) with the incoming one; a work without a
+//! year shares the last block with the works of every year (grey
+//! literature and exports often lack one, and a missing year cannot
+//! contradict). Each block is
 //! scanned up to [`MAX_BLOCK_SCAN`] most recent entries, so a pathological
 //! block ("the impact" + 2021 in a million-record corpus) stays bounded.
 
@@ -82,8 +85,16 @@ pub struct DedupIndex {
     by_doi: HashMap<String, u32>,
     by_title: HashMap<u64, Vec<u32>>,
     by_author_year: HashMap<u64, Vec<u32>>,
+    /// Keyed by (first two title words, year or none).
     by_words_year: HashMap<u64, Vec<u32>>,
+    /// The earliest and latest years known: the years a work without one
+    /// is looked up in.
+    years: Option<(i32, i32)>,
 }
+
+/// At most this many years (the latest known) are looked through for a
+/// work without a year.
+const MAX_YEARS_PROBED: i32 = 300;
 
 impl DedupIndex {
     pub fn new() -> Self {
@@ -121,6 +132,11 @@ impl DedupIndex {
         }
         for (map, key) in self.blocks_of(&k) {
             map.entry(key).or_default().push(at);
+        }
+        if let Some(y) = k.year {
+            let (first, last) = self.years.get_or_insert((y, y));
+            *first = (*first).min(y);
+            *last = (*last).max(y);
         }
         self.known.push(k);
     }
@@ -200,12 +216,34 @@ impl DedupIndex {
             author_year.and_then(|key| self.by_author_year.get(&key)),
             words_year.and_then(|key| self.by_words_year.get(&key)),
         ];
-        for block in blocks.into_iter().flatten() {
+        let other_years = self
+            .other_years(k)
+            .into_iter()
+            .filter_map(|key| self.by_words_year.get(&key));
+        for block in blocks.into_iter().flatten().chain(other_years) {
             out.extend(block.iter().rev().take(MAX_BLOCK_SCAN));
         }
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// The (first two title words, year) blocks a work's missing year
+    /// cannot tell from its own: the yearless block for a dated work,
+    /// every known year's for a work without one.
+    fn other_years(&self, k: &Known) -> Vec<u64> {
+        if k.title.is_empty() {
+            return Vec::new();
+        }
+        let words = title_words(k);
+        let years: Vec<Option<i32>> = match (k.year, self.years) {
+            (Some(_), _) => vec![None],
+            (None, Some((first, last))) => (first.max(last - MAX_YEARS_PROBED)..=last)
+                .map(Some)
+                .collect(),
+            (None, None) => Vec::new(),
+        };
+        years.into_iter().map(|y| hash(&("w", &words, y))).collect()
     }
 }
 
@@ -439,12 +477,13 @@ fn block_keys(k: &Known) -> (Option<u64>, Option<u64>, Option<u64>) {
         (Some(a), Some(y)) => Some(hash(&("a", a, y))),
         _ => None,
     };
-    let words: Vec<&str> = k.title.split(' ').take(2).collect();
-    let words_year = k
-        .year
-        .filter(|_| !k.title.is_empty())
-        .map(|y| hash(&("w", &words, y)));
+    let words_year = (!k.title.is_empty()).then(|| hash(&("w", &title_words(k), k.year)));
     (title, author_year, words_year)
+}
+
+/// The first two words of a title key.
+fn title_words(k: &Known) -> Vec<&str> {
+    k.title.split(' ').take(2).collect()
 }
 
 fn hash<T: Hash>(value: &T) -> u64 {
@@ -788,6 +827,30 @@ mod tests {
             matches!(idx.insert_unless_duplicate(&b), DedupMatch::Duplicate { ref id, .. } if id == "a")
         );
         assert_eq!(idx.len(), 1);
+    }
+
+    #[test]
+    fn a_work_without_a_year_is_compared_with_every_year() {
+        let title =
+            "Using implementation intentions to teach practitioners: changing practice behaviors";
+        let variant =
+            "Using implementation intentions to teach practitioners: changing practice behaviours.";
+        for (held, incoming) in [(None, None), (Some(2009), None), (None, Some(2009))] {
+            let mut index = DedupIndex::new();
+            index.insert(&work("other", "Using checklists", Some(1990), None));
+            index.insert(&work("a", title, held, None));
+            index.insert(&work("later", "Using checklists again", Some(2024), None));
+            // A spelling variant without a year: listed, not merged.
+            match index.find(&work("b", variant, incoming, None)) {
+                DedupMatch::Near { id, .. } => assert_eq!(id, "a"),
+                other => panic!("{held:?} / {incoming:?}: {other:?}"),
+            }
+            // The same title is the same work.
+            assert!(matches!(
+                index.find(&work("c", title, incoming, None)),
+                DedupMatch::Duplicate { .. }
+            ));
+        }
     }
 
     #[test]
