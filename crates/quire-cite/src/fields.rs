@@ -88,7 +88,14 @@ impl Reference {
         };
         let mut author_text = String::new();
         for s in segments {
-            match s.label.as_str() {
+            // "(n.d.-a)." after a title that opens the entry reads to the
+            // labeller like a genre in parentheses; it can only be a date.
+            let label = if is_no_date_mark(s.text) {
+                "date"
+            } else {
+                s.label.as_str()
+            };
+            match label {
                 "author" => {
                     author_text.push(' ');
                     author_text.push_str(s.text);
@@ -699,6 +706,25 @@ fn is_statement_title(title: &str) -> bool {
     .is_match(title.trim())
 }
 
+/// A segment that is nothing but a missing-date mark: "(n.d.)", "n.d.",
+/// "(n.d.-b).", "(in press)".
+fn is_no_date_mark(text: &str) -> bool {
+    let core = text
+        .trim()
+        .trim_end_matches(['.', ',', ';'])
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .to_lowercase();
+    let core = core.trim_end_matches('.');
+    let undated = |c: &str| matches!(c, "n.d" | "n. d" | "no date");
+    let lettered = core.rsplit_once("-").is_some_and(|(nd, letter)| {
+        undated(nd.trim_end_matches('.'))
+            && letter.len() == 1
+            && letter.chars().all(|c| c.is_ascii_lowercase())
+    });
+    undated(core) || lettered || core == "in press"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -911,6 +937,35 @@ mod tests {
             ..news
         };
         assert_eq!(article.guess_kind(), WorkKind::Article);
+    }
+
+    #[test]
+    fn missing_date_marks_are_dates_whatever_their_label() {
+        for mark in ["(n.d.-a).", "(n.d.)", "n.d.", "(in press).", "(n. d.)"] {
+            assert!(is_no_date_mark(mark), "{mark}");
+        }
+        for other in ["(Report No. 5)", "(Working paper)", "(2021)", "(nd-ab)"] {
+            assert!(!is_no_date_mark(other), "{other}");
+        }
+        let segments = [
+            Segment {
+                label: "title".into(),
+                text: "Using implementation intentions.",
+                start: 0,
+                end: 32,
+            },
+            Segment {
+                label: "genre".into(),
+                text: "(n.d.-a).",
+                start: 33,
+                end: 42,
+            },
+        ];
+        let r = Reference::from_segments("Using implementation intentions. (n.d.-a).", &segments);
+        assert_eq!(
+            (r.date_note.as_deref(), r.year_suffix, r.genre.as_deref()),
+            (Some("n.d."), Some('a'), None)
+        );
     }
 
     #[test]
