@@ -50,15 +50,35 @@ pub const GAP_CUES: &[&str] = &[
     "difficult to verify",
     "cannot be verified",
     "could not be verified",
+    "limited evidence",
+    "evidence is limited",
+    "evidence is lacking",
+    "evidence is scarce",
+    "more evidence",
+    "further investigation",
+    "further investigated",
+    "further evaluation",
+    "further evaluated",
+    "further exploration",
+    "further explored",
 ];
-/// Cues that also speak of study as schooling or of plans ("further
-/// studies in the digital fields", "we will do more research"): they state
-/// a gap only in a sentence that says it is needed.
+/// Cues that also speak of study as schooling, of plans or of an inquiry
+/// under way ("further studies in the digital fields", "we will do more
+/// research", "after further investigation, police"): they state a gap
+/// only in a sentence that says it is needed ("should be further
+/// investigated").
 const CUES_NEEDING_A_NEED: &[&str] = &[
     "further research",
     "more research",
     "further study",
     "further studies",
+    "more evidence",
+    "further investigation",
+    "further investigated",
+    "further evaluation",
+    "further evaluated",
+    "further exploration",
+    "further explored",
 ];
 /// Words that say research is wanted.
 const NEED_WORDS: &[&str] = &[

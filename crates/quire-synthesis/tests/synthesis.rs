@@ -508,13 +508,21 @@ fn study_as_schooling_and_off_subject_asides_state_no_gap() {
         &[],
         0.0,
     );
+    // An inquiry under way is no gap; one said to be wanted is.
+    f.passage(
+        "mofa-2022",
+        "After further investigation, police arrested two TTP members. \
+         The role of madrassas in TTP recruitment should be further investigated.",
+        &["threat_landscape"],
+        0.5,
+    );
     let s = f.run();
     let cues: Vec<&str> = s.gaps.stated.iter().map(|g| g.cue.as_str()).collect();
     // Research said to be needed, and an uncoded passage's sentence on
     // a codebook actor, are gaps; schooling and a virus aside are not.
     assert_eq!(
         cues,
-        ["further research", "remains unclear"],
+        ["further research", "remains unclear", "further investigated"],
         "{:?}",
         s.gaps.stated
     );
