@@ -522,7 +522,11 @@ fn study_as_schooling_and_off_subject_asides_state_no_gap() {
     // a codebook actor, are gaps; schooling and a virus aside are not.
     assert_eq!(
         cues,
-        ["further research", "remains unclear", "further investigated"],
+        [
+            "further research",
+            "remains unclear",
+            "further investigated"
+        ],
         "{:?}",
         s.gaps.stated
     );

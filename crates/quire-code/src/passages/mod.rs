@@ -22,6 +22,7 @@
 mod clean;
 mod lines;
 mod sentences;
+mod structured;
 
 pub use lines::{body_start, front_matter_id, is_courtesy, is_page_number};
 pub use sentences::sentences;
@@ -71,10 +72,26 @@ pub fn split_text(work_id: &str, text: &str) -> Vec<Passage> {
     split_with(work_id, text, &[], SplitOptions::default())
 }
 
-/// Cut an abstract: usually one passage, more if it is long or has
-/// structured parts ("Background:", "Methods:" lines).
+/// Cut an abstract: usually one passage, more if it is long; a
+/// structured abstract ("BACKGROUND: … METHODS: …", on one line or
+/// several) is cut at its labels, each part headed by its label.
 pub fn split_abstract(work_id: &str, abstract_text: &str) -> Vec<Passage> {
-    split_text(work_id, abstract_text)
+    let parts = structured::parts(abstract_text);
+    if parts.is_empty() {
+        return split_text(work_id, abstract_text);
+    }
+    let mut out: Vec<Passage> = Vec::new();
+    for part in parts {
+        let offset = part.text.start;
+        for mut p in split_text(work_id, &abstract_text[part.text]) {
+            p.ordinal = out.len();
+            p.start += offset;
+            p.end += offset;
+            p.heading = Some(part.label.clone());
+            out.push(p);
+        }
+    }
+    out
 }
 
 /// The splitter with explicit page starts and options.

@@ -91,3 +91,39 @@ fn empty_and_courtesy_only_inputs_give_nothing() {
     assert!(split_text("w", "").is_empty());
     assert!(split_text("w", "Mr. President,\n\nThank you.\n").is_empty());
 }
+
+#[test]
+fn a_structured_abstract_is_cut_at_its_labels() {
+    let text = "BACKGROUND: Little is known about how to discourage clinicians from ordering \
+                low-value services. METHODS: We randomized 40 practices to a default order set. \
+                RESULTS: Orders of the service fell by nine per cent.";
+    let ps = split_abstract("w", text);
+    let headed: Vec<(Option<&str>, &str)> = ps
+        .iter()
+        .map(|p| (p.heading.as_deref(), p.text.as_str()))
+        .collect();
+    assert_eq!(
+        headed,
+        [
+            (
+                Some("Background"),
+                "Little is known about how to discourage clinicians from ordering low-value services."
+            ),
+            (
+                Some("Methods"),
+                "We randomized 40 practices to a default order set."
+            ),
+            (
+                Some("Results"),
+                "Orders of the service fell by nine per cent."
+            ),
+        ]
+    );
+    for (i, p) in ps.iter().enumerate() {
+        assert_eq!(p.ordinal, i);
+        assert_eq!(text[p.start..p.end].trim(), p.text);
+    }
+    // An abstract in prose stays one passage, without a heading.
+    let prose = split_abstract("w", "Results were mixed, and the design of nudges matters.");
+    assert_eq!((prose.len(), prose[0].heading.as_deref()), (1, None));
+}
