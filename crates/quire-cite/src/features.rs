@@ -838,19 +838,19 @@ fn ends_sentence(tokens: &[Token<'_>], i: usize) -> bool {
 /// letter tells works apart and nothing else, so the model sees the year
 /// it has learnt (its training data has few such letters).
 fn without_year_suffix(text: &str) -> &str {
-    if text.len() == 5 && is_year(text) {
+    if (5..=6).contains(&text.len()) && is_year(text) {
         &text[..4]
     } else {
         text
     }
 }
 
-/// A plausible publication year, optionally with a disambiguating letter:
-/// "1974", "2023a".
+/// A plausible publication year, optionally with its disambiguating
+/// letters: "1974", "2023a", "2021aa".
 pub fn is_year(core: &str) -> bool {
     let b = core.as_bytes();
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    if digits != 4 || b.len() > 5 || (b.len() == 5 && !b[4].is_ascii_lowercase()) {
+    if digits != 4 || b.len() > 6 || !b[4..].iter().all(u8::is_ascii_lowercase) {
         return false;
     }
     matches!(&core[..2], "15" | "16" | "17" | "18" | "19" | "20")

@@ -35,9 +35,10 @@ pub struct Reference {
     pub month: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub day: Option<u8>,
-    /// The letter of "2023a", which tells works of one author-year apart.
+    /// The letters of "2023a" (after "z": "2023aa"), which tell works of
+    /// one author-year apart.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub year_suffix: Option<char>,
+    pub year_suffix: Option<String>,
     /// "n.d." or "in press" when there is no year.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_note: Option<String>,
@@ -179,8 +180,8 @@ impl Reference {
     /// "a)." — give the letter back to the year.
     fn take_year_suffix_from_title(&mut self) {
         static LEAD: OnceLock<Regex> = OnceLock::new();
-        let lead = re(&LEAD, r"^([a-z])\)[.,]?\s+(\S.*)$");
-        let (Some(year), None) = (self.year, self.year_suffix) else {
+        let lead = re(&LEAD, r"^([a-z]{1,2})\)[.,]?\s+(\S.*)$");
+        let (Some(year), None) = (self.year, &self.year_suffix) else {
             return;
         };
         let Some(title) = self.title.as_deref() else {
@@ -191,7 +192,7 @@ impl Reference {
         };
         let letter = &c[1];
         if self.text.contains(&format!("{year}{letter})")) {
-            self.year_suffix = letter.chars().next();
+            self.year_suffix = Some(letter.to_string());
             self.title = Some(c[2].to_string());
         }
     }
@@ -203,7 +204,7 @@ impl Reference {
         static UNDATED_THEN: OnceLock<Regex> = OnceLock::new();
         let undated_then = re(
             &UNDATED_THEN,
-            r"(?i)^\s*(\(?n\.\s?d\.(?:-[a-z])?\)?[.,]?)\s+(\S.*)$",
+            r"(?i)^\s*(\(?n\.\s?d\.(?:-[a-z]{1,2})?\)?[.,]?)\s+(\S.*)$",
         );
         match undated_then.captures(text) {
             Some(c) => {
@@ -216,7 +217,7 @@ impl Reference {
 
     fn set_date(&mut self, text: &str) {
         static YEAR: OnceLock<Regex> = OnceLock::new();
-        let y = re(&YEAR, r"\b(1[5-9]\d\d|20\d\d)([a-z])?\b");
+        let y = re(&YEAR, r"\b(1[5-9]\d\d|20\d\d)([a-z]{1,2})?\b");
         // The first date read is the work's: after "(n.d.)" a year the
         // labeller finds later ("… Security after 2021") is not its date.
         if self.year.is_some() || self.date_note.is_some() {
@@ -224,7 +225,7 @@ impl Reference {
         }
         if let Some(c) = y.captures(text) {
             self.year = c[1].parse().ok();
-            self.year_suffix = c.get(2).and_then(|m| m.as_str().chars().next());
+            self.year_suffix = c.get(2).map(|m| m.as_str().to_string());
             (self.month, self.day) = month_and_day(text);
             return;
         }
@@ -233,11 +234,11 @@ impl Reference {
             self.date_note = Some("n.d.".into());
             // "(n.d.-b)": the letter of an undated work.
             static ND: OnceLock<Regex> = OnceLock::new();
-            let nd = re(&ND, r"n\.\s?d\.-([a-z])\b");
+            let nd = re(&ND, r"n\.\s?d\.-([a-z]{1,2})\b");
             self.year_suffix = nd
                 .captures(&lower)
                 .and_then(|c| c.get(1))
-                .and_then(|m| m.as_str().chars().next());
+                .map(|m| m.as_str().to_string());
         } else if lower.contains("in press") || lower.contains("forthcoming") {
             self.date_note = Some("in press".into());
         }
@@ -891,7 +892,7 @@ mod tests {
         assert_eq!(clean_pages("(pp. 112\u{2013}131)."), "112-131");
         let mut r = Reference::default();
         r.set_date("(2023a).");
-        assert_eq!((r.year, r.year_suffix), (Some(2023), Some('a')));
+        assert_eq!((r.year, r.year_suffix.as_deref()), (Some(2023), Some("a")));
         let mut r = Reference::default();
         r.set_date("(n.d.).");
         assert_eq!(r.date_note.as_deref(), Some("n.d."));
@@ -902,8 +903,8 @@ mod tests {
         let mut r = Reference::default();
         r.set_date_segment("(n.d.-b). Border security after 2021.");
         assert_eq!(
-            (r.year, r.date_note.as_deref(), r.year_suffix),
-            (None, Some("n.d."), Some('b'))
+            (r.year, r.date_note.as_deref(), r.year_suffix.as_deref()),
+            (None, Some("n.d."), Some("b"))
         );
         assert_eq!(r.title.as_deref(), Some("Border security after 2021"));
     }
@@ -963,8 +964,12 @@ mod tests {
         ];
         let r = Reference::from_segments("Using implementation intentions. (n.d.-a).", &segments);
         assert_eq!(
-            (r.date_note.as_deref(), r.year_suffix, r.genre.as_deref()),
-            (Some("n.d."), Some('a'), None)
+            (
+                r.date_note.as_deref(),
+                r.year_suffix.as_deref(),
+                r.genre.as_deref()
+            ),
+            (Some("n.d."), Some("a"), None)
         );
     }
 
@@ -978,7 +983,7 @@ mod tests {
             ..Reference::default()
         };
         r.take_year_suffix_from_title();
-        assert_eq!(r.year_suffix, Some('a'));
+        assert_eq!(r.year_suffix.as_deref(), Some("a"));
         assert_eq!(r.title.as_deref(), Some("Background press call"));
     }
 }

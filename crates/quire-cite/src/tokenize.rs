@@ -159,19 +159,28 @@ fn split_runs<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Token<'
     }
 }
 
-/// Whether the letter at `i` ends a year that starts at `s` ("2023a",
-/// "1998b."): one lowercase letter right after four digits of a year,
-/// followed by no other letter; not "s" ("1990s" is a decade).
+/// Whether the letter at `i` belongs to the letters of a year that starts
+/// at `s` ("2023a", "1998b.", after "z" "2021aa"): one or two lowercase
+/// letters right after four digits of a year, followed by no other
+/// letter or digit; the first not "s" ("1990s" is a decade).
 fn is_year_suffix(text: &str, s: usize, i: usize, end: usize) -> bool {
     let b = text.as_bytes();
-    i - s == 4
-        && crate::features::is_year(&text[s..i])
-        && b[i].is_ascii_lowercase()
-        && b[i] != b's'
-        && text[i + 1..end]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric())
+    let first = s + 4;
+    if !(first..=first + 1).contains(&i)
+        || !b[i].is_ascii_lowercase()
+        || !crate::features::is_year(&text[s..first])
+    {
+        return false;
+    }
+    let letters = b[first..end]
+        .iter()
+        .take_while(|c| c.is_ascii_lowercase())
+        .count();
+    let ends = text[first + letters..end]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    (1..=2).contains(&letters) && b[first] != b's' && ends
 }
 
 /// Where a link starts in a chunk: "http", "www." or "//" (a URL broken
@@ -250,8 +259,8 @@ mod tests {
     #[test]
     fn a_year_keeps_its_letter() {
         assert_eq!(
-            texts("(2023a). 1998l, 1990s 2021and"),
-            vec!["(", "2023a", ")", ".", "1998l", ",", "1990", "s", "2021", "and"]
+            texts("(2023a). 1998l, 1990s 2021and 2021ab,"),
+            vec!["(", "2023a", ")", ".", "1998l", ",", "1990", "s", "2021", "and", "2021ab", ","]
         );
     }
 

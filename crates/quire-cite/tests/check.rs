@@ -122,6 +122,23 @@ fn a_reference_without_year_and_with_a_dash_far_in_is_checked() {
 }
 
 #[test]
+fn year_letters_after_z_match_their_own_reference() {
+    // The 27th and 28th works of one author-year are 2021aa and 2021ab.
+    let text = "Strikes rose (The White House, 2021z; The White House, 2021aa). \
+                Talks failed (The White House, 2021ab).\n\nReferences\n\n\
+                The White House. (2021z, March 2). Statement on strikes. The White House.\n\
+                The White House. (2021aa, March 9). Statement on more strikes. The White House.\n\
+                The White House. (2021ab, May 1). Statement on the talks. The White House.\n";
+    let parser = ReferenceParser::new().unwrap();
+    let refs = parser.parse_text(text).unwrap();
+    let suffixes: Vec<Option<&str>> = refs.iter().map(|r| r.year_suffix.as_deref()).collect();
+    assert_eq!(suffixes, [Some("z"), Some("aa"), Some("ab")]);
+    let report = quire_cite::check::check(text, refs, CitationStyle::Apa);
+    assert_eq!(report.matches, [Some(1), Some(2), Some(3)]);
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+}
+
+#[test]
 fn unreadable_manuscript_is_an_error_naming_the_file() {
     let parser = ReferenceParser::new().unwrap();
     let err = check_file(

@@ -50,7 +50,8 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("built-in pattern is valid"))
 }
 
-const YEAR: &str = r"(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.(?:-[a-z])?|in press|forthcoming";
+const YEAR: &str =
+    r"(?:1[5-9]\d\d|20\d\d)[a-z]{0,2}|n\.\s?d\.(?:-[a-z]{1,2})?|in press|forthcoming";
 
 /// Words that stand before "(2020)" without being authors.
 const NOT_NAMES: [&str; 40] = [
@@ -267,7 +268,7 @@ fn normalize_year(y: &str) -> String {
     if l.starts_with('n') {
         // "n.d.-a": APA's letter for undated works of one author.
         match l.rsplit_once('-') {
-            Some((_, letter)) if letter.len() == 1 => format!("n.d.-{letter}"),
+            Some((_, letters)) if (1..=2).contains(&letters.len()) => format!("n.d.-{letters}"),
             _ => "n.d.".into(),
         }
     } else {

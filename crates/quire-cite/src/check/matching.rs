@@ -225,13 +225,17 @@ pub fn year_fits(c: &Citation, r: &Reference) -> bool {
     match (r.year, &r.date_note) {
         (Some(ry), _) => {
             let digits = &y[..y.bytes().take_while(u8::is_ascii_digit).count()];
-            let letter = y.chars().find(char::is_ascii_lowercase);
+            let letters = &y[digits.len()..];
             digits.parse::<i32>().is_ok_and(|d| d == ry)
-                && (letter.is_none() || r.year_suffix.is_none() || letter == r.year_suffix)
+                && (letters.is_empty()
+                    || r.year_suffix.is_none()
+                    || r.year_suffix.as_deref() == Some(letters))
         }
         (None, Some(note)) => match y.strip_prefix("n.d.-") {
             // "n.d.-a" fits "n.d." with the letter a, or without letters.
-            Some(letter) => note == "n.d." && r.year_suffix.is_none_or(|s| letter.starts_with(s)),
+            Some(letters) => {
+                note == "n.d." && r.year_suffix.as_deref().is_none_or(|s| letters == s)
+            }
             None => note == y,
         },
         (None, None) => false,

@@ -352,8 +352,8 @@ fn match_citation(
 
 pub(crate) fn ref_year(r: &Reference) -> String {
     match (r.year, &r.date_note) {
-        (Some(y), _) => format!("{y}{}", r.year_suffix.map(String::from).unwrap_or_default()),
-        (None, Some(n)) => match r.year_suffix {
+        (Some(y), _) => format!("{y}{}", r.year_suffix.as_deref().unwrap_or_default()),
+        (None, Some(n)) => match &r.year_suffix {
             Some(s) => format!("{n}-{s}"),
             None => n.clone(),
         },

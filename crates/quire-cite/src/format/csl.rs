@@ -50,8 +50,8 @@ pub fn item(r: &Reference, id: &str) -> Value {
         }
         _ => {}
     }
-    if let Some(s) = r.year_suffix {
-        m.insert("year-suffix".into(), json!(s.to_string()));
+    if let Some(s) = &r.year_suffix {
+        m.insert("year-suffix".into(), json!(s));
     }
     let fields: [(&str, &Option<String>); 11] = [
         ("title", &r.title),

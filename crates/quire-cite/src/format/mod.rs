@@ -56,7 +56,7 @@ pub(crate) fn base_key(r: &Reference) -> String {
         })
         .collect();
     let year = r.year.map_or("nd".to_string(), |y| y.to_string());
-    let suffix = r.year_suffix.map(String::from).unwrap_or_default();
+    let suffix = r.year_suffix.as_deref().unwrap_or_default();
     format!("{name}{year}{suffix}")
 }
 
