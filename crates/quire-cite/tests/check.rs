@@ -139,6 +139,19 @@ fn year_letters_after_z_match_their_own_reference() {
 }
 
 #[test]
+fn names_in_scripts_without_capitals_are_cited_and_matched() {
+    let text = "Attacks rose (الخطيب, 2023). The corridor matters (王, 2022).\n\n\
+                References\n\n\
+                الخطيب, أحمد. (2023). الأمن في أفغانستان بعد الانسحاب.\n\
+                王伟. (2022). 阿富汗安全局势与中巴经济走廊. 国际问题研究.\n";
+    let parser = ReferenceParser::new().unwrap();
+    let refs = parser.parse_text(text).unwrap();
+    let report = quire_cite::check::check(text, refs, CitationStyle::Apa);
+    assert_eq!(report.matches, [Some(1), Some(2)], "{:?}", report.citations);
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+}
+
+#[test]
 fn unreadable_manuscript_is_an_error_naming_the_file() {
     let parser = ReferenceParser::new().unwrap();
     let err = check_file(

@@ -345,14 +345,20 @@ fn split_names(text: &str) -> (Vec<String>, bool, Option<String>, bool) {
         let later_capital = name
             .split_whitespace()
             .skip(1)
-            .any(|w| w.chars().next().is_some_and(char::is_uppercase));
-        if name.chars().next().is_some_and(char::is_uppercase) || later_capital {
+            .any(|w| w.chars().next().is_some_and(opens_a_name));
+        if name.chars().next().is_some_and(opens_a_name) || later_capital {
             names.push(name);
         } else {
             return (Vec::new(), et_al, connector, initials);
         }
     }
     (names, et_al, connector, initials)
+}
+
+/// A capital, or a letter of a script without case (Arabic, Chinese,
+/// Hebrew, Devanagari …): names begin so.
+fn opens_a_name(c: char) -> bool {
+    c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
 }
 
 /// The title of a title-only citation, quotes and the ellipsis of a
@@ -383,7 +389,8 @@ fn is_initials(word: &str) -> bool {
 /// et al., the connector and where the names start.
 fn narrative_names(before: &str) -> Option<(Vec<String>, bool, Option<String>, usize)> {
     static NARR: OnceLock<Regex> = OnceLock::new();
-    let name = r"\p{Lu}[\p{L}'\u{2019}\-]+";
+    // A capital or a letter of a script without case ("王", "الخطيب").
+    let name = r"(?:\p{Lu}[\p{L}\p{M}'\u{2019}\-]+|\p{Lo}[\p{L}\p{M}'\u{2019}\-]*)";
     let join = r"(?:,?\s+(?:and|&)\s+|,\s+|\s+(?:(?:of|for|the|on|de|van|von|der|al|bin)\s+)*)";
     let narr = NARR.get_or_init(|| {
         Regex::new(&format!(

@@ -155,6 +155,11 @@ pub fn name_fit_keyed(c: &CitedKey, r: &ReferenceKey) -> NameFit {
         // "Trinidad & Tobago" is "Trinidad and Tobago".
         Some(n) if cited.contains('&') && org_key(cited) == org_key(n) => NameFit::Exact,
         _ if zone_starts_with(&r.zone, cited) => NameFit::Exact,
+        // "王" cites "王伟": Chinese, Japanese and Korean names run the
+        // family name into the given name.
+        Some(n) if is_cjk_name(cited) && is_cjk_name(n) && n.starts_with(cited.as_str()) => {
+            NameFit::Exact
+        }
         Some(_) if near(cited_key, &r.keys[0]) => NameFit::Near,
         _ => NameFit::None,
     };
@@ -182,6 +187,19 @@ fn zone_starts_with(zone: &str, cited: &str) -> bool {
             .chars()
             .next()
             .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// A name written in Chinese characters, kana or hangul.
+fn is_cjk_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.chars().all(|c| {
+            matches!(c as u32,
+                0x3040..=0x30FF // hiragana, katakana
+                | 0x3400..=0x4DBF // CJK extension A
+                | 0x4E00..=0x9FFF // CJK unified ideographs
+                | 0xAC00..=0xD7AF // hangul syllables
+            )
+        })
 }
 
 /// An organisation cited by its name or its acronym ("ICG").
