@@ -145,6 +145,27 @@ fn index_rebuild_after_losing_the_index() {
 }
 
 #[test]
+fn an_index_of_an_older_analyzer_is_flagged_and_rebuilt_by_the_next_import() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = imported_review(tmp.path());
+    // What an older quire wrote: the store generation alone.
+    let generation = dir.join(".quire/index.generation");
+    let recorded = std::fs::read_to_string(&generation).unwrap();
+    let store_generation = recorded.split_whitespace().next().unwrap().to_string();
+    std::fs::write(&generation, &store_generation).unwrap();
+    assert_eq!(status_json(&dir)["index"]["current"], false);
+    let out = quire(&dir).args(["search", "fencing"]).output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not up to date"),
+        "{out:?}"
+    );
+    quire(&dir).arg("import").assert().success();
+    assert_eq!(status_json(&dir)["index"]["current"], true);
+    let out = quire(&dir).args(["search", "fencing"]).output().unwrap();
+    assert!(out.stderr.is_empty(), "{out:?}");
+}
+
+#[test]
 fn query_syntax_errors_are_reported_not_panics() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = imported_review(tmp.path());

@@ -34,6 +34,7 @@
 //! (callers pass the selected ids in [`SearchOptions::allowed_ids`]), or
 //! format hits for a terminal or a page beyond marking snippets.
 
+mod cjk;
 mod error;
 pub mod query;
 mod schema;
@@ -50,7 +51,7 @@ use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexBuilder, IndexReader, ReloadPolicy, TantivyError};
 
 pub use error::IndexError;
-pub use schema::DEFAULT_FIELD_WEIGHTS;
+pub use schema::{ANALYZER_VERSION, DEFAULT_FIELD_WEIGHTS};
 pub use search::{Hit, SearchOptions};
 pub use snippet::Snippet;
 pub use writer::Writer;

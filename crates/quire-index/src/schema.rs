@@ -1,17 +1,22 @@
 //! The index schema: which parts of a Work and its Document are searchable,
 //! which are stored for displaying hits, and the text analyzer they share.
 
+use crate::cjk::CjkAwareTokenizer;
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
     INDEXED, STORED, STRING,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
-    TokenizerManager,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, TokenizerManager,
 };
 
 /// Name under which the analyzer is registered with tantivy.
 pub(crate) const ANALYZER: &str = "quire_en";
+
+/// Changes whenever the analyzer cuts text differently: an index built
+/// with another version holds other terms and must be rebuilt. (2: CJK
+/// text in character pairs.)
+pub const ANALYZER_VERSION: u32 = 2;
 
 /// Tokens longer than this are junk (URLs, base64, hyphen-less chemistry)
 /// and would only bloat the term dictionary.
@@ -57,11 +62,12 @@ pub const DEFAULT_FIELD_WEIGHTS: [(&str, usize); 5] = [
 ];
 
 /// The analyzer for every text field and every query word: split on
-/// non-alphanumerics, lowercase, fold accents to ASCII so that "Tehrīk"
+/// non-alphanumerics (Chinese, Japanese and Korean into character pairs,
+/// see [`crate::cjk`]), lowercase, fold accents to ASCII so that "Tehrīk"
 /// finds "Tehrik". No stemming: reviewers search for exact policy terms and
 /// stemming would blur "sanction" and "sanctioned" in phrase searches.
 pub(crate) fn analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
+    TextAnalyzer::builder(CjkAwareTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)

@@ -463,3 +463,30 @@ fn excluded_phrases_work_in_every_segment_layout() {
         vec!["durand-2009"]
     );
 }
+
+#[test]
+fn chinese_and_arabic_text_is_found_by_any_of_its_words() {
+    let index = SearchIndex::in_memory().unwrap();
+    let chinese = work(
+        "zh-2022",
+        "阿富汗安全局势与中巴经济走廊",
+        2022,
+        "本文分析了二〇二一年后阿富汗的安全局势。恐怖主义威胁仍然存在。",
+    );
+    let arabic = work(
+        "ar-2023",
+        "الأمن في أفغانستان بعد الانسحاب",
+        2023,
+        "التهديدات الإرهابية على الحدود",
+    );
+    index
+        .rebuild(vec![(chinese, None::<Document>), (arabic, None)], "gen-1")
+        .unwrap();
+    // A word inside a run of characters with no spaces, a longer one as
+    // a phrase of pairs, a character alone, and a word of a spaced script.
+    assert_eq!(ids(&index, "安全"), ["zh-2022"]);
+    assert_eq!(ids(&index, "经济走廊"), ["zh-2022"]);
+    assert_eq!(ids(&index, "title:走廊"), ["zh-2022"]);
+    assert!(ids(&index, "走廊经济").is_empty(), "pairs keep their order");
+    assert_eq!(ids(&index, "الحدود"), ["ar-2023"]);
+}

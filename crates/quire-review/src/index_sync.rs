@@ -35,10 +35,22 @@ fn generation_file(review: &ReviewDir) -> PathBuf {
     review.quire_dir().join("index.generation")
 }
 
+/// The store generation the index was built from, if it was built by
+/// this analyzer: the file reads "GENERATION analyzer VERSION" (an index
+/// of an older quire, whose file holds the generation alone, is rebuilt).
 fn recorded_generation(review: &ReviewDir) -> Option<i64> {
-    std::fs::read_to_string(generation_file(review))
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
+    let recorded = std::fs::read_to_string(generation_file(review)).ok()?;
+    let mut words = recorded.split_whitespace();
+    let generation = words.next()?.parse().ok()?;
+    let version: u32 = match (words.next(), words.next()) {
+        (Some("analyzer"), Some(v)) => v.parse().ok()?,
+        _ => return None,
+    };
+    (version == quire_index::ANALYZER_VERSION).then_some(generation)
+}
+
+fn generation_record(generation: i64) -> String {
+    format!("{generation} analyzer {}", quire_index::ANALYZER_VERSION)
 }
 
 impl<'i> IndexSync<'i> {
@@ -105,11 +117,13 @@ impl<'i> IndexSync<'i> {
         if count > 0 || self.rebuild {
             self.writer.finish()?;
         }
-        std::fs::write(&self.generation_file, store.generation()?.to_string()).map_err(|e| {
-            ReviewError::Io {
-                path: self.generation_file.display().to_string(),
-                source: e,
-            }
+        std::fs::write(
+            &self.generation_file,
+            generation_record(store.generation()?),
+        )
+        .map_err(|e| ReviewError::Io {
+            path: self.generation_file.display().to_string(),
+            source: e,
         })?;
         Ok(count)
     }

@@ -36,6 +36,20 @@ pub struct Args {
     pub format: Format,
 }
 
+/// An index behind the store (an import cut short, an index from an older
+/// quire) answers from what it holds: say so, on stderr.
+fn warn_if_stale(review: &quire_review::ReviewDir) {
+    let Ok(store) = quire_store::Store::open(&review.db_path()) else {
+        return;
+    };
+    if let Ok(false) = quire_review::index_is_current(review, &store) {
+        eprintln!(
+            "note: the search index is not up to date with the review's store; \
+             `quire index --rebuild` (or the next `quire import`) brings it up to date"
+        );
+    }
+}
+
 pub fn run(args: &Args, ctx: &Context) -> Result<u8> {
     let review = ctx.review()?;
     let index = SearchIndex::open_or_create(&review.index_dir())?;
@@ -52,6 +66,7 @@ pub fn run(args: &Args, ctx: &Context) -> Result<u8> {
         allowed_ids: allowed.as_ref(),
     };
     let hits = index.search(&args.query, &opts)?;
+    warn_if_stale(&review);
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&hits)?),
         Format::Table => print_table(&hits),
