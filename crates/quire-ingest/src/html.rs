@@ -1,9 +1,13 @@
 //! HTML full texts: metadata from `<meta>` tags (Highwire `citation_*`,
 //! Dublin Core `DC.*`, Open Graph), body text as blank-line-separated blocks.
 //!
-//! Scripts, styles, navigation, headers and footers are dropped; every
-//! block element (paragraph, list item, heading, table row, ...) becomes
-//! its own block, so passages can later be cut at paragraph boundaries.
+//! Scripts, styles, navigation, headers and footers are dropped, and
+//! when the page marks its content (`<main>`, `role="main"`, a single
+//! `<article>`) only that is read: cookie banners and "related" lists
+//! stay out. Every block element (paragraph, list item, heading, table
+//! row, ...) becomes its own block, so passages can later be cut at
+//! paragraph boundaries; headings are written as Markdown `#` lines, so
+//! they label the passages that follow.
 
 use crate::ids::{self, clean};
 use crate::names::person_from_display;
@@ -202,14 +206,11 @@ fn html_lang(html: &Html) -> Option<String> {
     html.root_element().attr("lang").and_then(clean)
 }
 
-/// The visible text of the body, one block per paragraph-like element,
-/// blocks separated by a blank line. Walks the tree without recursion, so
-/// deeply nested junk cannot overflow the stack.
+/// The visible text of the content, one block per paragraph-like
+/// element, blocks separated by a blank line. Walks the tree without
+/// recursion, so deeply nested junk cannot overflow the stack.
 fn body_text(html: &Html) -> String {
-    let root = Selector::parse("body")
-        .ok()
-        .and_then(|s| html.select(&s).next())
-        .unwrap_or_else(|| html.root_element());
+    let root = content_root(html);
     let mut blocks: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut skipping = 0usize;
@@ -217,7 +218,9 @@ fn body_text(html: &Html) -> String {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(e) if SKIP.contains(&e.name()) => skipping += 1,
-                Node::Element(e) if BLOCKS.contains(&e.name()) => flush(&mut current, &mut blocks),
+                Node::Element(e) if BLOCKS.contains(&e.name()) => {
+                    flush(&mut current, &mut blocks, "")
+                }
                 Node::Text(t) if skipping == 0 => current.push_str(t),
                 _ => {}
             },
@@ -225,18 +228,53 @@ fn body_text(html: &Html) -> String {
                 Node::Element(e) if SKIP.contains(&e.name()) => {
                     skipping = skipping.saturating_sub(1)
                 }
-                Node::Element(e) if BLOCKS.contains(&e.name()) => flush(&mut current, &mut blocks),
+                Node::Element(e) if BLOCKS.contains(&e.name()) => {
+                    flush(&mut current, &mut blocks, heading_mark(e.name()))
+                }
                 _ => {}
             },
         }
     }
-    flush(&mut current, &mut blocks);
+    flush(&mut current, &mut blocks, "");
     blocks.join("\n\n")
 }
 
-fn flush(current: &mut String, blocks: &mut Vec<String>) {
+/// Where the page's own content is: its `<main>` (or `role="main"`), else
+/// its one `<article>`, else the whole body.
+fn content_root(html: &Html) -> scraper::ElementRef<'_> {
+    let all = |css: &str| -> Vec<scraper::ElementRef<'_>> {
+        Selector::parse(css)
+            .map(|s| html.select(&s).collect())
+            .unwrap_or_default()
+    };
+    let main = all("main, [role=main]");
+    let articles = all("article");
+    if let [main] = main.as_slice() {
+        return *main;
+    }
+    if let [article] = articles.as_slice() {
+        return *article;
+    }
+    all("body")
+        .first()
+        .copied()
+        .unwrap_or_else(|| html.root_element())
+}
+
+/// The Markdown mark a heading element's text is written with.
+fn heading_mark(element: &str) -> &'static str {
+    match element {
+        "h1" => "# ",
+        "h2" => "## ",
+        "h3" => "### ",
+        "h4" | "h5" | "h6" => "#### ",
+        _ => "",
+    }
+}
+
+fn flush(current: &mut String, blocks: &mut Vec<String>, mark: &str) {
     if let Some(block) = clean(current) {
-        blocks.push(block);
+        blocks.push(format!("{mark}{block}"));
     }
     current.clear();
 }

@@ -318,11 +318,33 @@ fn html_meta_and_blocks() {
         r.work.abstract_text.as_deref(),
         Some("How the TTP uses Afghan sanctuaries.")
     );
+    // Headings are written as Markdown headings: they label passages.
     let text = &r.document.as_ref().unwrap().text;
     assert_eq!(
         text,
-        "Cross-Border Militancy\n\nThe Tehrik-i-Taliban Pakistan has regrouped across the border.\n\n\
-         Sanctuaries\n\nKunar\n\nNangarhar\n\nIslamabad's options\n\nare limited."
+        "# Cross-Border Militancy\n\nThe Tehrik-i-Taliban Pakistan has regrouped across the border.\n\n\
+         ## Sanctuaries\n\nKunar\n\nNangarhar\n\nIslamabad's options\n\nare limited."
+    );
+}
+
+#[test]
+fn html_with_marked_content_reads_only_the_content() {
+    let page = r#"<html><head><title>Pakistan's TTP Problem</title></head><body>
+        <div class="cookie-banner">We use cookies. Accept all cookies</div>
+        <main><article><h1>Pakistan's TTP Problem</h1>
+        <p>The TTP has stepped up attacks since August 2021.</p>
+        <h2>Why it matters</h2><p>Cross-border militancy threatens the relationship.</p>
+        </article></main>
+        <div class="newsletter">Sign up for our newsletter</div></body></html>"#;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.html");
+    std::fs::write(&path, page).unwrap();
+    let im = read_file(&path, "page.html").unwrap();
+    let r = &im.records[0];
+    assert_eq!(
+        r.document.as_ref().unwrap().text,
+        "# Pakistan's TTP Problem\n\nThe TTP has stepped up attacks since August 2021.\n\n\
+         ## Why it matters\n\nCross-border militancy threatens the relationship."
     );
 }
 

@@ -189,7 +189,7 @@ fn is_artefact(line: &str) -> bool {
     if l.starts_with("<!--") && l.ends_with("-->") {
         return true;
     }
-    if is_page_number(l) || is_record_furniture(l) {
+    if is_page_number(l) || is_record_furniture(l) || is_byline(l) {
         return true;
     }
     let b = l.as_bytes();
@@ -220,6 +220,26 @@ fn is_record_furniture(line: &str) -> bool {
         && tokens.len() <= 4
         && tokens.iter().any(|t| t.contains('/'))
         && tokens.iter().all(|t| furniture(t))
+}
+
+/// A byline: "By Asfandyar Mir · 12 May 2023", "By Ayesha Siddiqa and
+/// Ahmed Rashid" — a short line of "By" and capitalised names (with
+/// "and", a date, separators), which the work's authors already record
+/// and which is no heading. A hard-wrapped sentence ("By December, when
+/// this Administration will") has words in lower case.
+fn is_byline(line: &str) -> bool {
+    const JOINERS: &[&str] = &["and", "&", "de", "van", "von", "al", "bin", "da", "di"];
+    let mut words = line.split_whitespace();
+    let name_like = |w: &str| {
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || JOINERS.contains(&w)
+            || !w.chars().any(char::is_alphanumeric)
+    };
+    words.next() == Some("By")
+        && words.clone().next().is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.all(name_like)
+        && line.split_whitespace().count() <= 12
+        && !line.ends_with(['.', '?', '!'])
 }
 
 /// "12", "- 12 -", "Page 3", "Page 3 of 10", "iv".
@@ -458,6 +478,16 @@ mod tests {
         assert_eq!(body_start("No front matter"), 0);
         assert_eq!(front_matter_id(t).as_deref(), Some("x"));
         assert_eq!(front_matter_id("id: not front matter"), None);
+    }
+
+    #[test]
+    fn bylines_are_furniture_but_sentences_opening_with_by_are_not() {
+        assert!(is_byline("By Asfandyar Mir · 12 May 2023"));
+        assert!(is_byline("By Ayesha Siddiqa and Ahmed Rashid"));
+        assert!(!is_byline("By 2030, Pakistan will have fenced the border."));
+        assert!(!is_byline("By December, when this Administration will"));
+        assert!(!is_byline("By Contrast the Taliban waited for the talks to fail."));
+        assert!(!is_byline("by the way"));
     }
 
     #[test]
