@@ -236,7 +236,10 @@ fn is_byline(line: &str) -> bool {
             || !w.chars().any(char::is_alphanumeric)
     };
     words.next() == Some("By")
-        && words.clone().next().is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words
+            .clone()
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
         && words.all(name_like)
         && line.split_whitespace().count() <= 12
         && !line.ends_with(['.', '?', '!'])
@@ -486,7 +489,9 @@ mod tests {
         assert!(is_byline("By Ayesha Siddiqa and Ahmed Rashid"));
         assert!(!is_byline("By 2030, Pakistan will have fenced the border."));
         assert!(!is_byline("By December, when this Administration will"));
-        assert!(!is_byline("By Contrast the Taliban waited for the talks to fail."));
+        assert!(!is_byline(
+            "By Contrast the Taliban waited for the talks to fail."
+        ));
         assert!(!is_byline("by the way"));
     }
 
