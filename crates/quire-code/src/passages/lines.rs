@@ -70,6 +70,7 @@ pub fn classify<'a>(text: &'a str, from: usize, page_starts: &[usize]) -> Vec<Li
         }
         drop_running_heads(&mut lines, &breaks);
     }
+    let paginated = !breaks.is_empty();
     for k in 0..lines.len() {
         if lines[k].kind != LineKind::Text {
             continue;
@@ -91,6 +92,15 @@ pub fn classify<'a>(text: &'a str, from: usize, page_starts: &[usize]) -> Vec<Li
                 && lines.get(k + 1).is_none_or(|l| l.kind == LineKind::Blank))
             || heads_a_paragraph_line(&lines, k);
         lines[k].kind = kind_of(lines[k].text, alone);
+        // In a paginated text (a PDF) a short line standing alone without
+        // a full stop is a heading in sentence case too ("The threat
+        // landscape"): journals set headings so, and the text layer puts
+        // them between blank lines like paragraphs.
+        if lines[k].kind == LineKind::Text && alone && paginated {
+            if let Some(h) = sentence_case_heading(lines[k].text) {
+                lines[k].kind = LineKind::Heading(h.to_string());
+            }
+        }
         // "Theme of UNGA76.": a short title with a full stop, between
         // paragraph lines.
         if lines[k].kind == LineKind::Text && heads_a_paragraph_line(&lines, k) {
@@ -100,6 +110,18 @@ pub fn classify<'a>(text: &'a str, from: usize, page_starts: &[usize]) -> Vec<Li
         }
     }
     lines
+}
+
+/// A heading in sentence case: at most eight words, opening with a
+/// capital or a section number ("3. Cooperation and its limits"), with a
+/// letter in it and no closing punctuation.
+fn sentence_case_heading(line: &str) -> Option<&str> {
+    let bare = line.trim_matches(|c| c == '*' || c == '_').trim();
+    let words = bare.split_whitespace().count();
+    let opens = bare.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let closes = bare.ends_with(['.', ',', ';', ':', '?', '!', '"', '”', ')']);
+    (words <= 8 && bare.len() <= 80 && opens && !closes && bare.chars().any(char::is_alphabetic))
+        .then_some(bare)
 }
 
 /// A line of at most six words, title-like but for its final full stop.
@@ -356,8 +378,40 @@ pub fn is_courtesy(line: &str) -> bool {
                 Some("excellency" | "majesty" | "highness")
             )
         );
+    // Words that also run through ordinary sentences: a line of nothing
+    // else ("the.", "and of all") is the end of a hard-wrapped sentence.
+    const ALSO_ORDINARY: &[&str] = &[
+        "the",
+        "a",
+        "of",
+        "and",
+        "all",
+        "so",
+        "very",
+        "much",
+        "our",
+        "may",
+        "you",
+        "your",
+        "his",
+        "her",
+        "state",
+        "states",
+        "government",
+        "governments",
+        "member",
+        "members",
+        "lot",
+        "protect",
+        "troops",
+        "good",
+        "head",
+    ];
     let known = words.iter().filter(|w| WORDS.contains(&w.as_str())).count();
-    addresses_someone || known * 10 >= words.len() * 8
+    let courteous = words
+        .iter()
+        .any(|w| WORDS.contains(&w.as_str()) && !ALSO_ORDINARY.contains(&w.as_str()));
+    addresses_someone || (courteous && known * 10 >= words.len() * 8)
 }
 
 fn is_all_caps_heading(line: &str) -> bool {
@@ -484,6 +538,29 @@ mod tests {
     }
 
     #[test]
+    fn sentence_case_headings_of_a_pdf_stand_alone() {
+        let t = "The border was closed for weeks and trade fell sharply.\n\n\
+                 The threat landscape\n\n\
+                 Attacks rose after the takeover of Kabul in August 2021.\n";
+        let page_two = t.len() - 10;
+        let kinds = |pages: &[usize]| -> Vec<LineKind> {
+            classify(t, 0, pages).into_iter().map(|l| l.kind).collect()
+        };
+        assert_eq!(
+            kinds(&[page_two])[2],
+            LineKind::Heading("The threat landscape".into())
+        );
+        // Not in unpaginated text, where such a line may be a sentence
+        // of its own.
+        assert_eq!(kinds(&[])[2], LineKind::Text);
+        assert_eq!(
+            sentence_case_heading("3. Cooperation and its limits"),
+            Some("3. Cooperation and its limits")
+        );
+        assert_eq!(sentence_case_heading("They left."), None);
+    }
+
+    #[test]
     fn bylines_are_furniture_but_sentences_opening_with_by_are_not() {
         assert!(is_byline("By Asfandyar Mir · 12 May 2023"));
         assert!(is_byline("By Ayesha Siddiqa and Ahmed Rashid"));
@@ -507,6 +584,14 @@ mod tests {
         );
         assert_eq!(kinds[6], LineKind::Courtesy);
         assert!(is_courtesy("Your Excellency Abdulla Shahid,"));
+        assert!(is_courtesy("Heads of State and Government,"));
+        assert!(is_courtesy("Thank you very much."));
+        // Hard-wrapped ends of sentences made of words courtesies also use.
+        assert!(!is_courtesy("the."));
+        assert!(!is_courtesy(
+            "the Government and the people of the State of Bahrain"
+        ));
+        assert!(!is_courtesy("our troops."));
         assert!(!is_courtesy(
             "Your Excellency, the crisis in our region has deepened and we ask for help."
         ));
