@@ -153,10 +153,20 @@ impl Cleaned {
     /// Append inline text, dropping Markdown and HTML markup and
     /// repairing spaced hyphens (words looked up in `document`).
     fn push_inline(&mut self, line: &str, offset: usize, document: &str) {
+        let skips = markdown_skips(line);
+        let table_row = line.starts_with('|');
         let mut chars = line.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             let at = offset + i;
+            if let Some(skip) = skips.iter().find(|r| r.start == i) {
+                while chars.peek().is_some_and(|&(j, _)| j < skip.end) {
+                    chars.next();
+                }
+                continue;
+            }
             match c {
+                // A table's cells read as words apart.
+                '|' if table_row => self.push_space(at),
                 '*' => {}
                 '_' if chars.peek().is_some_and(|&(_, n)| n == '_') => {
                     chars.next();
@@ -178,6 +188,49 @@ impl Cleaned {
             }
         }
     }
+}
+
+/// Byte ranges of a line's Markdown link syntax to leave out: the
+/// brackets and target of a link (`[text](url)` reads "text"), a whole
+/// image (`![alt](src)`), a footnote mark (`[^1]`, and `[^1]:` opening a
+/// footnote).
+fn markdown_skips(line: &str) -> Vec<std::ops::Range<usize>> {
+    let b = line.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'[' {
+            i += 1;
+            continue;
+        }
+        let Some(close) = line[i..].find(']').map(|k| i + k) else {
+            break;
+        };
+        let image = i > 0 && b[i - 1] == b'!';
+        if b.get(i + 1) == Some(&b'^') {
+            let end = if b.get(close + 1) == Some(&b':') {
+                close + 2
+            } else {
+                close + 1
+            };
+            out.push(i..end);
+            i = end;
+            continue;
+        }
+        let target_end = (b.get(close + 1) == Some(&b'('))
+            .then(|| line[close + 1..].find(')').map(|k| close + 1 + k + 1))
+            .flatten();
+        match target_end {
+            Some(end) if image => out.push(i - 1..end),
+            Some(end) => {
+                out.push(i..i + 1);
+                out.push(close..end);
+            }
+            None => {}
+        }
+        i = target_end.unwrap_or(close + 1);
+    }
+    out
 }
 
 /// Drop leading blockquote markers and list bullets.
@@ -246,6 +299,28 @@ mod tests {
             c.join_line(l, off, doc);
         }
         c
+    }
+
+    #[test]
+    fn markdown_links_images_footnotes_and_table_pipes_are_dropped() {
+        let line = "See [the full dataset](https://example.org/d.csv) and ![chart](c.png) \
+                    on Torkham.[^1] Costs [rose] (sharply).";
+        let c = join(&[line], line);
+        assert_eq!(
+            c.text,
+            "See the full dataset and on Torkham. Costs [rose] (sharply)."
+        );
+        // Spans still point into the source: "dataset" is where it was.
+        let at = c.text.find("dataset").unwrap();
+        let (from, _) = c.raw_span(at, at + 7);
+        assert_eq!(&line[from..from + 7], "dataset");
+        let note = "[^1]: Interview in Peshawar, March 2023.";
+        assert_eq!(
+            join(&[note], note).text,
+            "Interview in Peshawar, March 2023."
+        );
+        let row = "| Torkham | 1,200 | 900 |";
+        assert_eq!(join(&[row], row).text, "Torkham 1,200 900");
     }
 
     #[test]
