@@ -7,8 +7,9 @@ use std::sync::OnceLock;
 /// Byte ranges of the sentences of `text`. A sentence ends at `.`, `!` or
 /// `?` (plus closing quotes/brackets) followed by whitespace and an
 /// upper-case letter, digit or opening quote, unless the word before the
-/// stop is a known abbreviation or an initial ("U.S.", "e.g.", "J.").
-/// Line breaks that separate paragraphs or list items also end a sentence.
+/// stop is a known abbreviation or an initial ("U.S.", "e.g.", "J."); a
+/// full stop that lost its space ("peace.The") ends one too. Line breaks
+/// that separate paragraphs or list items also end a sentence.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -52,7 +53,9 @@ fn sentence_stop(text: &str, i: usize) -> Option<usize> {
     let rest = &text[end..];
     let after_space = rest.trim_start();
     if after_space.len() == rest.len() {
-        return None; // no whitespace: "3.5", "U.S.A"
+        // No whitespace: "3.5", "U.S.A" — or a stop whose space the text
+        // lost ("for peace.The Assembly").
+        return glued_sentence_break(text, i, end).then_some(end);
     }
     let next = after_space.chars().next()?;
     let opens = next.is_uppercase() || next.is_ascii_digit() || "\"'“‘(".contains(next);
@@ -60,6 +63,29 @@ fn sentence_stop(text: &str, i: usize) -> Option<usize> {
         return None;
     }
     Some(end)
+}
+
+/// "peace.The": a full stop with no space after, between a word of two
+/// lower-case letters or more and a capitalised word — a sentence break
+/// the text lost, not an abbreviation ("U.S.A"), a number ("3.5") or a
+/// web address ("example.org").
+fn glued_sentence_break(text: &str, stop: usize, end: usize) -> bool {
+    if text.as_bytes()[stop] != b'.' || end != stop + 1 {
+        return false;
+    }
+    let word_before: Vec<char> = text[..stop]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let before_word = text[..stop].chars().rev().nth(word_before.len());
+    let mut after = text[end..].chars();
+    let capitalised = after.next().is_some_and(char::is_uppercase)
+        && after.next().is_some_and(char::is_lowercase);
+    word_before.len() >= 2
+        && word_before.iter().all(|c| c.is_lowercase())
+        && !before_word.is_some_and(|c| c == '.' || c == '/' || c == '@')
+        && capitalised
 }
 
 /// A paragraph break or a list item starts on the next line.
@@ -473,6 +499,21 @@ mod tests {
         for word in ["crisis", "status", "process", "gas"] {
             assert_eq!(singular(word), word);
         }
+    }
+
+    #[test]
+    fn a_sentence_break_that_lost_its_space_is_a_break() {
+        let text = "We call for peace.The Assembly agreed. The U.S.A. and 3.5 per cent stay. See example.org today.";
+        let cut: Vec<&str> = sentences(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            cut,
+            [
+                "We call for peace.",
+                "The Assembly agreed.",
+                "The U.S.A. and 3.5 per cent stay.",
+                "See example.org today."
+            ]
+        );
     }
 
     #[test]
