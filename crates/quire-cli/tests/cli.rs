@@ -166,6 +166,16 @@ fn an_index_of_an_older_analyzer_is_flagged_and_rebuilt_by_the_next_import() {
 }
 
 #[test]
+fn an_import_with_no_source_files_says_where_they_go() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = init(tmp.path());
+    let out = quire(&dir).arg("import").output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("no source files"), "{stdout}");
+    assert!(stdout.contains("sources/ folder"), "{stdout}");
+}
+
+#[test]
 fn query_syntax_errors_are_reported_not_panics() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = imported_review(tmp.path());

@@ -93,6 +93,13 @@ pub fn print_summary(s: &ImportSummary) {
     if s.indexed > 0 {
         println!("indexed {} works", s.indexed);
     }
+    if s.files.is_empty() {
+        println!(
+            "  no source files: put .bib, .ris, .json (CSL-JSON), .jsonl (OpenAlex), .pdf, \
+             .docx, .html, .md or .txt files in the review's sources/ folder, or name them: \
+             quire import PATH..."
+        );
+    }
     for (file, message) in &failed {
         // The reader's message usually names the file already.
         let message = message
