@@ -15,6 +15,7 @@ pub fn detect_format(path: &Path, head: &[u8]) -> Option<Format> {
     match ext.as_str() {
         "bib" | "bibtex" | "biblatex" => Some(Format::Bibtex),
         "ris" => Some(Format::Ris),
+        "nbib" | "medline" => Some(Format::Medline),
         "json" | "csl" | "csljson" => Some(Format::CslJson),
         // JSON lines: OpenAlex works, or CSL-JSON items one per line.
         "jsonl" | "ndjson" => Some(if looks_openalex(&text) {
@@ -26,6 +27,8 @@ pub fn detect_format(path: &Path, head: &[u8]) -> Option<Format> {
         // Reference managers save RIS as .txt too.
         "txt" | "text" => Some(if looks_ris(&text) {
             Format::Ris
+        } else if looks_medline(&text) {
+            Format::Medline
         } else {
             Format::Text
         }),
@@ -66,6 +69,9 @@ fn sniff(head: &[u8], text: &str) -> Option<Format> {
     if looks_ris(text) {
         return Some(Format::Ris);
     }
+    if looks_medline(text) {
+        return Some(Format::Medline);
+    }
     if t.starts_with('@')
         && t[1..]
             .chars()
@@ -95,6 +101,11 @@ fn sniff(head: &[u8], text: &str) -> Option<Format> {
 fn looks_openalex(text: &str) -> bool {
     let first_line = text.trim_start().lines().next().unwrap_or("");
     first_line.contains("openalex.org") || first_line.contains("\"authorships\"")
+}
+
+/// A `PMID- ` line among the first lines (PubMed's MEDLINE format).
+fn looks_medline(text: &str) -> bool {
+    text.lines().take(20).any(|l| l.starts_with("PMID- "))
 }
 
 /// A `TY  - ` line among the first lines.

@@ -132,8 +132,9 @@ pub fn iso_date(year: i32, month: Option<u32>, day: Option<u32>) -> String {
     }
 }
 
-/// Normalise a date written as "2021-08-31", "2021/08/31/", "2021-08" or
-/// "2021" to ISO; None when it has no year.
+/// Normalise a date written as "2021-08-31", "2021/08/31/", "2021-08",
+/// "2021" or, as PubMed writes it, "2021 Aug 19" (and "2021 Jul-Aug": its
+/// first month) to ISO; None when it has no year.
 pub fn iso_from_text(text: &str) -> Option<String> {
     let parts: Vec<&str> = text
         .split(['-', '/', ' ', 'T'])
@@ -144,9 +145,37 @@ pub fn iso_from_text(text: &str) -> Option<String> {
         .parse()
         .ok()
         .filter(|y| (1000..=2200).contains(y))?;
-    let month = parts.get(1).and_then(|m| m.parse().ok());
+    let month = parts
+        .get(1)
+        .and_then(|m| m.parse().ok().or_else(|| month_number(m)));
     let day = parts.get(2).and_then(|d| d.parse().ok());
     Some(iso_date(year, month, day))
+}
+
+/// "Aug", "August", "aug." → 8.
+fn month_number(name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = name.trim_end_matches('.').to_ascii_lowercase();
+    let head = lower.get(..3)?;
+    let at = MONTHS.iter().position(|m| *m == head)?;
+    // "Aug" or "August", not "Augur".
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    (lower.len() == 3 || full[at].starts_with(&lower) || lower == "sept").then_some(at as u32 + 1)
 }
 
 /// "12" + "30" → "12–30"; either alone stays as given.
@@ -423,6 +452,11 @@ mod tests {
         assert_eq!(year_in("12345"), None);
         assert_eq!(year_in("n.d."), None);
         assert_eq!(iso_from_text("2021/08/31/").as_deref(), Some("2021-08-31"));
+        // PubMed's DP field.
+        assert_eq!(iso_from_text("2021 Aug 19").as_deref(), Some("2021-08-19"));
+        assert_eq!(iso_from_text("2021 Jul-Aug").as_deref(), Some("2021-07"));
+        assert_eq!(iso_from_text("2021 Spring").as_deref(), Some("2021"));
+        assert_eq!(iso_from_text("2021 Augur").as_deref(), Some("2021"));
         assert_eq!(iso_from_text("2021-13").as_deref(), Some("2021"));
         assert_eq!(page_range(Some("12"), Some("30")).as_deref(), Some("12–30"));
         assert_eq!(split_keywords("a; b, c;"), vec!["a", "b, c"]);

@@ -46,6 +46,7 @@ pub mod html;
 pub mod ids;
 mod json_stream;
 pub mod markdown;
+pub mod medline;
 pub mod names;
 pub mod openalex;
 pub mod pdf;
@@ -65,6 +66,8 @@ use std::path::Path;
 pub enum Format {
     Bibtex,
     Ris,
+    /// PubMed's MEDLINE format (`.nbib`).
+    Medline,
     CslJson,
     OpenAlexJsonl,
     Markdown,
@@ -79,6 +82,7 @@ impl Format {
         match self {
             Format::Bibtex => "bibtex",
             Format::Ris => "ris",
+            Format::Medline => "medline",
             Format::CslJson => "csl-json",
             Format::OpenAlexJsonl => "openalex-jsonl",
             Format::Markdown => "markdown",
@@ -319,6 +323,7 @@ fn read_whole(format: Format, bytes: &[u8], emit: &mut Emit<'_>) -> Result<(), I
     let text = encoding::decode(bytes, emit.file)?;
     match format {
         Format::Bibtex => bibtex::read(&text, emit),
+        Format::Medline => medline::read(&text, emit),
         Format::Markdown => markdown::read(&text, "md", emit),
         Format::Text => markdown::read(&text, "txt", emit),
         Format::Html => html::read(&text, emit),

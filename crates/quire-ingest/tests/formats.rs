@@ -496,3 +496,55 @@ fn word_fixture_keeps_its_text_and_drops_an_account_as_author() {
     let text = &im.records[0].document.as_ref().unwrap().text;
     assert!(text.contains("# Overview\n\nPakistan ordered undocumented Afghans to leave; returns through Torkham rose sharply.\tUNHCR & IOM scaled up."), "{text}");
 }
+
+#[test]
+fn pubmed_medline_records() {
+    let im = import("pubmed.nbib");
+    assert_eq!(im.format, Format::Medline);
+    assert_eq!(im.records.len(), 3, "{:?}", im.skipped);
+    let w = &im.records[0].work;
+    assert_eq!(
+        w.title,
+        "Health of Afghan refugees in Pakistan after the 2021 withdrawal: a cross-sectional survey"
+    );
+    // Full names win over the short ones; the collective author is one.
+    assert_eq!(
+        w.authors,
+        vec![
+            Person::new("Siddiqa", Some("Ayesha".into())),
+            Person::new("van der Berg", Some("Jan Maarten".into())),
+            Person::organisation("Refugee Health Study Group"),
+        ]
+    );
+    assert_eq!(
+        (w.year, w.date.as_deref()),
+        (Some(2021), Some("2021-08-19"))
+    );
+    assert_eq!(w.container.as_deref(), Some("BMC public health"));
+    assert_eq!(
+        (w.volume.as_deref(), w.issue.as_deref(), w.pages.as_deref()),
+        (Some("21"), Some("1"), Some("1123–1129"))
+    );
+    assert_eq!(w.doi.as_deref(), Some("10.1186/s12889-021-11123-4"));
+    assert!(w.abstract_text.as_deref().is_some_and(|a| a
+        .starts_with("BACKGROUND: Little is known")
+        && a.ends_with("by a third.")));
+    assert_eq!(
+        w.keywords,
+        ["Afghanistan", "Pakistan", "refugees", "Humans"]
+    );
+    assert_eq!(w.language.as_deref(), Some("eng"));
+    assert_eq!(w.kind, WorkKind::Article);
+    assert_eq!(w.provenance[0].line, Some(1));
+    assert_eq!(w.provenance[0].record.as_deref(), Some("pmid34412345"));
+    // A translated title loses its brackets; short names are read.
+    let de = &im.records[1].work;
+    assert_eq!(de.title, "Cross-border trade and public health at Torkham");
+    assert_eq!(de.authors, vec![Person::new("Khan", Some("I".into()))]);
+    assert_eq!(de.pages.as_deref(), Some("45–52"));
+    // A chapter, its book title known.
+    assert_eq!(im.records[2].work.kind, WorkKind::Chapter);
+    // The record without a title is skipped with its line.
+    assert_eq!(im.skipped.len(), 1);
+    assert_eq!(im.skipped[0].line, Some(59));
+}

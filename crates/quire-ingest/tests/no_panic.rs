@@ -6,9 +6,10 @@
 use quire_ingest::{read_bytes, Format};
 use std::path::PathBuf;
 
-const FORMATS: [Format; 9] = [
+const FORMATS: [Format; 10] = [
     Format::Bibtex,
     Format::Ris,
+    Format::Medline,
     Format::CslJson,
     Format::OpenAlexJsonl,
     Format::Markdown,
@@ -96,6 +97,7 @@ fn every_prefix_of_small_fixtures() {
             for format in [
                 Format::Bibtex,
                 Format::Ris,
+                Format::Medline,
                 Format::CslJson,
                 Format::OpenAlexJsonl,
                 Format::Markdown,
