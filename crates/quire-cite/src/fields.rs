@@ -399,11 +399,7 @@ fn month_and_day(text: &str) -> (Option<u8>, Option<u8>) {
     let Some(c) = m.captures(text) else {
         return (None, None);
     };
-    let name: String = c[2].to_lowercase().chars().take(3).collect();
-    let month = crate::features::MONTHS[..12]
-        .iter()
-        .position(|full| full.starts_with(&name))
-        .map(|i| i as u8 + 1);
+    let month = normalize::month_number(&c[2]).and_then(|m| u8::try_from(m).ok());
     let day = c
         .get(3)
         .or(c.get(1))

@@ -147,35 +147,9 @@ pub fn iso_from_text(text: &str) -> Option<String> {
         .filter(|y| (1000..=2200).contains(y))?;
     let month = parts
         .get(1)
-        .and_then(|m| m.parse().ok().or_else(|| month_number(m)));
+        .and_then(|m| m.parse().ok().or_else(|| normalize::month_number(m)));
     let day = parts.get(2).and_then(|d| d.parse().ok());
     Some(iso_date(year, month, day))
-}
-
-/// "Aug", "August", "aug." → 8.
-fn month_number(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let lower = name.trim_end_matches('.').to_ascii_lowercase();
-    let head = lower.get(..3)?;
-    let at = MONTHS.iter().position(|m| *m == head)?;
-    // "Aug" or "August", not "Augur".
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    (lower.len() == 3 || full[at].starts_with(&lower) || lower == "sept").then_some(at as u32 + 1)
 }
 
 /// "12" + "30" → "12–30"; either alone stays as given.

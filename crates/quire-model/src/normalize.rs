@@ -12,6 +12,31 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// The month an English month name or its abbreviation names: "Aug",
+/// "August", "aug.", "Sept" → 8 or 9; "Augur", "Marxism" → None.
+pub fn month_number(name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = name.trim_end_matches('.').to_ascii_lowercase();
+    if lower.len() < 3 {
+        return None;
+    }
+    let at = MONTHS.iter().position(|m| m.starts_with(&lower[..3]))?;
+    (lower.len() == 3 || MONTHS[at].starts_with(&lower) || lower == "sept").then_some(at as u32 + 1)
+}
+
 /// A comparison key for titles: folded, punctuation dropped, whitespace
 /// collapsed. "The Durand Line: A History!" → "the durand line a history".
 pub fn title_key(title: &str) -> String {
@@ -65,6 +90,17 @@ pub fn doi(raw: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_names_and_abbreviations() {
+        assert_eq!(month_number("Aug"), Some(8));
+        assert_eq!(month_number("august"), Some(8));
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("Augur"), None);
+        assert_eq!(month_number("Marxism"), None);
+        assert_eq!(month_number("Ma"), None);
+        assert_eq!(month_number("Jüly"), None);
+    }
 
     #[test]
     fn folds_and_keys() {

@@ -8,15 +8,12 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use quire_model::SourceType;
 use std::collections::HashSet;
 
-/// Phrases with which a source states a gap in knowledge.
+/// Phrases with which a source states a gap in knowledge (with
+/// `CUES_NEEDING_A_NEED`, which state one only beside a word of need).
 pub const GAP_CUES: &[&str] = &[
     "further research is needed",
     "further research is required",
     "more research is needed",
-    "further research",
-    "more research",
-    "further study",
-    "further studies",
     "remains unclear",
     "remain unclear",
     "it is unclear",
@@ -54,13 +51,6 @@ pub const GAP_CUES: &[&str] = &[
     "evidence is limited",
     "evidence is lacking",
     "evidence is scarce",
-    "more evidence",
-    "further investigation",
-    "further investigated",
-    "further evaluation",
-    "further evaluated",
-    "further exploration",
-    "further explored",
 ];
 /// Cues that also speak of study as schooling, of plans or of an inquiry
 /// under way ("further studies in the digital fields", "we will do more
@@ -417,7 +407,7 @@ fn stated_gaps(corpus: &Corpus) -> Vec<GapStatement> {
     let Ok(automaton) = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        .build(GAP_CUES)
+        .build(GAP_CUES.iter().chain(CUES_NEEDING_A_NEED))
     else {
         return Vec::new();
     };
