@@ -7,6 +7,7 @@
 //! query matches as a phrase of pairs. A character standing alone is a
 //! word of its own.
 
+use quire_model::normalize::is_cjk;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// Cuts text into words, and CJK runs into character pairs.
@@ -119,22 +120,6 @@ impl TokenStream for CjkAwareTokenStream<'_> {
     fn token_mut(&mut self) -> &mut Token {
         self.token
     }
-}
-
-/// Han ideographs, kana and hangul: scripts written without spaces
-/// between words (Korean has them, but its words hold several syllables
-/// that are searched apart as well).
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x11FF // hangul jamo
-        | 0x3040..=0x30FF // hiragana, katakana
-        | 0x3130..=0x318F // hangul compatibility jamo
-        | 0x3400..=0x4DBF // CJK extension A
-        | 0x4E00..=0x9FFF // CJK unified ideographs
-        | 0xAC00..=0xD7AF // hangul syllables
-        | 0xF900..=0xFAFF // CJK compatibility ideographs
-        | 0x20000..=0x2A6DF // CJK extension B
-    )
 }
 
 #[cfg(test)]

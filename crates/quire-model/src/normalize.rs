@@ -12,6 +12,27 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// Han ideographs, kana and hangul: the scripts written without spaces
+/// between words, where a word boundary cannot be seen in the text.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF // hangul jamo
+        | 0x3040..=0x30FF // hiragana, katakana
+        | 0x3130..=0x318F // hangul compatibility jamo
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xAC00..=0xD7AF // hangul syllables
+        | 0xF900..=0xFAFF // CJK compatibility ideographs
+        | 0x20000..=0x2A6DF // CJK extension B
+    )
+}
+
+/// A letter or digit that continues a word: not CJK, whose characters
+/// stand next to each other whatever the words (see [`is_cjk`]).
+pub fn continues_word(c: char) -> bool {
+    c.is_alphanumeric() && !is_cjk(c)
+}
+
 /// The month an English month name or its abbreviation names: "Aug",
 /// "August", "aug.", "Sept" → 8 or 9; "Augur", "Marxism" → None.
 pub fn month_number(name: &str) -> Option<u32> {

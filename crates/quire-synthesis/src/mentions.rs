@@ -154,6 +154,17 @@ mod tests {
     }
 
     #[test]
+    fn names_in_scripts_without_spaces_are_found_inside_a_run() {
+        let m = ActorMatcher::new(&[actor("pakistan", "Pakistan", &["巴基斯坦"])]);
+        let found: Vec<usize> = m
+            .find("巴基斯坦和阿富汗的安全合作")
+            .iter()
+            .map(|f| f.start)
+            .collect();
+        assert_eq!(found, [0]);
+    }
+
+    #[test]
     fn longest_whole_word_mentions() {
         let m = ActorMatcher::new(&[
             actor("pakistan", "Pakistan", &["Pakistani", "Islamabad"]),

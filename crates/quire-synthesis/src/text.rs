@@ -481,11 +481,14 @@ pub fn singular(word: &str) -> &str {
 }
 
 /// True when the byte range `[s, e)` of `text` is a whole word (or run of
-/// words): no letter or digit touches it on either side.
+/// words): no letter or digit touches it on either side (a Chinese,
+/// Japanese or Korean character does not count: those scripts put no
+/// space between words).
 pub fn at_word_boundary(text: &str, s: usize, e: usize) -> bool {
+    use quire_model::normalize::continues_word;
     let before = text[..s].chars().next_back();
     let after = text[e..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    !before.is_some_and(continues_word) && !after.is_some_and(continues_word)
 }
 
 #[cfg(test)]

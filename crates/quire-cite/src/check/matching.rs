@@ -191,15 +191,7 @@ fn zone_starts_with(zone: &str, cited: &str) -> bool {
 
 /// A name written in Chinese characters, kana or hangul.
 fn is_cjk_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.chars().all(|c| {
-            matches!(c as u32,
-                0x3040..=0x30FF // hiragana, katakana
-                | 0x3400..=0x4DBF // CJK extension A
-                | 0x4E00..=0x9FFF // CJK unified ideographs
-                | 0xAC00..=0xD7AF // hangul syllables
-            )
-        })
+    !name.is_empty() && name.chars().all(quire_model::normalize::is_cjk)
 }
 
 /// An organisation cited by its name or its acronym ("ICG").

@@ -10,6 +10,7 @@
 //! Plain lower-case words also match their regular plural.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use quire_model::normalize::continues_word;
 use quire_model::Category;
 
 use crate::CodeError;
@@ -130,11 +131,14 @@ impl TermMatcher {
         self.drop_nested(hits)
     }
 
+    /// Where an occurrence ends if it stands on word boundaries. Next to
+    /// Chinese, Japanese or Korean characters a term is a word of its own
+    /// (those scripts put no space between words).
     fn word_end(&self, text: &str, start: usize, end: usize, term: usize) -> Option<usize> {
         if text[..start]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric)
+            .is_some_and(continues_word)
         {
             return None;
         }
@@ -142,12 +146,12 @@ impl TermMatcher {
         if self.terms[term].wildcard {
             let ext: usize = rest
                 .chars()
-                .take_while(|c| c.is_alphanumeric())
+                .take_while(|&c| continues_word(c))
                 .map(char::len_utf8)
                 .sum();
             return Some(end + ext);
         }
-        (!rest.chars().next().is_some_and(char::is_alphanumeric)).then_some(end)
+        (!rest.chars().next().is_some_and(continues_word)).then_some(end)
     }
 
     fn drop_nested(&self, hits: Vec<Hit>) -> Vec<Hit> {
@@ -224,6 +228,15 @@ mod tests {
         assert_eq!(
             found(&m, "Terrorist militants and Militancy found safe havens; terror in the US, not for us."),
             vec!["militants", "Militancy", "safe havens", "terror", "US"]
+        );
+    }
+
+    #[test]
+    fn terms_in_scripts_without_spaces_are_found_inside_a_run() {
+        let m = TermMatcher::new(&[test_category("t", &["恐怖主义", "TTP"])]).unwrap();
+        assert_eq!(
+            found(&m, "恐怖主义威胁仍然存在，TTP的袭击增加。"),
+            vec!["恐怖主义", "TTP"]
         );
     }
 
