@@ -112,12 +112,54 @@ pub fn gaps(corpus: &Corpus) -> Gaps {
     let mut thin_cells = primary_gaps(corpus);
     thin_cells.extend(secondary_gaps(corpus));
     thin_cells.extend(year_gaps(corpus, &years, &by_year));
+    // An empty category is one gap, not one per year and source type.
+    let empty = empty_categories(corpus);
+    thin_cells.retain(|t| !empty.iter().any(|e| e.category == t.category));
+    thin_cells.splice(0..0, empty);
     Gaps {
         by_year,
         by_source_type,
         thin_cells,
         stated: stated_gaps(corpus),
     }
+}
+
+/// "No included work speaks to X": a category of the framework with no
+/// passage coded, the plainest gap of all. When nothing at all is coded,
+/// one sentence says so instead (the terms may not fit the corpus).
+fn empty_categories(corpus: &Corpus) -> Vec<ThinCell> {
+    if corpus.works.is_empty() {
+        return Vec::new();
+    }
+    let empty: Vec<usize> = (0..corpus.coded.len())
+        .filter(|&c| corpus.coded[c].is_empty())
+        .collect();
+    if empty.len() == corpus.coded.len() && !empty.is_empty() {
+        return vec![ThinCell {
+            category: String::new(),
+            column: "all".into(),
+            works: 0,
+            sentence: format!(
+                "No passage of {} is coded with any category of the framework: check that the categories' terms are the corpus's words.",
+                match corpus.works.len() {
+                    1 => "the one included work".to_string(),
+                    n => format!("the {n} included works"),
+                }
+            ),
+        }];
+    }
+    empty
+        .into_iter()
+        .map(|c| ThinCell {
+            category: corpus.category_id(c).to_string(),
+            column: "all".into(),
+            works: 0,
+            sentence: format!(
+                "No included work speaks to {}: none of their passages is coded with it.",
+                corpus.category_label(c)
+            ),
+        })
+        .collect()
 }
 
 /// Year columns: every year from the protocol's first recent year (or the

@@ -610,6 +610,46 @@ fn thin_cells_are_called_out() {
 }
 
 #[test]
+fn a_category_no_work_speaks_to_is_one_gap() {
+    let mut f = Fixture::new();
+    for (id, year) in [("a-2021", 2021), ("b-2022", 2022), ("c-2023", 2023)] {
+        f.work(id, &format!("{id}, A."), year, SourceType::Secondary);
+        f.passage(id, "TTP militants regrouped.", &["threat_landscape"], 0.9);
+    }
+    f.work(
+        "pak-2022",
+        "Government of Pakistan",
+        2022,
+        SourceType::Primary,
+    );
+    f.passage(
+        "pak-2022",
+        "TTP militants attacked.",
+        &["threat_landscape"],
+        0.9,
+    );
+    let s = f.run();
+    // Said once, first; not again per year or source type.
+    let sentences = thin_sentences(&s);
+    assert_eq!(
+        sentences[0],
+        "No included work speaks to Cooperation initiatives: none of their passages is coded with it."
+    );
+    assert!(
+        !sentences[1..].iter().any(|t| t.contains("Cooperation")),
+        "{sentences:?}"
+    );
+    // With nothing coded at all, one sentence says so.
+    let mut none = Fixture::new();
+    none.work("a-2021", "Ali, A.", 2021, SourceType::Secondary);
+    none.passage("a-2021", "The weather was fine.", &[], 0.0);
+    assert_eq!(
+        thin_sentences(&none.run()),
+        ["No passage of the one included work is coded with any category of the framework: check that the categories' terms are the corpus's words."]
+    );
+}
+
+#[test]
 fn a_corpus_without_primary_sources_is_told_once() {
     let primary = thin_sentences_of_one_source_type(SourceType::Secondary, "primary");
     assert_eq!(primary, vec!["The corpus has no primary source."]);
