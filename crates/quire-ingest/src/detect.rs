@@ -16,6 +16,7 @@ pub fn detect_format(path: &Path, head: &[u8]) -> Option<Format> {
         "bib" | "bibtex" | "biblatex" => Some(Format::Bibtex),
         "ris" => Some(Format::Ris),
         "nbib" | "medline" => Some(Format::Medline),
+        "csv" | "tsv" => Some(Format::Table),
         "json" | "csl" | "csljson" => Some(Format::CslJson),
         // JSON lines: OpenAlex works, or CSL-JSON items one per line.
         "jsonl" | "ndjson" => Some(if looks_openalex(&text) {
@@ -29,6 +30,8 @@ pub fn detect_format(path: &Path, head: &[u8]) -> Option<Format> {
             Format::Ris
         } else if looks_medline(&text) {
             Format::Medline
+        } else if looks_web_of_science(&text) {
+            Format::Table
         } else {
             Format::Text
         }),
@@ -72,6 +75,9 @@ fn sniff(head: &[u8], text: &str) -> Option<Format> {
     if looks_medline(text) {
         return Some(Format::Medline);
     }
+    if looks_web_of_science(text) {
+        return Some(Format::Table);
+    }
     if t.starts_with('@')
         && t[1..]
             .chars()
@@ -103,6 +109,14 @@ fn looks_openalex(text: &str) -> bool {
     first_line.contains("openalex.org") || first_line.contains("\"authorships\"")
 }
 
+/// Web of Science's tab-delimited export: a header row of its two-letter
+/// field tags, "PT", "AU", ….
+fn looks_web_of_science(text: &str) -> bool {
+    text.lines()
+        .next()
+        .is_some_and(|l| l.trim_start_matches('\u{feff}').starts_with("PT\tAU\t"))
+}
+
 /// A `PMID- ` line among the first lines (PubMed's MEDLINE format).
 fn looks_medline(text: &str) -> bool {
     text.lines().take(20).any(|l| l.starts_with("PMID- "))
@@ -118,6 +132,36 @@ fn looks_ris(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exports_of_pubmed_scopus_and_web_of_science() {
+        assert_eq!(
+            detect_format(Path::new("pubmed.nbib"), b""),
+            Some(Format::Medline)
+        );
+        assert_eq!(
+            detect_format(
+                Path::new("pubmed-export.txt"),
+                b"\nPMID- 34412345\nOWN - NLM\n"
+            ),
+            Some(Format::Medline)
+        );
+        assert_eq!(
+            detect_format(Path::new("scopus.csv"), b"Authors,Title\n"),
+            Some(Format::Table)
+        );
+        assert_eq!(
+            detect_format(
+                Path::new("savedrecs.txt"),
+                b"\xEF\xBB\xBFPT\tAU\tBA\tTI\r\n"
+            ),
+            Some(Format::Table)
+        );
+        assert_eq!(
+            detect_format(Path::new("savedrecs"), b"PT\tAU\tTI\n"),
+            Some(Format::Table)
+        );
+    }
 
     #[test]
     fn by_extension_and_sniffing() {

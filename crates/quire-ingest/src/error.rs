@@ -24,7 +24,7 @@ pub enum IngestError {
         limit: u64,
         format: crate::Format,
     },
-    #[error("{file}: unknown format; quire reads .bib .ris .nbib (PubMed) .json (CSL-JSON) .jsonl (OpenAlex) .md .txt .html .pdf .docx")]
+    #[error("{file}: unknown format; quire reads .bib .ris .nbib (PubMed) .csv/.tsv (Scopus, Web of Science, tables) .json (CSL-JSON) .jsonl (OpenAlex) .md .txt .html .pdf .docx")]
     UnknownFormat { file: String },
     #[error("{file}: {message}")]
     Unusable { file: String, message: String },

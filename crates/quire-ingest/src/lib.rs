@@ -52,6 +52,7 @@ pub mod openalex;
 pub mod pdf;
 mod pdf_text;
 pub mod ris;
+pub mod table;
 
 pub use detect::detect_format;
 pub use error::IngestError;
@@ -68,6 +69,9 @@ pub enum Format {
     Ris,
     /// PubMed's MEDLINE format (`.nbib`).
     Medline,
+    /// A reference list as a table: Scopus CSV, Web of Science
+    /// tab-delimited, a spreadsheet with a header row.
+    Table,
     CslJson,
     OpenAlexJsonl,
     Markdown,
@@ -83,6 +87,7 @@ impl Format {
             Format::Bibtex => "bibtex",
             Format::Ris => "ris",
             Format::Medline => "medline",
+            Format::Table => "table",
             Format::CslJson => "csl-json",
             Format::OpenAlexJsonl => "openalex-jsonl",
             Format::Markdown => "markdown",
@@ -324,6 +329,7 @@ fn read_whole(format: Format, bytes: &[u8], emit: &mut Emit<'_>) -> Result<(), I
     match format {
         Format::Bibtex => bibtex::read(&text, emit),
         Format::Medline => medline::read(&text, emit),
+        Format::Table => table::read(&text, emit),
         Format::Markdown => markdown::read(&text, "md", emit),
         Format::Text => markdown::read(&text, "txt", emit),
         Format::Html => html::read(&text, emit),

@@ -548,3 +548,85 @@ fn pubmed_medline_records() {
     assert_eq!(im.skipped.len(), 1);
     assert_eq!(im.skipped[0].line, Some(59));
 }
+
+#[test]
+fn scopus_csv_export() {
+    let im = import("scopus.csv");
+    assert_eq!(im.format, Format::Table);
+    assert_eq!(im.records.len(), 2, "{:?}", im.skipped);
+    let w = &im.records[0].work;
+    assert_eq!(
+        w.title,
+        "Border fencing, trade and militancy: Pakistan's Durand Line after 2021"
+    );
+    assert_eq!(
+        w.authors,
+        vec![
+            Person::new("Khan", Some("Ayesha".into())),
+            Person::new("Rashid", Some("Ahmed".into())),
+        ]
+    );
+    assert_eq!(
+        (w.year, w.container.as_deref(), w.pages.as_deref()),
+        (Some(2023), Some("Asian Survey"), Some("601–625"))
+    );
+    assert_eq!(w.doi.as_deref(), Some("10.1525/as.2023.63.4.601"));
+    // A quoted field with a line break and doubled quotes.
+    assert_eq!(
+        w.abstract_text.as_deref(),
+        Some("Pakistan fenced the Durand Line. Trade at Torkham fell, and the \"TTP\" regrouped.")
+    );
+    assert_eq!(w.keywords, ["Durand Line", "Pakistan", "Afghanistan"]);
+    assert_eq!(
+        w.provenance[0].record.as_deref(),
+        Some("2-s2.0-85100000001")
+    );
+    // "[No abstract available]" is no abstract; a report stays a report.
+    let r = &im.records[1].work;
+    assert_eq!(
+        (r.kind, r.abstract_text.as_deref()),
+        (WorkKind::Report, None)
+    );
+    // The row without a title is skipped with its line.
+    assert_eq!(im.skipped.len(), 1);
+    assert_eq!(im.skipped[0].line, Some(4));
+}
+
+#[test]
+fn web_of_science_tab_delimited_export() {
+    let im = import("wos.txt");
+    assert_eq!(im.format, Format::Table);
+    assert_eq!(im.records.len(), 2, "{:?}", im.skipped);
+    let w = &im.records[0].work;
+    assert_eq!(w.title, "Refugees and the \"politics\" of return");
+    assert_eq!(
+        w.authors,
+        vec![
+            Person::new("Yousaf", Some("Kamran".into())),
+            Person::new("Bano", Some("Saira".into())),
+        ]
+    );
+    assert_eq!(
+        (
+            w.year,
+            w.volume.as_deref(),
+            w.issue.as_deref(),
+            w.pages.as_deref()
+        ),
+        (Some(2022), Some("35"), Some("2"), Some("77–95"))
+    );
+    assert_eq!(w.doi.as_deref(), Some("10.1093/jrs/feac001"));
+    assert_eq!(im.records[1].work.kind, WorkKind::Book);
+}
+
+#[test]
+fn a_spreadsheet_with_a_header_row() {
+    let im = import("sheet.csv");
+    let w = &im.records[0].work;
+    assert_eq!(w.title, "Intelligence sharing against the TTP");
+    assert_eq!(w.authors, vec![Person::new("Rashid", Some("Ahmed".into()))]);
+    assert_eq!(
+        (w.year, w.doi.as_deref()),
+        (Some(2023), Some("10.1000/abc"))
+    );
+}

@@ -6,10 +6,11 @@
 use quire_ingest::{read_bytes, Format};
 use std::path::PathBuf;
 
-const FORMATS: [Format; 10] = [
+const FORMATS: [Format; 11] = [
     Format::Bibtex,
     Format::Ris,
     Format::Medline,
+    Format::Table,
     Format::CslJson,
     Format::OpenAlexJsonl,
     Format::Markdown,
@@ -98,6 +99,7 @@ fn every_prefix_of_small_fixtures() {
                 Format::Bibtex,
                 Format::Ris,
                 Format::Medline,
+                Format::Table,
                 Format::CslJson,
                 Format::OpenAlexJsonl,
                 Format::Markdown,

@@ -6,8 +6,9 @@ use anyhow::Result;
 use quire_review::{FileOutcome, ImportSummary};
 use std::path::PathBuf;
 
-/// Import sources (BibTeX, RIS, PubMed .nbib, CSL-JSON, OpenAlex JSONL,
-/// PDF, Word, HTML, Markdown, text) into the review, deduplicating as it goes. Exit status 0
+/// Import sources (BibTeX, RIS, PubMed .nbib, Scopus/Web of Science CSV
+/// and tab-delimited, CSL-JSON, OpenAlex JSONL, PDF, Word, HTML, Markdown,
+/// text) into the review, deduplicating as it goes. Exit status 0
 /// only when nothing was skipped.
 #[derive(clap::Args)]
 #[command(
@@ -95,7 +96,7 @@ pub fn print_summary(s: &ImportSummary) {
     }
     if s.files.is_empty() {
         println!(
-            "  no source files: put .bib, .ris, .nbib (PubMed), .json (CSL-JSON), .jsonl (OpenAlex), .pdf, \
+            "  no source files: put .bib, .ris, .nbib (PubMed), .csv (Scopus, tables), .json (CSL-JSON), .jsonl (OpenAlex), .pdf, \
              .docx, .html, .md or .txt files in the review's sources/ folder, or name them: \
              quire import PATH..."
         );
