@@ -119,8 +119,8 @@ pub(crate) fn read(text: &str, emit: &mut Emit<'_>) -> Result<(), IngestError> {
 }
 
 /// Line numbers of byte offsets met in increasing order, counted as the
-/// file is read (the csv reader's own count misses line breaks inside
-/// quoted fields of CRLF files).
+/// file is read (the csv reader's own line count was one short in a CRLF
+/// file with a line break inside a quoted field).
 struct LineCounter<'t> {
     text: &'t [u8],
     byte: usize,
