@@ -188,6 +188,62 @@ pub fn split_keywords_into(text: &str, out: &mut Vec<String>) {
     );
 }
 
+/// An abstract without the copyright line a database appended to it:
+/// "… were found. © 2021 Elsevier Ltd. All rights reserved.", "Copyright
+/// © 2020 …", "(C) 2019 Elsevier B.V.", "(PsycInfo Database Record (c)
+/// 2022 APA, all rights reserved)". Only a line that opens the abstract or
+/// one of its last sentences (after a full stop, in its last 300 bytes)
+/// counts; the text before it is returned trimmed.
+pub fn without_copyright(text: &str) -> &str {
+    const MARKERS: &[&str] = &[
+        "\u{a9}",
+        // "Copyright law in Pakistan …" may open a sentence of the abstract.
+        "Copyright \u{a9}",
+        "Copyright (c)",
+        "Copyright (C)",
+        "Copyright 1",
+        "Copyright 2",
+        "Copyright by",
+        "(C) 1",
+        "(C) 2",
+        "(c) 1",
+        "(c) 2",
+        "All rights reserved",
+    ];
+    const PSYCINFO: &str = "(PsycINFO Database Record";
+    let is_marker = |at: usize| {
+        let rest = &text[at..];
+        // Every marker opens with "©" (0xC2 0xA9), "C", "(" or "A".
+        if !matches!(rest.as_bytes().first(), Some(0xC2 | b'C' | b'(' | b'A')) {
+            return false;
+        }
+        MARKERS.iter().any(|m| rest.starts_with(m))
+            || rest
+                .get(..PSYCINFO.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(PSYCINFO))
+    };
+    if is_marker(0) {
+        return "";
+    }
+    // The last few sentences, from the end: a copyright line is one or
+    // two sentences ("© 2021 Elsevier Ltd. All rights reserved."), and
+    // abstracts are many, most without one, so little is read of each.
+    let b = text.as_bytes();
+    let tail = text.len().saturating_sub(300);
+    let mut cut = None;
+    for stop in memchr::memrchr_iter(b'.', &b[tail..]).take(MAX_SENTENCES) {
+        let after = tail + stop + 1;
+        let spaces = b[after..].iter().take_while(|&&c| c == b' ').count();
+        if spaces > 0 && is_marker(after + spaces) {
+            cut = Some(after);
+        }
+    }
+    cut.map_or(text, |at| text[..at].trim_end())
+}
+
+/// How many of an abstract's last sentences may be its copyright line.
+const MAX_SENTENCES: usize = 4;
+
 /// Trimmed, whitespace-collapsed, None when empty.
 pub fn clean(text: &str) -> Option<String> {
     if is_clean(text) {
@@ -417,6 +473,26 @@ mod tests {
         assert_eq!(clean("a b c").as_deref(), Some("a b c"));
         assert_eq!(clean("Kö\u{a0}ln x").as_deref(), Some("Kö ln x"));
         assert_eq!(clean("  "), None);
+    }
+
+    #[test]
+    fn copyright_lines_leave_the_abstract() {
+        let abs = "Trade fell by a third. We found no effect of fencing.";
+        for note in [
+            " © 2021 Elsevier Ltd. All rights reserved.",
+            " Copyright © 2020 Elsevier Inc. All rights reserved.",
+            " (C) 2019 Elsevier B.V. All rights reserved.",
+            " (PsycInfo Database Record (c) 2022 APA, all rights reserved)",
+            " © The Author(s) 2021. Published by Oxford University Press.",
+        ] {
+            assert_eq!(without_copyright(&format!("{abs}{note}")), abs, "{note}");
+        }
+        // Inside a sentence it stays, and so does a sentence on copyright.
+        let inside = "Options (A), (B) and (C) 2021 budgets were © marked in the text.";
+        assert_eq!(without_copyright(inside), inside);
+        let on_law = "We study trade. Copyright law in Pakistan lags.";
+        assert_eq!(without_copyright(on_law), on_law);
+        assert_eq!(without_copyright("© 2021 Elsevier Ltd."), "");
     }
 
     #[test]

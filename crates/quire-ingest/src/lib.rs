@@ -355,7 +355,10 @@ impl<'a> Emit<'a> {
         Emit { file, sink }
     }
 
-    /// Hand on a work (and its full text), stamping its provenance.
+    /// Hand on a work (and its full text), stamping its provenance. The
+    /// publisher's copyright line that databases append to abstracts
+    /// ("© 2021 Elsevier Ltd. All rights reserved.") is no part of the
+    /// abstract: it would be coded, quoted and counted as a theme.
     pub fn record(
         &mut self,
         mut work: Work,
@@ -363,6 +366,15 @@ impl<'a> Emit<'a> {
         line: usize,
         key: Option<String>,
     ) {
+        if let Some(text) = &mut work.abstract_text {
+            let kept = ids::without_copyright(text).len();
+            if kept < text.len() {
+                text.truncate(kept);
+            }
+            if text.is_empty() {
+                work.abstract_text = None;
+            }
+        }
         work.provenance.push(Provenance {
             file: self.file.to_string(),
             line: Some(line),

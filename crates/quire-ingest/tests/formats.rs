@@ -571,7 +571,8 @@ fn scopus_csv_export() {
         (Some(2023), Some("Asian Survey"), Some("601–625"))
     );
     assert_eq!(w.doi.as_deref(), Some("10.1525/as.2023.63.4.601"));
-    // A quoted field with a line break and doubled quotes.
+    // A quoted field with a line break and doubled quotes; the
+    // publisher's copyright line after it is no part of the abstract.
     assert_eq!(
         w.abstract_text.as_deref(),
         Some("Pakistan fenced the Durand Line. Trade at Torkham fell, and the \"TTP\" regrouped.")
