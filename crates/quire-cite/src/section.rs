@@ -374,13 +374,23 @@ fn all_in_italics(paragraph: &[(usize, &str)]) -> bool {
 /// runs (median of four lines at most) — a page break in a PDF's text also
 /// leaves a blank line, between two blocks of many references each.
 fn blank_separated(lines: &[(usize, &str)]) -> bool {
-    let mut sizes: Vec<usize> = lines
+    let blocks: Vec<&[(usize, &str)]> = lines
         .split(|(_, l)| l.trim().is_empty())
         .filter(|b| !b.is_empty())
-        .map(<[_]>::len)
         .collect();
+    let mut sizes: Vec<usize> = blocks.iter().map(|b| b.len()).collect();
     sizes.sort_unstable();
-    sizes.len() >= 2 && sizes.iter().any(|&n| n > 1) && sizes[sizes.len() / 2] <= 4
+    // Blocks of one line each are entries when nearly all of them read as
+    // whole entries, with a date and a closing stop ("*Title*. (n.d.)."):
+    // a PDF whose every line is set apart by a blank has wrapped halves.
+    let whole = |b: &&&[(usize, &str)]| {
+        let t = b[0].1.trim_end();
+        has_date(t) && (t.ends_with(['.', ')', ']']) || ends_with_link(t))
+    };
+    let single_line_entries = blocks.iter().filter(whole).count() * 10 >= blocks.len() * 9;
+    sizes.len() >= 2
+        && (sizes.iter().any(|&n| n > 1) || single_line_entries)
+        && sizes[sizes.len() / 2] <= 4
 }
 
 fn block_starts(lines: &[(usize, &str)]) -> Vec<bool> {
@@ -624,6 +634,20 @@ mod tests {
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].line, 5);
         assert!(e[1].text.starts_with("Okafor"));
+    }
+
+    #[test]
+    fn one_line_entries_set_apart_by_blank_lines_are_each_an_entry() {
+        // Titles of authorless works, long ones too: no line reads as the
+        // rest of the one before.
+        let doc = "## References\n\n\
+                   *Working together inside an emailbox*. (n.d.).\n\n\
+                   *Writing for computer science: a taxonomy of writing tasks and general advice*. (n.d.).\n\n\
+                   *XAROP: A Midterm Report on Introducing a Decentralized Semantics based Application*. (n.d.).\n";
+        assert_eq!(texts(doc).len(), 3, "{:?}", texts(doc));
+        // A PDF that sets every line apart: wrapped halves have no date.
+        let wrapped = "References\n\nRuiz, A. (2017). A long title that\n\nwraps over two lines. Journal, 3, 1-9.\n\nOkafor, B. (2021). Water.\n";
+        assert_eq!(texts(wrapped).len(), 2, "{:?}", texts(wrapped));
     }
 
     #[test]

@@ -61,10 +61,11 @@ pub fn cite(work: &Work) -> Citation {
 /// the reference list, so that "2021b" in the text is "2021b" in the list.
 pub fn cite_all(works: &[&Work]) -> Vec<Citation> {
     let mut cites: Vec<Citation> = works.iter().map(|w| cite(w)).collect();
+    lengthen_shared_short_titles(works, &mut cites);
     let mut groups: HashMap<(String, String), Vec<usize>> = HashMap::new();
     for (i, c) in cites.iter().enumerate() {
         groups
-            .entry((c.authors.clone(), c.year.clone()))
+            .entry((c.authors.to_lowercase(), c.year.clone()))
             .or_default()
             .push(i);
     }
@@ -115,14 +116,66 @@ fn family_name(person: &Person) -> Option<String> {
 /// APA cites an authorless work by the first few words of its title, in
 /// double quotes.
 fn short_title(title: &str) -> String {
+    short_title_of(title, SHORT_TITLE_WORDS)
+}
+
+/// Words of a title an authorless work is cited by, at first.
+const SHORT_TITLE_WORDS: usize = 4;
+
+/// The first `n` words of a title, quoted, with "…" when there are more.
+fn short_title_of(title: &str, n: usize) -> String {
     let words: Vec<&str> = title.split_whitespace().collect();
     if words.is_empty() {
         return "\u{201c}Untitled\u{201d}".into();
     }
-    let head = words[..words.len().min(4)].join(" ");
+    let head = words[..words.len().min(n)].join(" ");
     let head = head.trim_end_matches([':', ',', '.', ';']);
-    let ellipsis = if words.len() > 4 { "…" } else { "" };
+    let ellipsis = if words.len() > n { "…" } else { "" };
     format!("\u{201c}{head}{ellipsis}\u{201d}")
+}
+
+/// Authorless works of one year whose titles open with the same words ("A
+/// Survey of Software…") are cited by more of their titles until they
+/// differ, as a reader would write them; only works whose titles are the
+/// same throughout are told apart by letters after the year.
+fn lengthen_shared_short_titles(works: &[&Work], cites: &mut [Citation]) {
+    let authorless: Vec<usize> = (0..works.len())
+        .filter(|&i| cite_has_no_author(works[i]))
+        .collect();
+    let mut words: HashMap<usize, usize> =
+        authorless.iter().map(|&i| (i, SHORT_TITLE_WORDS)).collect();
+    loop {
+        let mut groups: HashMap<(String, &str), Vec<usize>> = HashMap::new();
+        for &i in &authorless {
+            let key = short_title_of(&works[i].title, words[&i]).to_lowercase();
+            groups
+                .entry((key, cites[i].year.as_str()))
+                .or_default()
+                .push(i);
+        }
+        let mut longer = false;
+        for members in groups.values().filter(|g| g.len() > 1) {
+            for &i in members {
+                let n = words.entry(i).or_insert(SHORT_TITLE_WORDS);
+                if *n < works[i].title.split_whitespace().count() {
+                    *n += 1;
+                    longer = true;
+                }
+            }
+        }
+        if !longer {
+            break;
+        }
+    }
+    for i in authorless {
+        let title = short_title_of(&works[i].title, words[&i]);
+        cites[i].authors_narrative = title.clone();
+        cites[i].authors = title;
+    }
+}
+
+fn cite_has_no_author(work: &Work) -> bool {
+    work.authors.iter().filter_map(family_name).next().is_none()
 }
 
 #[cfg(test)]
@@ -137,6 +190,37 @@ mod tests {
             year,
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn authorless_works_sharing_their_first_words_are_cited_by_more_of_them() {
+        let titled = |id: &str, title: &str| Work {
+            id: id.into(),
+            title: title.into(),
+            ..Default::default()
+        };
+        let works = [
+            titled("a", "A Survey of Software Testing Methods"),
+            titled("b", "A survey of software maintenance in industry"),
+            titled("c", "Border trade after 2021"),
+            titled("d", "Same title twice"),
+            titled("e", "Same title twice"),
+        ];
+        let refs: Vec<&Work> = works.iter().collect();
+        let cites: Vec<String> = cite_all(&refs)
+            .iter()
+            .map(Citation::parenthetical)
+            .collect();
+        assert_eq!(
+            cites,
+            [
+                "(\u{201c}A Survey of Software Testing\u{2026}\u{201d}, n.d.)",
+                "(\u{201c}A survey of software maintenance\u{2026}\u{201d}, n.d.)",
+                "(\u{201c}Border trade after 2021\u{201d}, n.d.)",
+                "(\u{201c}Same title twice\u{201d}, n.d.-a)",
+                "(\u{201c}Same title twice\u{201d}, n.d.-b)",
+            ]
+        );
     }
 
     #[test]
