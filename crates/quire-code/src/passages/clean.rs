@@ -197,7 +197,10 @@ impl Cleaned {
 fn markdown_skips(line: &str) -> Vec<std::ops::Range<usize>> {
     let b = line.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
+    // Most lines hold no bracket at all.
+    let Some(mut i) = memchr::memchr(b'[', b) else {
+        return out;
+    };
     while i < b.len() {
         if b[i] != b'[' {
             i += 1;

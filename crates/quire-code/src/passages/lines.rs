@@ -358,6 +358,11 @@ pub fn is_courtesy(line: &str) -> bool {
         "a",
         "lot",
     ];
+    // Most lines are long: counted before any word is lower-cased.
+    let counted = |w: &&str| w.chars().any(|c| c.is_alphanumeric() || c == '-');
+    if line.split_whitespace().filter(counted).nth(12).is_some() {
+        return false;
+    }
     let words: Vec<String> = line
         .split_whitespace()
         .map(|w| {
