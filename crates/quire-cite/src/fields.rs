@@ -131,8 +131,39 @@ impl Reference {
         if r.year.is_none() && r.date_note.is_none() {
             r.set_date_fallback(text);
         }
+        r.prefer_apa_date(text);
         r.kind = r.guess_kind();
         r
+    }
+
+    /// An APA entry states its date in parentheses between stops: "Khan,
+    /// A. (2021). Title." or "Title. (n.d.).". When the labeller took a
+    /// year from elsewhere — a title that holds one ("Computing Curricula
+    /// 2005, The. (n.d.).") — that date is the entry's.
+    fn prefer_apa_date(&mut self, text: &str) {
+        static APA_DATE: OnceLock<Regex> = OnceLock::new();
+        let apa = re(
+            &APA_DATE,
+            r"(?i)(?:^|\.\s)\(((?:1[5-9]\d\d|20\d\d)[a-z]{0,2}(?:,[^()]*)?|n\.\s?d\.(?:-[a-z]{1,2})?|in press)\)\.",
+        );
+        let Some(c) = apa.captures(text) else {
+            return;
+        };
+        let stated = &c[1];
+        let undated = stated.to_ascii_lowercase().starts_with('n');
+        let agrees = match (self.year, &self.date_note) {
+            (Some(y), _) => !undated && stated.starts_with(&y.to_string()),
+            (None, Some(_)) => true,
+            (None, None) => false,
+        };
+        if agrees {
+            return;
+        }
+        self.year = None;
+        self.year_suffix = None;
+        self.date_note = None;
+        (self.month, self.day) = (None, None);
+        self.set_date(&format!("({stated})"));
     }
 
     /// The title the entry sets in italics after its date, when the labels
@@ -934,6 +965,30 @@ mod tests {
             ..news
         };
         assert_eq!(article.guess_kind(), WorkKind::Article);
+    }
+
+    #[test]
+    fn the_apa_date_in_parentheses_wins_over_a_year_in_the_title() {
+        let segments = [
+            Segment {
+                label: "date".into(),
+                text: "Computing Curricula 2005,",
+                start: 0,
+                end: 25,
+            },
+            Segment {
+                label: "title".into(),
+                text: "The. (n.d.).",
+                start: 26,
+                end: 38,
+            },
+        ];
+        let text = "Computing Curricula 2005, The. (n.d.).";
+        let r = Reference::from_segments(text, &segments);
+        assert_eq!((r.year, r.date_note.as_deref()), (None, Some("n.d.")));
+        let dated = "Khan, A. (2021, August 16). Border trade after 2005. Dawn.";
+        let r = Reference::from_segments(dated, &[]);
+        assert_eq!(r.year, Some(2021), "a year in the title is not the date");
     }
 
     #[test]
