@@ -152,6 +152,19 @@ fn names_in_scripts_without_capitals_are_cited_and_matched() {
 }
 
 #[test]
+fn a_long_title_cited_for_an_authorless_work_is_matched() {
+    // The cited words run past the first 120 bytes of the entry.
+    let text = "Fit matters (\u{201c}Examining the Relationship Between Individual Characteristics, Product Characteristics, and Media Richness Fit on Consumer Channel\u{2026}\u{201d}, n.d.).\n\n\
+                References\n\n\
+                *Examining the Relationship Between Individual Characteristics, Product Characteristics, and Media Richness Fit on Consumer Channel Preference*. (n.d.).\n\n\
+                *Examining the Relationship Between Individual Characteristics and Trust*. (n.d.).\n";
+    let parser = ReferenceParser::new().unwrap();
+    let refs = parser.parse_text(text).unwrap();
+    let report = quire_cite::check::check(text, refs, CitationStyle::Apa);
+    assert_eq!(report.matches, [Some(1)], "{:?}", report.problems);
+}
+
+#[test]
 fn unreadable_manuscript_is_an_error_naming_the_file() {
     let parser = ReferenceParser::new().unwrap();
     let err = check_file(

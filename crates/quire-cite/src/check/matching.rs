@@ -43,13 +43,15 @@ pub fn reference_names(r: &Reference) -> Vec<String> {
     names
 }
 
-/// The start of a reference up to its year, or its first 120 bytes
-/// (cut back to a character boundary) when it has no year.
+/// The start of a reference up to its year (or its "(n.d." — an
+/// authorless entry's long title is all zone), or its first 120 bytes
+/// (cut back to a character boundary) when it has neither.
 fn author_zone(r: &Reference) -> String {
     let text = &r.text;
     let mut cut = r
         .year
         .and_then(|y| text.find(&y.to_string()))
+        .or_else(|| text.find("(n.d").or_else(|| text.find("(in press")))
         .unwrap_or(text.len().min(AUTHOR_ZONE_BYTES));
     while !text.is_char_boundary(cut) {
         cut -= 1;
