@@ -165,6 +165,27 @@ fn a_long_title_cited_for_an_authorless_work_is_matched() {
 }
 
 #[test]
+fn a_quoted_title_with_parentheses_stays_one_citation() {
+    let text = "Formats vary (\u{201c}EPC markup language (EPML)\u{2026}\u{201d}, n.d.). \
+                As one report put it, \u{201c}the fence held (Khan, 2021)\u{201d} for a year. \
+                An \u{201c}open quote (Ali, 2020) never closes.\n\n\
+                References\n\n\
+                *EPC markup language (EPML): an XML-based interchange format*. (n.d.).\n\n\
+                Khan, A. (2021). Border fencing. Asian Survey.\n\n\
+                Ali, B. (2020). Open quotes. Polity.\n";
+    let parser = ReferenceParser::new().unwrap();
+    let refs = parser.parse_text(text).unwrap();
+    let report = quire_cite::check::check(text, refs, CitationStyle::Apa);
+    assert_eq!(
+        report.matches,
+        [Some(1), Some(2), Some(3)],
+        "{:?}",
+        report.citations
+    );
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+}
+
+#[test]
 fn unreadable_manuscript_is_an_error_naming_the_file() {
     let parser = ReferenceParser::new().unwrap();
     let err = check_file(

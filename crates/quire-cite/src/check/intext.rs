@@ -103,7 +103,7 @@ pub fn find_citations(body: &str, first_line: usize) -> Vec<Citation> {
     let flat = body.replace('\n', " ");
     let line_of = |offset: usize| first_line + body[..offset].matches('\n').count();
     let mut out: Vec<(usize, Citation)> = Vec::new();
-    parenthetical(&flat, &line_of, &mut out);
+    parenthetical(&flat, &mask_quoted_parentheses(&flat), &line_of, &mut out);
     // "*Statement in the General Debate (2021)*": a year in an italic title
     // makes no narrative citation of the words before it.
     out.retain(|(at, c)| !c.narrative || !inside_emphasis(body, *at));
@@ -137,21 +137,78 @@ fn inside_emphasis(body: &str, at: usize) -> bool {
     toggles % 2 == 1
 }
 
-fn parenthetical(flat: &str, line_of: &dyn Fn(usize) -> usize, out: &mut Vec<(usize, Citation)>) {
+/// `text` with the parentheses inside curly double quotes turned into
+/// brackets of the same length: a quoted title that holds some ("“EPC
+/// markup language (EPML)…”, n.d.") stays inside its citation. Only a
+/// quote closed within 400 bytes and followed by the citation's date
+/// counts: an unclosed one, or a quotation, masks nothing.
+fn mask_quoted_parentheses(text: &str) -> String {
+    let mut out = text.to_string();
+    let mut from = 0;
+    while let Some(open) = text[from..].find('\u{201c}').map(|i| from + i) {
+        let body_start = open + '\u{201c}'.len_utf8();
+        let mut end = text.len().min(body_start + 400);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let Some(close) = text[body_start..end]
+            .find('\u{201d}')
+            .map(|i| body_start + i)
+        else {
+            from = body_start;
+            continue;
+        };
+        // Only a quoted title that stands for the author of a citation
+        // ("“…”, n.d.", "“…”, 2021"); a quotation that holds a citation
+        // keeps it.
+        let after = text[close + '\u{201d}'.len_utf8()..].trim_start_matches([',', ' ']);
+        let cites_title = after.starts_with("n.d")
+            || after.starts_with("in press")
+            || after
+                .get(..4)
+                .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
+        if !cites_title {
+            from = close;
+            continue;
+        }
+        // Same byte lengths: the offsets of `out` are those of `text`.
+        let masked: String = text[body_start..close]
+            .chars()
+            .map(|c| match c {
+                '(' => '[',
+                ')' => ']',
+                c => c,
+            })
+            .collect();
+        out.replace_range(body_start..close, &masked);
+        from = close;
+    }
+    out
+}
+
+/// Parenthetical groups found in `masked` (see [`mask_quoted_parentheses`]),
+/// read from `flat` at the same offsets.
+fn parenthetical(
+    flat: &str,
+    masked: &str,
+    line_of: &dyn Fn(usize) -> usize,
+    out: &mut Vec<(usize, Citation)>,
+) {
     static PAREN: OnceLock<Regex> = OnceLock::new();
     let paren = re(&PAREN, r"\(([^()]{1,400})\)");
     static HAS_YEAR: OnceLock<Regex> = OnceLock::new();
     let has_year = re(&HAS_YEAR, &format!(r"(?i)\b(?:{YEAR})"));
-    for m in paren.captures_iter(flat) {
+    for m in paren.captures_iter(masked) {
         let (Some(all), Some(inner)) = (m.get(0), m.get(1)) else {
             continue;
         };
-        if !has_year.is_match(inner.as_str()) {
+        let inner_text = &flat[inner.range()];
+        if !has_year.is_match(inner_text) {
             continue;
         }
         let line = line_of(all.start());
         let mut offset = inner.start();
-        for part in inner.as_str().split(';') {
+        for part in inner_text.split(';') {
             let cites = parse_part(part.trim(), line);
             let narrative_needed = cites.is_empty() || cites.iter().all(|c| c.authors.is_empty());
             if narrative_needed
