@@ -10,7 +10,7 @@
 //! A record without a title is skipped with its line.
 
 use crate::ids::{self, clean};
-use crate::names::person_from_inverted;
+use crate::names::{person_from_inverted, person_from_short};
 use crate::{Emit, IngestError};
 use quire_model::{normalize, Person, Work, WorkKind};
 
@@ -156,7 +156,7 @@ fn strip_title(title: &str) -> &str {
 fn authors(r: &RawRecord) -> Vec<Person> {
     let full: Vec<Person> = r.all("FAU").filter_map(person_from_inverted).collect();
     let mut out = if full.is_empty() {
-        r.all("AU").filter_map(short_name).collect()
+        r.all("AU").filter_map(person_from_short).collect()
     } else {
         full
     };
@@ -165,17 +165,6 @@ fn authors(r: &RawRecord) -> Vec<Person> {
             .filter_map(|n| clean(n).map(Person::organisation)),
     );
     out
-}
-
-/// "Siddiqa A", "van der Berg JM": the initials are the last word.
-fn short_name(raw: &str) -> Option<Person> {
-    let raw = raw.trim();
-    match raw.rsplit_once(' ') {
-        Some((family, initials)) if initials.chars().all(|c| c.is_uppercase()) => {
-            Some(Person::new(family, Some(initials.to_string())))
-        }
-        _ => person_from_inverted(raw),
-    }
 }
 
 /// PubMed shortens the last page to the digits that change: "1123-9" is

@@ -95,6 +95,26 @@ pub fn person_from_inverted(raw: &str) -> Option<Person> {
     (!p.family.is_empty()).then_some(p)
 }
 
+/// A name as databases shorten it, family name then initials ("Khan A",
+/// "van der Berg JM", Scopus's "Khan A."), or "Family, Given".
+pub fn person_from_short(raw: &str) -> Option<Person> {
+    let name = raw.trim();
+    if name.contains(',') {
+        return person_from_inverted(name);
+    }
+    match name.rsplit_once(' ') {
+        Some((family, initials))
+            if initials.chars().any(char::is_uppercase)
+                && initials
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == '.' || c == '-') =>
+        {
+            Some(Person::new(family, Some(initials.to_string())))
+        }
+        _ => person_from_inverted(name),
+    }
+}
+
 /// "Name (Role)" → ("Name", Some("Role")).
 fn split_parenthetical(name: &str) -> (&str, Option<&str>) {
     let trimmed = name.trim_end();

@@ -10,7 +10,7 @@
 //! skipped with its line; the rest of the file is read.
 
 use crate::ids::{self, clean};
-use crate::names::person_from_inverted;
+use crate::names::person_from_short;
 use crate::{Emit, IngestError};
 use quire_model::{normalize, Person, Work, WorkKind};
 
@@ -212,25 +212,8 @@ fn authors(field: &str) -> Vec<Person> {
                 _ => p,
             }
         })
-        .filter_map(short_or_inverted)
+        .filter_map(person_from_short)
         .collect()
-}
-
-/// "Khan, Ayesha" or "Khan A." (family name, then initials).
-fn short_or_inverted(name: &str) -> Option<Person> {
-    if name.contains(',') {
-        return person_from_inverted(name);
-    }
-    match name.rsplit_once(' ') {
-        Some((family, initials))
-            if initials
-                .chars()
-                .all(|c| c.is_uppercase() || c == '.' || c == '-') =>
-        {
-            Some(Person::new(family, Some(initials.to_string())))
-        }
-        _ => person_from_inverted(name),
-    }
 }
 
 /// Scopus's and Web of Science's document types, and plain words.
