@@ -551,33 +551,9 @@ const fn same(a: &[u8], b: &[u8]) -> bool {
     true
 }
 
-/// Month names, the twelve full names first (in calendar order), then the
-/// abbreviations.
-pub(crate) const MONTHS: [&str; 24] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+/// Month abbreviations; the full names are `normalize::MONTH_NAMES`.
+const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
 /// The bibliographer's view of one token. `word` is the lowercased text.
@@ -650,7 +626,7 @@ fn word_flags(text: &str, word: &str) -> u32 {
         "arxiv" => const { bit("arxiv") },
         _ => 0,
     };
-    if MONTHS.contains(&word) {
+    if quire_model::normalize::MONTH_NAMES.contains(&word) || MONTH_ABBREVIATIONS.contains(&word) {
         f |= const { bit("month") };
     }
     f

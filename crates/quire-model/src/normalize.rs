@@ -33,29 +33,34 @@ pub fn continues_word(c: char) -> bool {
     c.is_alphanumeric() && !is_cjk(c)
 }
 
+/// The English month names, in calendar order, lower case.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// The month an English month name or its abbreviation names: "Aug",
 /// "August", "aug.", "Sept" → 8 or 9; "Augur", "Marxism" → None.
 pub fn month_number(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let lower = name.trim_end_matches('.').to_ascii_lowercase();
     if lower.len() < 3 {
         return None;
     }
-    let at = MONTHS.iter().position(|m| m.starts_with(&lower[..3]))?;
-    (lower.len() == 3 || MONTHS[at].starts_with(&lower) || lower == "sept").then_some(at as u32 + 1)
+    let at = MONTH_NAMES
+        .iter()
+        .position(|m| m.starts_with(&lower[..3]))?;
+    (lower.len() == 3 || MONTH_NAMES[at].starts_with(&lower) || lower == "sept")
+        .then_some(at as u32 + 1)
 }
 
 /// A comparison key for titles: folded, punctuation dropped, whitespace
