@@ -59,32 +59,65 @@ impl Cleaned {
         self.src_end.extend_from_slice(&other.src_end);
     }
 
-    pub fn word_count(&self) -> usize {
-        self.text.split_whitespace().count()
+    /// Append the paragraph that goes on from this one across a page
+    /// break: joined as a wrapped line would be ("coun-" + "try").
+    pub fn append_continuation(&mut self, other: &Cleaned, document: &str) {
+        let Some(&at) = other.src.first() else {
+            return;
+        };
+        self.join_point(&other.text, at, document);
+        self.text.push_str(&other.text);
+        self.src.extend_from_slice(&other.src);
+        self.src_end.extend_from_slice(&other.src_end);
     }
 
-    /// Append one raw line (at byte `offset` of the document), joining it
-    /// to what is already there the way a hard-wrapped paragraph joins.
-    pub fn join_line(&mut self, line: &str, offset: usize, document: &str) {
-        let line_clean = strip_block_markers(line);
-        let skipped = line.len() - line_clean.len();
-        let start = offset + skipped;
+    /// Make the join before `next` (at raw byte `at`): a space, or, after
+    /// a word broken by a hyphen, the hyphen dropped or kept.
+    fn join_point(&mut self, next: &str, at: usize, document: &str) {
         let broken = self.ends_with_broken_word();
-        if broken && starts_lowercase(line_clean) {
-            if self.keeps_hyphen(line_clean, document) {
+        if broken && starts_lowercase(next) {
+            if self.keeps_hyphen(next, document) {
                 // A real compound ("cross-border") broken after its hyphen.
             } else {
                 self.text.pop();
                 self.src.pop();
                 self.src_end.pop();
             }
-        } else if broken && line_clean.starts_with(char::is_uppercase) {
-            // "Afghan-" + "Pakistan": a compound of names, broken after
-            // its hyphen; no word is split before a capital.
+        } else if broken && next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            // "Afghan-" + "Pakistan", "post-" + "2015": a compound, broken
+            // after its hyphen; no word is split before a capital or a
+            // number.
         } else {
-            self.push_space(start);
+            self.push_space(at);
         }
-        self.push_inline(line_clean, start, document);
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+
+    /// Append one raw line (at byte `offset` of the document), joining it
+    /// to what is already there the way a hard-wrapped paragraph joins,
+    /// and leaving out the byte ranges `skips` of `line` (footnote
+    /// markers, a note's number).
+    pub fn join_line_skipping(
+        &mut self,
+        line: &str,
+        offset: usize,
+        document: &str,
+        skips: &[std::ops::Range<usize>],
+    ) {
+        let line_clean = strip_block_markers(line);
+        let skipped = line.len() - line_clean.len();
+        let start = offset + skipped;
+        self.join_point(line_clean, start, document);
+        // The skips, as ranges of the line without its block markers.
+        let skips: Vec<std::ops::Range<usize>> = skips
+            .iter()
+            .filter(|r| r.start >= skipped)
+            .map(|r| r.start - skipped..r.end - skipped)
+            .collect();
+        self.push_inline(line_clean, start, document, &skips);
         while self.text.ends_with(' ') {
             self.text.pop();
             self.src.pop();
@@ -152,8 +185,15 @@ impl Cleaned {
 
     /// Append inline text, dropping Markdown and HTML markup and
     /// repairing spaced hyphens (words looked up in `document`).
-    fn push_inline(&mut self, line: &str, offset: usize, document: &str) {
-        let skips = markdown_skips(line);
+    fn push_inline(
+        &mut self,
+        line: &str,
+        offset: usize,
+        document: &str,
+        extra_skips: &[std::ops::Range<usize>],
+    ) {
+        let mut skips = markdown_skips(line);
+        skips.extend_from_slice(extra_skips);
         let table_row = line.starts_with('|');
         let mut chars = line.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
@@ -299,7 +339,7 @@ mod tests {
         let mut c = Cleaned::default();
         for l in lines {
             let off = doc.find(l).unwrap_or(0);
-            c.join_line(l, off, doc);
+            c.join_line_skipping(l, off, doc, &[]);
         }
         c
     }
@@ -382,5 +422,8 @@ mod tests {
         let doc = "on the Afghan-\nPakistan frontier";
         let c = join(&["on the Afghan-", "Pakistan frontier"], doc);
         assert_eq!(c.text, "on the Afghan-Pakistan frontier");
+        let doc = "A post-\n2015 agenda";
+        let c = join(&["A post-", "2015 agenda"], doc);
+        assert_eq!(c.text, "A post-2015 agenda");
     }
 }

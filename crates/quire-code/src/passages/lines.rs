@@ -14,6 +14,9 @@ pub enum LineKind {
     /// An address to the audience with no content of its own.
     Courtesy,
     Artefact,
+    /// A line of a page's footnotes: the note's number on its first line,
+    /// `None` on the lines it wraps over.
+    Footnote(Option<u32>),
 }
 
 #[derive(Debug, Clone)]
@@ -25,6 +28,8 @@ pub struct Line<'a> {
     pub kind: LineKind,
     /// First line of a new page.
     pub new_page: bool,
+    /// Byte ranges of `text` to leave out: markers of footnotes.
+    pub skips: Vec<std::ops::Range<usize>>,
 }
 
 /// Byte offset where the body starts: after a YAML front-matter block.
@@ -69,6 +74,8 @@ pub fn classify<'a>(text: &'a str, from: usize, page_starts: &[usize]) -> Vec<Li
             }
         }
         drop_running_heads(&mut lines, &breaks);
+        let pages = page_ranges(&lines, &breaks);
+        super::footnotes::mark(&mut lines, &pages, text);
     }
     let paginated = !breaks.is_empty();
     for k in 0..lines.len() {
@@ -164,6 +171,7 @@ fn raw_lines(text: &str, from: usize) -> Vec<Line<'_>> {
             text: trimmed,
             kind,
             new_page: false,
+            skips: Vec::new(),
         });
         pos += piece.len() + 1;
     }

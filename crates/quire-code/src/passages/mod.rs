@@ -12,6 +12,10 @@
 //! - headings (`#`, ALL CAPS, short title-like lines) label what follows;
 //! - artefacts go: page numbers, running headers/footers of paginated
 //!   text, `\###` end marks, HTML comments, datelines;
+//! - a PDF's footnotes leave the body: a paragraph broken by a page and
+//!   its block of notes reads on, the notes' markers are dropped from the
+//!   body's words, and each page's notes follow the body as passages
+//!   headed "Notes" (`footnotes`);
 //! - paragraphs longer than `max_words` are cut at sentence boundaries into
 //!   balanced pieces; fragments shorter than `min_words` are merged into a
 //!   neighbour ("as follows:" into the next, a trailing remark into the
@@ -20,6 +24,7 @@
 //! Every passage keeps its exact byte span in the document text.
 
 mod clean;
+mod footnotes;
 mod lines;
 mod sentences;
 mod structured;
@@ -102,8 +107,10 @@ pub fn split_with(
     opts: SplitOptions,
 ) -> Vec<Passage> {
     let lines = lines::classify(text, body_start(text), page_starts);
-    let blocks = group_lines(&lines, text, opts);
-    let blocks = merge_fragments(blocks, opts);
+    let (blocks, notes) = group_lines(&lines, text, opts);
+    let mut blocks = merge_fragments(blocks, opts);
+    // A page's footnotes follow the body, as a report's endnotes would.
+    blocks.extend(notes.into_iter().filter(|n| n.clean.word_count() >= 4));
     let mut out = Vec::new();
     for block in blocks {
         for (a, b) in balanced_cuts(&block.clean, opts.max_words) {
@@ -134,10 +141,20 @@ struct Block {
     opens_section: bool,
     /// Its last raw line ended mid-sentence (a paragraph broken by a page).
     open_end: bool,
+    /// Its first line is the first text of a page.
+    after_page: bool,
 }
 
-fn group_lines(lines: &[Line<'_>], text: &str, opts: SplitOptions) -> Vec<Block> {
+/// Heading of the passages made of a page's footnotes.
+const NOTES_HEADING: &str = "Notes";
+
+/// The body's paragraphs, and the footnotes of each page (one block a
+/// page), apart.
+fn group_lines(lines: &[Line<'_>], text: &str, opts: SplitOptions) -> (Vec<Block>, Vec<Block>) {
     let mut blocks: Vec<Block> = Vec::new();
+    let mut notes: Vec<Block> = Vec::new();
+    // Whether the last line that was not blank was a footnote's.
+    let mut in_notes = false;
     let mut current: Option<Block> = None;
     let mut heading: Option<String> = None;
     let mut section_break = true;
@@ -149,9 +166,35 @@ fn group_lines(lines: &[Line<'_>], text: &str, opts: SplitOptions) -> Vec<Block>
     };
     for line in lines {
         page_break |= line.new_page;
+        if line.new_page {
+            in_notes = false;
+        }
+        if let LineKind::Footnote(number) = line.kind {
+            if !in_notes {
+                notes.push(Block {
+                    clean: Cleaned::default(),
+                    heading: Some(NOTES_HEADING.to_string()),
+                    opens_section: true,
+                    open_end: false,
+                    after_page: false,
+                });
+            }
+            in_notes = true;
+            if let Some(block) = notes.last_mut() {
+                // The note's number goes; its text is the note.
+                let skip = number.map(|_| footnotes::number_prefix(line.text));
+                block
+                    .clean
+                    .join_line_skipping(line.text, line.start, text, skip.as_slice());
+            }
+            continue;
+        }
+        if line.kind != LineKind::Blank {
+            in_notes = false;
+        }
         match &line.kind {
             LineKind::Blank => close(&mut current, &mut blocks),
-            LineKind::Artefact => {}
+            LineKind::Artefact | LineKind::Footnote(_) => {}
             LineKind::Heading(h) => {
                 close(&mut current, &mut blocks);
                 heading = Some(h.clone());
@@ -165,8 +208,8 @@ fn group_lines(lines: &[Line<'_>], text: &str, opts: SplitOptions) -> Vec<Block>
                 let words = line.text.split_whitespace().count();
                 let long = words >= opts.paragraph_line_words;
                 // A page that starts after a finished sentence starts a paragraph.
-                let page_para = std::mem::take(&mut page_break)
-                    && current.as_ref().is_some_and(|b| !b.open_end);
+                let new_page = std::mem::take(&mut page_break);
+                let page_para = new_page && current.as_ref().is_some_and(|b| !b.open_end);
                 if long || page_para || clean::is_list_item(line.text) {
                     close(&mut current, &mut blocks);
                 }
@@ -175,9 +218,14 @@ fn group_lines(lines: &[Line<'_>], text: &str, opts: SplitOptions) -> Vec<Block>
                     heading: heading.clone(),
                     opens_section: std::mem::take(&mut section_break),
                     open_end: false,
+                    after_page: new_page,
                 });
-                block.clean.join_line(line.text, line.start, text);
-                block.open_end = !ends_sentence(line.text);
+                block
+                    .clean
+                    .join_line_skipping(line.text, line.start, text, &line.skips);
+                // Judged on the cleaned text: a footnote marker after the
+                // full stop ("markets.3") does not leave it open.
+                block.open_end = !ends_sentence(&block.clean.text);
                 if long {
                     close(&mut current, &mut blocks);
                 }
@@ -185,19 +233,23 @@ fn group_lines(lines: &[Line<'_>], text: &str, opts: SplitOptions) -> Vec<Block>
         }
     }
     close(&mut current, &mut blocks);
-    join_broken_paragraphs(blocks)
+    (join_broken_paragraphs(blocks, text), notes)
 }
 
 /// A paragraph that ends mid-sentence and is followed, after a blank (a page
 /// break whose header was dropped), by one starting in lower case, is one
-/// paragraph.
-fn join_broken_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
+/// paragraph; so is one followed by the first text of the next page (a
+/// sentence may go on with a name: "… the crossing at / Torkham").
+fn join_broken_paragraphs(blocks: Vec<Block>, document: &str) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     for b in blocks {
-        let continues = b.clean.text.chars().next().is_some_and(char::is_lowercase);
+        let lower = b.clean.text.chars().next().is_some_and(char::is_lowercase);
+        let paragraph_goes_on = |prev: &Block| {
+            lower || (b.after_page && prev.clean.word_count() >= PARAGRAPH_BEFORE_PAGE_WORDS)
+        };
         match out.last_mut() {
-            Some(prev) if prev.open_end && continues && !b.opens_section => {
-                prev.clean.append(&b.clean);
+            Some(prev) if prev.open_end && !b.opens_section && paragraph_goes_on(prev) => {
+                prev.clean.append_continuation(&b.clean, document);
                 prev.open_end = b.open_end;
             }
             _ => out.push(b),
@@ -205,6 +257,11 @@ fn join_broken_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
     }
     out
 }
+
+/// Words a paragraph must have before a page break to be continued by
+/// the next page's first text whatever its case: a cover page's last
+/// line ("Asia Report N°335") goes on with nothing.
+const PARAGRAPH_BEFORE_PAGE_WORDS: usize = 12;
 
 /// Merge fragments shorter than `min_words`: a lead-in ending with ':' joins
 /// the next paragraph, other fragments the previous one in the same section

@@ -127,3 +127,101 @@ fn a_structured_abstract_is_cut_at_its_labels() {
     let prose = split_abstract("w", "Results were mixed, and the design of nudges matters.");
     assert_eq!((prose.len(), prose[0].heading.as_deref()), (1, None));
 }
+
+/// A report's pages as a text layer gives them: a running head, the
+/// body with note markers glued to its words, the page's notes at its
+/// foot, the page number.
+fn report_with_footnotes() -> Document {
+    let page1 = "Pakistan and the Taliban | Asia Report N°335\n\n\
+        Since the Taliban returned to Kabul, attacks by the TTP in Khyber\n\
+        Pakhtunkhwa have risen sharply.1 Islamabad blames safe havens across the\n\
+        border, while Kabul denies that it hosts the group.2 Trade through the crossing at\n\n\
+        1 See Crisis Group, Pakistan's Hard Policy on Afghanistan, 2023, p. 4.\n\
+        2 Interview with a Taliban official, Kabul, March 2023. The official\n\
+        spoke on condition of anonymity.\n\n1\n";
+    let page2 = "Pakistan and the Taliban | Asia Report N°335\n\n\
+        Torkham has been closed for weeks at a time, and the fencing of the Durand\n\
+        Line has cut tribes off from their markets.3\n\n\
+        3 Dawn, 12 September 2023.\n\n2\n";
+    let page3 = "Pakistan and the Taliban | Asia Report N°335\n\n\
+        The report recommends three steps to the two governments:\n\
+        1 Resume the joint border coordination meetings every month.\n\
+        2 Reopen Torkham to trade and to travellers with papers.\n\n3\n";
+    let text = format!("{page1}{page2}{page3}");
+    Document {
+        work_id: "report".into(),
+        page_starts: vec![page1.len(), page1.len() + page2.len()],
+        text,
+        format: "pdf".into(),
+        file: "report.pdf".into(),
+    }
+}
+
+#[test]
+fn footnotes_of_a_pdf_leave_the_body_and_follow_it() {
+    let doc = report_with_footnotes();
+    let ps = split_document(&doc);
+    let headed: Vec<(Option<&str>, &str)> = ps
+        .iter()
+        .map(|p| (p.heading.as_deref(), p.text.as_str()))
+        .collect();
+    assert_eq!(
+        headed,
+        [
+            // The paragraph goes on across the notes and the page break,
+            // its markers gone.
+            (
+                None,
+                "Since the Taliban returned to Kabul, attacks by the TTP in Khyber Pakhtunkhwa \
+                 have risen sharply. Islamabad blames safe havens across the border, while Kabul \
+                 denies that it hosts the group. Trade through the crossing at Torkham has been \
+                 closed for weeks at a time, and the fencing of the Durand Line has cut tribes \
+                 off from their markets."
+            ),
+            // A numbered list no marker points to stays in the body.
+            (
+                None,
+                "The report recommends three steps to the two governments: 1 Resume the joint \
+                 border coordination meetings every month. 2 Reopen Torkham to trade and to \
+                 travellers with papers."
+            ),
+            // Each page's notes, numbers dropped, wrapped lines joined.
+            (
+                Some("Notes"),
+                "See Crisis Group, Pakistan's Hard Policy on Afghanistan, 2023, p. 4. Interview \
+                 with a Taliban official, Kabul, March 2023. The official spoke on condition of \
+                 anonymity."
+            ),
+            (Some("Notes"), "Dawn, 12 September 2023."),
+        ],
+        "{headed:#?}"
+    );
+    // The notes' passage points at the notes of page 1, and is on page 1.
+    let notes = &ps[2];
+    assert!(doc.text[notes.start..notes.end].starts_with("See Crisis Group"));
+    assert!(doc.text[notes.start..notes.end].ends_with("anonymity."));
+    assert_eq!(notes.page, Some(1));
+    assert_eq!(ps[3].page, Some(2));
+}
+
+#[test]
+fn a_word_broken_by_a_page_is_joined_as_a_wrapped_line_would_be() {
+    let page1 = "The leaders of the region have agreed that the develop-\n\n1\n";
+    let page2 = "ment of trade across the border must wait for a post-\n\n2\n";
+    let page3 = "2015 agenda that the United Nations has yet to write down.\n\n3\n";
+    let text = format!("{page1}{page2}{page3}");
+    let doc = Document {
+        work_id: "pdf".into(),
+        page_starts: vec![page1.len(), page1.len() + page2.len()],
+        text,
+        format: "pdf".into(),
+        file: "x.pdf".into(),
+    };
+    assert_eq!(
+        texts(&split_document(&doc)),
+        [
+            "The leaders of the region have agreed that the development of trade across the \
+          border must wait for a post-2015 agenda that the United Nations has yet to write down."
+        ]
+    );
+}
