@@ -49,19 +49,31 @@ fn long_paragraph_lines_stand_alone_and_long_ones_are_cut() {
     }
 }
 
+/// A PDF's document of these pages' text.
+fn paged(pages: &[&str]) -> Document {
+    let mut page_starts = Vec::new();
+    let mut text = String::new();
+    for (k, page) in pages.iter().enumerate() {
+        if k > 0 {
+            page_starts.push(text.len());
+        }
+        text.push_str(page);
+    }
+    Document {
+        work_id: "pdf".into(),
+        page_starts,
+        text,
+        format: "pdf".into(),
+        file: "x.pdf".into(),
+    }
+}
+
 #[test]
 fn pdf_artefacts_are_repaired() {
     let page1 = "JOURNAL OF SOUTH ASIAN SECURITY 2023\nThe border regions have long been con-\ntested by tribes whose ties reach across the\n1\n";
     let page2 = "JOURNAL OF SOUTH ASIAN SECURITY 2023\nline, and the state has never fully con-\ntrolled them since partition in 1947.\n2\n";
     let page3 = "JOURNAL OF SOUTH ASIAN SECURITY 2023\nA new paragraph on refugees begins on this page and goes on.\n3\n";
-    let text = format!("{page1}{page2}{page3}");
-    let doc = Document {
-        work_id: "pdf".into(),
-        page_starts: vec![page1.len(), page1.len() + page2.len()],
-        text: text.clone(),
-        format: "pdf".into(),
-        file: "x.pdf".into(),
-    };
+    let doc = paged(&[page1, page2, page3]);
     let ps = split_document(&doc);
     assert_eq!(
         texts(&ps),
@@ -147,14 +159,7 @@ fn report_with_footnotes() -> Document {
         The report recommends three steps to the two governments:\n\
         1 Resume the joint border coordination meetings every month.\n\
         2 Reopen Torkham to trade and to travellers with papers.\n\n3\n";
-    let text = format!("{page1}{page2}{page3}");
-    Document {
-        work_id: "report".into(),
-        page_starts: vec![page1.len(), page1.len() + page2.len()],
-        text,
-        format: "pdf".into(),
-        file: "report.pdf".into(),
-    }
+    paged(&[page1, page2, page3])
 }
 
 #[test]
@@ -209,14 +214,7 @@ fn a_word_broken_by_a_page_is_joined_as_a_wrapped_line_would_be() {
     let page1 = "The leaders of the region have agreed that the develop-\n\n1\n";
     let page2 = "ment of trade across the border must wait for a post-\n\n2\n";
     let page3 = "2015 agenda that the United Nations has yet to write down.\n\n3\n";
-    let text = format!("{page1}{page2}{page3}");
-    let doc = Document {
-        work_id: "pdf".into(),
-        page_starts: vec![page1.len(), page1.len() + page2.len()],
-        text,
-        format: "pdf".into(),
-        file: "x.pdf".into(),
-    };
+    let doc = paged(&[page1, page2, page3]);
     assert_eq!(
         texts(&split_document(&doc)),
         [
