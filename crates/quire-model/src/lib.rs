@@ -13,6 +13,7 @@
 pub mod coding;
 pub mod normalize;
 pub mod protocol;
+pub mod sentences;
 pub mod work;
 
 pub use coding::{Coding, CodingOrigin, Decision, DecisionLabel, Passage, ScreeningStage};
