@@ -160,6 +160,10 @@ const PLACES: &[&str] = &[
     "district",
     "city",
     "airport",
+    "pass",
+    "corridor",
+    "highway",
+    "square",
 ];
 
 /// Last words that make a capitalised run the name of a world region.
@@ -178,9 +182,9 @@ const REGIONS: &[&str] = &[
     "sahel",
 ];
 
-/// Cities whose names are two words or more, which the capitalised-name
-/// heuristics would take for bodies or people (one-word names are never
-/// proposed).
+/// Cities and landforms whose names are two words or more and end in no
+/// place word, which the capitalised-name heuristics would take for
+/// bodies or people (one-word names are never proposed).
 const CITIES: &[&str] = &[
     "abu dhabi",
     "addis ababa",
@@ -191,6 +195,7 @@ const CITIES: &[&str] = &[
     "dar es salaam",
     "dera ghazi khan",
     "dera ismail khan",
+    "hindu kush",
     "kuala lumpur",
     "la paz",
     "los angeles",
@@ -210,6 +215,8 @@ const CITIES: &[&str] = &[
     "santo domingo",
     "sharm el-sheikh",
     "tel aviv",
+    "tian shan",
+    "tora bora",
 ];
 
 struct Tally {

@@ -1011,6 +1011,7 @@ fn regions_and_places_are_not_proposed_but_bodies_named_after_them_are() {
             work,
             "The TTP reached the Horn of Africa and Latin America. \
              Militants crossed Lake Chad to Addis Ababa. \
+             They hid in the Hindu Kush and at Tora Bora, and came down the Khyber Pass. \
              The Bank of Central Africa lent to the militants.",
             &["threat_landscape"],
             0.8,
