@@ -54,48 +54,19 @@ const YEAR: &str =
     r"(?:1[5-9]\d\d|20\d\d)[a-z]{0,2}|n\.\s?d\.(?:-[a-z]{1,2})?|in press|forthcoming";
 
 /// Words that stand before "(2020)" without being authors.
-const NOT_NAMES: [&str; 40] = [
-    "the",
-    "in",
-    "as",
-    "by",
-    "see",
-    "since",
-    "from",
-    "until",
-    "during",
-    "after",
-    "before",
-    "between",
-    "and",
-    "or",
-    "of",
-    "for",
-    "with",
-    "to",
-    "this",
-    "that",
-    "these",
-    "those",
-    "table",
-    "figure",
-    "fig",
-    "section",
-    "chapter",
-    "page",
-    "appendix",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+const NOT_NAMES: [&str; 29] = [
+    "the", "in", "as", "by", "see", "since", "from", "until", "during", "after", "before",
+    "between", "and", "or", "of", "for", "with", "to", "this", "that", "these", "those", "table",
+    "figure", "fig", "section", "chapter", "page", "appendix",
 ];
+
+/// Whether a word (in lower case) stands before "(2020)" without being an
+/// author: a stop word, or a month ("in August (2021)"), but for "May",
+/// which is also a surname.
+fn is_not_name(word: &str) -> bool {
+    NOT_NAMES.contains(&word)
+        || (word != "may" && quire_model::normalize::MONTH_NAMES.contains(&word))
+}
 
 /// All citations in `body`, whose first line is line `first_line` (1-based).
 pub fn find_citations(body: &str, first_line: usize) -> Vec<Citation> {
@@ -459,7 +430,7 @@ fn narrative_names(before: &str) -> Option<(Vec<String>, bool, Option<String>, u
     let m = c.get(1)?;
     let text = m.as_str();
     let first = text.split_whitespace().next()?.to_lowercase();
-    if NOT_NAMES.contains(&first.trim_end_matches(|c: char| !c.is_alphabetic())) {
+    if is_not_name(first.trim_end_matches(|c: char| !c.is_alphabetic())) {
         // "As argued by Ruiz": take the words after the stop word.
         let rest_start = text.find(' ')? + 1;
         let rest = &text[rest_start..];
@@ -473,9 +444,7 @@ fn narrative_names(before: &str) -> Option<(Vec<String>, bool, Option<String>, u
 fn split_narrative(text: &str) -> Option<(Vec<String>, bool, Option<String>, ())> {
     let words: Vec<&str> = text.split_whitespace().collect();
     // Skip leading stop words again ("by the World Bank").
-    let start = words
-        .iter()
-        .position(|w| !NOT_NAMES.contains(&w.to_lowercase().as_str()))?;
+    let start = words.iter().position(|w| !is_not_name(&w.to_lowercase()))?;
     let text = words[start..].join(" ");
     let (names, et_al, conn, _) = split_names(&text.replace(" and ", " & "));
     let conn = conn.map(|_| {
@@ -690,6 +659,9 @@ mod tests {
             found("dispute, while Okafor (2023a) and")[0].0,
             s(&["Okafor"])
         );
+        // A month is no author; May is a surname too.
+        assert_eq!(found("In August (2021) the border closed"), vec![]);
+        assert_eq!(found("as May (2019) argues")[0].0, s(&["May"]));
     }
 
     #[test]
