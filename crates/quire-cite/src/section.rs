@@ -613,7 +613,28 @@ pub fn clean(text: &str) -> String {
     );
     // "(2022).THE TITLE" and "2022.Title": a stop glued to the next word.
     let t = regex(&GLUED, r"([)\]]|\d)([.,:;])(\p{Lu})").replace_all(&t, "$1$2 $3");
+    let t = close_link_gaps(&t);
     t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Spaces that text extraction put inside links: "http: //www…",
+/// "https:// www…", "https://doi. org/…", and a path wrapped after a
+/// slash ("https://www.un.org/ en/ga/76/statement.pdf"). The piece after
+/// the gap must read as the rest of a link (lower case, with a slash or a
+/// file name), so "https://www.un.org/ Accessed 3 May" stays apart.
+fn close_link_gaps(text: &str) -> String {
+    static SCHEME: OnceLock<Regex> = OnceLock::new();
+    static DOI_HOST: OnceLock<Regex> = OnceLock::new();
+    static PATH: OnceLock<Regex> = OnceLock::new();
+    let t =
+        regex(&SCHEME, r"(?i)\b(https?):\s*//\s+|\b(https?):\s+//").replace_all(text, "$1$2://");
+    let t = regex(&DOI_HOST, r"(?i)\b((?:dx\.)?doi)\.\s+org/").replace_all(&t, "$1.org/");
+    regex(
+        &PATH,
+        r"(?i)(https?://\S*[/\-_=?&])\s+([a-z0-9][\w\-.~%=?&#]*(?:/[\w\-.~%=?&#/]*|\.(?:pdf|html?|aspx|php)\b))",
+    )
+    .replace_all(&t, "$1$2")
+    .into_owned()
 }
 
 #[cfg(test)]
@@ -751,6 +772,31 @@ mod tests {
             e.iter()
                 .all(|t| !t.contains("AM Review") && !t.contains("file:")),
             "{e:#?}"
+        );
+    }
+
+    #[test]
+    fn spaces_inside_links_are_closed() {
+        assert_eq!(
+            clean("Report No. 335. http: //www.crisisgroup.org/asia/335"),
+            "Report No. 335. http://www.crisisgroup.org/asia/335"
+        );
+        assert_eq!(
+            clean("45–60. https://doi. org/10.1080/00396338.2022.2032953"),
+            "45–60. https://doi.org/10.1080/00396338.2022.2032953"
+        );
+        assert_eq!(
+            clean("United Nations. https:// www.un.org/ en/ga/76/statements/pakistan.pdf"),
+            "United Nations. https://www.un.org/en/ga/76/statements/pakistan.pdf"
+        );
+        // What follows a link is not always more of it.
+        assert_eq!(
+            clean("https://www.un.org/ Accessed 3 May 2023."),
+            "https://www.un.org/ Accessed 3 May 2023."
+        );
+        assert_eq!(
+            clean("See https://www.un.org/ and the report."),
+            "See https://www.un.org/ and the report."
         );
     }
 
