@@ -7,7 +7,9 @@
 //! stay out. Every block element (paragraph, list item, heading, table
 //! row, ...) becomes its own block, so passages can later be cut at
 //! paragraph boundaries; headings are written as Markdown `#` lines, so
-//! they label the passages that follow.
+//! they label the passages that follow, and the marks of notes
+//! ("sharply.<sup>1</sup>") as Markdown notes (`[^1]`), which the passage
+//! splitter leaves out of the words.
 
 use crate::ids::{self, clean};
 use crate::names::person_from_display;
@@ -214,12 +216,23 @@ fn body_text(html: &Html) -> String {
     let mut blocks: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut skipping = 0usize;
+    // The note marks being skipped (innermost last).
+    let mut marks: Vec<ego_tree::NodeId> = Vec::new();
     for edge in root.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(e) if SKIP.contains(&e.name()) => skipping += 1,
                 Node::Element(e) if BLOCKS.contains(&e.name()) => {
                     flush(&mut current, &mut blocks, "")
+                }
+                Node::Element(_) if skipping == 0 => {
+                    if let Some(mark) = note_mark(node, &current) {
+                        // Written as Markdown writes a note's mark, which
+                        // the passage splitter leaves out of the text.
+                        current.push_str(&mark);
+                        marks.push(node.id());
+                        skipping += 1;
+                    }
                 }
                 Node::Text(t) if skipping == 0 => current.push_str(t),
                 _ => {}
@@ -231,12 +244,93 @@ fn body_text(html: &Html) -> String {
                 Node::Element(e) if BLOCKS.contains(&e.name()) => {
                     flush(&mut current, &mut blocks, heading_mark(e.name()))
                 }
+                Node::Element(_) if marks.last() == Some(&node.id()) => {
+                    marks.pop();
+                    skipping = skipping.saturating_sub(1)
+                }
                 _ => {}
             },
         }
     }
     flush(&mut current, &mut blocks, "");
     blocks.join("\n\n")
+}
+
+/// The Markdown mark (`[^12]`) for an element that marks a note in the
+/// text: a link to an anchor on the page holding nothing but the note's
+/// number ("1", "[1]") inside `<sup>` or pointing to a note ("#fn1",
+/// "#_ftn1", "#endnote-1"), a bare `<sup>12</sup>` after a word
+/// ("sharply<sup>12</sup>", not "km<sup>2</sup>"), or a note's link back
+/// to its mark ("↩", "#fnref1"), which gives an empty mark.
+fn note_mark(node: ego_tree::NodeRef<'_, Node>, before: &str) -> Option<String> {
+    let element = scraper::ElementRef::wrap(node)?;
+    let name = element.value().name();
+    if name == "a" && is_back_link(element) {
+        return Some(String::new());
+    }
+    let number = note_number(element)?;
+    let marks = match name {
+        "a" => is_note_link(element),
+        "sup" => {
+            let has_link = element
+                .children()
+                .any(|c| scraper::ElementRef::wrap(c).is_some_and(|e| e.value().name() == "a"));
+            has_link || after_a_word(before)
+        }
+        _ => false,
+    };
+    marks.then(|| format!("[^{number}]"))
+}
+
+/// A note's number: the element's whole text is 1–3 digits, bare or in
+/// square brackets.
+fn note_number(element: scraper::ElementRef<'_>) -> Option<u32> {
+    let text: String = element.text().collect();
+    let digits = text.trim().trim_start_matches('[').trim_end_matches(']');
+    let ok = (1..=3).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+    ok.then(|| digits.parse().ok()).flatten()
+}
+
+/// A link to an anchor on the page that reads as a note: inside `<sup>`,
+/// or its target or class says "fn", "ftn", "note" or "footnote".
+fn is_note_link(a: scraper::ElementRef<'_>) -> bool {
+    let Some(target) = a.value().attr("href").and_then(|h| h.strip_prefix('#')) else {
+        return false;
+    };
+    let in_sup = a
+        .parent()
+        .and_then(scraper::ElementRef::wrap)
+        .is_some_and(|p| p.value().name() == "sup");
+    let says_note = |s: &str| {
+        let s = s.to_ascii_lowercase();
+        s.contains("fn") || s.contains("ftn") || s.contains("note")
+    };
+    in_sup || says_note(target) || a.value().attr("class").is_some_and(says_note)
+}
+
+/// A note's link back to where it is marked: "↩", or "#fnref1".
+fn is_back_link(a: scraper::ElementRef<'_>) -> bool {
+    let target = a.value().attr("href").unwrap_or("");
+    let text: String = a.text().collect();
+    target.starts_with('#')
+        && (matches!(text.trim(), "↩" | "↩︎" | "^" | "↑")
+            || target.to_ascii_lowercase().contains("fnref")
+            || target.to_ascii_lowercase().contains("ftnref"))
+}
+
+/// The text so far ends with a word of three letters or more, or a mark
+/// that closes a sentence or a quote: where a note's number is set.
+fn after_a_word(before: &str) -> bool {
+    let last = before.chars().next_back();
+    if last.is_some_and(|c| ".,;:)”’\"".contains(c)) {
+        return true;
+    }
+    before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .count()
+        >= 3
 }
 
 /// Where the page's own content is: its `<main>` (or `role="main"`), else

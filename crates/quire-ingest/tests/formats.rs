@@ -349,6 +349,27 @@ fn html_with_marked_content_reads_only_the_content() {
 }
 
 #[test]
+fn html_note_marks_are_written_as_markdown_notes() {
+    let page = r##"<html><head><title>Torkham</title></head><body><main>
+        <p>Trade fell sharply.<sup><a href="#fn1" id="fnref1">1</a></sup> Kabul
+        denied it<a href="#_ftn2" name="_ftnref2">[2]</a> and the border closed<sup>3</sup>.
+        The area is 1,200 km<sup>2</sup>.</p>
+        <p>Wikipedia says so.<sup class="reference"><a href="#cite_note-4">[4]</a></sup></p>
+        <ol><li id="fn1">Dawn, 12 September 2023. <a href="#fnref1">↩</a></li></ol>
+        </main></body></html>"##;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.html");
+    std::fs::write(&path, page).unwrap();
+    let im = read_file(&path, "page.html").unwrap();
+    let text = &im.records[0].document.as_ref().unwrap().text;
+    assert_eq!(
+        text,
+        "Trade fell sharply.[^1] Kabul denied it[^2] and the border closed[^3]. \
+         The area is 1,200 km2.\n\nWikipedia says so.[^4]\n\nDawn, 12 September 2023."
+    );
+}
+
+#[test]
 fn pdf_text_layer_pages_and_info() {
     let im = import("two-pages.pdf");
     assert_eq!(im.format, Format::Pdf);
