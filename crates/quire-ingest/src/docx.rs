@@ -25,11 +25,89 @@ pub enum Paragraphs {
     Blocks,
 }
 
-/// The text of a .docx: its paragraphs, tabs and line breaks.
+/// The text of a .docx: its paragraphs, tabs and line breaks. As blocks
+/// (import), the marks of footnotes and endnotes are written as Markdown
+/// notes (`[^3]`, `[^e2]`) and the notes' texts follow the body under a
+/// "Notes" heading, so the passage splitter keeps them out of the body's
+/// paragraphs but keeps them.
 pub fn text(bytes: &[u8], paragraphs: Paragraphs) -> Result<String, String> {
     let xml = part(bytes, "word/document.xml")?
         .ok_or_else(|| "word/document.xml is missing: not a Word document".to_string())?;
-    document_xml_text(&xml, paragraphs)
+    let mut out = document_xml_text(&xml, paragraphs)?;
+    if paragraphs == Paragraphs::Blocks {
+        let mut notes = Vec::new();
+        for (name, prefix) in [("word/footnotes.xml", ""), ("word/endnotes.xml", "e")] {
+            if let Some(xml) = part(bytes, name)? {
+                notes.extend(
+                    notes_xml_text(&xml)?
+                        .into_iter()
+                        .map(|(id, text)| format!("[^{prefix}{id}]: {text}")),
+                );
+            }
+        }
+        if !notes.is_empty() {
+            out.push_str("## Notes\n\n");
+            out.push_str(&notes.join("\n\n"));
+            out.push_str("\n\n");
+        }
+    }
+    Ok(out)
+}
+
+/// The notes of `word/footnotes.xml` or `word/endnotes.xml`: (id, text),
+/// leaving out the separators Word keeps there as notes of their own.
+fn notes_xml_text(xml: &str) -> Result<Vec<(String, String)>, String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut notes = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    let mut in_text = false;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) if matches!(e.name().as_ref(), b"w:footnote" | b"w:endnote") => {
+                let attr = |name: &str| {
+                    e.try_get_attribute(name)
+                        .ok()
+                        .flatten()
+                        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+                };
+                let separator = attr("w:type").is_some_and(|t| t != "normal");
+                current = attr("w:id")
+                    .filter(|_| !separator)
+                    .map(|id| (id, String::new()));
+            }
+            Ok(Event::End(e)) if matches!(e.name().as_ref(), b"w:footnote" | b"w:endnote") => {
+                if let Some((id, text)) = current.take() {
+                    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if !text.is_empty() {
+                        notes.push((id, text));
+                    }
+                }
+            }
+            Ok(Event::Start(e)) if e.name().as_ref() == b"w:t" => in_text = true,
+            Ok(Event::End(e)) if e.name().as_ref() == b"w:t" => in_text = false,
+            // A note of several paragraphs reads as one.
+            Ok(Event::End(e)) if e.name().as_ref() == b"w:p" => {
+                if let Some((_, text)) = current.as_mut() {
+                    text.push(' ');
+                }
+            }
+            Ok(Event::Text(t)) if in_text => {
+                if let Some((_, text)) = current.as_mut() {
+                    text.push_str(&t.unescape().map_err(|e| e.to_string())?);
+                }
+            }
+            Ok(Event::Eof) => break,
+            Err(e) => {
+                return Err(format!(
+                    "XML error at byte {}: {e}",
+                    reader.buffer_position()
+                ))
+            }
+            _ => {}
+        }
+    }
+    Ok(notes)
 }
 
 /// One XML part of the zip, None when absent.
@@ -72,6 +150,25 @@ pub fn document_xml_text(xml: &str, paragraphs: Paragraphs) -> Result<String, St
                 paragraph.clear();
             }
             Ok(Event::Empty(e)) if e.name().as_ref() == b"w:tab" => paragraph.push('\t'),
+            Ok(Event::Empty(e))
+                if paragraphs == Paragraphs::Blocks
+                    && matches!(
+                        e.name().as_ref(),
+                        b"w:footnoteReference" | b"w:endnoteReference"
+                    ) =>
+            {
+                let prefix = if e.name().as_ref() == b"w:endnoteReference" {
+                    "e"
+                } else {
+                    ""
+                };
+                if let Some(id) = e.try_get_attribute("w:id").ok().flatten() {
+                    paragraph.push_str(&format!(
+                        "[^{prefix}{}]",
+                        String::from_utf8_lossy(&id.value)
+                    ));
+                }
+            }
             Ok(Event::Empty(e)) if e.name().as_ref() == b"w:br" => paragraph.push('\n'),
             Ok(Event::Text(t)) if in_text => {
                 let s = t.unescape().map_err(|e| e.to_string())?;

@@ -463,6 +463,48 @@ fn docx(paragraphs: &[(&str, &str)], title: &str, creator: &str) -> Vec<u8> {
 }
 
 #[test]
+fn word_footnotes_follow_the_body_and_their_marks_are_markdown_notes() {
+    let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let document = format!(
+        "<w:document {w}><w:body><w:p><w:r><w:t>Trade fell sharply.</w:t></w:r>\
+         <w:r><w:footnoteReference w:id=\"1\"/></w:r><w:r><w:t xml:space=\"preserve\"> Kabul denied it.</w:t></w:r>\
+         <w:r><w:endnoteReference w:id=\"2\"/></w:r></w:p></w:body></w:document>"
+    );
+    let footnotes = format!(
+        "<w:footnotes {w}><w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>\
+         <w:footnote w:id=\"1\"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> Dawn, 12 September 2023.</w:t></w:r></w:p>\
+         <w:p><w:r><w:t>Second paragraph of the note.</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    );
+    use std::io::Write;
+    let endnotes = format!(
+        "<w:endnotes {w}><w:endnote w:id=\"2\"><w:p><w:r><w:t>Interview, Kabul, 2023.</w:t></w:r></w:p></w:endnote></w:endnotes>"
+    );
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut buf);
+    for (name, xml) in [
+        ("word/document.xml", document),
+        ("word/footnotes.xml", footnotes),
+        ("word/endnotes.xml", endnotes),
+    ] {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.docx");
+    std::fs::write(&path, buf.into_inner()).unwrap();
+    let import = read_file(&path, "sources/notes.docx").unwrap();
+    let text = &import.records[0].document.as_ref().unwrap().text;
+    assert_eq!(
+        text,
+        "Trade fell sharply.[^1] Kabul denied it.[^e2]\n\n## Notes\n\n\
+         [^1]: Dawn, 12 September 2023. Second paragraph of the note.\n\n\
+         [^e2]: Interview, Kabul, 2023.\n\n"
+    );
+}
+
+#[test]
 fn word_documents_are_full_texts_with_their_properties() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("brief.docx");
