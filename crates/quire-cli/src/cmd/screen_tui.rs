@@ -16,7 +16,8 @@ use ratatui::Frame;
 
 use super::screen::{status_text, Session};
 
-const HELP: &str = "i include  e exclude  m maybe  u undo  n note  s skip  q quit";
+const HELP: &str =
+    "i include  e exclude  m maybe  u undo  n note  s skip  q quit  ↑/↓ PgUp/PgDn scroll";
 const REASON_HELP: &str = "↑/↓ or number: pick  type: own reason  Enter: exclude  Esc: cancel";
 const NOTE_HELP: &str = "Enter: keep note for the next decision  Esc: cancel";
 
@@ -43,6 +44,8 @@ pub(crate) struct View<'v> {
     pub note: Option<&'v str>,
     pub mode: &'v Mode,
     pub message: Option<&'v str>,
+    /// Rows of the record scrolled past (a long abstract).
+    pub scroll: u16,
 }
 
 /// Runs the UI until the reviewer quits. The terminal is restored on
@@ -52,9 +55,11 @@ pub(crate) fn run(session: &mut Session) -> Result<u8> {
     let _restore = RestoreOnDrop;
     let mut mode = Mode::Browse;
     let mut message: Option<String> = None;
+    let mut scroll: u16 = 0;
     loop {
+        let mut max_scroll = 0;
         terminal.draw(|frame| {
-            draw(
+            max_scroll = draw(
                 frame,
                 &View {
                     work: session.current(),
@@ -64,20 +69,50 @@ pub(crate) fn run(session: &mut Session) -> Result<u8> {
                     note: session.pending_note(),
                     mode: &mode,
                     message: message.as_deref(),
+                    scroll,
                 },
             )
         })?;
+        scroll = scroll.min(max_scroll);
         if let Event::Key(key) = event::read()? {
             if key.kind != KeyEventKind::Press {
                 continue;
             }
+            if let Some(to) = scroll_key(&mode, key.code, scroll) {
+                scroll = to.min(max_scroll);
+                continue;
+            }
             message = None;
+            let before = session.current().map(|w| w.id.clone());
             match on_key(session, &mut mode, key)? {
                 Outcome::Quit => return Ok(0),
                 Outcome::Message(m) => message = Some(m),
                 Outcome::Continue => {}
             }
+            // A new record is read from its top.
+            if session.current().map(|w| &w.id) != before.as_ref() {
+                scroll = 0;
+            }
         }
+    }
+}
+
+/// Rows a page-key scrolls.
+const PAGE_ROWS: u16 = 10;
+
+/// Where a scrolling key moves the record pane (browsing only; in the
+/// reason picker the arrows choose a reason).
+fn scroll_key(mode: &Mode, code: KeyCode, scroll: u16) -> Option<u16> {
+    if *mode != Mode::Browse {
+        return None;
+    }
+    match code {
+        KeyCode::Down | KeyCode::Char('j') => Some(scroll.saturating_add(1)),
+        KeyCode::Up | KeyCode::Char('k') => Some(scroll.saturating_sub(1)),
+        KeyCode::PageDown | KeyCode::Char(' ') => Some(scroll.saturating_add(PAGE_ROWS)),
+        KeyCode::PageUp => Some(scroll.saturating_sub(PAGE_ROWS)),
+        KeyCode::Home => Some(0),
+        _ => None,
     }
 }
 
@@ -181,22 +216,36 @@ fn browse_key(session: &mut Session, mode: &mut Mode, code: KeyCode) -> Result<O
 }
 
 /// Record pane, status bar and key help; the reason picker or the note
-/// input on top when open.
-pub(crate) fn draw(frame: &mut Frame, view: &View) {
+/// input on top when open. Returns how far the record can scroll.
+pub(crate) fn draw(frame: &mut Frame, view: &View) -> u16 {
     let [record, status, help] = Layout::vertical([
         Constraint::Min(3),
         Constraint::Length(3),
         Constraint::Length(1),
     ])
     .areas(frame.area());
+    let text = record_text(view);
+    let inner_height = record.height.saturating_sub(2);
+    let rows = wrapped_rows(&text, record.width.saturating_sub(2));
+    let max_scroll = rows.saturating_sub(inner_height);
+    let scroll = view.scroll.min(max_scroll);
+    // Say where the reader is when the record does not fit.
+    let title = if max_scroll == 0 {
+        " quire screen ".to_string()
+    } else if scroll < max_scroll {
+        format!(
+            " quire screen · rows {}–{} of {rows} · ↓ more ",
+            scroll + 1,
+            scroll + inner_height
+        )
+    } else {
+        format!(" quire screen · rows {}–{rows} of {rows} ", scroll + 1)
+    };
     frame.render_widget(
-        Paragraph::new(record_text(view))
+        Paragraph::new(text)
             .wrap(Wrap { trim: false })
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .title(" quire screen "),
-            ),
+            .scroll((scroll, 0))
+            .block(Block::default().borders(Borders::ALL).title(title)),
         record,
     );
     let status_line = match view.message {
@@ -225,6 +274,34 @@ pub(crate) fn draw(frame: &mut Frame, view: &View) {
         }
         Mode::Note { text } => draw_note(frame, record, text),
     }
+    max_scroll
+}
+
+/// Rows `text` takes wrapped at `width` columns, word by word as the
+/// paragraph wraps it (a word longer than a row is cut).
+fn wrapped_rows(text: &Text<'_>, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let rows: usize = text
+        .lines
+        .iter()
+        .map(|line| {
+            let content: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            let mut rows = 1;
+            let mut used = 0;
+            for word in content.split(' ') {
+                let w = word.chars().count();
+                let need = if used == 0 { w } else { used + 1 + w };
+                if need <= width {
+                    used = need;
+                } else {
+                    rows += (w.max(1) - 1) / width + usize::from(used > 0);
+                    used = w - (w.max(1) - 1) / width * width;
+                }
+            }
+            rows
+        })
+        .sum();
+    u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
 fn record_text<'t>(view: &View<'t>) -> Text<'t> {
@@ -333,7 +410,11 @@ mod tests {
 
     fn render(view: &View) -> Buffer {
         let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
-        terminal.draw(|f| draw(f, view)).unwrap();
+        terminal
+            .draw(|f| {
+                draw(f, view);
+            })
+            .unwrap();
         terminal.backend().buffer().clone()
     }
 
@@ -361,6 +442,7 @@ mod tests {
             note: Some("check the sample"),
             mode: &Mode::Browse,
             message: Some("undone: w9"),
+            scroll: 0,
         });
         for text in [
             "A carbon tax in Sweden",
@@ -409,6 +491,7 @@ mod tests {
             note: None,
             mode: &mode,
             message: None,
+            scroll: 0,
         });
         for text in [
             "1. wrong population",
@@ -434,8 +517,79 @@ mod tests {
             note: None,
             mode: &Mode::Browse,
             message: None,
+            scroll: 0,
         });
         assert!(contains(&buffer, "Every record is screened."));
+    }
+
+    #[test]
+    fn a_long_abstract_scrolls() {
+        let long: String = (1..=120)
+            .map(|k| format!("Sentence {k} of a long abstract on bus lanes."))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let w = work("w1", "Bus lanes", &long);
+        let view = |scroll| View {
+            work: Some(&w),
+            terms: &[],
+            status: String::new(),
+            reasons: &[],
+            note: None,
+            mode: &Mode::Browse,
+            message: None,
+            scroll,
+        };
+        let top = render(&view(0));
+        assert!(contains(&top, "Sentence 1 of"));
+        assert!(contains(&top, "↓ more"), "{}", rows(&top).join("\n"));
+        assert!(!contains(&top, "Sentence 120 of"));
+        // Far past the end: clamped to the last rows, which are drawn.
+        let bottom = render(&view(u16::MAX));
+        assert!(
+            contains(&bottom, "Sentence 120 of"),
+            "{}",
+            rows(&bottom).join("\n")
+        );
+        assert!(!contains(&bottom, "↓ more"));
+        let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
+        let mut max = 0;
+        terminal.draw(|f| max = draw(f, &view(0))).unwrap();
+        assert!(max > 0);
+        // A short record does not scroll.
+        let short = work("w2", "Bus lanes", "Travel times.");
+        terminal
+            .draw(|f| {
+                max = draw(
+                    f,
+                    &View {
+                        work: Some(&short),
+                        ..view(0)
+                    },
+                )
+            })
+            .unwrap();
+        assert_eq!(max, 0);
+    }
+
+    #[test]
+    fn arrows_scroll_when_browsing_and_choose_in_the_reason_picker() {
+        assert_eq!(scroll_key(&Mode::Browse, KeyCode::Down, 3), Some(4));
+        assert_eq!(scroll_key(&Mode::Browse, KeyCode::Up, 0), Some(0));
+        assert_eq!(scroll_key(&Mode::Browse, KeyCode::PageDown, 3), Some(13));
+        assert_eq!(scroll_key(&Mode::Browse, KeyCode::Char('i'), 3), None);
+        let picking = Mode::Reason {
+            selected: 0,
+            typed: String::new(),
+        };
+        assert_eq!(scroll_key(&picking, KeyCode::Down, 3), None);
+    }
+
+    #[test]
+    fn wrapped_rows_counts_as_the_paragraph_wraps() {
+        let text = Text::from(vec![Line::from("aaaa bbbb cccc"), Line::default()]);
+        assert_eq!(wrapped_rows(&text, 9), 3);
+        assert_eq!(wrapped_rows(&text, 14), 2);
+        assert_eq!(wrapped_rows(&Text::from("abcdefghij"), 4), 3);
     }
 
     fn press(s: &mut Session, mode: &mut Mode, keys: &str) -> Outcome {
