@@ -74,6 +74,12 @@ impl Cleaned {
     /// Make the join before `next` (at raw byte `at`): a space, or, after
     /// a word broken by a hyphen, the hyphen dropped or kept.
     fn join_point(&mut self, next: &str, at: usize, document: &str) {
+        // "China–Afghanistan–" + "Pakistan": a range or compound with an
+        // en dash, broken after it.
+        let mut rev = self.text.chars().rev();
+        if rev.next() == Some('–') && rev.next().is_some_and(char::is_alphanumeric) {
+            return;
+        }
         let broken = self.ends_with_broken_word();
         if broken && starts_lowercase(next) {
             if self.keeps_hyphen(next, document) {
@@ -422,6 +428,19 @@ mod tests {
         let doc = "on the Afghan-\nPakistan frontier";
         let c = join(&["on the Afghan-", "Pakistan frontier"], doc);
         assert_eq!(c.text, "on the Afghan-Pakistan frontier");
+        let doc = "the China–Afghanistan–\nPakistan talks, the war – \nand after";
+        let c = join(
+            &[
+                "the China–Afghanistan–",
+                "Pakistan talks, the war –",
+                "and after",
+            ],
+            doc,
+        );
+        assert_eq!(
+            c.text,
+            "the China–Afghanistan–Pakistan talks, the war – and after"
+        );
         let doc = "A post-\n2015 agenda";
         let c = join(&["A post-", "2015 agenda"], doc);
         assert_eq!(c.text, "A post-2015 agenda");

@@ -29,41 +29,65 @@ const MAX_WRAPPED_LINES: usize = 4;
 /// [`LineKind::Footnote`] and record the body's markers of those notes
 /// in [`Line::skips`]. `pages` are the line ranges of the pages.
 pub fn mark(lines: &mut [Line<'_>], pages: &[Range<usize>], document: &str) {
+    // Notes found on earlier pages: their markers are taken.
+    let mut claimed: Vec<u32> = Vec::new();
     for (p, page) in pages.iter().enumerate() {
-        let Some(block) = block_at_edge(lines, page.clone()) else {
+        let Some(candidate) = block_at_edge(lines, page.clone()) else {
             continue;
         };
-        let numbers: Vec<u32> = block.iter().filter_map(|&(_, n)| n).collect();
         // Markers are looked for in the body of this page and of the one
         // before (a marker on a page's last line may see its note carried
-        // over).
-        let body: Vec<usize> = pages[p.saturating_sub(1)..=p]
+        // over), but not those of notes found already. The block starts at
+        // the topmost numbered line whose note a marker points to, with
+        // markers for at least half its notes: numbered lines above it
+        // ("3 Conclusion", a section heading) are the body's.
+        let pages_lines = pages[p.saturating_sub(1)..=p]
             .iter()
-            .flat_map(|r| r.clone())
-            .filter(|&k| lines[k].kind == LineKind::Text && !block.iter().any(|&(b, _)| b == k))
-            .collect();
-        let marked: Vec<(usize, Range<usize>, u32)> = body
-            .iter()
-            .flat_map(|&k| {
-                markers(lines[k].text, &numbers)
-                    .into_iter()
-                    .map(move |(r, n)| (k, r, n))
-            })
-            // "lme4", "CO2", "ASN.1" recur; a marker is written once.
-            .filter(|(k, r, _)| occurs_once(document, marker_token(lines[*k].text, r.clone())))
-            .collect();
-        // Markers come in the order of their notes.
-        let in_order = marked.windows(2).all(|w| w[0].2 < w[1].2);
-        if !in_order || marked.is_empty() || marked.len() * 2 < numbers.len() {
+            .flat_map(|r| r.clone());
+        let found = (0..candidate.len())
+            .filter(|&s| candidate[s].1.is_some())
+            .find_map(|s| {
+                let block = &candidate[s..];
+                let mut marked = markers_outside(lines, pages_lines.clone(), block, document);
+                marked.retain(|m| !claimed.contains(&m.2));
+                let first_marked = marked.iter().any(|m| Some(m.2) == block[0].1);
+                let numbers = block.iter().filter(|(_, n)| n.is_some()).count();
+                // Markers come in the order of their notes.
+                let in_order = marked.windows(2).all(|w| w[0].2 < w[1].2);
+                (first_marked && in_order && marked.len() * 2 >= numbers)
+                    .then(|| (block.to_vec(), marked))
+            });
+        let Some((block, marked)) = found else {
             continue;
-        }
+        };
         for &(k, number) in &block {
             lines[k].kind = LineKind::Footnote(number);
         }
+        claimed.extend(block.iter().filter_map(|&(_, n)| n));
         for (k, range, _) in marked {
             lines[k].skips.push(range);
         }
     }
+}
+
+/// The markers of the block's notes in the text lines of `body` that are
+/// not the block's: (line, byte range, number).
+fn markers_outside(
+    lines: &[Line<'_>],
+    body: impl Iterator<Item = usize>,
+    block: &[(usize, Option<u32>)],
+    document: &str,
+) -> Vec<(usize, Range<usize>, u32)> {
+    let numbers: Vec<u32> = block.iter().filter_map(|&(_, n)| n).collect();
+    body.filter(|&k| lines[k].kind == LineKind::Text && !block.iter().any(|&(b, _)| b == k))
+        .flat_map(|k| {
+            markers(lines[k].text, &numbers)
+                .into_iter()
+                .map(move |(r, n)| (k, r, n))
+        })
+        // "lme4", "CO2", "ASN.1" recur; a marker is written once.
+        .filter(|(k, r, _)| occurs_once(document, marker_token(lines[*k].text, r.clone())))
+        .collect()
 }
 
 /// The word a marker is glued to, with the marker: "closures.12".
@@ -184,10 +208,15 @@ pub fn note_number(line: &str) -> Option<u32> {
         return None;
     }
     let rest = &line[digits..];
-    let rest = rest
-        .strip_prefix(". ")
-        .or_else(|| rest.strip_prefix(' '))?
-        .trim_start();
+    // "1See …": the text layer may lose the space after a raised number.
+    let glued = rest.starts_with(char::is_uppercase);
+    let rest = if glued {
+        rest
+    } else {
+        rest.strip_prefix(". ")
+            .or_else(|| rest.strip_prefix(' '))?
+            .trim_start()
+    };
     let opens = rest
         .chars()
         .next()
@@ -271,6 +300,7 @@ mod tests {
         assert_eq!(note_number("12 See International Crisis Group"), Some(12));
         assert_eq!(note_number("3. “Pakistan closes Torkham”, Dawn"), Some(3));
         assert_eq!(note_number("2021 was a year of change"), None);
+        assert_eq!(note_number("4United Nations Security Council"), Some(4));
         assert_eq!(note_number("12 militants were killed"), None);
         assert_eq!(note_number("07 See"), None);
         assert_eq!(note_number("See 12"), None);

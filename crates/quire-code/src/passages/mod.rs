@@ -143,6 +143,9 @@ struct Block {
     open_end: bool,
     /// Its first line is the first text of a page.
     after_page: bool,
+    /// Raw lines joined into it, and the characters of the last one.
+    lines: usize,
+    last_line_chars: usize,
 }
 
 /// Heading of the passages made of a page's footnotes.
@@ -177,6 +180,8 @@ fn group_lines(lines: &[Line<'_>], text: &str, opts: SplitOptions) -> (Vec<Block
                     opens_section: true,
                     open_end: false,
                     after_page: false,
+                    lines: 0,
+                    last_line_chars: 0,
                 });
             }
             in_notes = true;
@@ -219,6 +224,8 @@ fn group_lines(lines: &[Line<'_>], text: &str, opts: SplitOptions) -> (Vec<Block
                     opens_section: std::mem::take(&mut section_break),
                     open_end: false,
                     after_page: new_page,
+                    lines: 0,
+                    last_line_chars: 0,
                 });
                 block
                     .clean
@@ -226,6 +233,8 @@ fn group_lines(lines: &[Line<'_>], text: &str, opts: SplitOptions) -> (Vec<Block
                 // Judged on the cleaned text: a footnote marker after the
                 // full stop ("markets.3") does not leave it open.
                 block.open_end = !ends_sentence(&block.clean.text);
+                block.lines += 1;
+                block.last_line_chars = line.text.chars().count();
                 if long {
                     close(&mut current, &mut blocks);
                 }
@@ -239,24 +248,70 @@ fn group_lines(lines: &[Line<'_>], text: &str, opts: SplitOptions) -> (Vec<Block
 /// A paragraph that ends mid-sentence and is followed, after a blank (a page
 /// break whose header was dropped), by one starting in lower case, is one
 /// paragraph; so is one followed by the first text of the next page (a
-/// sentence may go on with a name: "… the crossing at / Torkham").
+/// sentence may go on with a name: "… the crossing at / Torkham"). In a
+/// text layer that sets a blank line after every line, a block whose last
+/// line is a full line goes on in the next one, whatever the case it
+/// opens with ("… the Tehrik-i-Taliban Pakistan / (TTP) in Khyber"): only
+/// a paragraph's last line falls short.
 fn join_broken_paragraphs(blocks: Vec<Block>, document: &str) -> Vec<Block> {
+    let full_line = interleaved_full_line(&blocks);
     let mut out: Vec<Block> = Vec::new();
     for b in blocks {
         let lower = b.clean.text.chars().next().is_some_and(char::is_lowercase);
         let paragraph_goes_on = |prev: &Block| {
-            lower || (b.after_page && prev.clean.word_count() >= PARAGRAPH_BEFORE_PAGE_WORDS)
+            let broken = prev.open_end
+                && (lower
+                    || (b.after_page && prev.clean.word_count() >= PARAGRAPH_BEFORE_PAGE_WORDS));
+            // A full line, or a long one that ends mid-sentence.
+            let full = full_line.is_some_and(|full| {
+                let at = prev.last_line_chars * 10;
+                at >= full * 9 || (prev.open_end && at >= full * 6)
+            });
+            broken || full
         };
         match out.last_mut() {
-            Some(prev) if prev.open_end && !b.opens_section && paragraph_goes_on(prev) => {
+            Some(prev) if !b.opens_section && paragraph_goes_on(prev) => {
                 prev.clean.append_continuation(&b.clean, document);
                 prev.open_end = b.open_end;
+                prev.lines += b.lines;
+                prev.last_line_chars = b.last_line_chars;
             }
             _ => out.push(b),
         }
     }
     out
 }
+
+/// When the text layer sets a blank line after every line of text (some
+/// PDF writers do), the length of a full line; else None. Told by the
+/// blocks: nearly all are one line, lines are of print width, and many
+/// end mid-sentence (text stored one paragraph a line, like speeches,
+/// ends its lines with a sentence).
+fn interleaved_full_line(blocks: &[Block]) -> Option<usize> {
+    let prose: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| b.clean.word_count() >= INTERLEAVED_MIN_WORDS)
+        .collect();
+    if prose.len() < INTERLEAVED_MIN_BLOCKS {
+        return None;
+    }
+    let single: Vec<&&Block> = prose.iter().filter(|b| b.lines == 1).collect();
+    let open = single.iter().filter(|b| b.open_end).count();
+    let mut widths: Vec<usize> = single.iter().map(|b| b.last_line_chars).collect();
+    widths.sort_unstable();
+    let full = *widths.get(widths.len() * 3 / 4)?;
+    let interleaved = single.len() * 10 >= prose.len() * 8
+        && open * 10 >= single.len() * 3
+        && full <= PRINT_LINE_MAX_CHARS;
+    interleaved.then_some(full)
+}
+
+/// Words of a block counted as prose when telling an interleaved layer.
+const INTERLEAVED_MIN_WORDS: usize = 5;
+/// Blocks of prose needed to tell one.
+const INTERLEAVED_MIN_BLOCKS: usize = 8;
+/// Characters of the longest printed line (a page's width of text).
+const PRINT_LINE_MAX_CHARS: usize = 130;
 
 /// Words a paragraph must have before a page break to be continued by
 /// the next page's first text whatever its case: a cover page's last

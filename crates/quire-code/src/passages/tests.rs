@@ -223,3 +223,95 @@ fn a_word_broken_by_a_page_is_joined_as_a_wrapped_line_would_be() {
         ]
     );
 }
+
+/// Lines as pdflatex's text layer gives them to the reader: a blank line
+/// after every line, note numbers glued to their notes ("1See").
+fn interleaved(lines: &[&str]) -> String {
+    lines.iter().map(|l| format!("{l}\n\n")).collect()
+}
+
+#[test]
+fn a_text_layer_with_a_blank_after_every_line_reads_in_paragraphs() {
+    let page1 = interleaved(&[
+        "1 Introduction",
+        "When the Taliban entered Kabul in August 2021, many in Islamabad expected a friendly govern-",
+        "ment on the western border.1 Within a year, however, attacks by the Tehrik-i-Taliban Pakistan",
+        "(TTP) in Khyber Pakhtunkhwa had risen sharply, and the government accused Kabul of giving",
+        "the group safe havens across the Durand Line.2 The Taliban denied that they hosted the TTP",
+        "and insisted that the problem was Pakistan's own.",
+        "The border itself became a source of friction. Pakistan continued to fence the Durand Line,",
+        "which no Afghan government has recognised, and Taliban fighters pulled down sections of the",
+        "fence in several districts. Trade through the crossings at Torkham and Chaman was interrupted.",
+        "2 Cooperation and its limits",
+        "Despite these tensions, the two governments kept channels open, and China hosted trilateral",
+        "meetings of foreign ministers that discussed extending the China–Afghanistan–",
+        "Pakistan corridor into Afghanistan.3 Intelligence sharing remained limited to personal contacts.",
+        "1See International Crisis Group, Pakistan's Hard Policy on Afghanistan, Asia Report No. 335 (Brussels: ICG,",
+        "2023), p. 4.",
+        "2Interview with a senior Pakistani official, Islamabad, March 2023.",
+        "3Ministry of Foreign Affairs of the People's Republic of China, Joint Statement, 6 May 2023.",
+        "1",
+    ]);
+    let page2 = interleaved(&[
+        "3 Conclusion",
+        "The relationship after 2021 shows that a friendly government in Kabul is not the same as a",
+        "cooperative one: Pakistan's interests in border control collide with the Taliban's interests.4",
+        "4On the Taliban's ties with the TTP, see Asfandyar Mir, United States Institute of Peace, 2022.",
+        "2",
+    ]);
+    let doc = paged(&[&page1, &page2]);
+    let passages = split_document(&doc);
+    let headed: Vec<(Option<&str>, &str)> = passages
+        .iter()
+        .map(|p| (p.heading.as_deref(), p.text.as_str()))
+        .collect();
+    assert_eq!(
+        headed,
+        [
+            (
+                Some("1 Introduction"),
+                "When the Taliban entered Kabul in August 2021, many in Islamabad expected a \
+                 friendly government on the western border. Within a year, however, attacks by \
+                 the Tehrik-i-Taliban Pakistan (TTP) in Khyber Pakhtunkhwa had risen sharply, and \
+                 the government accused Kabul of giving the group safe havens across the Durand \
+                 Line. The Taliban denied that they hosted the TTP and insisted that the problem \
+                 was Pakistan's own."
+            ),
+            (
+                Some("1 Introduction"),
+                "The border itself became a source of friction. Pakistan continued to fence the \
+                 Durand Line, which no Afghan government has recognised, and Taliban fighters \
+                 pulled down sections of the fence in several districts. Trade through the \
+                 crossings at Torkham and Chaman was interrupted."
+            ),
+            (
+                Some("2 Cooperation and its limits"),
+                "Despite these tensions, the two governments kept channels open, and China hosted \
+                 trilateral meetings of foreign ministers that discussed extending the \
+                 China–Afghanistan–Pakistan corridor into Afghanistan. Intelligence sharing \
+                 remained limited to personal contacts."
+            ),
+            // The section heading "3 Conclusion" is no note, though note 3
+            // came before it.
+            (
+                Some("3 Conclusion"),
+                "The relationship after 2021 shows that a friendly government in Kabul is not \
+                 the same as a cooperative one: Pakistan's interests in border control collide \
+                 with the Taliban's interests."
+            ),
+            (
+                Some("Notes"),
+                "See International Crisis Group, Pakistan's Hard Policy on Afghanistan, Asia \
+                 Report No. 335 (Brussels: ICG, 2023), p. 4. Interview with a senior Pakistani \
+                 official, Islamabad, March 2023. Ministry of Foreign Affairs of the People's \
+                 Republic of China, Joint Statement, 6 May 2023."
+            ),
+            (
+                Some("Notes"),
+                "On the Taliban's ties with the TTP, see Asfandyar Mir, United States Institute \
+                 of Peace, 2022."
+            ),
+        ],
+        "{headed:#?}"
+    );
+}
