@@ -34,6 +34,23 @@ pub struct LineText<'a> {
     glyphs: Vec<Glyph>,
     glyph_text: String,
     word_start: bool,
+    /// Glyphs seen so far in each font size (half points), over all pages:
+    /// the most frequent is the body's size, whatever one page holds (a
+    /// page of long notes and little text).
+    sizes: std::collections::HashMap<i64, usize>,
+}
+
+/// One laid-out line of a page.
+struct LaidLine {
+    text: String,
+    /// The median size of its glyphs.
+    size: f64,
+    words: usize,
+    /// A paragraph starts with it.
+    paragraph: bool,
+    /// Where it starts and ends across the page.
+    x: f64,
+    end: f64,
 }
 
 /// One glyph as pdf-extract reports it, in page coordinates (y down).
@@ -68,6 +85,7 @@ impl<'a> LineText<'a> {
             glyphs: Vec::new(),
             glyph_text: String::new(),
             word_start: false,
+            sizes: std::collections::HashMap::new(),
         }
     }
 
@@ -87,48 +105,244 @@ impl<'a> LineText<'a> {
         }
     }
 
-    /// Write the page: lines, and a blank line where the gap is clearly
-    /// larger than the page's line advance within a paragraph (the
-    /// smallest advance seen twice; else the smallest seen: not the most
+    /// Write the page: lines, and a blank line where a paragraph starts:
+    /// where the gap is clearly larger than the page's line advance within
+    /// a paragraph, or where a line is indented from its margin and the
+    /// next comes back to it (typesetters that keep no space between
+    /// paragraphs, such as TeX, indent their first lines).
+    ///
+    /// The line advance is measured in font sizes of the line it opens,
+    /// so the title, the abstract, the body and the notes of one page,
+    /// each in its own size, share one measure; the usual advance is the
+    /// smallest seen twice (else the smallest seen): not the most
     /// frequent, since in a list of one- and two-line entries the gaps
-    /// between entries outnumber the lines within them).
+    /// between entries outnumber the lines within them.
     fn flush_page(&mut self) {
+        let lines = self.lay_out();
+        for g in &self.glyphs {
+            *self.sizes.entry(half_points(g.size)).or_default() += 1;
+        }
+        let body = self
+            .sizes
+            .iter()
+            .max_by_key(|&(size, n)| (*n, -size))
+            .map(|(&size, _)| size as f64 / 2.0);
+        let mut previous_heading: Option<f64> = None;
+        for line in lines {
+            let heading = body.is_some_and(|body| is_heading(&line, body));
+            match (heading, previous_heading) {
+                // A heading set over two lines is one heading.
+                (true, Some(size)) if (line.size - size).abs() < 0.5 => {
+                    self.out.push(' ');
+                }
+                (true, _) => {
+                    self.separate(true);
+                    self.out.push_str("# ");
+                }
+                (false, Some(_)) => self.separate(true),
+                (false, None) => self.separate(line.paragraph),
+            }
+            self.out.push_str(&line.text);
+            previous_heading = heading.then_some(line.size);
+        }
+        if previous_heading.is_some() {
+            self.out.push_str("\n\n");
+        }
+        self.glyphs.clear();
+        self.glyph_text.clear();
+    }
+
+    /// A line break before the next line, blank when a paragraph starts
+    /// (none at the start of the page).
+    fn separate(&mut self, paragraph: bool) {
+        if self.out.is_empty() || self.out.ends_with("\n\n") {
+            return;
+        }
+        if !self.out.ends_with('\n') {
+            self.out.push('\n');
+        }
+        if paragraph {
+            self.out.push('\n');
+        }
+    }
+
+    /// The page's glyphs as lines: words and spaces, line breaks, and
+    /// where paragraphs start (see `flush_page`'s rules).
+    fn lay_out(&self) -> Vec<LaidLine> {
         let breaks: Vec<Break> = self
             .glyphs
             .windows(2)
             .map(|w| Self::between(&w[0], &w[1]))
             .collect();
+        let usual = self.usual_advance(&breaks);
+        let starts: Vec<usize> = (0..self.glyphs.len())
+            .filter(|&i| i == 0 || matches!(breaks[i - 1], Break::Line { .. }))
+            .collect();
+        let mut lines: Vec<LaidLine> = starts
+            .iter()
+            .enumerate()
+            .map(|(n, &start)| {
+                let end = starts.get(n + 1).copied().unwrap_or(self.glyphs.len());
+                self.line(start..end, &breaks, usual)
+            })
+            .collect();
+        self.mark_indented_paragraphs(&starts, &mut lines);
+        lines
+    }
+
+    /// One line of glyphs `range`, and whether a gap before it starts a
+    /// paragraph.
+    fn line(
+        &self,
+        range: std::ops::Range<usize>,
+        breaks: &[Break],
+        usual: Option<f64>,
+    ) -> LaidLine {
+        let first = &self.glyphs[range.start];
+        let paragraph = match range.start.checked_sub(1).map(|b| &breaks[b]) {
+            Some(Break::Line { gap }) => {
+                let size = first.size.max(f64::EPSILON);
+                match usual {
+                    Some(usual) => gap / size > usual * PARAGRAPH_GAP,
+                    None => *gap > size * FIRST_GAP_IN_FONT_SIZES,
+                }
+            }
+            _ => false,
+        };
+        let mut text = String::new();
+        let mut words = 1;
+        for i in range.clone() {
+            if i > range.start && breaks[i - 1] == Break::Space {
+                text.push(' ');
+                words += 1;
+            }
+            let g = &self.glyphs[i];
+            text.push_str(&self.glyph_text[g.text.0..g.text.1]);
+        }
+        let mut sizes: Vec<f64> = self.glyphs[range.clone()].iter().map(|g| g.size).collect();
+        sizes.sort_by(f64::total_cmp);
+        LaidLine {
+            text,
+            size: sizes.get(sizes.len() / 2).copied().unwrap_or(0.0),
+            words,
+            paragraph,
+            x: first.x,
+            end: self.glyphs[range.end - 1].end,
+        }
+    }
+
+    /// Paragraphs told by their indented first line, for typesetters that
+    /// keep no space between paragraphs (TeX): a line set in from its
+    /// margin by one to four font sizes, the next line back at the margin,
+    /// the line before at the margin too, short of the right edge and
+    /// ending a sentence. Not on a page where such lines are common: there
+    /// the indent is a hanging one (a bibliography), which sets in every
+    /// line but an entry's first.
+    fn mark_indented_paragraphs(&self, starts: &[usize], lines: &mut [LaidLine]) {
+        let margins = self.margins(starts);
+        let mut ends: Vec<f64> = lines.iter().map(|l| l.end).collect();
+        ends.sort_by(f64::total_cmp);
+        let right_edge = ends.get(ends.len() * 9 / 10).copied().unwrap_or(0.0);
+        let indents: Vec<Option<f64>> = (0..lines.len())
+            .map(|n| indent_margin(&lines[n], lines.get(n + 1), &margins))
+            .collect();
+        let common = indents.iter().filter(|m| m.is_some()).count();
+        if common * 100 > lines.len() * MAX_INDENTED_PERCENT {
+            return;
+        }
+        for n in 1..lines.len() {
+            let (Some(margin), prev) = (indents[n], &lines[n - 1]) else {
+                continue;
+            };
+            let size = lines[n].size.max(f64::EPSILON);
+            let prev_at_margin = (prev.x - margin).abs() <= size * 0.5;
+            let prev_short = prev.end < right_edge - size * SHORT_LINE_IN_FONT_SIZES;
+            let prev_ends = prev
+                .text
+                .trim_end()
+                .ends_with(['.', '?', '!', ':', '"', '”', '’', ')']);
+            if prev_at_margin && prev_short && prev_ends {
+                lines[n].paragraph = true;
+            }
+        }
+    }
+
+    /// The page's usual line advance in font sizes (see `flush_page`).
+    fn usual_advance(&self, breaks: &[Break]) -> Option<f64> {
+        // In twentieths of a font size; less than 0.9 is no line advance
+        // (a raised note number, a subscript).
         let mut advances: Vec<i64> = breaks
             .iter()
-            .filter_map(|b| match b {
-                Break::Line { gap } => Some((gap * 10.0).round() as i64),
+            .enumerate()
+            .filter_map(|(i, b)| match b {
+                Break::Line { gap } => {
+                    let size = self.glyphs[i + 1].size;
+                    (size > 0.0).then(|| (gap / size * 20.0).round() as i64)
+                }
                 _ => None,
             })
+            .filter(|&a| a >= 18)
             .collect();
         advances.sort_unstable();
         let twice = advances.windows(2).find(|w| w[0] == w[1]).map(|w| w[0]);
-        let usual = twice.or(advances.first().copied()).map(|a| a as f64 / 10.0);
-        for (i, glyph) in self.glyphs.iter().enumerate() {
-            if i > 0 {
-                match &breaks[i - 1] {
-                    Break::None => {}
-                    Break::Space => self.out.push(' '),
-                    Break::Line { gap } => {
-                        let paragraph = match usual {
-                            Some(usual) => *gap > usual * PARAGRAPH_GAP,
-                            None => *gap > glyph.size * FIRST_GAP_IN_FONT_SIZES,
-                        };
-                        self.out.push_str(if paragraph { "\n\n" } else { "\n" });
-                    }
-                }
+        twice.or(advances.first().copied()).map(|a| a as f64 / 20.0)
+    }
+
+    /// The x positions where lines start at least three times on the page
+    /// (a column's left edge), in whole points.
+    fn margins(&self, starts: &[usize]) -> Vec<f64> {
+        let mut xs: Vec<i64> = starts
+            .iter()
+            .map(|&i| self.glyphs[i].x.round() as i64)
+            .collect();
+        xs.sort_unstable();
+        let mut margins = Vec::new();
+        for run in xs.chunk_by(|a, b| b - a <= 1) {
+            if run.len() >= MARGIN_LINES {
+                margins.push(run[0] as f64);
             }
-            self.out
-                .push_str(&self.glyph_text[glyph.text.0..glyph.text.1]);
         }
-        self.glyphs.clear();
-        self.glyph_text.clear();
+        margins
     }
 }
+
+/// A font size in half points, to count sizes.
+fn half_points(size: f64) -> i64 {
+    (size * 2.0).round() as i64
+}
+
+/// A heading: set clearly larger than the body, short, with a letter.
+fn is_heading(line: &LaidLine, body: f64) -> bool {
+    line.size >= body * HEADING_SIZE
+        && line.words <= HEADING_MAX_WORDS
+        && line.text.chars().any(char::is_alphabetic)
+}
+
+/// How much larger than the body a heading is set.
+const HEADING_SIZE: f64 = 1.15;
+/// The most words of a heading's line.
+const HEADING_MAX_WORDS: usize = 14;
+
+/// A line ending this many font sizes before the right edge is short.
+const SHORT_LINE_IN_FONT_SIZES: f64 = 3.0;
+
+/// Line starts at one x, at least this often, make a margin.
+const MARGIN_LINES: usize = 3;
+
+/// The margin a line is set in from by one to four font sizes (more is
+/// centred, or a quotation's own margin), the next line being back at
+/// that margin (a quotation sets in every line). Any margin will do:
+/// notes set in from the text's margin make one of their own.
+fn indent_margin(line: &LaidLine, next_line: Option<&LaidLine>, margins: &[f64]) -> Option<f64> {
+    margins.iter().copied().find(|&margin| {
+        let indent = line.x - margin;
+        let back = next_line.is_none_or(|n| (n.x - margin).abs() <= line.size * 0.5);
+        indent >= line.size * 0.8 && indent <= line.size * 4.0 && back
+    })
+}
+
+/// Above this share of indented lines a page's indent is a hanging one.
+const MAX_INDENTED_PERCENT: usize = 25;
 
 impl OutputDev for LineText<'_> {
     fn begin_page(
@@ -196,6 +410,15 @@ mod tests {
     /// The text of one page of 10-point glyphs half a font size wide,
     /// each given as (text, x, y from the bottom, begins a word).
     fn page_text(glyphs: &[(String, f64, f64, bool)]) -> String {
+        let sized: Vec<(String, f64, f64, bool, f64)> = glyphs
+            .iter()
+            .map(|(c, x, y, w)| (c.clone(), *x, *y, *w, 10.0))
+            .collect();
+        page_text_sized(&sized)
+    }
+
+    /// Like `page_text`, each glyph with its font size.
+    fn page_text_sized(glyphs: &[(String, f64, f64, bool, f64)]) -> String {
         let mut text = String::new();
         let mut out = LineText::new(&mut text);
         let page = MediaBox {
@@ -205,15 +428,106 @@ mod tests {
             ury: 800.0,
         };
         out.begin_page(1, &page, None).unwrap();
-        for (c, x, y, word_start) in glyphs {
+        for (c, x, y, word_start, size) in glyphs {
             if *word_start {
                 out.begin_word().unwrap();
             }
             let trm = Transform::row_major(1.0, 0.0, 0.0, 1.0, *x, *y);
-            out.output_character(&trm, 0.5, 0.0, 10.0, c).unwrap();
+            out.output_character(&trm, 0.5, 0.0, *size, c).unwrap();
         }
         out.end_page().unwrap();
         text
+    }
+
+    /// A line of text set the way TeX sets it: `words` from `x` at height
+    /// `y` in `size`-point type (each letter half its size wide).
+    fn set(words: &str, x: f64, y: f64, size: f64) -> Vec<(String, f64, f64, bool, f64)> {
+        let mut out = Vec::new();
+        let mut at = x;
+        for word in words.split(' ') {
+            for (k, c) in word.chars().enumerate() {
+                out.push((c.to_string(), at, y, k == 0, size));
+                at += size * 0.5;
+            }
+            at += size * 0.3;
+        }
+        out
+    }
+
+    #[test]
+    fn headings_set_large_are_marked_and_tex_paragraphs_told_by_their_indent() {
+        // A title over two lines in 17 points, then body text in 11 points
+        // at TeX's leading (1.24 font sizes), no space between paragraphs:
+        // the second paragraph's first line is set in by 1.5 font sizes.
+        let mut glyphs = set("Border Security after", 100.0, 760.0, 17.0);
+        glyphs.extend(set("the Withdrawal", 100.0, 740.0, 17.0));
+        let body = [
+            (
+                72.0,
+                "The border was closed for weeks and trade across it fell by half in",
+            ),
+            (
+                72.0,
+                "the first year after the withdrawal of foreign forces.",
+            ),
+            (
+                88.5,
+                "Talks resumed in the spring, when both sides agreed to reopen the",
+            ),
+            (
+                72.0,
+                "crossing for traders and for families with papers from either side.",
+            ),
+            (
+                72.0,
+                "Officials met every month at the border post to settle disputes and",
+            ),
+            (
+                72.0,
+                "to agree on fees for the trucks that waited there for many days.",
+            ),
+        ];
+        for (k, (x, words)) in body.iter().enumerate() {
+            glyphs.extend(set(words, *x, 700.0 - k as f64 * 13.6, 11.0));
+        }
+        let text = page_text_sized(&glyphs);
+        assert_eq!(
+            text,
+            "# Border Security after the Withdrawal\n\n\
+             The border was closed for weeks and trade across it fell by half in\n\
+             the first year after the withdrawal of foreign forces.\n\n\
+             Talks resumed in the spring, when both sides agreed to reopen the\n\
+             crossing for traders and for families with papers from either side.\n\
+             Officials met every month at the border post to settle disputes and\n\
+             to agree on fees for the trucks that waited there for many days."
+        );
+    }
+
+    #[test]
+    fn a_hanging_indent_is_no_paragraph_indent() {
+        // A bibliography: each entry's second line set in.
+        let entries = [
+            (
+                72.0,
+                "Haddad, R., Qureshi, S., & Ahmadzai, N. (2020). The Durand Line.",
+            ),
+            (88.5, "Oxford University Press."),
+            (
+                72.0,
+                "Rashid, A. (2022). Descent into chaos revisited: Afghanistan.",
+            ),
+            (88.5, "Penguin."),
+            (
+                72.0,
+                "Siddiqi, A., & Mahmood, K. (2021). Pakistan's western border.",
+            ),
+            (88.5, "Strategic Studies, 41(4), 1-19."),
+        ];
+        let mut glyphs = Vec::new();
+        for (k, (x, words)) in entries.iter().enumerate() {
+            glyphs.extend(set(words, *x, 700.0 - k as f64 * 13.6, 11.0));
+        }
+        assert!(!page_text_sized(&glyphs).contains("\n\n"));
     }
 
     /// Lay out `lines` (each a list of words) at `leading` points per line,

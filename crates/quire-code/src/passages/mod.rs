@@ -320,7 +320,8 @@ const PARAGRAPH_BEFORE_PAGE_WORDS: usize = 12;
 
 /// Merge fragments shorter than `min_words`: a lead-in ending with ':' joins
 /// the next paragraph, other fragments the previous one in the same section
-/// (or the next when there is none); tiny leftovers are dropped.
+/// (or the next when there is none); tiny leftovers are dropped, and so
+/// are fragments alone in their section that are no sentence.
 fn merge_fragments(blocks: Vec<Block>, opts: SplitOptions) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut carry: Option<Block> = None;
@@ -330,9 +331,11 @@ fn merge_fragments(blocks: Vec<Block>, opts: SplitOptions) -> Vec<Block> {
                 c.clean.append(&b.clean);
                 c.open_end = b.open_end;
                 b = c;
-            } else {
+            } else if ends_sentence(&c.clean.text) {
                 out.push(c);
             }
+            // Else a short run of words that is no sentence, alone in
+            // its section: a title page's author and affiliation, a date.
         }
         let words = b.clean.word_count();
         if words >= opts.min_words {
