@@ -12,6 +12,7 @@ use std::io::Read;
 
 use quire_model::{Document, Work, WorkKind};
 
+use crate::front_matter;
 use crate::ids::{self, clean};
 use crate::names::{is_junk_author, person_from_display};
 use crate::{Emit, IngestError};
@@ -261,11 +262,13 @@ pub(crate) fn read(bytes: &[u8], emit: &mut Emit<'_>) -> Result<(), IngestError>
             .filter(|t| !ids::is_junk_title(t))
             .or(first_line)
             .unwrap_or_else(|| "Untitled document".to_string()),
-        authors: creator
-            .filter(|c| !is_junk_author(c))
-            .and_then(|c| person_from_display(&c))
-            .into_iter()
-            .collect(),
+        authors: match creator.filter(|c| !is_junk_author(c)) {
+            Some(c) => person_from_display(&c).into_iter().collect(),
+            // No author in the file's properties: the one it prints.
+            None => front_matter::printed_authors(&text)
+                .map(front_matter::people)
+                .unwrap_or_default(),
+        },
         year: ids::printed_year(&text.chars().take(3000).collect::<String>()),
         ..Default::default()
     };

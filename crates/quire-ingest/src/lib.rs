@@ -42,6 +42,7 @@ mod detect;
 pub mod docx;
 pub mod encoding;
 mod error;
+mod front_matter;
 pub mod html;
 pub mod ids;
 mod json_stream;

@@ -505,6 +505,30 @@ fn word_footnotes_follow_the_body_and_their_marks_are_markdown_notes() {
 }
 
 #[test]
+fn a_word_document_without_an_author_property_names_the_one_it_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("brief.docx");
+    let bytes = docx(
+        &[
+            ("Title", "Border Trade after 2021"),
+            ("Normal", "By Ayesha Siddiqa and Imran Khan"),
+            ("Normal", "Trade across Torkham fell by half."),
+        ],
+        "Border Trade after 2021",
+        "Administrator",
+    );
+    std::fs::write(&path, bytes).unwrap();
+    let import = read_file(&path, "sources/brief.docx").unwrap();
+    assert_eq!(
+        import.records[0].work.authors,
+        vec![
+            Person::new("Siddiqa", Some("Ayesha".into())),
+            Person::new("Khan", Some("Imran".into()))
+        ]
+    );
+}
+
+#[test]
 fn word_documents_are_full_texts_with_their_properties() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("brief.docx");

@@ -1,0 +1,186 @@
+//! What a document prints about itself at its top: its title (the first
+//! heading, `# …`, as the PDF and Word readers mark headings) and its
+//! authors (a "By …" line, or a line of names right under the title). The
+//! PDF and Word readers fall back on it when the file's own properties
+//! name no title or author.
+
+use crate::names::person_from_display;
+use quire_model::Person;
+
+/// Lines from the top of a page where a title and its byline are looked for.
+const TITLE_LINES: usize = 40;
+
+/// The text of the first heading near the top of a page.
+pub(crate) fn title_heading(page: &str) -> Option<&str> {
+    page.lines()
+        .take(TITLE_LINES)
+        .find_map(|l| l.trim().strip_prefix("# "))
+        .map(str::trim)
+        .filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+}
+
+/// The names a page prints for its authors: a byline, else the line of
+/// names under its title.
+pub(crate) fn printed_authors(page: &str) -> Option<&str> {
+    byline(page).or_else(|| names_under_title(page))
+}
+
+/// The people of a list of names: "Ayesha Khan and Imran Ali", "A. Khan;
+/// B. Ali", "Achim Zeileis, Susanne Köll, Nathaniel Graham".
+pub(crate) fn people(names: &str) -> Vec<Person> {
+    names
+        .split([';', '&'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(natural_name_list)
+        .filter_map(person_from_display)
+        .collect()
+}
+
+/// The names of a "By Ayesha Siddiqa and Imran Khan" line near the top of
+/// the first page. Only a line that is nothing but names.
+fn byline(page: &str) -> Option<&str> {
+    page.lines().take(TITLE_LINES).find_map(|line| {
+        let names = line.trim().strip_prefix("By ")?.trim();
+        is_name_list(names).then_some(names)
+    })
+}
+
+/// The line right under the first page's title heading, when it is
+/// nothing but names ("Ayesha Khan and Imran Ali", "A. Khan, B. Ali"):
+/// papers set their authors there without a "By".
+fn names_under_title(page: &str) -> Option<&str> {
+    let mut lines = page.lines().take(TITLE_LINES).map(str::trim);
+    lines.find(|l| l.starts_with("# "))?;
+    let next = lines.find(|l| !l.is_empty())?;
+    is_name_list(next).then_some(next)
+}
+
+/// A line that is nothing but names: every word capitalised (initials,
+/// "and", "&" and commas between them), two to four words a name, and no
+/// word of an institution or a date.
+fn is_name_list(line: &str) -> bool {
+    const NOT_NAMES: &[&str] = &[
+        "Institute",
+        "University",
+        "Department",
+        "Centre",
+        "Center",
+        "School",
+        "College",
+        "Ministry",
+        "Foundation",
+        "Group",
+        "Council",
+        "Office",
+        "Programme",
+        "Program",
+        "Report",
+        "Working",
+        "Paper",
+        "Brief",
+        "Policy",
+        "Abstract",
+        "Introduction",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        // Capitalised little words of a title, never of a name.
+        "The",
+        "A",
+        "An",
+        "Of",
+        "In",
+        "On",
+        "For",
+        "After",
+        "Before",
+        "From",
+        "To",
+        "With",
+        "Between",
+        "Under",
+        "Against",
+        "Why",
+        "How",
+        "What",
+    ];
+    let parts: Vec<&str> = line
+        .split([',', '&'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let is_name = |p: &&str| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        (2..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !w.chars().any(|c| c.is_ascii_digit())
+                    && !NOT_NAMES.contains(w)
+            })
+    };
+    !parts.is_empty() && parts.iter().all(is_name)
+}
+
+/// "Achim Zeileis, Susanne Köll, Nathaniel Graham" is three people; "Khan,
+/// Imran" is one. Split at commas only when every part is a whole name of
+/// two words or more.
+fn natural_name_list(text: &str) -> Vec<&str> {
+    let parts: Vec<&str> = text
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() >= 2 && parts.iter().all(|p| p.split_whitespace().count() >= 2) {
+        parts
+    } else {
+        vec![text]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_title_heading_and_the_names_under_it() {
+        let page =
+            "Journal of Border Studies 12(3)\n\n# Pakistan and the Afghan Taliban after 2021\n\n\
+                    Ayesha Khan and Imran Ali\nInstitute of Regional Studies\n\nAbstract\n";
+        assert_eq!(
+            title_heading(page),
+            Some("Pakistan and the Afghan Taliban after 2021")
+        );
+        assert_eq!(names_under_title(page), Some("Ayesha Khan and Imran Ali"));
+        // An affiliation or a date under the title names nobody.
+        let page = "# Border Trade\n\nInstitute of Regional Studies\n";
+        assert_eq!(names_under_title(page), None);
+        let page = "# Border Trade\n\nMarch 2024\n";
+        assert_eq!(names_under_title(page), None);
+        assert!(is_name_list("A. Khan, B. Ali & C. D. Rahman"));
+        assert!(!is_name_list("The Border Trade"));
+    }
+
+    #[test]
+    fn bylines_name_authors_only_when_they_are_all_names() {
+        let page = "Border Trade after 2021\nBy Ayesha Siddiqa and Imran M. Khan\nMarch 2023\n";
+        assert_eq!(byline(page), Some("Ayesha Siddiqa and Imran M. Khan"));
+        assert_eq!(
+            byline("Title\nBy the end of 2021 trade had fallen.\n"),
+            None
+        );
+        assert_eq!(
+            byline("By Crisis Group staff and partners in the region\n"),
+            None
+        );
+    }
+}
