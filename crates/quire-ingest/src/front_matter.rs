@@ -152,6 +152,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn author_lists_of_the_info_dictionary() {
+        assert_eq!(
+            natural_name_list("Achim Zeileis, Susanne Köll, Nathaniel Graham"),
+            ["Achim Zeileis", "Susanne Köll", "Nathaniel Graham"]
+        );
+        assert_eq!(natural_name_list("Khan, Imran"), ["Khan, Imran"]);
+    }
+
+    #[test]
     fn the_title_heading_and_the_names_under_it() {
         let page =
             "Journal of Border Studies 12(3)\n\n# Pakistan and the Afghan Taliban after 2021\n\n\

@@ -490,15 +490,6 @@ mod tests {
     }
 
     #[test]
-    fn author_lists_of_the_info_dictionary() {
-        assert_eq!(
-            natural_name_list("Achim Zeileis, Susanne Köll, Nathaniel Graham"),
-            ["Achim Zeileis", "Susanne Köll", "Nathaniel Graham"]
-        );
-        assert_eq!(natural_name_list("Khan, Imran"), ["Khan, Imran"]);
-    }
-
-    #[test]
     fn ligatures_become_letters() {
         assert_eq!(
             unligature("A\u{FB03}liation: \u{FB01}xed e\u{FB00}ects"),
