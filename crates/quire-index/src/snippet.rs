@@ -161,10 +161,18 @@ fn collapse_whitespace(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut new_pos = vec![0; text.len() + 1];
     let mut in_space = false;
+    let skips = markup(text);
+    let mut skip = skips.iter().peekable();
     for (i, c) in text.char_indices() {
         let here = out.len();
         for slot in &mut new_pos[i..i + c.len_utf8()] {
             *slot = here;
+        }
+        while skip.peek().is_some_and(|r| r.end <= i) {
+            skip.next();
+        }
+        if skip.peek().is_some_and(|r| r.contains(&i)) {
+            continue;
         }
         if c.is_whitespace() {
             if !in_space {
@@ -180,6 +188,39 @@ fn collapse_whitespace(text: &str) -> (String, Vec<usize>) {
     }
     new_pos[text.len()] = out.len();
     (out, new_pos)
+}
+
+/// Byte ranges of the Markdown marks a stored full text carries that a
+/// reader of a snippet should not see: heading marks at a line's start
+/// ("## Border management") and notes' marks (`sharply.[^1]`).
+fn markup(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let hashes = line.bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&hashes) && line.as_bytes().get(hashes) == Some(&b' ') {
+            out.push(line_start..line_start + hashes + 1);
+        }
+        let mut from = 0;
+        while let Some(at) = line[from..].find("[^") {
+            let open = from + at;
+            match line[open..].find(']') {
+                // A note's label: a few letters or digits ("1", "e2").
+                Some(close)
+                    if (3..=10).contains(&close)
+                        && line[open + 2..open + close]
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric()) =>
+                {
+                    out.push(line_start + open..line_start + open + close + 1);
+                    from = open + close + 1;
+                }
+                _ => from = open + 2,
+            }
+        }
+        line_start += line.len();
+    }
+    out
 }
 
 fn merge_overlapping(sorted: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
@@ -224,6 +265,23 @@ mod tests {
         assert_eq!(s.text, "…The Durand Line is old.…");
         let words: Vec<&str> = s.highlights.iter().map(|&(a, b)| &s.text[a..b]).collect();
         assert_eq!(words, vec!["Durand", "Line"]);
+    }
+
+    #[test]
+    fn heading_and_note_marks_are_not_shown() {
+        let source = "# The TTP after Kabul\n\nHopes have faded.[^1] Attacks by the TTP rose.[^12]\n\n## Notes";
+        let t = source.find("TTP rose").unwrap();
+        let matched = vec![t..t + 3];
+        let s = Snippet::from_fragment(source, 0..source.len(), &matched);
+        assert_eq!(
+            s.text,
+            "The TTP after Kabul Hopes have faded. Attacks by the TTP rose. Notes"
+        );
+        let words: Vec<&str> = s.highlights.iter().map(|&(a, b)| &s.text[a..b]).collect();
+        assert_eq!(words, ["TTP"]);
+        // A bracket that is no note mark stays.
+        let s = Snippet::from_fragment("see [^ and ] here", 0..17, &[]);
+        assert_eq!(s.text, "see [^ and ] here");
     }
 
     #[test]
