@@ -271,7 +271,7 @@ mod tests {
     fn heading_and_note_marks_are_not_shown() {
         let source = "# The TTP after Kabul\n\nHopes have faded.[^1] Attacks by the TTP rose.[^12]\n\n## Notes";
         let t = source.find("TTP rose").unwrap();
-        let matched = vec![t..t + 3];
+        let matched: Vec<Range<usize>> = std::iter::once(t..t + 3).collect();
         let s = Snippet::from_fragment(source, 0..source.len(), &matched);
         assert_eq!(
             s.text,
