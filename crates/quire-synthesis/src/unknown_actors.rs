@@ -22,7 +22,9 @@ const NOT_ACTORS: &[&str] = &[
     "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
     "XX", "XXI", "OK", "AM", "PM", "TV", "GDP", "COVID", "USD", "PDF", "HTML", "CEO", "AD", "BC",
     "CE", "FAQ", "ID", "IT", "PS", "NB", "UTC", "GMT", "Q&A", "A", "MW", "KM", "MR", "MRS", "DR",
-    "SDG", "SDGS", "COP",
+    "SDG", "SDGS", "COP", // diseases, goals, flows, weapons and treaties: things, not actors
+    "HIV", "AIDS", "NCD", "NCDS", "MDG", "MDGS", "ODA", "FDI", "GHG", "ICT", "ICTS", "WMD", "SALW",
+    "NPT", "CTBT",
 ];
 
 /// Titles dropped from the front of a name ("President Joe Biden" →
@@ -807,6 +809,7 @@ mod tests {
         );
         assert!(candidates("THE STATEMENT OF THE DAY").is_empty());
         assert!(candidates("The Prime Minister spoke on IV").is_empty());
+        assert!(candidates("Funds for HIV and AIDS, ODA and the NPT.").is_empty());
     }
 
     #[test]
