@@ -51,6 +51,8 @@ struct LaidLine {
     /// Where it starts and ends across the page.
     x: f64,
     end: f64,
+    /// Bytes at its start that are a raised note mark (see `raised_lead`).
+    raised_lead: usize,
 }
 
 /// One glyph as pdf-extract reports it, in page coordinates (y down).
@@ -127,6 +129,10 @@ impl<'a> LineText<'a> {
             .iter()
             .max_by_key(|&(size, n)| (*n, -size))
             .map(|(&size, _)| size as f64 / 2.0);
+        let lines = match body {
+            Some(body) => notes_to_foot(raised_marks_back(lines, body), body),
+            None => lines,
+        };
         let mut previous_heading: Option<f64> = None;
         for line in lines {
             let heading = body.is_some_and(|body| is_heading(&line, body));
@@ -221,14 +227,43 @@ impl<'a> LineText<'a> {
         }
         let mut sizes: Vec<f64> = self.glyphs[range.clone()].iter().map(|g| g.size).collect();
         sizes.sort_by(f64::total_cmp);
+        let size = sizes.get(sizes.len() / 2).copied().unwrap_or(0.0);
         LaidLine {
+            raised_lead: self.raised_lead(range.clone(), size, &text),
             text,
-            size: sizes.get(sizes.len() / 2).copied().unwrap_or(0.0),
+            size,
             words,
             paragraph,
             x: first.x,
             end: self.glyphs[range.end - 1].end,
         }
+    }
+
+    /// The bytes of a line's text that are a note's mark raised at its
+    /// start: digits set small and above the line's baseline. The text
+    /// layer puts a mark at a line's end on the next line (two columns of
+    /// TeX), where it reads as a number opening a sentence ("1 Within").
+    fn raised_lead(&self, range: std::ops::Range<usize>, size: f64, text: &str) -> usize {
+        let glyphs = &self.glyphs[range];
+        let Some(baseline) = glyphs.iter().find(|g| g.size >= size * 0.95).map(|g| g.y) else {
+            return 0;
+        };
+        let raised = glyphs
+            .iter()
+            .take_while(|g| {
+                let digit = self.glyph_text[g.text.0..g.text.1]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit());
+                digit && g.size < size * 0.8 && g.y < baseline - size * 0.2
+            })
+            .count();
+        // Each digit is one byte of the text, which starts with them.
+        if (1..=3).contains(&raised) && glyphs.len() > raised {
+            raised
+        } else {
+            0
+        }
+        .min(text.len())
     }
 
     /// Paragraphs told by their indented first line, for typesetters that
@@ -304,6 +339,95 @@ impl<'a> LineText<'a> {
         }
         margins
     }
+}
+
+/// The page's lines with its blocks of notes moved to its foot: in two
+/// columns TeX sets each column's notes at the column's foot, which the
+/// text layer gives in the middle of the page, cutting a paragraph of the
+/// second column off the first. A block of notes is set smaller than the
+/// body and opens with a number ("1See …", "12 Interview …"); it goes
+/// before a last line that is a page number.
+fn notes_to_foot(lines: Vec<LaidLine>, body: f64) -> Vec<LaidLine> {
+    let small = |l: &LaidLine| l.size <= body * NOTE_SIZE && l.size > 0.0;
+    let opens_note = |l: &LaidLine| {
+        let digits = l.text.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = l.text[digits..].trim_start();
+        (1..=3).contains(&digits)
+            && rest.starts_with(|c: char| c.is_uppercase() || "“\"(".contains(c))
+    };
+    let mut in_note = vec![false; lines.len()];
+    let mut k = 0;
+    while k < lines.len() {
+        if small(&lines[k]) && opens_note(&lines[k]) {
+            while k < lines.len() && small(&lines[k]) {
+                in_note[k] = true;
+                k += 1;
+            }
+        } else {
+            k += 1;
+        }
+    }
+    // Notes already at the foot stay where they are.
+    let last_body = (0..lines.len())
+        .rev()
+        .find(|&k| !in_note[k] && !is_page_number(&lines[k].text));
+    if !in_note
+        .iter()
+        .enumerate()
+        .any(|(k, &n)| n && last_body.is_some_and(|b| k < b))
+    {
+        return lines;
+    }
+    let page_number_last = lines.last().is_some_and(|l| is_page_number(&l.text));
+    let mut body_lines = Vec::with_capacity(lines.len());
+    let mut notes = Vec::new();
+    let mut page_number = None;
+    let count = lines.len();
+    for (k, mut line) in lines.into_iter().enumerate() {
+        if in_note[k] {
+            if notes.is_empty() || !in_note[k - 1] {
+                line.paragraph = true;
+            }
+            notes.push(line);
+        } else if page_number_last && k + 1 == count {
+            page_number = Some(line);
+        } else {
+            body_lines.push(line);
+        }
+    }
+    body_lines.extend(notes);
+    body_lines.extend(page_number);
+    body_lines
+}
+
+/// A raised note mark that opens a line of the body ends the line before
+/// (see `LineText::raised_lead`). A note's own number, raised at the
+/// start of its smaller line, stays.
+fn raised_marks_back(mut lines: Vec<LaidLine>, body: f64) -> Vec<LaidLine> {
+    let is_body = |l: &LaidLine| l.size >= body * BODY_SIZE;
+    for n in 1..lines.len() {
+        let lead = lines[n].raised_lead;
+        // The body's line before, past a column's notes set between.
+        let before = (0..n).rev().find(|&k| is_body(&lines[k]));
+        if let (true, true, Some(before)) = (lead > 0, is_body(&lines[n]), before) {
+            let mark: String = lines[n].text.drain(..lead).collect();
+            lines[n].text = lines[n].text.trim_start().to_string();
+            lines[before].text.push_str(&mark);
+        }
+    }
+    lines
+}
+
+/// How close to the body's size a line of the body is set (at least).
+const BODY_SIZE: f64 = 0.95;
+
+/// How much smaller than the body notes are set (at most).
+const NOTE_SIZE: f64 = 0.92;
+
+/// A line that is only a page number: "12", "xii".
+fn is_page_number(line: &str) -> bool {
+    let t = line.trim();
+    (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A font size in half points, to count sizes.
@@ -501,6 +625,56 @@ mod tests {
              Officials met every month at the border post to settle disputes and\n\
              to agree on fees for the trucks that waited there for many days."
         );
+    }
+
+    fn laid(text: &str, size: f64, raised_lead: usize) -> LaidLine {
+        LaidLine {
+            text: text.to_string(),
+            size,
+            words: text.split(' ').count(),
+            paragraph: false,
+            x: 72.0,
+            end: 300.0,
+            raised_lead,
+        }
+    }
+
+    #[test]
+    fn a_columns_notes_go_to_the_foot_and_raised_marks_back_to_their_line() {
+        // Column one: body, its notes (smaller), then column two's text,
+        // whose first mark the text layer set at the start of a line.
+        let lines = vec![
+            laid(
+                "Trade through Torkham fell by half in the first year, and the",
+                10.0,
+                0,
+            ),
+            laid("crossing closed for weeks at a time.", 10.0, 0),
+            laid("1See Crisis Group, Asia Report No. 335, 2023.", 8.0, 1),
+            laid("2Dawn, 12 September 2023.", 8.0, 1),
+            laid(
+                "1 Officials met at the border post every month to agree on",
+                10.0,
+                1,
+            ),
+            laid("fees.2", 10.0, 0),
+            laid("1", 10.0, 0),
+        ];
+        let lines = notes_to_foot(raised_marks_back(lines, 10.0), 10.0);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Trade through Torkham fell by half in the first year, and the",
+                "crossing closed for weeks at a time.1",
+                "Officials met at the border post every month to agree on",
+                "fees.2",
+                "1See Crisis Group, Asia Report No. 335, 2023.",
+                "2Dawn, 12 September 2023.",
+                "1",
+            ]
+        );
+        assert!(lines[4].paragraph);
     }
 
     #[test]

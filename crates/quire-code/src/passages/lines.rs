@@ -478,9 +478,6 @@ fn is_title_like(line: &str) -> bool {
 /// a page edge. Page-number lines at edges go too.
 fn drop_running_heads(lines: &mut [Line<'_>], page_starts: &[usize]) {
     let pages = page_ranges(lines, page_starts);
-    if pages.len() < 2 {
-        return;
-    }
     let mut counts: HashMap<String, usize> = HashMap::new();
     let mut edges: Vec<(usize, String)> = Vec::new();
     for range in &pages {
@@ -500,9 +497,11 @@ fn drop_running_heads(lines: &mut [Line<'_>], page_starts: &[usize]) {
             }
         }
     }
+    // A head repeats on two pages at least (one page has only its number).
     let needed = 2.max(pages.len() / 3);
     for (k, key) in edges {
-        if counts[&key] >= needed || is_page_number(lines[k].text) {
+        let repeated = pages.len() >= 2 && counts[&key] >= needed;
+        if repeated || is_page_number(lines[k].text) {
             lines[k].kind = LineKind::Artefact;
         }
     }

@@ -60,10 +60,19 @@ impl Default for SplitOptions {
 /// Cut a document's full text into passages, with page numbers when the
 /// document is paginated.
 pub fn split_document(doc: &Document) -> Vec<Passage> {
+    // A PDF of one page has no page start, yet it is paginated (a running
+    // head, a page number, notes at its foot): a break at the end of its
+    // text makes it a text of pages.
+    let one_page = [doc.text.len()];
+    let page_starts = if doc.page_starts.is_empty() && doc.format == "pdf" {
+        &one_page[..]
+    } else {
+        &doc.page_starts[..]
+    };
     let mut out = split_with(
         &doc.work_id,
         &doc.text,
-        &doc.page_starts,
+        page_starts,
         SplitOptions::default(),
     );
     for p in &mut out {

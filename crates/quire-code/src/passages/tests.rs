@@ -315,3 +315,23 @@ fn a_text_layer_with_a_blank_after_every_line_reads_in_paragraphs() {
         "{headed:#?}"
     );
 }
+
+#[test]
+fn a_one_page_pdf_has_its_notes_and_page_number_found_too() {
+    let text = "Since the Taliban returned to Kabul, attacks by the TTP have risen sharply.1\n\
+                Islamabad blames safe havens across the border, and Kabul denies that it hosts them.2\n\n\
+                1See Crisis Group, Pakistan's Hard Policy on Afghanistan, 2023, p. 4.\n\
+                2Interview with a Taliban official, Kabul, March 2023.\n\n1\n";
+    let doc = paged(&[text]);
+    assert!(doc.page_starts.is_empty());
+    let texts: Vec<String> = split_document(&doc).into_iter().map(|p| p.text).collect();
+    assert_eq!(
+        texts,
+        [
+            "Since the Taliban returned to Kabul, attacks by the TTP have risen sharply. \
+             Islamabad blames safe havens across the border, and Kabul denies that it hosts them.",
+            "See Crisis Group, Pakistan's Hard Policy on Afghanistan, 2023, p. 4. Interview with \
+             a Taliban official, Kabul, March 2023."
+        ]
+    );
+}
