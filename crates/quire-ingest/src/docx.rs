@@ -55,6 +55,11 @@ pub fn text(bytes: &[u8], paragraphs: Paragraphs) -> Result<String, String> {
     Ok(out)
 }
 
+/// A parse error of an XML part, with where it happened.
+fn xml_error(reader: &quick_xml::Reader<&[u8]>, e: &quick_xml::Error) -> String {
+    format!("XML error at byte {}: {e}", reader.buffer_position())
+}
+
 /// The notes of `word/footnotes.xml` or `word/endnotes.xml`: (id, text),
 /// leaving out the separators Word keeps there as notes of their own.
 fn notes_xml_text(xml: &str) -> Result<Vec<(String, String)>, String> {
@@ -99,12 +104,7 @@ fn notes_xml_text(xml: &str) -> Result<Vec<(String, String)>, String> {
                 }
             }
             Ok(Event::Eof) => break,
-            Err(e) => {
-                return Err(format!(
-                    "XML error at byte {}: {e}",
-                    reader.buffer_position()
-                ))
-            }
+            Err(e) => return Err(xml_error(&reader, &e)),
             _ => {}
         }
     }
@@ -176,12 +176,7 @@ pub fn document_xml_text(xml: &str, paragraphs: Paragraphs) -> Result<String, St
                 paragraph.push_str(&s);
             }
             Ok(Event::Eof) => break,
-            Err(e) => {
-                return Err(format!(
-                    "XML error at byte {}: {e}",
-                    reader.buffer_position()
-                ))
-            }
+            Err(e) => return Err(xml_error(&reader, &e)),
             _ => {}
         }
     }

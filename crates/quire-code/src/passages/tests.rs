@@ -49,6 +49,13 @@ fn long_paragraph_lines_stand_alone_and_long_ones_are_cut() {
     }
 }
 
+/// Each passage's heading and text.
+fn headed(ps: &[Passage]) -> Vec<(Option<&str>, &str)> {
+    ps.iter()
+        .map(|p| (p.heading.as_deref(), p.text.as_str()))
+        .collect()
+}
+
 /// A PDF's document of these pages' text.
 fn paged(pages: &[&str]) -> Document {
     let mut page_starts = Vec::new();
@@ -166,10 +173,7 @@ fn report_with_footnotes() -> Document {
 fn footnotes_of_a_pdf_leave_the_body_and_follow_it() {
     let doc = report_with_footnotes();
     let ps = split_document(&doc);
-    let headed: Vec<(Option<&str>, &str)> = ps
-        .iter()
-        .map(|p| (p.heading.as_deref(), p.text.as_str()))
-        .collect();
+    let headed = headed(&ps);
     assert_eq!(
         headed,
         [
@@ -261,10 +265,7 @@ fn a_text_layer_with_a_blank_after_every_line_reads_in_paragraphs() {
     ]);
     let doc = paged(&[&page1, &page2]);
     let passages = split_document(&doc);
-    let headed: Vec<(Option<&str>, &str)> = passages
-        .iter()
-        .map(|p| (p.heading.as_deref(), p.text.as_str()))
-        .collect();
+    let headed = headed(&passages);
     assert_eq!(
         headed,
         [
