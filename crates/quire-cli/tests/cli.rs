@@ -714,3 +714,123 @@ fn cite_check_reads_pandoc_keys_and_the_bibliography_option() {
     assert_eq!(json["citations"][0]["authors"][0], "Khan");
     assert_eq!(json["bibliography"].as_array().unwrap().len(), 1);
 }
+
+/// The passages `quire code FILE` writes: (heading, text).
+fn coded_passages(file: &Path) -> Vec<(Option<String>, String)> {
+    let codebook = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/afpak/review.toml");
+    let out = Command::cargo_bin("quire")
+        .unwrap()
+        .args(["-q", "code", "--format", "jsonl", "--codebook"])
+        .arg(&codebook)
+        .arg(file)
+        .output()
+        .unwrap();
+    assert_success(&out);
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["heading"].as_str().map(str::to_string),
+                v["text"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_pdflatex_paper_reads_in_paragraphs_with_its_notes_apart() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let passages = coded_passages(&data.join("tex-paper.pdf"));
+    let headings: Vec<&str> = passages.iter().filter_map(|(h, _)| h.as_deref()).collect();
+    for h in [
+        "Abstract",
+        "1 Introduction",
+        "2 The threat landscape",
+        "4 Conclusion",
+        "Notes",
+    ] {
+        assert!(headings.contains(&h), "{h} not among {headings:?}");
+    }
+    let body: Vec<&str> = passages
+        .iter()
+        .filter(|(h, _)| h.as_deref() != Some("Notes"))
+        .map(|(_, t)| t.as_str())
+        .collect();
+    // The first paragraph whole, its note marks gone, the line broken at
+    // "(TTP)" joined; no note in the body.
+    assert!(
+        body.iter()
+            .any(|t| t.starts_with("When the Taliban entered Kabul")
+                && t.contains("western border. Within a year")
+                && t.contains("Tehrik-i-Taliban Pakistan (TTP) in Khyber")
+                && t.ends_with("the problem was Pakistan’s own.")),
+        "{body:#?}"
+    );
+    assert!(body
+        .iter()
+        .all(|t| !t.contains("International Crisis Group")));
+    let notes: String = passages
+        .iter()
+        .filter(|(h, _)| h.as_deref() == Some("Notes"))
+        .map(|(_, t)| t.as_str())
+        .collect();
+    for note in [
+        "See International Crisis Group",
+        "Dawn, 12 September 2023",
+        "Asfandyar Mir",
+    ] {
+        assert!(notes.contains(note), "{note} not in the notes: {notes}");
+    }
+    // Title, author and year come from the page: the PDF has no info.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = init(tmp.path());
+    std::fs::copy(data.join("tex-paper.pdf"), dir.join("sources/paper.pdf")).unwrap();
+    quire(&dir).arg("import").assert().success();
+    let hits = search_json(&dir, "strategic depth");
+    let hit = &hits[0];
+    assert_eq!(
+        hit["title"],
+        "Pakistan and the Afghan Taliban after 2021: Cooperation under Strain"
+    );
+    assert_eq!(hit["year"], 2024);
+    assert_eq!(hit["first_author"], "Khan, A.", "{hit}");
+}
+
+#[test]
+fn an_office_report_keeps_its_33_notes_out_of_its_paragraphs() {
+    // Each note of `make_office_report.py` opens with one of these.
+    const OPENINGS: &[&str] = &[
+        "See International Crisis Group",
+        "Interview with a senior",
+        "Dawn (Karachi)",
+        "United Nations Security Council, report",
+        "Asfandyar Mir",
+        "Pak Institute for Peace Studies",
+        "Ministry of Foreign Affairs of Pakistan",
+        "UNHCR, Afghanistan situation",
+    ];
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let passages = coded_passages(&data.join("office-report.pdf"));
+    let (notes, body): (Vec<_>, Vec<_>) = passages
+        .iter()
+        .partition(|(h, _)| h.as_deref() == Some("Notes"));
+    let notes: String = notes.iter().map(|(_, t)| t.as_str()).collect();
+    let count: usize = OPENINGS.iter().map(|o| notes.matches(o).count()).sum();
+    assert_eq!(count, 33, "{notes}");
+    for (_, text) in &body {
+        assert!(
+            OPENINGS.iter().all(|o| !text.contains(o)),
+            "a note in the body: {text}"
+        );
+        // No note mark left on the body's words ("sharply.1 Islamabad").
+        assert!(
+            !text
+                .split(' ')
+                .any(|w| w.contains('.') && w.ends_with(|c: char| c.is_ascii_digit())),
+            "a note mark in: {text}"
+        );
+    }
+    let headings: Vec<&str> = body.iter().filter_map(|(h, _)| h.as_deref()).collect();
+    assert!(headings.contains(&"Border management"), "{headings:?}");
+}
