@@ -214,6 +214,9 @@ impl Cleaned {
                 // A table's cells read as words apart.
                 '|' if table_row => self.push_space(at),
                 '*' => {}
+                // A note's link back to its mark, as a page saved from the
+                // web prints it.
+                '↩' | '\u{FE0E}' => {}
                 '_' if chars.peek().is_some_and(|&(_, n)| n == '_') => {
                     chars.next();
                 }

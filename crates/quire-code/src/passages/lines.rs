@@ -64,6 +64,13 @@ pub fn front_matter_id(text: &str) -> Option<String> {
 /// where pages 2, 3, ... begin (form feeds also count as page breaks).
 pub fn classify<'a>(text: &'a str, from: usize, page_starts: &[usize]) -> Vec<Line<'a>> {
     let mut lines = raw_lines(text, from);
+    // Artefacts first, whatever stands around them: page furniture at a
+    // page's foot must not pass for a footnote's last line.
+    for line in &mut lines {
+        if line.kind == LineKind::Text && is_artefact(line.text) {
+            line.kind = LineKind::Artefact;
+        }
+    }
     let mut breaks: Vec<usize> = page_starts.to_vec();
     breaks.extend(text.match_indices('\x0c').map(|(i, _)| i + 1));
     breaks.sort_unstable();
@@ -219,7 +226,7 @@ fn is_artefact(line: &str) -> bool {
     if l.starts_with("<!--") && l.ends_with("-->") {
         return true;
     }
-    if is_page_number(l) || is_record_furniture(l) || is_byline(l) {
+    if is_page_number(l) || is_record_furniture(l) || is_byline(l) || is_browser_margin(l) {
         return true;
     }
     let b = l.as_bytes();
@@ -227,6 +234,63 @@ fn is_artefact(line: &str) -> bool {
         && b[0].is_ascii_digit()
         && (b[1] == b':' || (b[1].is_ascii_digit() && b[2] == b':'));
     time && l.split_whitespace().count() <= 4
+}
+
+/// What a browser prints in a page's margins when a web page is saved as
+/// PDF: the date and time with the page's title ("11/27/26, 11:52 AM The
+/// TTP after Kabul"), and its address with the page count
+/// ("https://www.brookings.edu/articles/… 1/3"). The text layer may space
+/// out their digits ("1 1 /2 7 /2 6"), so spaces next to digits are
+/// dropped before looking.
+fn is_browser_margin(line: &str) -> bool {
+    let mut packed = String::with_capacity(line.len());
+    let chars: Vec<char> = line.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let by_digit =
+            |k: Option<&char>| k.is_some_and(|c| c.is_ascii_digit() || "/:,".contains(*c));
+        if c == ' '
+            && by_digit(i.checked_sub(1).and_then(|p| chars.get(p)))
+            && by_digit(chars.get(i + 1))
+        {
+            continue;
+        }
+        packed.push(c);
+    }
+    // "11/27/26,11:52 AM …": a date, a comma, a time.
+    let date_time = {
+        let mut fields = packed.splitn(2, ',');
+        let date = fields.next().unwrap_or("");
+        let rest = fields.next().unwrap_or("").trim_start();
+        let parts: Vec<&str> = date.split('/').collect();
+        let numbers = |p: &&str, max: usize| {
+            (1..=max).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit())
+        };
+        let time = rest.split(' ').next().unwrap_or("");
+        let (hours, minutes) = time.split_once(':').unwrap_or(("", ""));
+        parts.len() == 3
+            && numbers(&parts[0], 2)
+            && numbers(&parts[1], 2)
+            && numbers(&parts[2], 4)
+            && numbers(&hours, 2)
+            && minutes.len() == 2
+            && minutes.bytes().all(|c| c.is_ascii_digit())
+    };
+    // "… https://… 2/3" or "file:///… 1 /1": an address, then the page
+    // count last.
+    let count_last = line
+        .trim_end()
+        .rsplit_once('/')
+        .is_some_and(|(head, total)| {
+            let head = head.trim_end();
+            let page = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+            let total = total.trim();
+            !total.is_empty()
+                && total.bytes().all(|c| c.is_ascii_digit())
+                && page > 0
+                && head[..head.len() - page].ends_with(' ')
+        });
+    let address_and_count = (line.contains("http") || line.contains("file:/")) && count_last;
+    date_time || address_and_count
 }
 
 /// The running heads and feet of an official record's pages, nothing
@@ -539,6 +603,25 @@ fn mask_digits(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_browsers_print_margins_are_artefacts() {
+        for margin in [
+            "11/27/26, 11:52 AM The TTP after Kabul",
+            "1 1 /2 7 /2 6 ,   1 1 :5 2   AM The  TTP  after  Kabul",
+            "file:///tmp/mix/sources/brookings. html 1 /1",
+            "https://www.brookings.edu/articles/the-ttp-after-kabul/ 2/3",
+        ] {
+            assert!(is_artefact(margin), "{margin}");
+        }
+        for text in [
+            "On 11/27/26 the talks resumed in Doha.",
+            "See https://www.brookings.edu/articles/ for 2/3 of the data and more.",
+            "The vote was 2/3.",
+        ] {
+            assert!(!is_artefact(text), "{text}");
+        }
+    }
 
     #[test]
     fn strips_front_matter() {
