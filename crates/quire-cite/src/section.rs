@@ -165,7 +165,28 @@ pub fn reference_entries(text: &str) -> Vec<Entry> {
         .into_iter()
         .filter(|(_, l)| !heads.contains(head_key(l)))
         .collect();
-    split_entries(&body)
+    without_page_notes(split_entries(&body))
+}
+
+/// The entries without the footnotes that a PDF's last pages set under
+/// the list ("1On strategic depth see also …", "3 See Crisis Group …"):
+/// in a list whose entries are not numbered, an entry that opens with a
+/// small number before a capital is a note, not a reference.
+fn without_page_notes(entries: Vec<Entry>) -> Vec<Entry> {
+    let opens_with_note_number = |e: &Entry| {
+        let digits = e.text.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = e.text[digits..].trim_start();
+        e.number.is_some()
+            || ((1..=3).contains(&digits) && rest.starts_with(|c: char| c.is_uppercase()))
+    };
+    let numbered = entries.iter().filter(|e| opens_with_note_number(e)).count();
+    if numbered * 2 >= entries.len() {
+        return entries;
+    }
+    entries
+        .into_iter()
+        .filter(|e| !opens_with_note_number(e))
+        .collect()
 }
 
 fn number_re() -> &'static Regex {
@@ -798,6 +819,21 @@ mod tests {
             clean("See https://www.un.org/ and the report."),
             "See https://www.un.org/ and the report."
         );
+    }
+
+    #[test]
+    fn notes_set_under_an_unnumbered_list_are_no_entries() {
+        let text = "References\n\
+                    Rashid, A. (2022). Descent into chaos revisited. Penguin.\n\
+                    Siddiqi, A. (2021). Pakistan's western border policy. Strategic Studies, 41(4), 1–19.\n\
+                    1On strategic depth see also Brennan and Cole (2018).\n\
+                    2 See Crisis Group, Asia Report No. 335.\n";
+        let entries = texts(text);
+        assert_eq!(entries.len(), 2, "{entries:?}");
+        assert!(entries[1].starts_with("Siddiqi"));
+        // A numbered list keeps its numbers.
+        let numbered = "References\n1. Rashid, A. (2022). Descent. Penguin.\n2. Siddiqi, A. (2021). Border. Strategic Studies.\n";
+        assert_eq!(texts(numbered).len(), 2);
     }
 
     #[test]
