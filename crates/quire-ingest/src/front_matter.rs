@@ -45,74 +45,85 @@ fn byline(page: &str) -> Option<&str> {
     })
 }
 
-/// The line right under the first page's title heading, when it is
-/// nothing but names ("Ayesha Khan and Imran Ali", "A. Khan, B. Ali"):
-/// papers set their authors there without a "By".
+/// Words that are in no name: of institutions, dates and titles.
+const NOT_NAMES: &[&str] = &[
+    "Institute",
+    "University",
+    "Department",
+    "Centre",
+    "Center",
+    "School",
+    "College",
+    "Ministry",
+    "Foundation",
+    "Group",
+    "Council",
+    "Office",
+    "Programme",
+    "Program",
+    "Report",
+    "Working",
+    "Paper",
+    "Brief",
+    "Policy",
+    "Abstract",
+    "Introduction",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    // Capitalised little words of a title, never of a name.
+    "The",
+    "A",
+    "An",
+    "Of",
+    "In",
+    "On",
+    "For",
+    "After",
+    "Before",
+    "From",
+    "To",
+    "With",
+    "Between",
+    "Under",
+    "Against",
+    "Why",
+    "How",
+    "What",
+];
+
+/// The names right under the first page's title heading ("Ayesha Khan
+/// and Imran Ali", "A. Khan, B. Ali"): papers set their authors there
+/// without a "By". The line may go on with an affiliation or a date when
+/// the text layer set them as one heading ("Ayesha Khan Institute of
+/// Regional Studies March 2024"): the names are the words before them.
 fn names_under_title(page: &str) -> Option<&str> {
     let mut lines = page.lines().take(TITLE_LINES).map(str::trim);
     lines.find(|l| l.starts_with("# "))?;
     let next = lines.find(|l| !l.is_empty())?;
-    is_name_list(next).then_some(next)
+    let next = next.strip_prefix("# ").unwrap_or(next);
+    let cut = next
+        .split_whitespace()
+        .position(|w| NOT_NAMES.contains(&w))
+        .and_then(|k| next.split_whitespace().nth(k))
+        .map_or(next.len(), |w| w.as_ptr() as usize - next.as_ptr() as usize);
+    let names = next[..cut].trim_end();
+    is_name_list(names).then_some(names)
 }
 
 /// A line that is nothing but names: every word capitalised (initials,
 /// "and", "&" and commas between them), two to four words a name, and no
 /// word of an institution or a date.
 fn is_name_list(line: &str) -> bool {
-    const NOT_NAMES: &[&str] = &[
-        "Institute",
-        "University",
-        "Department",
-        "Centre",
-        "Center",
-        "School",
-        "College",
-        "Ministry",
-        "Foundation",
-        "Group",
-        "Council",
-        "Office",
-        "Programme",
-        "Program",
-        "Report",
-        "Working",
-        "Paper",
-        "Brief",
-        "Policy",
-        "Abstract",
-        "Introduction",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        // Capitalised little words of a title, never of a name.
-        "The",
-        "A",
-        "An",
-        "Of",
-        "In",
-        "On",
-        "For",
-        "After",
-        "Before",
-        "From",
-        "To",
-        "With",
-        "Between",
-        "Under",
-        "Against",
-        "Why",
-        "How",
-        "What",
-    ];
     let parts: Vec<&str> = line
         .split([',', '&'])
         .flat_map(|p| p.split(" and "))
@@ -175,6 +186,8 @@ mod tests {
         assert_eq!(names_under_title(page), None);
         let page = "# Border Trade\n\nMarch 2024\n";
         assert_eq!(names_under_title(page), None);
+        let page = "# Border Trade\n\n# Ayesha Khan Institute of Regional Studies March 2024\n";
+        assert_eq!(names_under_title(page), Some("Ayesha Khan"));
         assert!(is_name_list("A. Khan, B. Ali & C. D. Rahman"));
         assert!(!is_name_list("The Border Trade"));
     }
