@@ -770,6 +770,20 @@ fn a_pdflatex_paper_reads_in_paragraphs_with_its_notes_apart() {
     assert!(body
         .iter()
         .all(|t| !t.contains("International Crisis Group")));
+    // Each passage says its page, so a quote can be found in the PDF.
+    let out = Command::cargo_bin("quire")
+        .unwrap()
+        .args(["-q", "code", "--format", "jsonl", "--codebook"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/afpak/review.toml"))
+        .arg(data.join("tex-paper.pdf"))
+        .output()
+        .unwrap();
+    let pages: Vec<u64> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()?["page"].as_u64())
+        .collect();
+    assert_eq!(pages.len(), passages.len());
+    assert_eq!((pages.first(), pages.iter().max()), (Some(&1), Some(&2)));
     let notes: String = passages
         .iter()
         .filter(|(h, _)| h.as_deref() == Some("Notes"))

@@ -1,7 +1,8 @@
 //! Coded passages as JSON Lines: one object per passage,
 //! `{"source", "passage", "heading", "text", "codes": [{"category", "score",
 //! "evidence"}]}`, with `codes` the assigned categories, best first — or,
-//! from [`score_document`], every category's score.
+//! from [`score_document`], every category's score — and `"page"` when the
+//! source has pages (a PDF), so a quote can be found in it.
 
 use std::io::Write;
 
@@ -17,6 +18,9 @@ pub struct CodedPassage {
     pub source: String,
     pub passage: usize,
     pub heading: Option<String>,
+    /// The page the passage starts on, for paginated sources.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
     pub text: String,
     pub codes: Vec<CategoryScore>,
 }
@@ -42,6 +46,7 @@ pub fn score_document(coder: &Coder, source: &str, passages: &[Passage]) -> Vec<
             source: source.to_string(),
             passage: p.ordinal,
             heading: p.heading.clone(),
+            page: p.page,
             text: p.text.clone(),
             codes,
         })
