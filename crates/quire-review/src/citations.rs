@@ -67,6 +67,20 @@ pub fn document_bibliography(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A full text's reference list: its bibliography's entries and its notes
+/// (a report that cites in footnotes — "See Crisis Group, *Pakistan's
+/// Hard Policy on Afghanistan*, 2023, p. 4." — has no bibliography).
+pub fn document_references(doc: &quire_model::Document) -> Vec<String> {
+    let mut references = document_bibliography(&doc.text);
+    references.extend(
+        quire_code::passages::notes(doc)
+            .into_iter()
+            .filter(|n| n.chars().filter(|c| c.is_alphabetic()).count() >= MIN_TITLE_LETTERS),
+    );
+    references.truncate(MAX_ENTRIES);
+    references
+}
+
 /// A reference written out (authors, title, …), not an identifier: it has
 /// words, and enough letters to hold a title.
 fn is_entry(reference: &str) -> bool {
@@ -287,5 +301,56 @@ mod tests {
             ]
         );
         assert!(document_bibliography("A speech.\n\nNo list of references here.\n").is_empty());
+    }
+
+    #[test]
+    fn a_reports_notes_are_its_references() {
+        // A PDF whose page ends with notes, and a Word file's Markdown
+        // notes: both cite Crisis Group's report of the corpus.
+        let page = "Since the Taliban returned to Kabul, attacks by the TTP have risen.1\n\
+                    Islamabad blames safe havens across the border for them.2\n\n\
+                    1See International Crisis Group, Pakistan's Hard Policy on Afghanistan,\n\
+                    Asia Report No. 335 (Brussels: ICG, 2023), p. 4.\n\
+                    2Interview with a Pakistani official, Islamabad, March 2023.\n\n1\n";
+        let pdf = quire_model::Document {
+            work_id: "report".into(),
+            text: page.into(),
+            format: "pdf".into(),
+            ..Default::default()
+        };
+        let word = quire_model::Document {
+            work_id: "brief".into(),
+            text: "Attacks have risen.[^1]\n\n## Notes\n\n[^1]: See International Crisis Group, \
+                   Pakistan's Hard Policy on Afghanistan (2023).\n"
+                .into(),
+            format: "docx".into(),
+            ..Default::default()
+        };
+        let cited = work(
+            "icg-2023",
+            "International Crisis Group",
+            2023,
+            "Pakistan's Hard Policy on Afghanistan",
+            &[],
+        );
+        let mut works = vec![cited];
+        for (id, doc) in [("report", &pdf), ("brief", &word)] {
+            let refs = document_references(doc);
+            assert!(
+                refs.iter()
+                    .any(|r| r.contains("Hard Policy on Afghanistan")),
+                "{id}: {refs:?}"
+            );
+            let mut w = work(
+                id,
+                "Khan, A.",
+                2024,
+                "Border politics after the withdrawal",
+                &[],
+            );
+            w.references = refs;
+            works.push(w);
+        }
+        assert_eq!(citation_counts(&works).get("icg-2023"), Some(&2));
     }
 }

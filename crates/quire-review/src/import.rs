@@ -422,7 +422,7 @@ fn backfill_bibliographies(store: &mut Store) -> Result<(), ReviewError> {
             continue;
         }
         if let Some(doc) = store.document(&id)? {
-            work.references = crate::citations::document_bibliography(&doc.text);
+            work.references = crate::citations::document_references(&doc);
             if !work.references.is_empty() {
                 filled.push(work);
             }
@@ -451,7 +451,7 @@ fn store_record(
     // gave none: in-corpus citations then count for PDFs and web pages too.
     if work.references.is_empty() {
         if let Some(doc) = &record.document {
-            work.references = crate::citations::document_bibliography(&doc.text);
+            work.references = crate::citations::document_references(doc);
         }
     }
     let (source_type, rule) = protocol.source_types.classify(&work);

@@ -60,15 +60,8 @@ impl Default for SplitOptions {
 /// Cut a document's full text into passages, with page numbers when the
 /// document is paginated.
 pub fn split_document(doc: &Document) -> Vec<Passage> {
-    // A PDF of one page has no page start, yet it is paginated (a running
-    // head, a page number, notes at its foot): a break at the end of its
-    // text makes it a text of pages.
     let one_page = [doc.text.len()];
-    let page_starts = if doc.page_starts.is_empty() && doc.format == "pdf" {
-        &one_page[..]
-    } else {
-        &doc.page_starts[..]
-    };
+    let page_starts = page_starts(doc, &one_page);
     let mut out = split_with(
         &doc.work_id,
         &doc.text,
@@ -79,6 +72,81 @@ pub fn split_document(doc: &Document) -> Vec<Passage> {
         p.page = doc.page_of(p.start);
     }
     out
+}
+
+/// Where a document's pages start. A PDF of one page has no page start,
+/// yet it is paginated (a running head, a page number, notes at its
+/// foot): a break at the end of its text (`one_page`) makes it a text of
+/// pages.
+fn page_starts<'a>(doc: &'a Document, one_page: &'a [usize; 1]) -> &'a [usize] {
+    if doc.page_starts.is_empty() && doc.format == "pdf" {
+        one_page
+    } else {
+        &doc.page_starts
+    }
+}
+
+/// The notes of a document, each as one line of text: the footnotes a
+/// PDF sets at its pages' feet (found as the splitter finds them) and
+/// Markdown notes (`[^3]: …`, as the Word and HTML readers write them).
+/// Notes cite their sources, so they serve as a reference list.
+pub fn notes(doc: &Document) -> Vec<String> {
+    // Only a paginated text has notes at its pages' feet; any other is
+    // read for Markdown notes alone, without classifying its lines.
+    if doc.format != "pdf" && doc.page_starts.is_empty() {
+        return doc
+            .text
+            .lines()
+            .filter_map(|l| markdown_note(l.trim()))
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+            .collect();
+    }
+    let one_page = [doc.text.len()];
+    let lines = lines::classify(
+        &doc.text,
+        body_start(&doc.text),
+        page_starts(doc, &one_page),
+    );
+    let mut out: Vec<String> = Vec::new();
+    let mut open = false;
+    for line in &lines {
+        match line.kind {
+            LineKind::Footnote(number) => {
+                let text = match number {
+                    Some(_) => &line.text[footnotes::number_prefix(line.text).end..],
+                    None => line.text,
+                };
+                match out.last_mut() {
+                    Some(note) if open && number.is_none() => {
+                        note.push(' ');
+                        note.push_str(text);
+                    }
+                    _ => out.push(text.to_string()),
+                }
+                open = true;
+            }
+            LineKind::Blank | LineKind::Artefact => {}
+            _ => {
+                open = false;
+                if let Some(text) = markdown_note(line.text) {
+                    out.push(text.to_string());
+                }
+            }
+        }
+    }
+    out.retain(|n| !n.trim().is_empty());
+    out
+}
+
+/// The text of a Markdown note's definition: "[^3]: Dawn, 12 May." →
+/// "Dawn, 12 May.".
+fn markdown_note(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("[^")?;
+    let close = rest.find("]:")?;
+    let label = &rest[..close];
+    (!label.is_empty() && label.len() <= 10 && label.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .then(|| rest[close + 2..].trim())
 }
 
 /// Cut plain or Markdown text (front matter skipped) into passages.
