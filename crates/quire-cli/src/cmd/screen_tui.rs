@@ -408,6 +408,20 @@ mod tests {
     use ratatui::buffer::Buffer;
     use ratatui::Terminal;
 
+    /// The view of `work` while browsing, with nothing else on screen.
+    fn browsing(work: Option<&Work>, scroll: u16) -> View<'_> {
+        View {
+            work,
+            terms: &[],
+            status: String::new(),
+            reasons: &[],
+            note: None,
+            mode: &Mode::Browse,
+            message: None,
+            scroll,
+        }
+    }
+
     fn render(view: &View) -> Buffer {
         let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
         terminal
@@ -509,16 +523,7 @@ mod tests {
 
     #[test]
     fn the_end_of_screening_is_drawn() {
-        let buffer = render(&View {
-            work: None,
-            terms: &[],
-            status: String::new(),
-            reasons: &[],
-            note: None,
-            mode: &Mode::Browse,
-            message: None,
-            scroll: 0,
-        });
+        let buffer = render(&browsing(None, 0));
         assert!(contains(&buffer, "Every record is screened."));
     }
 
@@ -529,16 +534,7 @@ mod tests {
             .collect::<Vec<_>>()
             .join(" ");
         let w = work("w1", "Bus lanes", &long);
-        let view = |scroll| View {
-            work: Some(&w),
-            terms: &[],
-            status: String::new(),
-            reasons: &[],
-            note: None,
-            mode: &Mode::Browse,
-            message: None,
-            scroll,
-        };
+        let view = |scroll| browsing(Some(&w), scroll);
         let top = render(&view(0));
         assert!(contains(&top, "Sentence 1 of"));
         assert!(contains(&top, "↓ more"), "{}", rows(&top).join("\n"));
