@@ -24,6 +24,10 @@ const FIRST_GAP_IN_FONT_SIZES: f64 = 1.5;
 /// spaces are a quarter of a font size or more, and a browser's PDF of the
 /// afpak report has no gap between 0.1 and 0.2 that is a word space.
 const WORD_GAP_IN_FONT_SIZES: f64 = 0.15;
+/// On a page whose text has its own space characters (browsers, office
+/// suites), a gap makes a space only when it is this wide (a table's
+/// cells): narrower ones are a font's widths misread ("C ontents").
+const SPACED_TEXT_GAP_IN_FONT_SIZES: f64 = 0.6;
 
 /// Plain text of the pages written so far.
 pub struct LineText<'a> {
@@ -92,7 +96,7 @@ impl<'a> LineText<'a> {
     }
 
     /// What stands between glyph `a` and the next glyph `b`.
-    fn between(a: &Glyph, b: &Glyph) -> Break {
+    fn between(a: &Glyph, b: &Glyph, word_gap: f64) -> Break {
         if !b.word_start {
             return Break::None;
         }
@@ -100,7 +104,7 @@ impl<'a> LineText<'a> {
         let moved_back = b.x < a.end;
         if down > b.size * 0.5 && (moved_back || down > b.size * FIRST_GAP_IN_FONT_SIZES) {
             Break::Line { gap: down }
-        } else if b.x > a.end + b.size * WORD_GAP_IN_FONT_SIZES {
+        } else if b.x > a.end + b.size * word_gap {
             Break::Space
         } else {
             Break::None
@@ -175,10 +179,20 @@ impl<'a> LineText<'a> {
     /// The page's glyphs as lines: words and spaces, line breaks, and
     /// where paragraphs start (see `flush_page`'s rules).
     fn lay_out(&self) -> Vec<LaidLine> {
+        let spaces = self
+            .glyphs
+            .iter()
+            .filter(|g| &self.glyph_text[g.text.0..g.text.1] == " ")
+            .count();
+        let word_gap = if spaces * 20 >= self.glyphs.len() {
+            SPACED_TEXT_GAP_IN_FONT_SIZES
+        } else {
+            WORD_GAP_IN_FONT_SIZES
+        };
         let breaks: Vec<Break> = self
             .glyphs
             .windows(2)
-            .map(|w| Self::between(&w[0], &w[1]))
+            .map(|w| Self::between(&w[0], &w[1], word_gap))
             .collect();
         let usual = self.usual_advance(&breaks);
         let starts: Vec<usize> = (0..self.glyphs.len())
@@ -675,6 +689,23 @@ mod tests {
             ]
         );
         assert!(lines[4].paragraph);
+    }
+
+    #[test]
+    fn text_with_its_own_spaces_is_not_split_at_a_misread_width() {
+        // A browser's PDF: space characters between words, every glyph
+        // placed on its own, "C" read narrower than it is (a gap of 0.3
+        // font sizes before "o").
+        let mut glyphs = Vec::new();
+        let mut x = 50.0;
+        for (k, c) in "Contents of the report".chars().enumerate() {
+            glyphs.push((c.to_string(), x, 700.0, true, 10.0));
+            x += if k == 0 { 8.0 } else { 5.0 };
+        }
+        assert_eq!(page_text_sized(&glyphs), "Contents of the report");
+        // Without space characters (TeX), the gap is the word space.
+        let tex: Vec<_> = glyphs.into_iter().filter(|g| g.0 != " ").collect();
+        assert!(page_text_sized(&tex).starts_with("C ontents"));
     }
 
     #[test]
