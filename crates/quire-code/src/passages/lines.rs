@@ -309,11 +309,22 @@ fn is_record_furniture(line: &str) -> bool {
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || b"/.-".contains(c));
         date_or_fraction || job_number || symbol
     };
+    // "06-52879": the job number of a UN document, printed with the page
+    // number ("06-52879 2", "12 05-51226").
+    let un_job = |t: &str| {
+        let b = t.as_bytes();
+        b.len() == 8
+            && b[2] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 2 || c.is_ascii_digit())
+    };
+    let page = |t: &str| (1..=4).contains(&t.len()) && t.bytes().all(|c| c.is_ascii_digit());
     let tokens: Vec<&str> = line.split_whitespace().collect();
-    !tokens.is_empty()
-        && tokens.len() <= 4
-        && tokens.iter().any(|t| t.contains('/'))
-        && tokens.iter().all(|t| furniture(t))
+    let with_symbol = tokens.iter().any(|t| t.contains('/')) && tokens.iter().all(|t| furniture(t));
+    let job_and_page =
+        tokens.iter().any(|t| un_job(t)) && tokens.iter().all(|t| un_job(t) || page(t));
+    !tokens.is_empty() && tokens.len() <= 4 && (with_symbol || job_and_page)
 }
 
 /// A byline: "By Asfandyar Mir · 12 May 2023", "By Ayesha Siddiqa and
@@ -507,6 +518,10 @@ fn is_title_like(line: &str) -> bool {
     if words.is_empty() || words.len() > 10 || line.len() > 90 {
         return false;
     }
+    // A row of figures ("2 3 1 2 7 5", a table's) titles nothing.
+    if line.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return false;
+    }
     if line.ends_with(['.', ',', ';', ':', '?', '!', '"', '”']) {
         return false;
     }
@@ -603,6 +618,21 @@ fn mask_digits(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_un_records_job_number_and_page_are_artefacts() {
+        for furniture in [
+            "06-52879 2",
+            "12 05-51226",
+            "A/70/PV.23 01/10/2015",
+            "15-29664 13/25",
+        ] {
+            assert!(is_artefact(furniture), "{furniture}");
+        }
+        for text in ["2005-2010 3", "In 2006 the talks began"] {
+            assert!(!is_artefact(text), "{text}");
+        }
+    }
 
     #[test]
     fn a_browsers_print_margins_are_artefacts() {
