@@ -185,10 +185,8 @@ fn raw_lines(text: &str, from: usize) -> Vec<Line<'_>> {
     out
 }
 
+/// What a line that is no artefact is (`classify` has marked those).
 fn kind_of(line: &str, alone: bool) -> LineKind {
-    if is_artefact(line) {
-        return LineKind::Artefact;
-    }
     if let Some(h) = markdown_heading(line) {
         return LineKind::Heading(h);
     }
@@ -243,6 +241,10 @@ fn is_artefact(line: &str) -> bool {
 /// out their digits ("1 1 /2 7 /2 6"), so spaces next to digits are
 /// dropped before looking.
 fn is_browser_margin(line: &str) -> bool {
+    // Both margins hold a slash; most lines of prose none.
+    if memchr::memchr(b'/', line.as_bytes()).is_none() {
+        return false;
+    }
     let mut packed = String::with_capacity(line.len());
     let chars: Vec<char> = line.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -352,6 +354,10 @@ fn is_byline(line: &str) -> bool {
 
 /// "12", "- 12 -", "Page 3", "Page 3 of 10", "iv".
 pub fn is_page_number(line: &str) -> bool {
+    // "Page 12 of 30" at the longest.
+    if line.len() > 40 {
+        return false;
+    }
     let l = line
         .trim()
         .trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
