@@ -304,11 +304,17 @@ fn is_record_furniture(line: &str) -> bool {
         let digits_and = |extra: &[u8]| b.iter().all(|c| c.is_ascii_digit() || extra.contains(c));
         let date_or_fraction = t.contains('/') && digits_and(b"/");
         let job_number = t.contains('-') && digits_and(b"-");
-        // "A/70/PV.23": capitals first, parts split by slashes.
+        // "A/70/PV.23", "A/75/592/Add.9": capitals first, parts split by
+        // slashes (an addendum, revision or corrigendum last).
+        let core = ["/Add.", "/Rev.", "/Corr."]
+            .iter()
+            .find_map(|suffix| t.find(suffix))
+            .map_or(t, |at| &t[..at]);
         let symbol = t.contains('/')
             && b.first().is_some_and(u8::is_ascii_uppercase)
-            && b.iter()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || b"/.-".contains(c));
+            && core
+                .bytes()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || b"/.-".contains(&c));
         date_or_fraction || job_number || symbol
     };
     // "06-52879": the job number of a UN document, printed with the page
