@@ -22,6 +22,17 @@ pub struct Passage {
     pub page: Option<usize>,
 }
 
+impl Passage {
+    /// The heading of the passages made of a full text's notes (footnotes,
+    /// endnotes), which the splitter sets after the body.
+    pub const NOTES_HEADING: &'static str = "Notes";
+
+    /// Whether the passage is one of its text's notes.
+    pub fn is_note(&self) -> bool {
+        self.heading.as_deref() == Some(Self::NOTES_HEADING)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CodingOrigin {

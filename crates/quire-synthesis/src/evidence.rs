@@ -13,8 +13,12 @@ pub fn evidence_matrix(corpus: &Corpus) -> EvidenceMatrix {
             let w = corpus.passage_work[k.passage];
             let cell = cells.entry((w, c)).or_insert((0, *k));
             cell.0 += 1;
-            // Passages come in reading order, so ties keep the earliest.
-            if k.score > cell.1.score {
+            // The body's passages before the notes' (a note cites a
+            // source; the text says what the work argues); then the
+            // higher score. Passages come in reading order, so ties keep
+            // the earliest.
+            let rank = |k: &Coded| (!corpus.passages[k.passage].is_note(), k.score);
+            if rank(k) > rank(&cell.1) {
                 cell.1 = *k;
             }
         }

@@ -461,6 +461,32 @@ fn evidence_matrix_counts_and_strongest_quote() {
 }
 
 #[test]
+fn a_note_is_the_strongest_quote_only_when_the_text_has_none() {
+    let mut f = accuse_and_deny();
+    f.passage(
+        "khan-2021",
+        "See the TTP's own statement of 3 March 2021 on its attacks.",
+        &["threat_landscape"],
+        0.99,
+    );
+    if let Some(note) = f.passages.last_mut() {
+        note.heading = Some(Passage::NOTES_HEADING.to_string());
+    }
+    let s = f.run();
+    let cell = s
+        .evidence
+        .cells
+        .iter()
+        .find(|c| c.work_id == "khan-2021" && c.category == "threat_landscape")
+        .expect("cell");
+    assert_eq!(cell.passages, 2);
+    assert_eq!(
+        cell.strongest.passage, 0,
+        "the body's passage, not the note"
+    );
+}
+
+#[test]
 fn a_sentence_stating_a_gap_is_found_with_its_citation() {
     let mut f = accuse_and_deny();
     f.passage(

@@ -226,7 +226,7 @@ struct Block {
 }
 
 /// Heading of the passages made of a page's footnotes.
-const NOTES_HEADING: &str = "Notes";
+const NOTES_HEADING: &str = Passage::NOTES_HEADING;
 
 /// The body's paragraphs, and the footnotes of each page (one block a
 /// page), apart.
