@@ -239,7 +239,8 @@ pub fn propose(corpus: &Corpus) -> Vec<UnknownActor> {
     // Count every candidate first and judge each distinct name once.
     let mut tally: HashMap<String, Tally> = HashMap::default();
     for p in 0..corpus.passages.len() {
-        if corpus.categories_of[p].is_empty() {
+        // A note names the sources it cites, not actors of the question.
+        if corpus.categories_of[p].is_empty() || corpus.passages[p].is_note() {
             continue;
         }
         let work = corpus.passage_work[p];

@@ -487,6 +487,28 @@ fn a_note_is_the_strongest_quote_only_when_the_text_has_none() {
 }
 
 #[test]
+fn the_sources_a_note_cites_are_not_proposed_as_actors() {
+    let mut f = accuse_and_deny();
+    for work in ["khan-2021", "mofa-2022"] {
+        f.passage(
+            work,
+            "See Pak Institute for Peace Studies, Security Report 2022, on the TTP's attacks.",
+            &["threat_landscape"],
+            0.8,
+        );
+        if let Some(note) = f.passages.last_mut() {
+            note.heading = Some(Passage::NOTES_HEADING.to_string());
+        }
+    }
+    let s = f.run();
+    let names: Vec<&str> = s.actors.unknown.iter().map(|u| u.name.as_str()).collect();
+    assert!(
+        !names.contains(&"Pak Institute for Peace Studies"),
+        "{names:?}"
+    );
+}
+
+#[test]
 fn a_sentence_stating_a_gap_is_found_with_its_citation() {
     let mut f = accuse_and_deny();
     f.passage(
