@@ -143,6 +143,14 @@ impl Fixture {
         }
     }
 
+    /// A passage of the work's notes (headed "Notes", after its text).
+    fn note(&mut self, work: &str, text: &str, categories: &[&str], score: f32) {
+        self.passage(work, text, categories, score);
+        if let Some(note) = self.passages.last_mut() {
+            note.heading = Some(Passage::NOTES_HEADING.to_string());
+        }
+    }
+
     fn run(&self) -> Synthesis {
         synthesise(&ReviewInput {
             protocol: &self.protocol,
@@ -463,15 +471,12 @@ fn evidence_matrix_counts_and_strongest_quote() {
 #[test]
 fn a_note_is_the_strongest_quote_only_when_the_text_has_none() {
     let mut f = accuse_and_deny();
-    f.passage(
+    f.note(
         "khan-2021",
         "See the TTP's own statement of 3 March 2021 on its attacks.",
         &["threat_landscape"],
         0.99,
     );
-    if let Some(note) = f.passages.last_mut() {
-        note.heading = Some(Passage::NOTES_HEADING.to_string());
-    }
     let s = f.run();
     let cell = s
         .evidence
@@ -490,15 +495,12 @@ fn a_note_is_the_strongest_quote_only_when_the_text_has_none() {
 fn the_sources_a_note_cites_are_not_proposed_as_actors() {
     let mut f = accuse_and_deny();
     for work in ["khan-2021", "mofa-2022"] {
-        f.passage(
+        f.note(
             work,
             "See Pak Institute for Peace Studies, Security Report 2022, on the TTP's attacks.",
             &["threat_landscape"],
             0.8,
         );
-        if let Some(note) = f.passages.last_mut() {
-            note.heading = Some(Passage::NOTES_HEADING.to_string());
-        }
     }
     let s = f.run();
     let names: Vec<&str> = s.actors.unknown.iter().map(|u| u.name.as_str()).collect();
