@@ -9,11 +9,14 @@
 //! "Notes") and drop the markers from the body's text.
 //!
 //! A block of notes is recognised by its shape, never by a line alone:
-//! lines that open with consecutive numbers (n, n+1, …; wrapped lines of
-//! a note between them), standing at the top or the foot of a page, at
-//! least half of whose numbers are found as markers in the body of that
-//! page or the one before. A numbered list at the end of a page has no
-//! markers in the body, so it stays text.
+//! lines that open with consecutive numbers ("12 See …", "12See …"; n,
+//! n+1, …, wrapped lines of a note between them), standing at the top or
+//! the foot of a page, whose first note and at least half of whose notes
+//! have their marks in the body of that page or the one before — each
+//! mark written once in the document ("lme4" is no mark) and the marks in
+//! the order of their notes. A numbered list at the end of a page has no
+//! marks in the body, so it stays text; a numbered section heading above
+//! the notes ("3 Conclusion") is left out of the block.
 
 use super::lines::{Line, LineKind};
 use std::ops::Range;
