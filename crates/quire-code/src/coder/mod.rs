@@ -17,7 +17,7 @@
 //! keeps half its raw evidence: one generic word alone should not code a
 //! passage; a key phrase or two distinct terms count in full.
 //!
-//! The codebook's actors are evidence too ([`actors`]): a category that
+//! The codebook's actors are evidence too (`actors`): a category that
 //! names an actor among its key terms also counts the actor's aliases.
 //! Scored as a document ([`Coder::score_document`], used by
 //! [`code_passages`]), a passage adds part of its neighbours' *actor*
