@@ -168,25 +168,43 @@ pub fn reference_entries(text: &str) -> Vec<Entry> {
     without_page_notes(split_entries(&body))
 }
 
-/// The entries without the footnotes that a PDF's last pages set under
-/// the list ("1On strategic depth see also …", "3 See Crisis Group …"):
-/// in a list whose entries are not numbered, an entry that opens with a
-/// small number before a capital is a note, not a reference.
-fn without_page_notes(entries: Vec<Entry>) -> Vec<Entry> {
-    let opens_with_note_number = |e: &Entry| {
+/// The entries without the footnotes that a PDF's last page sets under
+/// the list ("1On strategic depth see also …", "2 See Crisis Group …"): in
+/// a list whose entries are not numbered, the entries at its end that
+/// open with a note's number — glued to its first word, or counting up
+/// over two notes or more. A title that opens with a number inside the
+/// list ("10 Years of …") is an entry.
+fn without_page_notes(mut entries: Vec<Entry>) -> Vec<Entry> {
+    let number_of = |e: &Entry| -> Option<(u32, bool)> {
         let digits = e.text.bytes().take_while(u8::is_ascii_digit).count();
-        let rest = e.text[digits..].trim_start();
-        e.number.is_some()
-            || ((1..=3).contains(&digits) && rest.starts_with(|c: char| c.is_uppercase()))
+        let rest = &e.text[digits..];
+        // "1On …", not "3D printing …".
+        let mut letters = rest.chars();
+        let glued = letters.next().is_some_and(char::is_uppercase)
+            && letters.next().is_some_and(char::is_lowercase);
+        let spaced =
+            rest.starts_with(' ') && rest.trim_start().starts_with(|c: char| c.is_uppercase());
+        let n = e.text[..digits].parse().ok()?;
+        ((1..=3).contains(&digits) && (glued || spaced)).then_some((n, glued))
     };
-    let numbered = entries.iter().filter(|e| opens_with_note_number(e)).count();
-    if numbered * 2 >= entries.len() {
+    if entries.iter().filter(|e| e.number.is_some()).count() * 2 >= entries.len() {
         return entries;
     }
+    let trailing = entries
+        .iter()
+        .rev()
+        .take_while(|e| number_of(e).is_some())
+        .count();
+    let run: Vec<(u32, bool)> = entries[entries.len() - trailing..]
+        .iter()
+        .filter_map(number_of)
+        .collect();
+    let counting_up = run.len() >= 2 && run.windows(2).all(|w| w[1].0 == w[0].0 + 1);
+    let glued = !run.is_empty() && run.iter().all(|&(_, g)| g);
+    if counting_up || glued {
+        entries.truncate(entries.len() - trailing);
+    }
     entries
-        .into_iter()
-        .filter(|e| !opens_with_note_number(e))
-        .collect()
 }
 
 fn number_re() -> &'static Regex {
@@ -834,6 +852,12 @@ mod tests {
         // A numbered list keeps its numbers.
         let numbered = "References\n1. Rashid, A. (2022). Descent. Penguin.\n2. Siddiqi, A. (2021). Border. Strategic Studies.\n";
         assert_eq!(texts(numbered).len(), 2);
+        // A title that opens with a number is an entry, at the end too.
+        let titled = "References\nRashid, A. (2022). Descent. Penguin.\n\
+                      10 Years of border fencing. (n.d.). Dawn.\n\
+                      Siddiqi, A. (2021). Border. Strategic Studies.\n\
+                      3D printing and trade. (n.d.). Dawn.\n";
+        assert_eq!(texts(titled).len(), 4);
     }
 
     #[test]

@@ -215,3 +215,41 @@ fn a_real_statistics_paper_checks_clean() {
     let apa = check_file(&data("lmer.pdf"), &parser, CitationStyle::Apa).unwrap();
     assert!(apa.problems.iter().all(|p| p.kind == ProblemKind::Style));
 }
+
+/// A manuscript in the notes-and-bibliography style: its notes cite by
+/// author and title, and their parentheses hold publication facts.
+#[test]
+fn notes_that_name_author_and_title_cite_the_work() {
+    let text = "# Border politics after 2021\n\n\
+        Pakistan fenced the border after 2017.[^1] Trade through Torkham fell by half,[^2] \
+        and the Taliban denied hosting the TTP.[^3]\n\n\
+        [^1]: Ahmed Rashid, *Descent into Chaos* (New York: Viking, 2008), 45.\n\
+        [^2]: Ayesha Siddiqi and Kamran Mahmood, \"Pakistan's Western Border Policy,\" \
+        *Strategic Studies* 41, no. 4 (2021): 1–19.\n\
+        [^3]: Rashid, *Descent into Chaos*, 50.\n\n\
+        ## Bibliography\n\n\
+        Haddad, Rami. *The Durand Line: Border, State and Society*. Oxford: Oxford University Press, 2020.\n\n\
+        Rashid, Ahmed. *Descent into Chaos: The United States and the Failure of Nation Building*. \
+        New York: Viking, 2008.\n\n\
+        Siddiqi, Ayesha, and Kamran Mahmood. \"Pakistan's Western Border Policy after the US \
+        Withdrawal.\" *Strategic Studies* 41, no. 4 (2021): 1–19.\n";
+    let parser = ReferenceParser::new().unwrap();
+    let refs = parser.parse_text(text).unwrap();
+    let report = quire_cite::check::check(text, refs, CitationStyle::Apa);
+    assert_eq!(report.references.len(), 3, "{}", report.to_text());
+    assert_eq!(report.cited_in_notes, [2, 3]);
+    // Only the work no note names is reported, and "(New York: Viking,
+    // 2008)" is no citation.
+    let kinds: Vec<(ProblemKind, Option<usize>)> = report
+        .problems
+        .iter()
+        .map(|p| (p.kind, p.reference))
+        .collect();
+    assert_eq!(
+        kinds,
+        [(ProblemKind::UncitedReference, Some(1))],
+        "{}",
+        report.to_text()
+    );
+    assert!(report.to_text().contains("2 references cited in notes"));
+}

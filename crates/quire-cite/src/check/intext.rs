@@ -230,6 +230,9 @@ fn parse_part(part: &str, line: usize) -> Vec<Citation> {
         &format!(r"(?i)(?:^|[\s,])((?:{YEAR})(?:\s*,\s*(?:{YEAR}))*)\s*$"),
     );
     let text = prefix.replace(part, "");
+    if is_publication_facts(&text) {
+        return Vec::new();
+    }
     let (body, loc) = match locator.find(&text) {
         Some(m) => (
             text[..m.start()].to_string(),
@@ -289,6 +292,25 @@ fn trailing_note(text: &str) -> Option<(&str, &str)> {
     let caps = note.captures(text)?;
     let (head, tail) = (caps.get(1)?.as_str(), caps.get(2)?.as_str());
     (!any_year.is_match(tail)).then_some((head, tail))
+}
+
+/// "New York: Viking, 2008", "Brussels: ICG, 2023": where and by whom a
+/// work cited in a note was published — the parenthesis of the notes
+/// style, no author–date citation. A place, a colon, a publisher, a year.
+fn is_publication_facts(text: &str) -> bool {
+    let Some((place, rest)) = text.trim().split_once(": ") else {
+        return false;
+    };
+    let place_like = place.starts_with(|c: char| c.is_uppercase())
+        && !place.contains([',', ';', '('])
+        && place.split_whitespace().count() <= 4;
+    let publisher_then_year = rest.rsplit_once(',').is_some_and(|(publisher, year)| {
+        let year = year.trim();
+        publisher.trim().starts_with(|c: char| c.is_uppercase())
+            && year.len() >= 4
+            && year[..4].bytes().all(|b| b.is_ascii_digit())
+    });
+    place_like && publisher_then_year
 }
 
 fn normalize_year(y: &str) -> String {
@@ -659,6 +681,12 @@ mod tests {
             found("dispute, while Okafor (2023a) and")[0].0,
             s(&["Okafor"])
         );
+        // A note's publication facts cite nothing.
+        assert_eq!(
+            found("Descent into Chaos (New York: Viking, 2008), 45."),
+            vec![]
+        );
+        assert_eq!(found("a report (Brussels: ICG, 2023)"), vec![]);
         // A month is no author; May is a surname too.
         assert_eq!(found("In August (2021) the border closed"), vec![]);
         assert_eq!(found("as May (2019) argues")[0].0, s(&["May"]));

@@ -12,6 +12,7 @@
 
 pub mod intext;
 pub mod matching;
+mod notes;
 pub mod pandoc;
 pub mod report;
 
@@ -83,6 +84,9 @@ pub struct CheckReport {
     /// The bibliography files checked against, when the manuscript cites
     /// by key (pandoc's `[@key]`); empty for a reference list in the text.
     pub bibliography: Vec<String>,
+    /// 1-based references that notes cite by author and title (the notes
+    /// and bibliography style), whether or not a citation also does.
+    pub cited_in_notes: Vec<usize>,
 }
 
 /// Read a manuscript, parse its reference list and check its citations.
@@ -176,6 +180,14 @@ pub fn check(text: &str, references: Vec<Reference>, style: CitationStyle) -> Ch
         report.problems.append(&mut problems);
     }
     report.citations = citations;
+    // Notes cite by author and title (notes and bibliography style).
+    let in_notes = notes::cited_in_notes(&report.references, &notes::note_lines(&lines));
+    for (i, cited_here) in in_notes.into_iter().enumerate() {
+        if cited_here {
+            cited[i] = true;
+            report.cited_in_notes.push(i + 1);
+        }
+    }
     // A copy of a cited work is reported as a duplicate, not as uncited.
     let groups = AuthorGroups::new(&report.references);
     for i in 0..cited.len() {

@@ -53,6 +53,9 @@ impl CheckReport {
             .collect();
         let mut out =
             json!({ "citations": citations, "references": references, "problems": problems });
+        if !self.cited_in_notes.is_empty() {
+            out["cited_in_notes"] = json!(self.cited_in_notes);
+        }
         if !self.bibliography.is_empty() {
             out["bibliography"] = json!(self.bibliography);
         }
@@ -73,6 +76,12 @@ impl CheckReport {
             self.references.len(),
             self.problems.len()
         );
+        if !self.cited_in_notes.is_empty() {
+            out.push_str(&format!(
+                "  {} references cited in notes (by author and title)\n",
+                self.cited_in_notes.len()
+            ));
+        }
         if !self.bibliography.is_empty() {
             out.push_str(&format!(
                 "  citations by key, checked against {}\n",
