@@ -253,3 +253,23 @@ fn notes_that_name_author_and_title_cite_the_work() {
     );
     assert!(report.to_text().contains("2 references cited in notes"));
 }
+
+/// A numbered list's entries name their own authors and titles: they are
+/// no notes, and an uncited entry is still reported.
+#[test]
+fn a_numbered_lists_entries_are_no_notes() {
+    let text = "Fencing grew [1].\n\nReferences\n\n\
+        1. Rashid A. Descent into chaos. New York: Viking; 2008.\n\
+        2. Haddad R. The Durand Line: border, state and society. Oxford: OUP; 2020.\n";
+    let parser = ReferenceParser::new().unwrap();
+    let refs = parser.parse_text(text).unwrap();
+    let report = quire_cite::check::check(text, refs, CitationStyle::Apa);
+    assert!(report.cited_in_notes.is_empty());
+    let uncited: Vec<Option<usize>> = report
+        .problems
+        .iter()
+        .filter(|p| p.kind == ProblemKind::UncitedReference)
+        .map(|p| p.reference)
+        .collect();
+    assert_eq!(uncited, [Some(2)], "{}", report.to_text());
+}

@@ -181,7 +181,16 @@ pub fn check(text: &str, references: Vec<Reference>, style: CitationStyle) -> Ch
     }
     report.citations = citations;
     // Notes cite by author and title (notes and bibliography style).
-    let in_notes = notes::cited_in_notes(&report.references, &notes::note_lines(&lines));
+    // The list's own numbered entries are no notes.
+    let in_list = |line: usize| {
+        section.heading_line.is_some()
+            && (section.first_line..section.end_line).contains(&(line - 1))
+    };
+    let note_lines: Vec<(usize, &str)> = notes::note_lines(&lines)
+        .into_iter()
+        .filter(|&(line, _)| !in_list(line) || lines[line - 1].trim_start().starts_with("[^"))
+        .collect();
+    let in_notes = notes::cited_in_notes(&report.references, &note_lines);
     for (i, cited_here) in in_notes.into_iter().enumerate() {
         if cited_here {
             cited[i] = true;
