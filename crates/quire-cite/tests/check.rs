@@ -273,3 +273,25 @@ fn a_numbered_lists_entries_are_no_notes() {
         .collect();
     assert_eq!(uncited, [Some(2)], "{}", report.to_text());
 }
+
+/// The notes style in a PDF: the page's footnotes ("1Ahmed Rashid, …")
+/// stand under the bibliography; they are notes, not entries, and they
+/// cite two of its three works.
+#[test]
+fn a_pdf_in_the_notes_style_checks_right() {
+    let parser = ReferenceParser::new().unwrap();
+    let report = check_file(&data("notes-style.pdf"), &parser, CitationStyle::Apa).unwrap();
+    assert_eq!(report.references.len(), 3, "{}", report.to_text());
+    assert_eq!(report.cited_in_notes, [2, 3], "{}", report.to_text());
+    let kinds: Vec<(ProblemKind, Option<usize>)> = report
+        .problems
+        .iter()
+        .map(|p| (p.kind, p.reference))
+        .collect();
+    assert_eq!(
+        kinds,
+        [(ProblemKind::UncitedReference, Some(1))],
+        "{}",
+        report.to_text()
+    );
+}

@@ -181,14 +181,16 @@ pub fn check(text: &str, references: Vec<Reference>, style: CitationStyle) -> Ch
     }
     report.citations = citations;
     // Notes cite by author and title (notes and bibliography style).
-    // The list's own numbered entries are no notes.
+    // The list's own numbered entries are no notes; a Markdown note or a
+    // PDF's page note ("1Ahmed Rashid, …", its number glued on) under the
+    // list is.
     let in_list = |line: usize| {
         section.heading_line.is_some()
             && (section.first_line..section.end_line).contains(&(line - 1))
     };
     let note_lines: Vec<(usize, &str)> = notes::note_lines(&lines)
         .into_iter()
-        .filter(|&(line, _)| !in_list(line) || lines[line - 1].trim_start().starts_with("[^"))
+        .filter(|&(line, _)| !in_list(line) || notes::is_marked_note(lines[line - 1]))
         .collect();
     let in_notes = notes::cited_in_notes(&report.references, &note_lines);
     for (i, cited_here) in in_notes.into_iter().enumerate() {

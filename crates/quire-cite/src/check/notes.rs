@@ -19,6 +19,19 @@ pub(crate) fn note_lines<'a>(lines: &[&'a str]) -> Vec<(usize, &'a str)> {
         .collect()
 }
 
+/// A note that cannot be a numbered reference: a Markdown note's
+/// definition, or a page note whose number is glued to its first word
+/// ("1Ahmed Rashid, …"; a list numbers "1. Rashid" or "[1] Rashid").
+pub(crate) fn is_marked_note(line: &str) -> bool {
+    let line = line.trim_start();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let mut rest = line[digits..].chars();
+    line.starts_with("[^")
+        || ((1..=3).contains(&digits)
+            && rest.next().is_some_and(char::is_uppercase)
+            && rest.next().is_some_and(char::is_lowercase))
+}
+
 /// The text of a note line, without its label or number.
 fn note_text(line: &str) -> Option<&str> {
     if let Some(rest) = line.strip_prefix("[^") {
