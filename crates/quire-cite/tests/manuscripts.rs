@@ -11,6 +11,11 @@ const REFS: [&str; 2] = [
 ];
 
 fn docx_bytes(paragraphs: &[&str]) -> Vec<u8> {
+    docx_with_notes(paragraphs, &[])
+}
+
+/// A .docx of `paragraphs` and, when given, footnotes (ids 1, 2, …).
+fn docx_with_notes(paragraphs: &[&str], notes: &[&str]) -> Vec<u8> {
     let body: String = paragraphs
         .iter()
         .map(|p| {
@@ -32,6 +37,27 @@ fn docx_bytes(paragraphs: &[&str]) -> Vec<u8> {
         )
         .unwrap();
         zip.write_all(xml.as_bytes()).unwrap();
+        if !notes.is_empty() {
+            let notes: String = notes
+                .iter()
+                .enumerate()
+                .map(|(i, n)| {
+                    format!(
+                        "<w:footnote w:id=\"{}\"><w:p><w:r><w:t xml:space=\"preserve\">{n}</w:t></w:r></w:p></w:footnote>",
+                        i + 1
+                    )
+                })
+                .collect();
+            let xml = format!(
+                "<w:footnotes xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">{notes}</w:footnotes>"
+            );
+            zip.start_file(
+                "word/footnotes.xml",
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+            zip.write_all(xml.as_bytes()).unwrap();
+        }
         zip.finish().unwrap();
     }
     buf.into_inner()
@@ -49,6 +75,29 @@ fn docx_reference_list() {
     assert_eq!(refs[1].authors[0].family, "Lindqvist");
     assert_eq!(refs[1].volume.as_deref(), Some("38"));
     assert_eq!(refs[1].issue.as_deref(), Some("2"));
+}
+
+/// A Word manuscript in the notes style: its citations are in its
+/// footnotes, which the check reads.
+#[test]
+fn a_word_manuscripts_footnotes_cite() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.docx");
+    let paras = [
+        "Pakistan fenced the border after 2017, and trade fell by half.",
+        "Bibliography",
+        "Haddad, Rami. The Durand Line: Border, State and Society. Oxford: Oxford University Press, 2020.",
+        "Rashid, Ahmed. Descent into Chaos: The United States and the Failure of Nation Building. New York: Viking, 2008.",
+    ];
+    let notes = ["Ahmed Rashid, Descent into Chaos (New York: Viking, 2008), 45."];
+    std::fs::write(&path, docx_with_notes(&paras, &notes)).unwrap();
+    let parser = ReferenceParser::new().unwrap();
+    let report =
+        quire_cite::check::check_file(&path, &parser, quire_cite::check::CitationStyle::Apa)
+            .unwrap();
+    assert_eq!(report.references.len(), 2, "{}", report.to_text());
+    assert_eq!(report.cited_in_notes, [2], "{}", report.to_text());
+    assert_eq!(report.problems.len(), 1, "{}", report.to_text());
 }
 
 #[test]

@@ -26,30 +26,40 @@ pub enum Paragraphs {
     Blocks,
 }
 
-/// The text of a .docx: its paragraphs, tabs and line breaks. As blocks
-/// (import), the marks of footnotes and endnotes are written as Markdown
-/// notes (`[^3]`, `[^e2]`) and the notes' texts follow the body under a
-/// "Notes" heading, so the passage splitter keeps them out of the body's
-/// paragraphs but keeps them.
+/// The text of a .docx: its paragraphs, tabs and line breaks, then its
+/// footnotes and endnotes as Markdown notes (`[^3]: …`, `[^e2]: …`) under
+/// a "Notes" heading: the passage splitter keeps them out of the body's
+/// paragraphs, the citation check reads the citations they hold. As
+/// blocks (import), the notes' marks in the body are written as Markdown
+/// marks (`[^3]`) too.
 pub fn text(bytes: &[u8], paragraphs: Paragraphs) -> Result<String, String> {
     let xml = part(bytes, "word/document.xml")?
         .ok_or_else(|| "word/document.xml is missing: not a Word document".to_string())?;
     let mut out = document_xml_text(&xml, paragraphs)?;
-    if paragraphs == Paragraphs::Blocks {
-        let mut notes = Vec::new();
-        for (name, prefix) in [("word/footnotes.xml", ""), ("word/endnotes.xml", "e")] {
-            if let Some(xml) = part(bytes, name)? {
-                notes.extend(
-                    notes_xml_text(&xml)?
-                        .into_iter()
-                        .map(|(id, text)| format!("[^{prefix}{id}]: {text}")),
-                );
-            }
+    let mut notes = Vec::new();
+    for (name, prefix) in [("word/footnotes.xml", ""), ("word/endnotes.xml", "e")] {
+        if let Some(xml) = part(bytes, name)? {
+            notes.extend(
+                notes_xml_text(&xml)?
+                    .into_iter()
+                    .map(|(id, text)| format!("[^{prefix}{id}]: {text}")),
+            );
         }
-        if !notes.is_empty() {
-            out.push_str("## Notes\n\n");
-            out.push_str(&notes.join("\n\n"));
-            out.push_str("\n\n");
+    }
+    if !notes.is_empty() {
+        // After the body (its line numbers unchanged), under a heading
+        // that also closes a reference list before them.
+        match paragraphs {
+            Paragraphs::Blocks => {
+                out.push_str("## Notes\n\n");
+                out.push_str(&notes.join("\n\n"));
+                out.push_str("\n\n");
+            }
+            Paragraphs::Lines => {
+                out.push_str("Notes\n");
+                out.push_str(&notes.join("\n"));
+                out.push('\n');
+            }
         }
     }
     Ok(out)
