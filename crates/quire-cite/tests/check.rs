@@ -6,6 +6,21 @@ use std::path::Path;
 use quire_cite::check::{check_file, CitationStyle, ProblemKind};
 use quire_cite::parse::ReferenceParser;
 
+/// Check a manuscript given as text, with the shipped parser.
+fn check_text(text: &str) -> quire_cite::check::CheckReport {
+    let refs = ReferenceParser::new().unwrap().parse_text(text).unwrap();
+    quire_cite::check::check(text, refs, CitationStyle::Apa)
+}
+
+/// Each problem's kind and reference.
+fn kinds(report: &quire_cite::check::CheckReport) -> Vec<(ProblemKind, Option<usize>)> {
+    report
+        .problems
+        .iter()
+        .map(|p| (p.kind, p.reference))
+        .collect()
+}
+
 fn data(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
@@ -90,14 +105,8 @@ fn json_report_has_the_documented_shape() {
 #[test]
 fn numeric_citations_match_numbered_lists() {
     let text = "Trade fell [1], then rose [2\u{2013}3] and [5].\n\nReferences\n\n[1] Ruiz, A. (2017). Borders of trade. Journal of Peace, 3(1), 1-9.\n[2] Okafor, B. (2021). Water wars. Routledge.\n[3] Haddad, R. (2020). Oil and state. Polity.\n[4] Cole, M. (2018). Unused work. Polity.\n";
-    let parser = ReferenceParser::new().unwrap();
-    let refs = parser.parse_text(text).unwrap();
-    let report = quire_cite::check::check(text, refs, CitationStyle::Apa);
-    let kinds: Vec<(ProblemKind, Option<usize>)> = report
-        .problems
-        .iter()
-        .map(|p| (p.kind, p.reference))
-        .collect();
+    let report = check_text(text);
+    let kinds = kinds(&report);
     assert_eq!(
         kinds,
         vec![
@@ -115,9 +124,7 @@ fn a_reference_without_year_and_with_a_dash_far_in_is_checked() {
                  for point-of-care testing in general practice\u{2014}A randomized controlled trial.";
     assert!(!title.is_char_boundary(120));
     let text = format!("Reminders work (Smith, 2020).\n\nReferences\n\n{title} (n.d.).\n");
-    let parser = ReferenceParser::new().unwrap();
-    let refs = parser.parse_text(&text).unwrap();
-    let report = quire_cite::check::check(&text, refs, CitationStyle::Apa);
+    let report = check_text(&text);
     assert_eq!(report.citations.len(), 1);
 }
 
@@ -144,9 +151,7 @@ fn names_in_scripts_without_capitals_are_cited_and_matched() {
                 References\n\n\
                 الخطيب, أحمد. (2023). الأمن في أفغانستان بعد الانسحاب.\n\
                 王伟. (2022). 阿富汗安全局势与中巴经济走廊. 国际问题研究.\n";
-    let parser = ReferenceParser::new().unwrap();
-    let refs = parser.parse_text(text).unwrap();
-    let report = quire_cite::check::check(text, refs, CitationStyle::Apa);
+    let report = check_text(text);
     assert_eq!(report.matches, [Some(1), Some(2)], "{:?}", report.citations);
     assert!(report.problems.is_empty(), "{:?}", report.problems);
 }
@@ -158,9 +163,7 @@ fn a_long_title_cited_for_an_authorless_work_is_matched() {
                 References\n\n\
                 *Examining the Relationship Between Individual Characteristics, Product Characteristics, and Media Richness Fit on Consumer Channel Preference*. (n.d.).\n\n\
                 *Examining the Relationship Between Individual Characteristics and Trust*. (n.d.).\n";
-    let parser = ReferenceParser::new().unwrap();
-    let refs = parser.parse_text(text).unwrap();
-    let report = quire_cite::check::check(text, refs, CitationStyle::Apa);
+    let report = check_text(text);
     assert_eq!(report.matches, [Some(1)], "{:?}", report.problems);
 }
 
@@ -173,9 +176,7 @@ fn a_quoted_title_with_parentheses_stays_one_citation() {
                 *EPC markup language (EPML): an XML-based interchange format*. (n.d.).\n\n\
                 Khan, A. (2021). Border fencing. Asian Survey.\n\n\
                 Ali, B. (2020). Open quotes. Polity.\n";
-    let parser = ReferenceParser::new().unwrap();
-    let refs = parser.parse_text(text).unwrap();
-    let report = quire_cite::check::check(text, refs, CitationStyle::Apa);
+    let report = check_text(text);
     assert_eq!(
         report.matches,
         [Some(1), Some(2), Some(3)],
@@ -233,18 +234,12 @@ fn notes_that_name_author_and_title_cite_the_work() {
         New York: Viking, 2008.\n\n\
         Siddiqi, Ayesha, and Kamran Mahmood. \"Pakistan's Western Border Policy after the US \
         Withdrawal.\" *Strategic Studies* 41, no. 4 (2021): 1–19.\n";
-    let parser = ReferenceParser::new().unwrap();
-    let refs = parser.parse_text(text).unwrap();
-    let report = quire_cite::check::check(text, refs, CitationStyle::Apa);
+    let report = check_text(text);
     assert_eq!(report.references.len(), 3, "{}", report.to_text());
     assert_eq!(report.cited_in_notes, [2, 3]);
     // Only the work no note names is reported, and "(New York: Viking,
     // 2008)" is no citation.
-    let kinds: Vec<(ProblemKind, Option<usize>)> = report
-        .problems
-        .iter()
-        .map(|p| (p.kind, p.reference))
-        .collect();
+    let kinds = kinds(&report);
     assert_eq!(
         kinds,
         [(ProblemKind::UncitedReference, Some(1))],
@@ -261,9 +256,7 @@ fn a_numbered_lists_entries_are_no_notes() {
     let text = "Fencing grew [1].\n\nReferences\n\n\
         1. Rashid A. Descent into chaos. New York: Viking; 2008.\n\
         2. Haddad R. The Durand Line: border, state and society. Oxford: OUP; 2020.\n";
-    let parser = ReferenceParser::new().unwrap();
-    let refs = parser.parse_text(text).unwrap();
-    let report = quire_cite::check::check(text, refs, CitationStyle::Apa);
+    let report = check_text(text);
     assert!(report.cited_in_notes.is_empty());
     let uncited: Vec<Option<usize>> = report
         .problems
@@ -283,11 +276,7 @@ fn a_pdf_in_the_notes_style_checks_right() {
     let report = check_file(&data("notes-style.pdf"), &parser, CitationStyle::Apa).unwrap();
     assert_eq!(report.references.len(), 3, "{}", report.to_text());
     assert_eq!(report.cited_in_notes, [2, 3], "{}", report.to_text());
-    let kinds: Vec<(ProblemKind, Option<usize>)> = report
-        .problems
-        .iter()
-        .map(|p| (p.kind, p.reference))
-        .collect();
+    let kinds = kinds(&report);
     assert_eq!(
         kinds,
         [(ProblemKind::UncitedReference, Some(1))],

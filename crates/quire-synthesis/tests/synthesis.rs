@@ -4,7 +4,7 @@ use quire_model::{
     protocol::SeminalRule, Actor, ActorKind, Category, Coding, CodingOrigin, Passage, Person,
     Protocol, SelectionRule, SourceType, Work, YearRange,
 };
-use quire_synthesis::{synthesise, RecencyStatus, ReviewInput, Stance, Synthesis};
+use quire_synthesis::{synthesise, EvidenceCell, RecencyStatus, ReviewInput, Stance, Synthesis};
 use std::collections::{HashMap, HashSet};
 
 fn protocol() -> Protocol {
@@ -444,6 +444,15 @@ fn no_debate_within_one_work_or_across_categories() {
     assert!(f.run().debates.debates.is_empty());
 }
 
+/// The evidence matrix's cell of a work and category.
+fn evidence_cell<'s>(s: &'s Synthesis, work: &str, category: &str) -> &'s EvidenceCell {
+    s.evidence
+        .cells
+        .iter()
+        .find(|c| c.work_id == work && c.category == category)
+        .expect("cell")
+}
+
 #[test]
 fn evidence_matrix_counts_and_strongest_quote() {
     let mut f = accuse_and_deny();
@@ -454,12 +463,7 @@ fn evidence_matrix_counts_and_strongest_quote() {
         0.95,
     );
     let s = f.run();
-    let cell = s
-        .evidence
-        .cells
-        .iter()
-        .find(|c| c.work_id == "khan-2021" && c.category == "threat_landscape")
-        .expect("cell");
+    let cell = evidence_cell(&s, "khan-2021", "threat_landscape");
     assert_eq!(cell.passages, 2);
     assert!((cell.score - 0.95).abs() < 1e-6);
     assert_eq!(cell.strongest.passage, 1);
@@ -478,12 +482,7 @@ fn a_note_is_the_strongest_quote_only_when_the_text_has_none() {
         0.99,
     );
     let s = f.run();
-    let cell = s
-        .evidence
-        .cells
-        .iter()
-        .find(|c| c.work_id == "khan-2021" && c.category == "threat_landscape")
-        .expect("cell");
+    let cell = evidence_cell(&s, "khan-2021", "threat_landscape");
     assert_eq!(cell.passages, 2);
     assert_eq!(
         cell.strongest.passage, 0,
