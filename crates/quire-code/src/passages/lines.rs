@@ -101,8 +101,14 @@ pub fn classify<'a>(text: &'a str, from: usize, page_starts: &[usize]) -> Vec<Li
             && lines
                 .get(k + 1)
                 .is_some_and(|l| l.text.starts_with(char::is_uppercase));
+        // Page furniture between (a page number above a page's first
+        // line) does not join a line to its neighbours.
+        let before = lines[..k]
+            .iter()
+            .rev()
+            .find(|l| l.kind != LineKind::Artefact);
         let alone = first
-            || ((k == 0 || lines[k - 1].kind == LineKind::Blank)
+            || (before.is_none_or(|l| l.kind == LineKind::Blank)
                 && lines.get(k + 1).is_none_or(|l| l.kind == LineKind::Blank))
             || heads_a_paragraph_line(&lines, k);
         lines[k].kind = kind_of(lines[k].text, alone);

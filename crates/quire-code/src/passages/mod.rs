@@ -110,9 +110,29 @@ pub fn notes(doc: &Document) -> Vec<String> {
     );
     let mut out: Vec<String> = Vec::new();
     let mut open = false;
+    // Under a "Notes" or "Endnotes" heading, a report's endnotes: each
+    // opens with its number.
+    let mut endnotes = false;
     for line in &lines {
-        match line.kind {
-            LineKind::Footnote(number) => {
+        match &line.kind {
+            LineKind::Heading(h) => {
+                open = false;
+                endnotes = is_notes_heading(h);
+            }
+            LineKind::Text if endnotes => match footnotes::note_number(line.text) {
+                Some(_) => {
+                    out.push(line.text[footnotes::number_prefix(line.text).end..].to_string());
+                    open = true;
+                }
+                None => match out.last_mut() {
+                    Some(note) if open => {
+                        note.push(' ');
+                        note.push_str(line.text);
+                    }
+                    _ => {}
+                },
+            },
+            &LineKind::Footnote(number) => {
                 let text = match number {
                     Some(_) => &line.text[footnotes::number_prefix(line.text).end..],
                     None => line.text,
@@ -137,6 +157,16 @@ pub fn notes(doc: &Document) -> Vec<String> {
     }
     out.retain(|n| !n.trim().is_empty());
     out
+}
+
+/// "Notes", "Endnotes", "5 Notes": the heading of a report's endnotes.
+fn is_notes_heading(heading: &str) -> bool {
+    let bare = heading
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ')
+        .trim_end_matches(':')
+        .trim()
+        .to_lowercase();
+    matches!(bare.as_str(), "notes" | "endnotes" | "end notes")
 }
 
 /// The text of a Markdown note's definition: "[^3]: Dawn, 12 May." →

@@ -336,3 +336,20 @@ fn a_one_page_pdf_has_its_notes_and_page_number_found_too() {
         ]
     );
 }
+
+#[test]
+fn a_reports_endnotes_are_its_notes() {
+    let page1 = "Trade through Torkham fell by half after the closures of 2023.12\n\n1\n";
+    let page2 = "Notes\n\n\
+                 1. Interview with a Pakistani official, Islamabad,\n\
+                 March 2023.\n\
+                 2. See Crisis Group, Pakistan's Hard Policy on Afghanistan, 2023.\n\n2\n";
+    let doc = paged(&[page1, page2]);
+    assert_eq!(
+        notes(&doc),
+        [
+            "Interview with a Pakistani official, Islamabad, March 2023.",
+            "See Crisis Group, Pakistan's Hard Policy on Afghanistan, 2023."
+        ]
+    );
+}
