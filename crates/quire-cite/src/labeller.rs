@@ -785,7 +785,7 @@ impl StackedRuns {
 /// Group consecutive tokens with the same label into segments spanning the
 /// source text from the first token's start to the last token's end. An
 /// opening or closing mark goes with the field it opens or closes (see
-/// [`label_at`]).
+/// `label_at`).
 pub fn group<'a, L: AsRef<str>>(
     text: &'a str,
     tokens: &[Token<'_>],

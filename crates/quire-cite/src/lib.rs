@@ -11,7 +11,7 @@
 //!   ([`stacking`]), turn the labelled segments
 //!   into fields ([`fields::Reference`]: authors split into family/given,
 //!   year, "9(2)" → volume/issue, pages, DOI, type) and write them out
-//!   ([`format`]: CSL-JSON, BibTeX, RIS, APA through hayagriva's CSL engine).
+//!   ([`format`](mod@format): CSL-JSON, BibTeX, RIS, APA through hayagriva's CSL engine).
 //! * **Check a manuscript** ([`check`]): find every in-text citation
 //!   (author–date and numeric), match it to the reference list, and report
 //!   `no_reference`, `name_mismatch`, `year_mismatch`, `ambiguous`,

@@ -29,7 +29,7 @@ pub struct Entry {
     pub text: String,
     /// 1-based line of the manuscript where the entry starts.
     pub line: usize,
-    /// The list number when the list is numbered ("12" for "[12]").
+    /// The list number when the list is numbered ("12" for `[12]`).
     pub number: Option<String>,
     /// The text set in italics right after the date ("(2026c). *Title*."),
     /// where APA puts a title: the parser's fallback when its labels find

@@ -15,7 +15,7 @@
 //! Labelling, the token features' weights of both stages are looked up in
 //! one pass (the labeller keeps one table for both models), and the
 //! stacked features are read by label id from runs precomputed for every
-//! value a [`Template`] can take: they cost neither a name nor a lookup.
+//! value a `Template` can take: they cost neither a name nor a lookup.
 //! Training builds them by name ([`StageOneLabels::features_into`]) from
 //! the same templates.
 

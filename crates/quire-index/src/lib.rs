@@ -4,7 +4,7 @@
 //! authors, keywords, container, publisher, year, kind, source type) and its
 //! Document (full text), and answers the queries of `quire search`: words,
 //! "phrases", AND/OR/NOT, parentheses, `field:term`, `year:2019..2024`
-//! (see [`query`](crate::query) for the whole language). Hits are ranked by
+//! (see [`query`] for the whole language). Hits are ranked by
 //! BM25 and carry a snippet with the matched words marked. Bare words are
 //! matched in one combined field where the title counts three times and
 //! keywords twice ([`DEFAULT_FIELD_WEIGHTS`]), so that common multi-word

@@ -2,7 +2,7 @@
 //! citeproc output), streamed item by item.
 //!
 //! The file is an array of items (or a single item). Each item is cut out
-//! by [`crate::json_stream`] and parsed on its own, so a bad item is one
+//! by `json_stream` and parsed on its own, so a bad item is one
 //! skipped record `file:line: record N: ...`. Values are read leniently:
 //! numbers where strings are expected (`"volume": 12`), `issued` as
 //! `date-parts` (numbers or strings), `raw` or `literal`, keywords as a

@@ -209,7 +209,7 @@ pub fn to_work(oa: OpenAlexWork) -> Result<(Work, Option<String>), String> {
     Ok((work, openalex_id))
 }
 
-/// "https://openalex.org/W2741809807" → "W2741809807".
+/// `https://openalex.org/W2741809807` → `W2741809807`.
 pub fn bare_id(id: &str) -> String {
     id.trim().rsplit('/').next().unwrap_or("").to_string()
 }

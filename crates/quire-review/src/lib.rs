@@ -1,6 +1,6 @@
 //! A review on disk and the pipeline stages that need more than one crate:
 //! importing sources into the store while deduplicating and keeping the
-//! search index current ([`import`]), the protocol's selection rule
+//! search index current ([`import()`]), the protocol's selection rule
 //! ([`selection`]) over the citations inside the corpus ([`citations`]),
 //! and what the review holds ([`status`]).
 //!

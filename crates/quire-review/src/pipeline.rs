@@ -1,5 +1,5 @@
 //! The review after import: select → cut passages → code → synthesise →
-//! report. `quire review DIR` runs [`import`](crate::import) and then
+//! report. `quire review DIR` runs [`import`](crate::import()) and then
 //! [`run_analysis`]; `quire report` runs [`run_analysis`] alone.
 //!
 //! Works excluded by a screening decision (any stage, latest decision of

@@ -22,7 +22,7 @@
 //!   strategies (max relevance, uncertainty, mixed), prior guards.
 //! - [`stopping`]: recall test with stated confidence, knee method,
 //!   N-consecutive-irrelevant heuristic.
-//! - [`simulate`] and [`metrics`]: replay labelled data as ASReview does
+//! - [`simulate`](mod@simulate) and [`metrics`]: replay labelled data as ASReview does
 //!   and report WSS, recall@10%, n@95%.
 //! - [`agreement`]: Cohen's and Fleiss' kappa, conflicts between reviewers.
 //! - [`dataset`]: labelled CSV (gz) / RIS input; records from `Work`s.

@@ -24,7 +24,7 @@ use quire_model::{Passage, Protocol};
 pub struct Args {
     /// Files to code (.txt .md .pdf .html .docx); without files, the review's store.
     pub files: Vec<PathBuf>,
-    /// The review.toml whose [[categories]] are the codebook.
+    /// The review.toml whose `[[categories]]` are the codebook.
     #[arg(long)]
     pub codebook: Option<PathBuf>,
     /// Output: one JSON object per passage, or a readable table.

@@ -2,7 +2,7 @@
 //! stdout are terminals: single-key actions, a reason picker for
 //! exclusions, a note input, the record with key terms highlighted and the
 //! stopping status. The decisions themselves go through
-//! [`Session`](super::screen::Session), shared with the line prompt.
+//! [`Session`], shared with the line prompt.
 
 use anyhow::Result;
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind};

@@ -34,7 +34,7 @@
 //! the classifier learns how far to trust the codebook and which other
 //! words matter. The final score blends classifier and codebook with a
 //! weight and cut-off chosen by cross-validation inside the training
-//! passages ([`tuning`]), rescaled so the cut-off sits at 0.5. Categories
+//! passages (`tuning`), rescaled so the cut-off sits at 0.5. Categories
 //! with too few hand-coded examples keep their codebook score.
 
 mod actors;

@@ -6,7 +6,7 @@
 //! while a few loose nodes take the edges of the canvas), node area by
 //! mentions, edge width by weight, labels with a halo, and a legend of the
 //! groups. The actor network draws only its backbone, each node's few
-//! strongest ties (see [`backbone`]): in a corpus where every actor meets
+//! strongest ties (see `backbone`): in a corpus where every actor meets
 //! every other, all edges make a hairball that shows nothing.
 
 use super::palette;
@@ -17,11 +17,11 @@ use std::collections::HashMap;
 const WIDTH: f64 = 780.0;
 const ITERATIONS: usize = 300;
 /// Ties drawn per actor in the actor network (the strongest by
-/// [`association`]).
+/// `association`).
 pub const TIES_PER_ACTOR: usize = 3;
 
 /// Draw the `max_nodes` heaviest nodes of a network and, among them, the
-/// `ties_per_node` strongest ties of each (see [`backbone`]; `usize::MAX`
+/// `ties_per_node` strongest ties of each (see `backbone`; `usize::MAX`
 /// draws every edge). `group_label` turns a group id into the legend's
 /// words.
 pub fn network(

@@ -46,7 +46,7 @@ impl Reference {
 /// names lose their initials ("Rubin." for "Rubin, B." and "Rubin, B. R."),
 /// and same-author-same-year letters go to at most three groups, in an
 /// order of its own. The letters are then set from the in-text citations
-/// ([`apply_citation_years`]).
+/// (`apply_citation_years`).
 pub fn apa_references(works: &[Work]) -> Vec<Reference> {
     let Some(style) = apa_style() else {
         return Vec::new();
