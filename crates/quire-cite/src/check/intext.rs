@@ -307,8 +307,10 @@ fn is_publication_facts(text: &str) -> bool {
     let publisher_then_year = rest.rsplit_once(',').is_some_and(|(publisher, year)| {
         let year = year.trim();
         publisher.trim().starts_with(|c: char| c.is_uppercase())
-            && year.len() >= 4
-            && year[..4].bytes().all(|b| b.is_ascii_digit())
+            && year
+                .as_bytes()
+                .get(..4)
+                .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
     });
     place_like && publisher_then_year
 }
@@ -687,6 +689,9 @@ mod tests {
             vec![]
         );
         assert_eq!(found("a report (Brussels: ICG, 2023)"), vec![]);
+        // A character across the fourth byte after the last comma is read,
+        // not cut (this used to panic).
+        assert_eq!(found("(Paris: Seuil 2008, ab€)").len(), 1);
         // A month is no author; May is a surname too.
         assert_eq!(found("In August (2021) the border closed"), vec![]);
         assert_eq!(found("as May (2019) argues")[0].0, s(&["May"]));
