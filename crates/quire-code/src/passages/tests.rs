@@ -353,3 +353,70 @@ fn a_reports_endnotes_are_its_notes() {
         ]
     );
 }
+
+/// Pages of lines drawn at random from pieces a PDF's text layer gives
+/// (note numbers glued or not, marks, headings, page numbers, Unicode):
+/// splitting never panics, every passage has text and a span inside the
+/// document, and notes are read without panicking either.
+#[test]
+fn random_text_layers_split_without_panic() {
+    const PIECES: &[&str] = &[
+        "1",
+        "12",
+        "1See Crisis Group, 2023.",
+        "2 Interview, Kabul.",
+        "3. Dawn, 12 May.",
+        "closures.12 The",
+        "Kabul.5",
+        "(TTP) in Khyber",
+        "# Notes",
+        "Notes",
+        "Endnotes",
+        "3 Conclusion",
+        "The border was closed for weeks and trade across it fell by half in",
+        "the first year.",
+        "develop-",
+        "ment",
+        "post-",
+        "2015 agenda",
+        "China–",
+        "é王ب€",
+        "[^1]: Dawn.",
+        "sharply.[^1]",
+        "11/27/26, 11:52 AM Title",
+        "file:///x.html 1/1",
+        "06-52879 2",
+        "A/75/592/Add.9",
+        "",
+        "",
+        "—",
+        "lme4",
+        "ASN.1 structure",
+        "p. 40.",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for _ in 0..300 {
+        let pages: Vec<String> = (0..1 + next(4))
+            .map(|_| {
+                (0..next(25))
+                    .map(|_| PIECES[next(PIECES.len())])
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    + "\n"
+            })
+            .collect();
+        let refs: Vec<&str> = pages.iter().map(String::as_str).collect();
+        let doc = paged(&refs);
+        for p in split_document(&doc) {
+            assert!(!p.text.trim().is_empty());
+            assert!(p.start <= p.end && p.end <= doc.text.len(), "{p:?}");
+        }
+        let _ = notes(&doc);
+    }
+}
