@@ -235,17 +235,9 @@ fn notes_that_name_author_and_title_cite_the_work() {
         Siddiqi, Ayesha, and Kamran Mahmood. \"Pakistan's Western Border Policy after the US \
         Withdrawal.\" *Strategic Studies* 41, no. 4 (2021): 1–19.\n";
     let report = check_text(text);
-    assert_eq!(report.references.len(), 3, "{}", report.to_text());
-    assert_eq!(report.cited_in_notes, [2, 3]);
     // Only the work no note names is reported, and "(New York: Viking,
     // 2008)" is no citation.
-    let kinds = kinds(&report);
-    assert_eq!(
-        kinds,
-        [(ProblemKind::UncitedReference, Some(1))],
-        "{}",
-        report.to_text()
-    );
+    assert_two_of_three_cited_in_notes(&report);
     assert!(report.to_text().contains("2 references cited in notes"));
 }
 
@@ -274,11 +266,16 @@ fn a_numbered_lists_entries_are_no_notes() {
 fn a_pdf_in_the_notes_style_checks_right() {
     let parser = ReferenceParser::new().unwrap();
     let report = check_file(&data("notes-style.pdf"), &parser, CitationStyle::Apa).unwrap();
+    assert_two_of_three_cited_in_notes(&report);
+}
+
+/// The notes-style manuscripts' outcome: of three works, notes cite the
+/// second and third, and only the first is reported, as uncited.
+fn assert_two_of_three_cited_in_notes(report: &quire_cite::check::CheckReport) {
     assert_eq!(report.references.len(), 3, "{}", report.to_text());
     assert_eq!(report.cited_in_notes, [2, 3], "{}", report.to_text());
-    let kinds = kinds(&report);
     assert_eq!(
-        kinds,
+        kinds(report),
         [(ProblemKind::UncitedReference, Some(1))],
         "{}",
         report.to_text()
