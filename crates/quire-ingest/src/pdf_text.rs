@@ -363,12 +363,7 @@ impl<'a> LineText<'a> {
 /// before a last line that is a page number.
 fn notes_to_foot(lines: Vec<LaidLine>, body: f64) -> Vec<LaidLine> {
     let small = |l: &LaidLine| l.size <= body * NOTE_SIZE && l.size > 0.0;
-    let opens_note = |l: &LaidLine| {
-        let digits = l.text.bytes().take_while(u8::is_ascii_digit).count();
-        let rest = l.text[digits..].trim_start();
-        (1..=3).contains(&digits)
-            && rest.starts_with(|c: char| c.is_uppercase() || "“\"(".contains(c))
-    };
+    let opens_note = |l: &LaidLine| quire_model::notes::numbered_note(&l.text).is_some();
     let mut in_note = vec![false; lines.len()];
     let mut k = 0;
     while k < lines.len() {

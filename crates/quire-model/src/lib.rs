@@ -12,6 +12,7 @@
 
 pub mod coding;
 pub mod normalize;
+pub mod notes;
 pub mod protocol;
 pub mod sentences;
 pub mod work;

@@ -7,6 +7,7 @@
 //! call it uncited.
 
 use crate::fields::Reference;
+use quire_model::notes::{markdown_note, numbered_note};
 
 /// The notes of a manuscript: Markdown note definitions (`[^3]: …`) and
 /// numbered note lines ("12. Ahmed Rashid, …", "12 See …", "12See …"),
@@ -34,21 +35,7 @@ pub(crate) fn is_marked_note(line: &str) -> bool {
 
 /// The text of a note line, without its label or number.
 fn note_text(line: &str) -> Option<&str> {
-    if let Some(rest) = line.strip_prefix("[^") {
-        let close = rest.find("]:")?;
-        let label = &rest[..close];
-        let is_label = !label.is_empty()
-            && label.len() <= 10
-            && label.bytes().all(|b| b.is_ascii_alphanumeric());
-        return is_label.then(|| rest[close + 2..].trim());
-    }
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if !(1..=3).contains(&digits) {
-        return None;
-    }
-    let rest = &line[digits..];
-    let rest = rest.strip_prefix('.').unwrap_or(rest).trim_start();
-    rest.starts_with(|c: char| c.is_uppercase()).then_some(rest)
+    markdown_note(line).or_else(|| numbered_note(line).map(|(_, text)| text))
 }
 
 /// For each reference, whether a note names it: its first author's

@@ -19,11 +19,8 @@
 //! the notes ("3 Conclusion") is left out of the block.
 
 use super::lines::{Line, LineKind};
+use quire_model::notes::numbered_note;
 use std::ops::Range;
-
-/// Largest note number looked for: a wrapped body line that starts with a
-/// year ("2021 was …") is no note.
-const MAX_NOTE: u32 = 999;
 
 /// Lines a note may wrap over, below its numbered first line.
 const MAX_WRAPPED_LINES: usize = 4;
@@ -198,42 +195,16 @@ fn numbered(lines: &[Line<'_>], block: &[usize]) -> Vec<(usize, Option<u32>)> {
         .collect()
 }
 
-/// "12 See International Crisis Group …" → 12: a number of at most three
-/// digits, a space (or a full stop and a space), then a capital, a quote
-/// or a bracket.
+/// "12 See International Crisis Group …" → 12 (see
+/// [`quire_model::notes::numbered_note`]).
 pub fn note_number(line: &str) -> Option<u32> {
-    // A table of contents' line: "2 Methods . . . . 14".
-    if line.contains(". . .") || line.contains("....") {
-        return None;
-    }
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 3 || line.starts_with('0') {
-        return None;
-    }
-    let rest = &line[digits..];
-    // "1See …": the text layer may lose the space after a raised number.
-    let glued = rest.starts_with(char::is_uppercase);
-    let rest = if glued {
-        rest
-    } else {
-        rest.strip_prefix(". ")
-            .or_else(|| rest.strip_prefix(' '))?
-            .trim_start()
-    };
-    let opens = rest
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || "\"“‘'([".contains(c));
-    let n: u32 = line[..digits].parse().ok()?;
-    (opens && n <= MAX_NOTE).then_some(n)
+    numbered_note(line).map(|(n, _)| n)
 }
 
 /// The bytes of a note's first line that hold its number: "12 " of
 /// "12 See …", "3. " of "3. “Pakistan …".
 pub fn number_prefix(line: &str) -> Range<usize> {
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = &line[digits..];
-    let text = rest.trim_start_matches(['.', ' ']);
+    let text = numbered_note(line).map_or(line, |(_, text)| text);
     0..line.len() - text.len()
 }
 
@@ -297,18 +268,6 @@ fn is_number_head(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn note_lines_open_with_a_small_number_and_a_capital() {
-        assert_eq!(note_number("12 See International Crisis Group"), Some(12));
-        assert_eq!(note_number("3. “Pakistan closes Torkham”, Dawn"), Some(3));
-        assert_eq!(note_number("2021 was a year of change"), None);
-        assert_eq!(note_number("4United Nations Security Council"), Some(4));
-        assert_eq!(note_number("12 militants were killed"), None);
-        assert_eq!(note_number("07 See"), None);
-        assert_eq!(note_number("See 12"), None);
-        assert_eq!(note_number("2 Methods . . . . . 14"), None);
-    }
 
     #[test]
     fn markers_are_digits_glued_to_a_word_or_a_stop() {

@@ -34,6 +34,7 @@ pub use sentences::sentences;
 
 use clean::Cleaned;
 use lines::{Line, LineKind};
+use quire_model::notes::markdown_note;
 use quire_model::{Document, Passage};
 
 /// How big a passage may get, and how small a fragment may stay alone.
@@ -167,16 +168,6 @@ fn is_notes_heading(heading: &str) -> bool {
         .trim()
         .to_lowercase();
     matches!(bare.as_str(), "notes" | "endnotes" | "end notes")
-}
-
-/// The text of a Markdown note's definition: "[^3]: Dawn, 12 May." →
-/// "Dawn, 12 May.".
-fn markdown_note(line: &str) -> Option<&str> {
-    let rest = line.strip_prefix("[^")?;
-    let close = rest.find("]:")?;
-    let label = &rest[..close];
-    (!label.is_empty() && label.len() <= 10 && label.bytes().all(|b| b.is_ascii_alphanumeric()))
-        .then(|| rest[close + 2..].trim())
 }
 
 /// Cut plain or Markdown text (front matter skipped) into passages.
