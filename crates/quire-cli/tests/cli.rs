@@ -739,6 +739,45 @@ fn coded_passages(file: &Path) -> Vec<(Option<String>, String)> {
 }
 
 #[test]
+fn a_long_note_broken_across_pages_is_one_note_after_the_body() {
+    // The note runs longer than the body's text on its page (whose type
+    // size must still be the body's) and TeX carries its end to the foot
+    // of the next page.
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let passages = coded_passages(&data.join("broken-note.pdf"));
+    let headings: Vec<&str> = passages.iter().filter_map(|(h, _)| h.as_deref()).collect();
+    assert!(
+        headings
+            .iter()
+            .all(|h| ["1 Introduction", "2 Conclusion", "Notes"].contains(h)),
+        "{headings:?}"
+    );
+    let (notes, body): (Vec<_>, Vec<_>) = passages
+        .iter()
+        .partition(|(h, _)| h.as_deref() == Some("Notes"));
+    let body: Vec<&str> = body.iter().map(|(_, t)| t.as_str()).collect();
+    let notes: String = notes
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(body.len(), 5, "{body:#?}");
+    assert!(body.iter().any(|t| t.starts_with("Security officials")
+        && t.ends_with("Islamabad fenced most of it after 2017, which Kabul opposed.")));
+    assert!(body
+        .iter()
+        .all(|t| !t.contains("Durand and Amir") && !t.contains("commissions")));
+    for part in [
+        "The line was agreed in 1893 between Mortimer Durand",
+        "proposed joint commissions on the border",
+        "will outlast the present quarrel.",
+        "A short second note on the trilateral talks.",
+    ] {
+        assert!(notes.contains(part), "{part} not in the notes: {notes}");
+    }
+}
+
+#[test]
 fn a_pdflatex_paper_reads_in_paragraphs_with_its_notes_apart() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
     let passages = coded_passages(&data.join("tex-paper.pdf"));

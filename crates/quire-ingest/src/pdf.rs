@@ -9,6 +9,7 @@
 
 use crate::front_matter;
 use crate::ids::{self, clean};
+use crate::pdf_text::{body_size, LineText, NoteFoot};
 use crate::{Emit, IngestError};
 use pdf_extract::{Dictionary, Document as PdfDocument, Object};
 use quire_model::{normalize, Document, Work, WorkKind};
@@ -131,35 +132,87 @@ fn extract(bytes: &[u8]) -> Result<Extracted, String> {
         ..Default::default()
     };
     let page_count = doc.get_pages().len() as u32;
-    for page in 1..=page_count {
-        let mut text = String::new();
-        // One page the PDF library cannot handle (it panics on some font
-        // maps) costs that page, not the document.
-        let result = quietly(|| {
-            let mut output = crate::pdf_text::LineText::new(&mut text);
-            pdf_extract::output_doc_page(&doc, &mut output, page)
+    // Each page read apart: one the PDF library cannot handle (it panics
+    // on some font maps) costs that page, not the document.
+    let read: Vec<Result<LineText, String>> = (1..=page_count)
+        .map(|page| {
+            let mut output = LineText::new();
+            match quietly(|| pdf_extract::output_doc_page(&doc, &mut output, page)) {
+                Some(Ok(())) => Ok(output),
+                Some(Err(e)) => Err(format!("{e:?}")),
+                None => Err("the PDF reader failed on this page".to_string()),
+            }
+        })
+        .collect();
+    let mut sizes = std::collections::HashMap::new();
+    for output in read.iter().flatten() {
+        output.count_sizes(&mut sizes);
+    }
+    let body = body_size(&sizes);
+    let mut raw_pages: Vec<(String, NoteFoot)> = Vec::with_capacity(read.len());
+    for (page, output) in (1..=page_count).zip(read) {
+        let laid_out = output.and_then(|output| {
+            quietly(|| output.finish(body)).ok_or_else(|| "the page's layout failed".to_string())
         });
-        let problem = match result {
-            Some(Ok(())) => None,
-            Some(Err(e)) => Some(format!("{e:?}")),
-            None => Some("the PDF reader failed on this page".to_string()),
-        };
-        if let Some(why) = problem {
+        let (text, foot) = match laid_out {
+            Ok(page_text) => page_text,
             // lopdf's own, simpler text extraction often reads the page
             // pdf-extract stumbled on (a malformed font map, say) — but it
             // may drop the spaces a typesetter makes by kerning, and words
             // run together are worse than a page reported missing.
-            match quietly(|| doc.extract_text(&[page])) {
-                Some(Ok(fallback)) if spaced(&fallback) => text = fallback,
+            Err(why) => match quietly(|| doc.extract_text(&[page])) {
+                Some(Ok(fallback)) if spaced(&fallback) => (fallback, NoteFoot::default()),
                 _ => {
                     out.bad_pages.push((page, why));
-                    text.clear();
+                    (String::new(), NoteFoot::default())
                 }
-            }
-        }
-        out.pages.push(repair_lines(&unligature(&text)));
+            },
+        };
+        raw_pages.push((text, foot));
     }
+    rejoin_broken_notes(&mut raw_pages);
+    out.pages = raw_pages
+        .iter()
+        .map(|(text, _)| repair_lines(&unligature(text)))
+        .collect();
     Ok(out)
+}
+
+/// A note TeX broke across a page goes on at the foot of the next page,
+/// unnumbered: that rest goes back to the end of the note, so it is
+/// neither cut short nor read as the body's text. A note that ended on a
+/// full stop is left alone unless the lines below open in lower case: a
+/// caption or a table's source line may sit at a page's foot too.
+fn rejoin_broken_notes(pages: &mut [(String, NoteFoot)]) {
+    for p in 1..pages.len() {
+        let (before, after) = pages.split_at_mut(p);
+        let (prev_text, prev_foot) = &mut before[p - 1];
+        let (text, foot) = &mut after[0];
+        let (Some(at), Some(rest)) = (prev_foot.note_end, foot.rest.clone()) else {
+            continue;
+        };
+        let (Some(moved), Some(note)) = (text.get(rest.clone()), prev_text.get(..at)) else {
+            continue;
+        };
+        let moved = moved.trim().to_string();
+        let opens_lower = moved.chars().next().is_some_and(char::is_lowercase);
+        if moved.is_empty() || (note.trim_end().ends_with(['.', '!', '?']) && !opens_lower) {
+            continue;
+        }
+        // On the note's own line, read on where the page cut its sentence
+        // (the text layer writes each note as one line).
+        let mut joined = prev_text[..at].to_string();
+        for line in moved.lines().filter(|l| !l.trim().is_empty()) {
+            crate::pdf_text::join_note_line(&mut joined, line);
+        }
+        joined.push_str(&prev_text[at..]);
+        *prev_text = joined;
+        text.replace_range(rest.clone(), "");
+        // This page's own last note, below the rest, moved up with it.
+        if let Some(end) = foot.note_end.as_mut().filter(|end| **end >= rest.end) {
+            *end -= rest.len();
+        }
+    }
 }
 
 /// Text with words apart: mean word length of an ordinary prose page is
@@ -487,6 +540,56 @@ mod tests {
             page("p3 doi:10.1/own"),
         ];
         assert_eq!(own_doi(&pages).as_deref(), Some("10.1/own"));
+    }
+
+    /// A page's text with its foot: the note ending at the first `⟩`, the
+    /// rest of a note between `⟨` and `⟩` (markers removed).
+    fn page(marked: &str) -> (String, NoteFoot) {
+        let mut foot = NoteFoot::default();
+        let mut text = String::new();
+        let mut rest_start = None;
+        for c in marked.chars() {
+            match c {
+                '⟨' => rest_start = Some(text.len()),
+                '⟩' => match rest_start.take() {
+                    Some(start) => foot.rest = Some(start..text.len()),
+                    None => foot.note_end = Some(text.len()),
+                },
+                _ => text.push(c),
+            }
+        }
+        (text, foot)
+    }
+
+    #[test]
+    fn a_note_broken_by_a_page_gets_its_rest_back() {
+        let mut pages = vec![
+            page("Body of page one.1\n\n1The line was agreed in 1893, and Kabul has never⟩\n\n1"),
+            page("The next page's body goes on.⟨\n\naccepted it as a border, nor did the Taliban\nin 2021.⟩\n\n2"),
+        ];
+        rejoin_broken_notes(&mut pages);
+        assert_eq!(
+            pages[0].0,
+            "Body of page one.1\n\n1The line was agreed in 1893, and Kabul has never \
+             accepted it as a border, nor did the Taliban in 2021.\n\n1"
+        );
+        assert_eq!(pages[1].0, "The next page's body goes on.\n\n2");
+    }
+
+    #[test]
+    fn small_lines_under_a_finished_note_stay_where_they_are() {
+        // A note that ended on a full stop, and a caption-like line in the
+        // notes' size at the next page's foot: not the note's rest.
+        let mut pages = vec![
+            page("Body.1\n\n1Dawn, 12 May 2023.⟩\n\n1"),
+            page("More body.⟨\n\nSource: UNHCR, 2023.⟩\n\n2"),
+            // A page without a note at its foot gives nothing to the next.
+            page("Body without notes.\n\n3"),
+            page("Body.⟨\n\nthe rest of nothing⟩\n\n4"),
+        ];
+        let before = pages.clone();
+        rejoin_broken_notes(&mut pages);
+        assert_eq!(pages, before);
     }
 
     #[test]

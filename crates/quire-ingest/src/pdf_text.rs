@@ -29,19 +29,35 @@ const WORD_GAP_IN_FONT_SIZES: f64 = 0.15;
 /// cells): narrower ones are a font's widths misread ("C ontents").
 const SPACED_TEXT_GAP_IN_FONT_SIZES: f64 = 0.6;
 
-/// Plain text of the pages written so far.
-pub struct LineText<'a> {
-    out: &'a mut String,
+/// One page read by pdf-extract: its glyphs as they come, laid out into
+/// text by [`LineText::finish`] once the body's type size is known, which
+/// takes the document's pages together (a page of long notes and little
+/// text must not take its notes' size for the body's).
+pub struct LineText {
+    out: String,
     page_height: f64,
     /// The page's glyphs, laid out when the page ends; their text in
     /// `glyph_text` (one buffer per page, not a string per glyph).
     glyphs: Vec<Glyph>,
     glyph_text: String,
     word_start: bool,
-    /// Glyphs seen so far in each font size (half points), over all pages:
-    /// the most frequent is the body's size, whatever one page holds (a
-    /// page of long notes and little text).
-    sizes: std::collections::HashMap<i64, usize>,
+    /// Where the page's notes stand at its foot (see [`NoteFoot`]).
+    foot: NoteFoot,
+}
+
+/// A long note that TeX breaks across pages goes on at the foot of the
+/// next page, in the notes' size and without a number. What a page's
+/// text tells about that, so that the rest can go back to its note (see
+/// `pdf::extract`): byte offsets into the page's text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NoteFoot {
+    /// Where the page's last note ends, when the page ends with one
+    /// (above a page number).
+    pub note_end: Option<usize>,
+    /// The lines at the page's foot set in the notes' size, below the
+    /// body, that open no numbered note: the rest of a note from the page
+    /// before, if that page ended with one.
+    pub rest: Option<std::ops::Range<usize>>,
 }
 
 /// One laid-out line of a page.
@@ -83,16 +99,36 @@ enum Break {
     },
 }
 
-impl<'a> LineText<'a> {
-    pub fn new(out: &'a mut String) -> LineText<'a> {
+impl Default for LineText {
+    fn default() -> Self {
+        LineText::new()
+    }
+}
+
+impl LineText {
+    pub fn new() -> LineText {
         LineText {
-            out,
+            out: String::new(),
             page_height: 0.0,
             glyphs: Vec::new(),
             glyph_text: String::new(),
             word_start: false,
-            sizes: std::collections::HashMap::new(),
+            foot: NoteFoot::default(),
         }
+    }
+
+    /// Count the page's glyphs by type size (in half points) into `sizes`.
+    pub fn count_sizes(&self, sizes: &mut std::collections::HashMap<i64, usize>) {
+        for g in &self.glyphs {
+            *sizes.entry(half_points(g.size)).or_default() += 1;
+        }
+    }
+
+    /// The page's text, laid out with `body` as the body's type size (see
+    /// [`body_size`]), and where its notes stand at its foot.
+    pub fn finish(mut self, body: Option<f64>) -> (String, NoteFoot) {
+        self.flush_page(body);
+        (self.out, self.foot)
     }
 
     /// What stands between glyph `a` and the next glyph `b`.
@@ -123,43 +159,64 @@ impl<'a> LineText<'a> {
     /// smallest seen twice (else the smallest seen): not the most
     /// frequent, since in a list of one- and two-line entries the gaps
     /// between entries outnumber the lines within them.
-    fn flush_page(&mut self) {
+    fn flush_page(&mut self, body: Option<f64>) {
         let lines = self.lay_out();
-        for g in &self.glyphs {
-            *self.sizes.entry(half_points(g.size)).or_default() += 1;
-        }
-        let body = self
-            .sizes
-            .iter()
-            .max_by_key(|&(size, n)| (*n, -size))
-            .map(|(&size, _)| size as f64 / 2.0);
         let lines = match body {
             Some(body) => notes_to_foot(raised_marks_back(lines, body), body),
             None => lines,
         };
+        let foot = body.map(|body| FootRun::of(&lines, body));
+        let last_note = foot.as_ref().and_then(FootRun::last_note_line);
+        let rest = foot.as_ref().and_then(FootRun::rest);
         let mut previous_heading: Option<f64> = None;
-        for line in lines {
-            let heading = body.is_some_and(|body| is_heading(&line, body));
-            match (heading, previous_heading) {
-                // A heading set over two lines is one heading.
-                (true, Some(size)) if (line.size - size).abs() < 0.5 => {
-                    self.out.push(' ');
-                }
-                (true, _) => {
-                    self.separate(true);
-                    self.out.push_str("# ");
-                }
-                (false, Some(_)) => self.separate(true),
-                (false, None) => self.separate(line.paragraph),
+        for (k, line) in lines.iter().enumerate() {
+            if rest.as_ref().is_some_and(|r| r.start == k) {
+                self.foot.rest = Some(self.out.len()..self.out.len());
             }
-            self.out.push_str(&line.text);
-            previous_heading = heading.then_some(line.size);
+            if foot.as_ref().is_some_and(|f| f.continues_note(k, &lines)) {
+                join_note_line(&mut self.out, &line.text);
+            } else {
+                self.write_line(line, body, &mut previous_heading);
+            }
+            if last_note == Some(k) {
+                self.foot.note_end = Some(self.out.len());
+            }
+            if rest.as_ref().is_some_and(|r| r.contains(&k)) {
+                if let Some(range) = &mut self.foot.rest {
+                    range.end = self.out.len();
+                }
+            }
         }
         if previous_heading.is_some() {
             self.out.push_str("\n\n");
         }
         self.glyphs.clear();
         self.glyph_text.clear();
+    }
+
+    /// Write one line: on the heading line above when it goes on with it,
+    /// else after a line break (a blank line before a paragraph).
+    fn write_line(
+        &mut self,
+        line: &LaidLine,
+        body: Option<f64>,
+        previous_heading: &mut Option<f64>,
+    ) {
+        let heading = body.is_some_and(|body| is_heading(line, body));
+        match (heading, *previous_heading) {
+            // A heading set over two lines is one heading.
+            (true, Some(size)) if (line.size - size).abs() < 0.5 => {
+                self.out.push(' ');
+            }
+            (true, _) => {
+                self.separate(true);
+                self.out.push_str("# ");
+            }
+            (false, Some(_)) => self.separate(true),
+            (false, None) => self.separate(line.paragraph),
+        }
+        self.out.push_str(&line.text);
+        *previous_heading = heading.then_some(line.size);
     }
 
     /// A line break before the next line, blank when a paragraph starts
@@ -409,6 +466,85 @@ fn notes_to_foot(lines: Vec<LaidLine>, body: f64) -> Vec<LaidLine> {
     body_lines
 }
 
+/// The run of lines at a page's foot (above a page number) set in the
+/// notes' size: `start..end`, and where its first numbered note opens
+/// (`own`; `end` when none does). Lines before `own` are the rest of a
+/// note from the page before; lines from `own` on are the page's notes.
+struct FootRun {
+    start: usize,
+    own: usize,
+    end: usize,
+    /// A line of the body stands right above the run.
+    body_above: bool,
+}
+
+impl FootRun {
+    fn of(lines: &[LaidLine], body: f64) -> FootRun {
+        let small = |l: &LaidLine| l.size <= body * NOTE_SIZE && l.size > 0.0;
+        let end = match lines.last() {
+            Some(l) if is_page_number(&l.text) => lines.len() - 1,
+            _ => lines.len(),
+        };
+        let mut start = end;
+        while start > 0 && small(&lines[start - 1]) {
+            start -= 1;
+        }
+        let own = (start..end).find(|&k| opens_note(&lines[k])).unwrap_or(end);
+        FootRun {
+            start,
+            own,
+            end,
+            body_above: start > 0 && lines[start - 1].size >= body * BODY_SIZE,
+        }
+    }
+
+    /// The lines that may be the rest of the last page's note.
+    fn rest(&self) -> Option<std::ops::Range<usize>> {
+        (self.body_above && self.start < self.own).then_some(self.start..self.own)
+    }
+
+    /// The page's last line, when it ends one of the page's notes.
+    fn last_note_line(&self) -> Option<usize> {
+        (self.own < self.end).then(|| self.end - 1)
+    }
+
+    /// Whether line `k` goes on with the note above it: it is written on
+    /// that note's line, so that a note is one line of the text layer
+    /// however many the page set it over. (The lines of a rest are joined
+    /// only if they go back to their note: see `pdf::rejoin_broken_notes`.)
+    fn continues_note(&self, k: usize, lines: &[LaidLine]) -> bool {
+        self.own < k && k < self.end && !opens_note(&lines[k])
+    }
+}
+
+fn opens_note(line: &LaidLine) -> bool {
+    quire_model::notes::numbered_note(&line.text).is_some()
+}
+
+/// Append `line` to the note line `out` ends with, as the text layer's
+/// lines are joined elsewhere (`pdf::repair_lines`, the passage
+/// splitter): a word broken at the line's end ("coopera-" + "tion") loses
+/// its hyphen; a compound broken after its hyphen or en dash ("Afghan-" +
+/// "Pakistan", "post-" + "2015", "China–" + "Pakistan") keeps it, with
+/// no space; anything else is joined by a space.
+pub(crate) fn join_note_line(out: &mut String, line: &str) {
+    out.truncate(out.trim_end().len());
+    let line = line.trim_start();
+    let mut rev = out.chars().rev();
+    let (last, before) = (rev.next(), rev.next());
+    let after_word = before.is_some_and(char::is_alphanumeric);
+    let next_lower = line.starts_with(char::is_lowercase);
+    match last {
+        Some('-') if after_word && next_lower && before.is_some_and(char::is_alphabetic) => {
+            out.pop();
+        }
+        Some('-') if after_word && !next_lower => {}
+        Some('–') if after_word => {}
+        _ => out.push(' '),
+    }
+    out.push_str(line);
+}
+
 /// A raised note mark that opens a line of the body ends the line before
 /// (see `LineText::raised_lead`). A note's own number, raised at the
 /// start of its smaller line, stays.
@@ -477,7 +613,27 @@ fn indent_margin(line: &LaidLine, next_line: Option<&LaidLine>, margins: &[f64])
 /// Above this share of indented lines a page's indent is a hanging one.
 const MAX_INDENTED_PERCENT: usize = 25;
 
-impl OutputDev for LineText<'_> {
+/// The body's type size, from the counts of [`LineText::count_sizes`]
+/// over the document: the largest size set at least
+/// [`BODY_SHARE_OF_COMMONEST`] as often as the commonest. Usually the
+/// body is the commonest; but a paper whose notes run longer than its
+/// text (law reviews, a short report with long notes) sets more glyphs in
+/// the notes' size, and the body is then the larger of the two. Titles
+/// and headings are set larger but far less often.
+pub fn body_size(sizes: &std::collections::HashMap<i64, usize>) -> Option<f64> {
+    let commonest = sizes.values().copied().max()?;
+    sizes
+        .iter()
+        .filter(|&(_, &n)| n as f64 >= commonest as f64 * BODY_SHARE_OF_COMMONEST)
+        .map(|(&size, _)| size)
+        .max()
+        .map(|size| size as f64 / 2.0)
+}
+
+/// See [`body_size`].
+const BODY_SHARE_OF_COMMONEST: f64 = 0.4;
+
+impl OutputDev for LineText {
     fn begin_page(
         &mut self,
         _page_num: u32,
@@ -491,7 +647,6 @@ impl OutputDev for LineText<'_> {
     }
 
     fn end_page(&mut self) -> Result<(), OutputError> {
-        self.flush_page();
         Ok(())
     }
 
@@ -552,8 +707,7 @@ mod tests {
 
     /// Like `page_text`, each glyph with its font size.
     fn page_text_sized(glyphs: &[(String, f64, f64, bool, f64)]) -> String {
-        let mut text = String::new();
-        let mut out = LineText::new(&mut text);
+        let mut out = LineText::new();
         let page = MediaBox {
             llx: 0.0,
             lly: 0.0,
@@ -569,7 +723,9 @@ mod tests {
             out.output_character(&trm, 0.5, 0.0, *size, c).unwrap();
         }
         out.end_page().unwrap();
-        text
+        let mut sizes = std::collections::HashMap::new();
+        out.count_sizes(&mut sizes);
+        out.finish(body_size(&sizes)).0
     }
 
     /// A line of text set the way TeX sets it: `words` from `x` at height
@@ -684,6 +840,105 @@ mod tests {
             ]
         );
         assert!(lines[4].paragraph);
+    }
+
+    #[test]
+    fn the_body_is_the_larger_of_two_common_sizes_whatever_the_notes_hold() {
+        let sizes = |pairs: &[(i64, usize)]| pairs.iter().copied().collect();
+        // Body 10 pt, notes 8 pt, a title 17 pt: the body is the commonest.
+        assert_eq!(
+            body_size(&sizes(&[(20, 10_000), (16, 1_500), (34, 40)])),
+            Some(10.0)
+        );
+        // Notes that outrun the text (a law review's page) do not make the
+        // body a heading.
+        assert_eq!(
+            body_size(&sizes(&[(16, 1_500), (20, 1_200), (34, 40)])),
+            Some(10.0)
+        );
+        assert_eq!(body_size(&sizes(&[])), None);
+    }
+
+    #[test]
+    fn each_note_is_one_line_and_a_page_foot_tells_where_notes_stand() {
+        // Body, then two notes at the foot, the first over three lines
+        // with a word broken at a line end, then a page number.
+        let mut glyphs = set("The border closed for weeks at a time.1", 72.0, 700.0, 10.0);
+        glyphs.extend(set(
+            "1See International Crisis Group, Pakistan's Hard",
+            72.0,
+            600.0,
+            8.0,
+        ));
+        glyphs.extend(set(
+            "Policy on Afghanistan, Asia Report No. 335 (Brus-",
+            72.0,
+            590.0,
+            8.0,
+        ));
+        glyphs.extend(set("sels: ICG, 2023), on the coopera-", 72.0, 580.0, 8.0));
+        glyphs.extend(set("tion that failed.", 72.0, 570.0, 8.0));
+        glyphs.extend(set("2Dawn, 12 September 2023.", 72.0, 560.0, 8.0));
+        glyphs.extend(set("4", 72.0, 530.0, 10.0));
+        let mut out = LineText::new();
+        let page = MediaBox {
+            llx: 0.0,
+            lly: 0.0,
+            urx: 600.0,
+            ury: 800.0,
+        };
+        out.begin_page(1, &page, None).unwrap();
+        for (c, x, y, word_start, size) in &glyphs {
+            if *word_start {
+                out.begin_word().unwrap();
+            }
+            let trm = Transform::row_major(1.0, 0.0, 0.0, 1.0, *x, *y);
+            out.output_character(&trm, 0.5, 0.0, *size, c).unwrap();
+        }
+        let (text, foot) = out.finish(Some(10.0));
+        let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            lines,
+            [
+                "The border closed for weeks at a time.1",
+                "1See International Crisis Group, Pakistan's Hard Policy on Afghanistan, \
+                 Asia Report No. 335 (Brussels: ICG, 2023), on the cooperation that failed.",
+                "2Dawn, 12 September 2023.",
+                "4",
+            ]
+        );
+        // The page ends with a note (note 2), and nothing at its foot is
+        // the rest of a note from the page before.
+        let note_end = foot.note_end.expect("the page ends with a note");
+        assert!(
+            text[..note_end].ends_with("\n2Dawn, 12 September 2023."),
+            "{text}"
+        );
+        assert_eq!(foot.rest, None);
+    }
+
+    #[test]
+    fn join_note_line_reads_on_as_a_wrapped_line_does() {
+        let joined = |a: &str, b: &str| {
+            let mut out = a.to_string();
+            join_note_line(&mut out, b);
+            out
+        };
+        assert_eq!(
+            joined("the coopera-", "tion failed"),
+            "the cooperation failed"
+        );
+        assert_eq!(
+            joined("the Afghan-", "Pakistan border"),
+            "the Afghan-Pakistan border"
+        );
+        assert_eq!(joined("the post-", "2015 agenda"), "the post-2015 agenda");
+        assert_eq!(
+            joined("China–Afghanistan–", "Pakistan talks"),
+            "China–Afghanistan–Pakistan talks"
+        );
+        assert_eq!(joined("ICG, 2023), ", "p. 28."), "ICG, 2023), p. 28.");
+        assert_eq!(joined("pages 12 -", "14"), "pages 12 - 14");
     }
 
     #[test]
