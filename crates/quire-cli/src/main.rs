@@ -94,8 +94,26 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("quire: {e:#}");
+            eprintln!("quire: {}", error_message(&e));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes, each cause said once: the library errors
+/// write their cause into their own message ("x.ris: cannot read: No
+/// such file…") and also keep it as their source, which anyhow's `{:#}`
+/// would print a second time.
+fn error_message(e: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            if !message.is_empty() {
+                message.push_str(": ");
+            }
+            message.push_str(&text);
+        }
+    }
+    message
 }

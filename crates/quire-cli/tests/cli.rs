@@ -419,6 +419,38 @@ fn notes_attach_to_the_decision_and_fulltext_sees_only_included() {
 }
 
 #[test]
+fn code_files_without_a_codebook_says_how_to_name_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("notes.md"),
+        "TTP fighters cross the border.\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("quire")
+        .unwrap()
+        .current_dir(tmp.path())
+        .args(["code", "notes.md"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no codebook") && err.contains("--codebook"),
+        "{err}"
+    );
+    // A named codebook that is not there: said once, with its path.
+    let out = Command::cargo_bin("quire")
+        .unwrap()
+        .current_dir(tmp.path())
+        .args(["code", "notes.md", "--codebook", "nothere.toml"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("nothere.toml: cannot read"), "{err}");
+    assert_eq!(err.matches("(os error 2)").count(), 1, "{err}");
+}
+
+#[test]
 fn code_files_trained_on_hand_codes() {
     let tmp = tempfile::tempdir().unwrap();
     let codebook = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/afpak/review.toml");

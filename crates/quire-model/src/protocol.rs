@@ -8,10 +8,12 @@ use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ProtocolError {
-    #[error("{path}: cannot read: {source}")]
+    // The I/O error is part of the message, not a `source`: shown with
+    // its chain (`{:#}`), it would be said twice.
+    #[error("{path}: cannot read: {reason}")]
     Read {
         path: String,
-        source: std::io::Error,
+        reason: std::io::Error,
     },
     #[error("{path}:{line}: {message}")]
     Parse {
@@ -382,9 +384,9 @@ impl Protocol {
 
     pub fn load(path: &Path) -> Result<Protocol, ProtocolError> {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| ProtocolError::Read {
+        let text = std::fs::read_to_string(path).map_err(|reason| ProtocolError::Read {
             path: shown.clone(),
-            source,
+            reason,
         })?;
         Protocol::from_toml_str(&text, &shown)
     }

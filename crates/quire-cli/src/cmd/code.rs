@@ -56,6 +56,12 @@ pub fn run(args: &Args, review_dir: Option<&Path>) -> anyhow::Result<i32> {
         (None, Some(dir)) => dir.join("review.toml"),
         (None, None) => PathBuf::from("review.toml"),
     };
+    if args.codebook.is_none() && !codebook_path.exists() {
+        anyhow::bail!(
+            "no codebook: {} is not there; run in a review (or -C DIR), or name one with --codebook review.toml",
+            codebook_path.display()
+        );
+    }
     let protocol = Protocol::load(&codebook_path)?;
     let mut coder = Coder::from_codebook(&protocol.codebook())?;
     let mut problems = 0;
