@@ -375,14 +375,59 @@ fn preface_end(lines: &[(usize, &str)], first_paragraph: bool) -> Option<usize> 
         .map_or(lines.len(), |i| first + i);
     let referencelike = |t: &str| {
         let lower = t.to_ascii_lowercase();
-        has_date(t) || lower.contains("doi") || lower.contains("http")
+        has_date(&without_counts(t)) || lower.contains("doi") || lower.contains("http")
     };
     let italic = lines[first].1.trim_start().starts_with(['*', '_']);
     let preface_is_note = lines[first..blank].iter().all(|(_, l)| !referencelike(l));
     let rest_has_year = lines[blank..].iter().any(|(_, l)| referencelike(l));
     // A note in italics needs no list after it to be a note ("*0 works.*").
-    let note = preface_is_note && (italic || (rest_has_year && first_paragraph));
+    // Past the first paragraph, a note that lost its italics (HTML, a
+    // PDF's text) must speak of the list, lest a first reference that
+    // gives no year be taken for one.
+    let about_list = || {
+        lines[first..blank]
+            .iter()
+            .any(|(_, l)| speaks_of_the_list(l))
+    };
+    let note = preface_is_note && (italic || (rest_has_year && (first_paragraph || about_list())));
     (note || all_in_italics(&lines[first..blank])).then_some(blank)
+}
+
+/// Words a note about a reference list uses ("51 works, APA 7th
+/// edition", "457 in-text citations, 457 matched to the 51 references").
+fn speaks_of_the_list(line: &str) -> bool {
+    const WORDS: [&str; 8] = [
+        "references",
+        "citations",
+        "works",
+        "entries",
+        "bibliography",
+        "sources",
+        "listed",
+        "cited",
+    ];
+    line.split(|c: char| !c.is_alphabetic())
+        .any(|w| WORDS.iter().any(|x| w.eq_ignore_ascii_case(x)))
+}
+
+/// The text without counts of the list's items ("1938 works", "4181
+/// in-text citations"), which would read as years.
+fn without_counts(text: &str) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut kept = Vec::with_capacity(words.len());
+    for (k, word) in words.iter().enumerate() {
+        let next = words.get(k + 1).copied().unwrap_or("");
+        let next = if next == "in-text" {
+            words.get(k + 2).copied().unwrap_or("")
+        } else {
+            next
+        };
+        let is_count = !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit());
+        if !(is_count && speaks_of_the_list(next)) {
+            kept.push(*word);
+        }
+    }
+    kept.join(" ")
 }
 
 /// A paragraph set wholly in one italic span, with no DOI or link: a
@@ -891,6 +936,18 @@ mod tests {
         );
         let untitled = "## References\n\n*Borders of the north*. (2017). Press.\n\nOkafor, B. (2021). Water. Press.\n";
         assert_eq!(reference_entries(untitled).len(), 2);
+        // The same notes without their italics (the report as HTML or as
+        // a PDF's text): notes that speak of the list, counts and all.
+        let plain = many.replace('*', "");
+        let e = reference_entries(&plain);
+        assert_eq!(e.len(), 3, "{e:?}");
+        assert!(e[0].text.starts_with("Government of AFG. (2015)"), "{e:?}");
+        // A second paragraph without a year that does not speak of the
+        // list is the first entry.
+        let nd2 = "## References\n\n2 works, APA.\n\nUNAMA. Civilian casualties in\nthe conflict. UN.\n\nOkafor, B. (2021). Water\nand borders. Press.\n";
+        let e = reference_entries(nd2);
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(e[0].text.starts_with("UNAMA"), "{e:?}");
     }
 
     #[test]

@@ -277,6 +277,22 @@ fn review_writes_the_report_for_the_example() {
     assert_eq!(check["references"].as_array().unwrap().len(), 51);
     assert!(check["citations"].as_array().unwrap().len() > 100);
     assert_eq!(check["problems"], serde_json::json!([]), "{check:#}");
+    // The report as a reader gets it, in HTML (its notes above the list
+    // no longer in italics), passes `quire cite check` too.
+    let out = Command::cargo_bin("quire")
+        .unwrap()
+        .args(["cite", "check", "--format", "json"])
+        .arg(dir.join("out/report.html"))
+        .output()
+        .unwrap();
+    let html_check: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(html_check["references"].as_array().unwrap().len(), 51);
+    assert_eq!(
+        html_check["problems"],
+        serde_json::json!([]),
+        "{html_check:#}"
+    );
+    assert_eq!(out.status.code(), Some(0));
     let html = std::fs::read_to_string(dir.join("out/report.html")).unwrap();
     assert!(html.contains("Pakistan–Afghanistan security cooperation"));
     assert!(
