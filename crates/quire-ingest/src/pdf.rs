@@ -132,43 +132,33 @@ fn extract(bytes: &[u8]) -> Result<Extracted, String> {
         ..Default::default()
     };
     let page_count = doc.get_pages().len() as u32;
-    // Each page read apart: one the PDF library cannot handle (it panics
-    // on some font maps) costs that page, not the document.
-    let read: Vec<Result<LineText, String>> = (1..=page_count)
-        .map(|page| {
-            let mut output = LineText::new();
-            match quietly(|| pdf_extract::output_doc_page(&doc, &mut output, page)) {
-                Some(Ok(())) => Ok(output),
-                Some(Err(e)) => Err(format!("{e:?}")),
-                None => Err("the PDF reader failed on this page".to_string()),
-            }
-        })
-        .collect();
+    // The body's type size is judged on the first pages together (see
+    // `pdf_text::body_size`); they wait, their glyphs held, until it is
+    // known, and the pages after are laid out as they are read.
     let mut sizes = std::collections::HashMap::new();
-    for output in read.iter().flatten() {
-        output.count_sizes(&mut sizes);
-    }
-    let body = body_size(&sizes);
-    let mut raw_pages: Vec<(String, NoteFoot)> = Vec::with_capacity(read.len());
-    for (page, output) in (1..=page_count).zip(read) {
-        let laid_out = output.and_then(|output| {
-            quietly(|| output.finish(body)).ok_or_else(|| "the page's layout failed".to_string())
-        });
-        let (text, foot) = match laid_out {
-            Ok(page_text) => page_text,
-            // lopdf's own, simpler text extraction often reads the page
-            // pdf-extract stumbled on (a malformed font map, say) — but it
-            // may drop the spaces a typesetter makes by kerning, and words
-            // run together are worse than a page reported missing.
-            Err(why) => match quietly(|| doc.extract_text(&[page])) {
-                Some(Ok(fallback)) if spaced(&fallback) => (fallback, NoteFoot::default()),
-                _ => {
-                    out.bad_pages.push((page, why));
-                    (String::new(), NoteFoot::default())
-                }
-            },
-        };
-        raw_pages.push((text, foot));
+    // None until judged; then the size, if any page had text.
+    let mut body: Option<Option<f64>> = None;
+    let mut waiting: Vec<(u32, Result<LineText, String>)> = Vec::new();
+    let mut raw_pages: Vec<(String, NoteFoot)> = Vec::with_capacity(page_count as usize);
+    for page in 1..=page_count {
+        let read = read_page(&doc, page);
+        if body.is_none() {
+            if let Ok(output) = &read {
+                output.count_sizes(&mut sizes);
+            }
+            waiting.push((page, read));
+            if waiting.len() < PAGES_FOR_BODY_SIZE && page < page_count {
+                continue;
+            }
+            let judged = body_size(&sizes);
+            body = Some(judged);
+            for (page, read) in waiting.drain(..) {
+                raw_pages.push(lay_out_page(&doc, page, read, judged, &mut out.bad_pages));
+            }
+            continue;
+        }
+        let judged = body.flatten();
+        raw_pages.push(lay_out_page(&doc, page, read, judged, &mut out.bad_pages));
     }
     rejoin_broken_notes(&mut raw_pages);
     out.pages = raw_pages
@@ -176,6 +166,46 @@ fn extract(bytes: &[u8]) -> Result<Extracted, String> {
         .map(|(text, _)| repair_lines(&unligature(text)))
         .collect();
     Ok(out)
+}
+
+/// Pages read before the body's type size is judged.
+const PAGES_FOR_BODY_SIZE: usize = 30;
+
+/// One page's glyphs. Each page is read apart: one the PDF library cannot
+/// handle (it panics on some font maps) costs that page, not the document.
+fn read_page(doc: &PdfDocument, page: u32) -> Result<LineText, String> {
+    let mut output = LineText::new();
+    match quietly(|| pdf_extract::output_doc_page(doc, &mut output, page)) {
+        Some(Ok(())) => Ok(output),
+        Some(Err(e)) => Err(format!("{e:?}")),
+        None => Err("the PDF reader failed on this page".to_string()),
+    }
+}
+
+/// A page's text and foot; a page pdf-extract could not read is read by
+/// lopdf's own, simpler extraction, which often manages (a malformed font
+/// map, say) — but it may drop the spaces a typesetter makes by kerning,
+/// and words run together are worse than a page reported missing.
+fn lay_out_page(
+    doc: &PdfDocument,
+    page: u32,
+    read: Result<LineText, String>,
+    body: Option<f64>,
+    bad_pages: &mut Vec<(u32, String)>,
+) -> (String, NoteFoot) {
+    let laid_out = read.and_then(|output| {
+        quietly(|| output.finish(body)).ok_or_else(|| "the page's layout failed".to_string())
+    });
+    match laid_out {
+        Ok(page_text) => page_text,
+        Err(why) => match quietly(|| doc.extract_text(&[page])) {
+            Some(Ok(fallback)) if spaced(&fallback) => (fallback, NoteFoot::default()),
+            _ => {
+                bad_pages.push((page, why));
+                (String::new(), NoteFoot::default())
+            }
+        },
+    }
 }
 
 /// A note TeX broke across a page goes on at the foot of the next page,
