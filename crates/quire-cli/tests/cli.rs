@@ -442,12 +442,16 @@ fn code_files_without_a_codebook_says_how_to_name_one() {
         "TTP fighters cross the border.\n",
     )
     .unwrap();
-    let out = Command::cargo_bin("quire")
-        .unwrap()
-        .current_dir(tmp.path())
-        .args(["code", "notes.md"])
-        .output()
-        .unwrap();
+    let code = |args: &[&str]| {
+        Command::cargo_bin("quire")
+            .unwrap()
+            .current_dir(tmp.path())
+            .arg("code")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = code(&["notes.md"]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -455,12 +459,7 @@ fn code_files_without_a_codebook_says_how_to_name_one() {
         "{err}"
     );
     // A named codebook that is not there: said once, with its path.
-    let out = Command::cargo_bin("quire")
-        .unwrap()
-        .current_dir(tmp.path())
-        .args(["code", "notes.md", "--codebook", "nothere.toml"])
-        .output()
-        .unwrap();
+    let out = code(&["notes.md", "--codebook", "nothere.toml"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("nothere.toml: cannot read"), "{err}");
     assert_eq!(err.matches("(os error 2)").count(), 1, "{err}");

@@ -705,8 +705,9 @@ mod tests {
         page_text_sized(&sized)
     }
 
-    /// Like `page_text`, each glyph with its font size.
-    fn page_text_sized(glyphs: &[(String, f64, f64, bool, f64)]) -> String {
+    /// A page of `glyphs` (text, x, y, opens a word, size) as pdf-extract
+    /// reports it, read and not yet laid out.
+    fn page_read(glyphs: &[(String, f64, f64, bool, f64)]) -> LineText {
         let mut out = LineText::new();
         let page = MediaBox {
             llx: 0.0,
@@ -723,6 +724,12 @@ mod tests {
             out.output_character(&trm, 0.5, 0.0, *size, c).unwrap();
         }
         out.end_page().unwrap();
+        out
+    }
+
+    /// Like `page_text`, each glyph with its font size.
+    fn page_text_sized(glyphs: &[(String, f64, f64, bool, f64)]) -> String {
+        let out = page_read(glyphs);
         let mut sizes = std::collections::HashMap::new();
         out.count_sizes(&mut sizes);
         out.finish(body_size(&sizes)).0
@@ -880,22 +887,7 @@ mod tests {
         glyphs.extend(set("tion that failed.", 72.0, 570.0, 8.0));
         glyphs.extend(set("2Dawn, 12 September 2023.", 72.0, 560.0, 8.0));
         glyphs.extend(set("4", 72.0, 530.0, 10.0));
-        let mut out = LineText::new();
-        let page = MediaBox {
-            llx: 0.0,
-            lly: 0.0,
-            urx: 600.0,
-            ury: 800.0,
-        };
-        out.begin_page(1, &page, None).unwrap();
-        for (c, x, y, word_start, size) in &glyphs {
-            if *word_start {
-                out.begin_word().unwrap();
-            }
-            let trm = Transform::row_major(1.0, 0.0, 0.0, 1.0, *x, *y);
-            out.output_character(&trm, 0.5, 0.0, *size, c).unwrap();
-        }
-        let (text, foot) = out.finish(Some(10.0));
+        let (text, foot) = page_read(&glyphs).finish(Some(10.0));
         let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
         assert_eq!(
             lines,
