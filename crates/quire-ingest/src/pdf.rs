@@ -142,23 +142,21 @@ fn extract(bytes: &[u8]) -> Result<Extracted, String> {
     let mut raw_pages: Vec<(String, NoteFoot)> = Vec::with_capacity(page_count as usize);
     for page in 1..=page_count {
         let read = read_page(&doc, page);
-        if body.is_none() {
-            if let Ok(output) = &read {
-                output.count_sizes(&mut sizes);
-            }
-            waiting.push((page, read));
-            if waiting.len() < PAGES_FOR_BODY_SIZE && page < page_count {
-                continue;
-            }
+        if let Some(judged) = body {
+            raw_pages.push(lay_out_page(&doc, page, read, judged, &mut out.bad_pages));
+            continue;
+        }
+        if let Ok(output) = &read {
+            output.count_sizes(&mut sizes);
+        }
+        waiting.push((page, read));
+        if waiting.len() == PAGES_FOR_BODY_SIZE || page == page_count {
             let judged = body_size(&sizes);
             body = Some(judged);
             for (page, read) in waiting.drain(..) {
                 raw_pages.push(lay_out_page(&doc, page, read, judged, &mut out.bad_pages));
             }
-            continue;
         }
-        let judged = body.flatten();
-        raw_pages.push(lay_out_page(&doc, page, read, judged, &mut out.bad_pages));
     }
     rejoin_broken_notes(&mut raw_pages);
     out.pages = raw_pages
