@@ -359,8 +359,24 @@ pub fn printed_year(page: &str) -> Option<i32> {
             .filter(|line| line.split_whitespace().count() <= 12)
             .flat_map(|line| dated.captures_iter(line).filter_map(|c| c[1].parse().ok()))
             .find(|&y| plausible_year(y))
+            .or_else(|| bare_year_in_front_matter(page))
     })
 }
+
+/// A line that is a year alone among the page's first lines, under the
+/// title and the names (LaTeX's `\date{2023}`, a report's cover).
+fn bare_year_in_front_matter(page: &str) -> Option<i32> {
+    page.lines()
+        .map(|line| line.trim().trim_start_matches("# "))
+        .filter(|line| !line.is_empty())
+        .take(FRONT_MATTER_LINES)
+        .filter(|line| line.len() == 4 && line.bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|line| line.parse().ok())
+        .find(|&y| plausible_year(y))
+}
+
+/// How many non-blank lines open a first page before its text.
+const FRONT_MATTER_LINES: usize = 8;
 
 /// Years a line marks as the document's own: "© 2016", "Copyright 2016",
 /// a line opening with "Published" ("Published online: 3 June 2015").

@@ -493,6 +493,13 @@ mod tests {
             None
         );
         assert_eq!(ids::printed_year("© 2999 Nobody"), None);
+        // A year alone under the title and the author (LaTeX's \date).
+        let page = "# Fences and Ferries\n\n# Samina Qureshi\n\n2023\n\n# 1 Introduction\n\nText.";
+        assert_eq!(ids::printed_year(page), Some(2023));
+        // Not a year further down the page, nor a page number.
+        let page = "Title\nA\nB\nC\nD\nE\nF\nG\nH\n2023\n";
+        assert_eq!(ids::printed_year(page), None);
+        assert_eq!(ids::printed_year("Title\n\n12\n"), None);
     }
 
     #[test]
