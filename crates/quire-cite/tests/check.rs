@@ -281,3 +281,17 @@ fn assert_two_of_three_cited_in_notes(report: &quire_cite::check::CheckReport) {
         report.to_text()
     );
 }
+
+#[test]
+fn an_authorless_work_whose_title_holds_its_year_is_cited_by_its_title() {
+    // Works named after their files ("ungdc-2016-tuv.txt"): the year
+    // inside the title is not where the author zone ends.
+    let text =
+        "One (\u{201c}ungdc-2016-tuv\u{201d}, 2016), two (\u{201c}ungdc-2016-jam\u{201d}, 2016) \
+                and three (\u{201c}Budget 2024\u{201d}, 2024).\n\n## References\n\n\
+                Budget 2024. (2024). Ministry of Finance.\n\n\
+                ungdc-2016-jam. (2016).\n\nungdc-2016-tuv. (2016).\n";
+    let report = check_text(text);
+    assert_eq!(kinds(&report), vec![], "{:?}", report.problems);
+    assert_eq!(report.matches, [Some(3), Some(2), Some(1)]);
+}

@@ -266,7 +266,7 @@ pub(crate) fn read(bytes: &[u8], emit: &mut Emit<'_>) -> Result<(), IngestError>
         title: title
             .filter(|t| !ids::is_junk_title(t))
             .or(first_line)
-            .unwrap_or_else(|| "Untitled document".to_string()),
+            .unwrap_or_else(|| ids::file_stem(emit.file)),
         authors: match creator.filter(|c| !is_junk_author(c)) {
             Some(c) => person_from_display(&c).into_iter().collect(),
             // No author in the file's properties: the one it prints.

@@ -411,6 +411,30 @@ pub fn plausible_year(year: i32) -> bool {
     (1900..=now).contains(&year)
 }
 
+/// "sources/khan-2021.md" → "khan-2021": what a file is called when it
+/// says nothing about itself.
+pub fn file_stem(file: &str) -> String {
+    std::path::Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(file)
+        .to_string()
+}
+
+/// The year a file's name gives ("khan-2021.md", "ungdc_2020_cpv.txt"):
+/// a run of exactly four digits that is a plausible year, when the name
+/// has one such run only ("2019-2021-review.pdf" gives none).
+pub fn year_in_file_name(file: &str) -> Option<i32> {
+    let stem = std::path::Path::new(file).file_stem()?.to_str()?;
+    let mut years = stem
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|run| run.len() == 4)
+        .filter_map(|run| run.parse::<i32>().ok())
+        .filter(|&y| plausible_year(y));
+    let year = years.next()?;
+    years.all(|other| other == year).then_some(year)
+}
+
 /// Titles word processors write by themselves.
 pub fn is_junk_title(t: &str) -> bool {
     let l = t.trim().to_ascii_lowercase();
@@ -434,6 +458,19 @@ pub fn is_junk_title(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_name_gives_a_year_only_when_it_names_one() {
+        assert_eq!(year_in_file_name("sources/khan-2021.md"), Some(2021));
+        assert_eq!(year_in_file_name("ungdc_2020_cpv.txt"), Some(2020));
+        assert_eq!(year_in_file_name("2019-2021-review.pdf"), None);
+        assert_eq!(year_in_file_name("report-2021-v2021.pdf"), Some(2021));
+        assert_eq!(year_in_file_name("agenda-2063.txt"), None);
+        assert_eq!(year_in_file_name("isbn-9781234567890.pdf"), None);
+        assert_eq!(year_in_file_name("no-year.md"), None);
+        // The folder is not the file's name.
+        assert_eq!(year_in_file_name("2021/notes.md"), None);
+    }
     use quire_model::Person;
 
     #[test]

@@ -359,7 +359,8 @@ impl<'a> Emit<'a> {
     /// Hand on a work (and its full text), stamping its provenance. The
     /// publisher's copyright line that databases append to abstracts
     /// ("© 2021 Elsevier Ltd. All rights reserved.") is no part of the
-    /// abstract: it would be coded, quoted and counted as a theme.
+    /// abstract: it would be coded, quoted and counted as a theme. A full
+    /// text without a year takes the one its file name gives, if any.
     pub fn record(
         &mut self,
         mut work: Work,
@@ -375,6 +376,11 @@ impl<'a> Emit<'a> {
             if text.is_empty() {
                 work.abstract_text = None;
             }
+        }
+        // A full text that dates itself nowhere is often named by its
+        // year ("khan-2021.pdf"): better than "n.d." in every citation.
+        if work.year.is_none() && document.is_some() {
+            work.year = ids::year_in_file_name(self.file);
         }
         work.provenance.push(Provenance {
             file: self.file.to_string(),

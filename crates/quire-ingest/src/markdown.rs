@@ -5,8 +5,9 @@
 //! organisations kept whole), `year`, `date`, `url`, `publisher`,
 //! `source_type` (kept as the genre and mapped to a kind), `licence`,
 //! `abstract` (or `description`), `keywords`, `doi`, `language`. Without
-//! front matter the title is the first heading or first line and the id
-//! comes from the file name. The body becomes the Document.
+//! front matter the title is the opening heading or an opening line that
+//! stands as a title, else the file name; the id comes from the file name.
+//! The body becomes the Document.
 
 use crate::ids::{self, clean};
 use crate::names::person_from_display;
@@ -34,13 +35,13 @@ pub(crate) fn read(text: &str, format: &str, emit: &mut Emit<'_>) -> Result<(), 
     }
     let body = body.trim_start_matches(['\n', '\r']).trim_end();
     if work.title.is_empty() {
-        work.title = first_heading(body).unwrap_or_else(|| stem(emit.file));
+        work.title = title_of_text(body).unwrap_or_else(|| ids::file_stem(emit.file));
     }
     if body.is_empty() && work.abstract_text.is_none() {
         emit.skip(Some(body_line), "no text after the front matter");
         return Ok(());
     }
-    let file_key = key.clone().unwrap_or_else(|| stem(emit.file));
+    let file_key = key.clone().unwrap_or_else(|| ids::file_stem(emit.file));
     work.id = ids::work_id(Some(&file_key), &work);
     let document = Document {
         work_id: work.id.clone(),
@@ -124,27 +125,50 @@ fn list(v: Option<&Value>) -> Vec<String> {
     }
 }
 
-/// The first Markdown heading, else the first non-blank line (shortened).
-fn first_heading(body: &str) -> Option<String> {
-    let lines = body.lines().map(str::trim).filter(|l| !l.is_empty());
-    let heading = body
-        .lines()
-        .map(str::trim)
-        .find(|l| l.starts_with('#'))
-        .map(|l| l.trim_start_matches('#').trim());
-    let line = heading.or_else(|| lines.clone().next())?;
+/// The title a text gives itself without front matter: its opening
+/// heading, else its first level-1 heading, else an opening line that
+/// stands alone as a title does (a paragraph of its own, short, not ending
+/// like a sentence or a salutation). A speech that opens "Mr. President,"
+/// or text wrapped at 60 columns has no such line: the caller then names
+/// the work after its file, so that such texts are not all one title
+/// (which would cite them alike and could merge them as duplicates).
+fn title_of_text(body: &str) -> Option<String> {
+    let mut lines = body.lines().map(str::trim).skip_while(|l| l.is_empty());
+    let first = lines.next()?;
+    let line = atx_heading(first)
+        .or_else(|| {
+            body.lines()
+                .map(str::trim)
+                .find_map(|l| l.strip_prefix("# ").map(str::trim))
+        })
+        .or_else(|| {
+            let next = lines.next();
+            let alone = next.is_none_or(|l| l.is_empty() || l.starts_with("==="));
+            (alone && is_title_like(first)).then_some(first)
+        })?;
     let short: String = line.chars().take(200).collect();
     clean(&short)
 }
 
-/// "sources/khan-2021.md" → "khan-2021".
-fn stem(file: &str) -> String {
-    std::path::Path::new(file)
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or(file)
-        .to_string()
+/// "## Title" → "Title": one to six `#` and a space.
+fn atx_heading(line: &str) -> Option<&str> {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    let rest = &line[hashes..];
+    ((1..=6).contains(&hashes) && rest.starts_with(' ')).then(|| rest.trim())
 }
+
+/// Short, with letters, and not ending as a sentence, a clause or a
+/// salutation does ("Mr. President,", "Excellencies:").
+fn is_title_like(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    (1..=TITLE_MAX_WORDS).contains(&words)
+        && letters >= 3
+        && !line.ends_with([',', ';', ':', '.', '-', '\u{2013}'])
+}
+
+/// Words an opening line may have to be taken for a title.
+const TITLE_MAX_WORDS: usize = 30;
 
 #[cfg(test)]
 mod tests {
@@ -161,11 +185,34 @@ mod tests {
     }
 
     #[test]
-    fn heading_or_first_line() {
-        assert_eq!(first_heading("intro\n# Title\n").as_deref(), Some("Title"));
+    fn heading_or_a_line_that_stands_as_a_title() {
+        assert_eq!(title_of_text("intro\n# Title\n").as_deref(), Some("Title"));
         assert_eq!(
-            first_heading("\n  First line \nx").as_deref(),
-            Some("First line")
+            title_of_text("## Section\n\ntext").as_deref(),
+            Some("Section")
+        );
+        assert_eq!(
+            title_of_text("\n  Border Trade After 2021 \n\nThe text.").as_deref(),
+            Some("Border Trade After 2021")
+        );
+        assert_eq!(
+            title_of_text("Border Trade\n====\n").as_deref(),
+            Some("Border Trade")
+        );
+        assert_eq!(
+            title_of_text("One line only").as_deref(),
+            Some("One line only")
+        );
+        // A salutation, a sentence, a line wrapped into the next: no title.
+        assert_eq!(title_of_text("Mr. President,\n\nI congratulate you."), None);
+        assert_eq!(title_of_text("We met today.\n\nMore."), None);
+        assert_eq!(
+            title_of_text("I wish to say, before my\nprinted remarks begin"),
+            None
+        );
+        assert_eq!(
+            title_of_text("#hashtag and more\n"),
+            Some("#hashtag and more".into())
         );
     }
 }

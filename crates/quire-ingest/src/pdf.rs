@@ -61,7 +61,7 @@ pub(crate) fn read(bytes: &[u8], emit: &mut Emit<'_>) -> Result<(), IngestError>
     } else {
         text
     };
-    let work = metadata(&extracted, &text);
+    let work = metadata(&extracted, &text, emit.file);
     let document = Document {
         work_id: work.id.clone(),
         text,
@@ -379,7 +379,7 @@ fn join_pages(pages: &[String]) -> (String, Vec<usize>) {
     (text, starts)
 }
 
-fn metadata(x: &Extracted, text: &str) -> Work {
+fn metadata(x: &Extracted, text: &str, file: &str) -> Work {
     // The first page's first heading (set larger than the text) is the
     // title; else its first line.
     let first_page = x.pages.first().map(String::as_str).unwrap_or("");
@@ -395,7 +395,7 @@ fn metadata(x: &Extracted, text: &str) -> Work {
         .clone()
         .filter(|t| !ids::is_junk_title(t))
         .or(first_line)
-        .unwrap_or_else(|| "Untitled PDF".to_string());
+        .unwrap_or_else(|| ids::file_stem(file));
     let authors: Vec<_> = x
         .author
         .as_deref()

@@ -8,7 +8,9 @@
 //! recorded.
 
 use crate::{index_sync, Progress, ReviewDir, ReviewError};
-use quire_ingest::dedup::{merge_into, DedupIndex, DedupMatch};
+use quire_ingest::dedup::{
+    merge_into, texts_tell_different_works, title_similarity, DedupIndex, DedupMatch,
+};
 use quire_ingest::{Item, ReadOptions};
 use quire_model::{Person, Protocol, Provenance, Work};
 use quire_store::{FileRecord, NearDuplicate, SkipRecord, Store, StoreTx, WorkKey};
@@ -457,7 +459,8 @@ fn store_record(
     let (source_type, rule) = protocol.source_types.classify(&work);
     work.source_type = source_type;
     work.source_type_rule = Some(rule);
-    match dedup.find(&work) {
+    let found = find_duplicate(tx, dedup, &work, record.document.as_ref())?;
+    match found {
         DedupMatch::Duplicate { id, .. } => {
             let Some(mut existing) = tx.get_work(&id)? else {
                 return Ok(());
@@ -502,6 +505,50 @@ fn store_record(
         }
     }
     Ok(())
+}
+
+/// The stored work this one duplicates, if any. A match on the keys
+/// whose full text is another work's is no duplicate but a
+/// near-duplicate for the user to see, and the next candidate is tried.
+fn find_duplicate(
+    tx: &StoreTx<'_>,
+    dedup: &DedupIndex,
+    work: &Work,
+    document: Option<&quire_model::Document>,
+) -> Result<DedupMatch, ReviewError> {
+    let mut ruled_out: Vec<String> = Vec::new();
+    loop {
+        match dedup.find_except(work, &ruled_out) {
+            DedupMatch::Duplicate { id, .. } if different_full_texts(tx, &id, document)? => {
+                ruled_out.push(id)
+            }
+            DedupMatch::None if !ruled_out.is_empty() => {
+                let id = ruled_out.swap_remove(0);
+                let similarity = match tx.get_work(&id)? {
+                    Some(other) => title_similarity(&work.title, &other.title),
+                    None => 1.0,
+                };
+                return Ok(DedupMatch::Near { id, similarity });
+            }
+            found => return Ok(found),
+        }
+    }
+}
+
+/// Does the incoming full text belong to another work than the stored one
+/// its keys match? Only two full texts can tell: a record without one
+/// (a bibliographic entry) merges with the file it describes.
+fn different_full_texts(
+    tx: &StoreTx<'_>,
+    id: &str,
+    incoming: Option<&quire_model::Document>,
+) -> Result<bool, ReviewError> {
+    let Some(incoming) = incoming.filter(|d| !d.text.is_empty()) else {
+        return Ok(false);
+    };
+    Ok(tx
+        .document_text(id)?
+        .is_some_and(|stored| texts_tell_different_works(&stored, &incoming.text)))
 }
 
 #[cfg(test)]
@@ -555,5 +602,40 @@ mod tests {
         let summary = import(&review, &protocol, &[], &crate::NoProgress).unwrap();
         assert_eq!(summary.added, 0);
         assert_eq!(references_of_the_report(&review).len(), 2);
+    }
+
+    #[test]
+    fn full_texts_under_one_title_are_merged_only_when_their_texts_are_one() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        std::fs::create_dir_all(dir.join("sources")).unwrap();
+        std::fs::write(dir.join("review.toml"), "[review]\ntitle = \"t\"\n").unwrap();
+        let speech = |body: &str| format!("---\ntitle: Statement\n---\n\nMr. President, {body}\n");
+        let atolls = "sea-level rise threatens the survival of our atolls; the king tides \
+                      reach further inland every year and our wells turn salt. We raise the \
+                      land itself, one causeway and one sea wall at a time, with our own hands.";
+        let debt = "our debt has grown since the hurricane destroyed the port, and \
+                    concessional finance is out of reach for island states like ours. \
+                    Graduation from aid must not punish the resilience we paid for.";
+        std::fs::write(dir.join("sources/a.md"), speech(atolls)).unwrap();
+        std::fs::write(dir.join("sources/b.md"), speech(debt)).unwrap();
+        // The second speech again, saved with other line breaks: the first
+        // candidate (a) is ruled out by its text, the next (b) is the one.
+        std::fs::write(
+            dir.join("sources/c.txt"),
+            speech(&debt.replace(". ", ".\n")),
+        )
+        .unwrap();
+        let review = ReviewDir::at(dir).unwrap();
+        let summary = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
+        assert_eq!((summary.added, summary.merged), (2, 1));
+        assert_eq!(
+            summary.near_duplicates.len(),
+            1,
+            "{:?}",
+            summary.near_duplicates
+        );
+        let store = Store::open(&review.db_path()).unwrap();
+        assert_eq!(store.count_documents().unwrap(), 2);
     }
 }

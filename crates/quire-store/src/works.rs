@@ -58,6 +58,18 @@ impl StoreTx<'_> {
         Ok(())
     }
 
+    /// The full text of a work, if it has one.
+    pub fn document_text(&self, work_id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .tx
+            .query_row(
+                "SELECT text FROM documents WHERE work_id = ?1",
+                [work_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     pub fn has_document(&self, work_id: &str) -> Result<bool, StoreError> {
         Ok(self
             .tx

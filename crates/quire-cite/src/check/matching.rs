@@ -45,12 +45,17 @@ pub fn reference_names(r: &Reference) -> Vec<String> {
 
 /// The start of a reference up to its year (or its "(n.d." — an
 /// authorless entry's long title is all zone), or its first 120 bytes
-/// (cut back to a character boundary) when it has neither.
+/// (cut back to a character boundary) when it has neither. The year in
+/// APA's brackets is the one looked for first: a title may hold the same
+/// number ("Budget 2016. (2016).", a file name "ungdc-2016-tuv").
 fn author_zone(r: &Reference) -> String {
     let text = &r.text;
     let mut cut = r
         .year
-        .and_then(|y| text.find(&y.to_string()))
+        .and_then(|y| {
+            let year = y.to_string();
+            text.find(&format!("({year}")).or_else(|| text.find(&year))
+        })
         .or_else(|| text.find("(n.d").or_else(|| text.find("(in press")))
         .unwrap_or(text.len().min(AUTHOR_ZONE_BYTES));
     while !text.is_char_boundary(cut) {
