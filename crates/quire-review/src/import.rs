@@ -48,6 +48,9 @@ pub struct ImportSummary {
     pub merged: usize,
     pub skipped: Vec<SkipRecord>,
     pub near_duplicates: Vec<NearDuplicate>,
+    /// Files of full text that name no title of their own: the works are
+    /// called by their file names until front matter gives them one.
+    pub named_after_file: Vec<String>,
     pub indexed: usize,
 }
 
@@ -60,6 +63,7 @@ impl ImportSummary {
         self.merged += other.merged;
         self.skipped.extend(other.skipped);
         self.near_duplicates.extend(other.near_duplicates);
+        self.named_after_file.extend(other.named_after_file);
         self.indexed += other.indexed;
     }
 
@@ -268,6 +272,7 @@ struct FileCounts {
     near: Vec<NearDuplicate>,
     skips: Vec<SkipRecord>,
     records: usize,
+    named_after_file: Vec<String>,
 }
 
 impl FileImport<'_, '_> {
@@ -393,6 +398,7 @@ fn finish_file(
     summary.merged += counts.merged;
     summary.skipped.extend(counts.skips);
     summary.near_duplicates.extend(counts.near);
+    summary.named_after_file.extend(counts.named_after_file);
     Ok(FileOutcome::Imported {
         file: shown.to_string(),
         format: format.to_string(),
@@ -456,6 +462,13 @@ fn store_record(
             work.references = crate::citations::document_references(doc);
         }
     }
+    if let Some(doc) = record
+        .document
+        .as_ref()
+        .filter(|d| is_named_after(&work, &d.file))
+    {
+        counts.named_after_file.push(doc.file.clone());
+    }
     let (source_type, rule) = protocol.source_types.classify(&work);
     work.source_type = source_type;
     work.source_type_rule = Some(rule);
@@ -505,6 +518,12 @@ fn store_record(
         }
     }
     Ok(())
+}
+
+/// Is the work called by its file's name ("sources/ungdc-2016-tuv.txt")
+/// for want of a title of its own?
+fn is_named_after(work: &Work, file: &str) -> bool {
+    work.title == quire_ingest::ids::file_stem(file)
 }
 
 /// The stored work this one duplicates, if any. A match on the keys
@@ -637,5 +656,38 @@ mod tests {
         );
         let store = Store::open(&review.db_path()).unwrap();
         assert_eq!(store.count_documents().unwrap(), 2);
+    }
+
+    #[test]
+    fn texts_without_a_title_of_their_own_are_listed_by_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        std::fs::create_dir_all(dir.join("sources")).unwrap();
+        std::fs::write(dir.join("review.toml"), "[review]\ntitle = \"t\"\n").unwrap();
+        std::fs::write(
+            dir.join("sources/ungdc-2016-tuv.txt"),
+            "Mr. President,\n\nI congratulate you on your election.\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("sources/brief.txt"),
+            "Border Trade After 2021\n\nTrade at Torkham fell.\n",
+        )
+        .unwrap();
+        let review = ReviewDir::at(dir).unwrap();
+        let summary = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
+        assert_eq!(summary.named_after_file, ["sources/ungdc-2016-tuv.txt"]);
+        let store = Store::open(&review.db_path()).unwrap();
+        let id = store
+            .document_ids()
+            .unwrap()
+            .into_iter()
+            .find(|i| i.contains("tuv"))
+            .unwrap();
+        let work = store.get_work(&id).unwrap().unwrap();
+        assert_eq!(
+            (work.title.as_str(), work.year),
+            ("ungdc-2016-tuv", Some(2016))
+        );
     }
 }

@@ -121,6 +121,22 @@ pub fn print_summary(s: &ImportSummary) {
             );
         }
     }
+    if !s.named_after_file.is_empty() {
+        let shown: Vec<&str> = s
+            .named_after_file
+            .iter()
+            .take(3)
+            .map(String::as_str)
+            .collect();
+        let more = s.named_after_file.len().saturating_sub(shown.len());
+        println!(
+            "{} full texts name no title of their own and are cited by their file names ({}{}): \
+             give each a YAML front matter with title, authors and year (see README, \"Full texts\")",
+            s.named_after_file.len(),
+            shown.join(", "),
+            if more > 0 { format!(" and {more} more") } else { String::new() }
+        );
+    }
     if !s.near_duplicates.is_empty() {
         println!("possible duplicates (not merged; check them):");
         for n in s.near_duplicates.iter().take(20) {
