@@ -256,10 +256,10 @@ pub(crate) fn read(bytes: &[u8], emit: &mut Emit<'_>) -> Result<(), IngestError>
         emit.skip(None, "the document has no text; imported without full text");
     }
     let (title, creator) = core_properties(bytes);
-    let first_line = text
-        .lines()
-        .map(|l| l.trim_start_matches('#').trim())
-        .find(|l| l.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+    // Its first heading, else an opening line that stands alone as a
+    // title, else the file's name.
+    let first_line = front_matter::title_heading(&text)
+        .or_else(|| front_matter::standalone_title(&text))
         .map(|l| l.chars().take(200).collect::<String>());
     let mut work = Work {
         kind: WorkKind::Other,

@@ -19,6 +19,33 @@ pub(crate) fn title_heading(page: &str) -> Option<&str> {
         .filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 3)
 }
 
+/// The opening line of a text when it stands alone as a title does: a
+/// paragraph of its own (a blank line or a Setext underline after it),
+/// short, with letters, and not ending as a sentence, a clause or a
+/// salutation does. A speech that opens "Mr. President," or with its
+/// first paragraph has no such line, nor has text wrapped into the next.
+pub(crate) fn standalone_title(text: &str) -> Option<&str> {
+    let mut lines = text.lines().map(str::trim).skip_while(|l| l.is_empty());
+    let first = lines.next()?;
+    let alone = lines
+        .next()
+        .is_none_or(|l| l.is_empty() || l.starts_with("===") || l.starts_with("---"));
+    (alone && is_title_like(first)).then_some(first)
+}
+
+/// Short, with letters, and not ending as a sentence, a clause or a
+/// salutation does ("Mr. President,", "Excellencies:").
+fn is_title_like(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    (1..=TITLE_MAX_WORDS).contains(&words)
+        && letters >= 3
+        && !line.ends_with([',', ';', ':', '.', '-', '\u{2013}'])
+}
+
+/// Words an opening line may have to be taken for a title.
+const TITLE_MAX_WORDS: usize = 30;
+
 /// The names a page prints for its authors: a byline, else the line of
 /// names under its title.
 pub(crate) fn printed_authors(page: &str) -> Option<&str> {

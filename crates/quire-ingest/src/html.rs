@@ -66,13 +66,17 @@ pub(crate) fn read(text: &str, emit: &mut Emit<'_>) -> Result<(), IngestError> {
     let body = body_text(&html);
     let mut work = metadata(&html, &meta);
     if work.title.is_empty() {
-        match body.lines().find(|l| !l.trim().is_empty()).and_then(clean) {
-            Some(line) => work.title = line.chars().take(200).collect(),
-            None => {
-                emit.skip(None, "HTML page has no title and no text");
-                return Ok(());
-            }
+        if body.trim().is_empty() {
+            emit.skip(None, "HTML page has no title and no text");
+            return Ok(());
         }
+        // A page without <title>: its first <h1>, else its opening line
+        // if it stands alone as a title, else the file's name.
+        work.title = crate::front_matter::title_heading(&body)
+            .or_else(|| crate::front_matter::standalone_title(&body))
+            .and_then(clean)
+            .map(|line| line.chars().take(200).collect())
+            .unwrap_or_else(|| ids::file_stem(emit.file));
     }
     let key = meta
         .get("citation_id")

@@ -450,9 +450,12 @@ pub fn is_junk_title(t: &str) -> bool {
         || numbered("untitled")
         || l.starts_with("microsoft word")
         || l.starts_with("microsoft powerpoint")
-        || [".doc", ".docx", ".pdf", ".tex", ".dvi", ".indd"]
-            .iter()
-            .any(|e| l.ends_with(e))
+        || [
+            ".doc", ".docx", ".pdf", ".tex", ".dvi", ".indd", ".html", ".htm", ".txt", ".md",
+            ".odt", ".rtf",
+        ]
+        .iter()
+        .any(|e| l.ends_with(e))
 }
 
 #[cfg(test)]

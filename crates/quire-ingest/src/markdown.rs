@@ -9,6 +9,7 @@
 //! stands as a title, else the file name; the id comes from the file name.
 //! The body becomes the Document.
 
+use crate::front_matter;
 use crate::ids::{self, clean};
 use crate::names::person_from_display;
 use crate::{Emit, IngestError};
@@ -127,25 +128,18 @@ fn list(v: Option<&Value>) -> Vec<String> {
 
 /// The title a text gives itself without front matter: its opening
 /// heading, else its first level-1 heading, else an opening line that
-/// stands alone as a title does (a paragraph of its own, short, not ending
-/// like a sentence or a salutation). A speech that opens "Mr. President,"
-/// or text wrapped at 60 columns has no such line: the caller then names
-/// the work after its file, so that such texts are not all one title
-/// (which would cite them alike and could merge them as duplicates).
+/// stands alone as a title does ([`front_matter::standalone_title`]).
+/// Without one the caller names the work after its file, so that texts
+/// with no title are not all one title (which would cite them alike).
 fn title_of_text(body: &str) -> Option<String> {
-    let mut lines = body.lines().map(str::trim).skip_while(|l| l.is_empty());
-    let first = lines.next()?;
+    let first = body.lines().map(str::trim).find(|l| !l.is_empty())?;
     let line = atx_heading(first)
         .or_else(|| {
             body.lines()
                 .map(str::trim)
                 .find_map(|l| l.strip_prefix("# ").map(str::trim))
         })
-        .or_else(|| {
-            let next = lines.next();
-            let alone = next.is_none_or(|l| l.is_empty() || l.starts_with("==="));
-            (alone && is_title_like(first)).then_some(first)
-        })?;
+        .or_else(|| front_matter::standalone_title(body))?;
     let short: String = line.chars().take(200).collect();
     clean(&short)
 }
@@ -156,19 +150,6 @@ fn atx_heading(line: &str) -> Option<&str> {
     let rest = &line[hashes..];
     ((1..=6).contains(&hashes) && rest.starts_with(' ')).then(|| rest.trim())
 }
-
-/// Short, with letters, and not ending as a sentence, a clause or a
-/// salutation does ("Mr. President,", "Excellencies:").
-fn is_title_like(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    (1..=TITLE_MAX_WORDS).contains(&words)
-        && letters >= 3
-        && !line.ends_with([',', ';', ':', '.', '-', '\u{2013}'])
-}
-
-/// Words an opening line may have to be taken for a title.
-const TITLE_MAX_WORDS: usize = 30;
 
 #[cfg(test)]
 mod tests {

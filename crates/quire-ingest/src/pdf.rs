@@ -381,14 +381,11 @@ fn join_pages(pages: &[String]) -> (String, Vec<usize>) {
 
 fn metadata(x: &Extracted, text: &str, file: &str) -> Work {
     // The first page's first heading (set larger than the text) is the
-    // title; else its first line.
+    // title; else an opening line that stands alone as one; else the
+    // file's name (a page of body text opens with no title).
     let first_page = x.pages.first().map(String::as_str).unwrap_or("");
     let first_line = front_matter::title_heading(first_page)
-        .or_else(|| {
-            text.lines()
-                .map(|l| l.trim().trim_start_matches("# "))
-                .find(|l| l.chars().filter(|c| c.is_alphabetic()).count() >= 3)
-        })
+        .or_else(|| front_matter::standalone_title(text))
         .map(|l| l.chars().take(200).collect::<String>());
     let title = x
         .title

@@ -718,3 +718,43 @@ fn a_spreadsheet_with_a_header_row() {
         (Some(2023), Some("10.1000/abc"))
     );
 }
+
+#[test]
+fn full_texts_that_name_no_title_are_called_by_their_file_names() {
+    // Saved without <title>, front matter or a heading: a speech that opens
+    // with its salutation, a page that opens with its first paragraph. A
+    // title of their own they lack is not made up from their first words.
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "ungdc-2021-pak.html",
+            "<html><body><p>Mr. President,</p><p>I congratulate you on assuming the presidency.</p></body></html>",
+            "ungdc-2021-pak",
+        ),
+        (
+            "speech-2019.html",
+            "<html><body><p>It is an honour for me to stand at this rostrum today to represent my fellow countrywomen and men, and to address distinguished colleagues and partners in the General Assembly.</p></body></html>",
+            "speech-2019",
+        ),
+        (
+            "brief.html",
+            "<html><body><h1>Border Trade After 2021</h1><p>Trade fell.</p></body></html>",
+            "Border Trade After 2021",
+        ),
+        (
+            "notes.txt",
+            "Torkham Crossing Notes\n\nTrade fell by half.\n",
+            "Torkham Crossing Notes",
+        ),
+        ("ungdc-2021-tuv.txt", "Mr. President,\n\nWe are sinking.\n", "ungdc-2021-tuv"),
+    ];
+    for (name, content, title) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, content).unwrap();
+        let im = read_file(&path, name).unwrap();
+        assert_eq!(im.records[0].work.title, title, "{name}");
+    }
+    // The year a file's name gives, when the text gives none.
+    let im = read_file(&dir.path().join("speech-2019.html"), "speech-2019.html").unwrap();
+    assert_eq!(im.records[0].work.year, Some(2019));
+}
