@@ -465,16 +465,42 @@ fn blank_separated(lines: &[(usize, &str)]) -> bool {
     let mut sizes: Vec<usize> = blocks.iter().map(|b| b.len()).collect();
     sizes.sort_unstable();
     // Blocks of one line each are entries when nearly all of them read as
-    // whole entries, with a date and a closing stop ("*Title*. (n.d.)."):
-    // a PDF whose every line is set apart by a blank has wrapped halves.
+    // whole entries: a closing stop ("*Title*. (n.d)."), and a date or the
+    // sentences of an undated entry ("United Nations. Charter of the United
+    // Nations. San Francisco."). A PDF whose every line is set apart by a
+    // blank has wrapped halves, most without a closing stop.
     let whole = |b: &&&[(usize, &str)]| {
-        let t = b[0].1.trim_end();
-        has_date(t) && (t.ends_with(['.', ')', ']']) || ends_with_link(t))
+        let t = b[0].1.trim();
+        let closed = t.ends_with(['.', ')', ']']) || ends_with_link(t);
+        closed && (has_date(t) || reads_as_undated_entry(t))
     };
     let single_line_entries = blocks.iter().filter(whole).count() * 10 >= blocks.len() * 9;
     sizes.len() >= 2
         && (sizes.iter().any(|&n| n > 1) || single_line_entries)
         && sizes[sizes.len() / 2] <= 4
+}
+
+/// An undated entry so far that reads as whole, before a line that opens
+/// as an entry does (an APA author and date, "Surname, Given", or another
+/// whole undated entry): "Yale University Press, 2000." after a wrapped
+/// title is no new entry, "Ali, B. (2021). …" is.
+fn undated_entry_ends(entry: &str, next: &str) -> bool {
+    static AUTHOR: OnceLock<Regex> = OnceLock::new();
+    let author = regex(&AUTHOR, r"^\p{Lu}[\p{L}'’-]+, \p{Lu}");
+    entry.ends_with('.')
+        && reads_as_undated_entry(entry)
+        && (opens_apa_entry(next) || author.is_match(next) || reads_as_undated_entry(next))
+}
+
+/// An entry without a date, whole on its line: it opens as a name or a
+/// title does (not in lower case, not with a comma or a closing mark) and
+/// holds at least three sentences (author, title, publisher).
+fn reads_as_undated_entry(line: &str) -> bool {
+    let opens = line
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_lowercase() && !",;:)]".contains(c));
+    opens && line.matches(". ").count() >= 2
 }
 
 fn block_starts(lines: &[(usize, &str)]) -> Vec<bool> {
@@ -524,7 +550,7 @@ fn line_starts(lines: &[(usize, &str)]) -> Vec<bool> {
                 || t.starts_with(|c: char| {
                     c.is_lowercase() || c.is_ascii_digit() || "(&,;:".contains(c)
                 }) && !opens_apa_entry(t)
-                || !has_date(&current)
+                || !has_date(&current) && !undated_entry_ends(prev, t)
                 || !prev.ends_with(['.', ')', ']']) && !ends_with_link(prev));
         if continues {
             current.push(' ');
@@ -752,6 +778,32 @@ mod tests {
         assert_eq!(texts(doc).len(), 3, "{:?}", texts(doc));
         // A PDF that sets every line apart: wrapped halves have no date.
         let wrapped = "References\n\nRuiz, A. (2017). A long title that\n\nwraps over two lines. Journal, 3, 1-9.\n\nOkafor, B. (2021). Water.\n";
+        assert_eq!(texts(wrapped).len(), 2, "{:?}", texts(wrapped));
+    }
+
+    #[test]
+    fn undated_entries_are_entries_of_their_own() {
+        let undated =
+            "United Nations. Charter of the United Nations. San Francisco: United Nations.";
+        let rashid = "Rashid, Ahmed. Taliban: Militant Islam, Oil and Fundamentalism. New Haven: Yale University Press.";
+        let dated = [
+            "Khan, A. (2020). Border politics. Oxford University Press.",
+            "Ali, B. (2021). Trade at Torkham. Asian Survey, 61(3), 1-20.",
+        ];
+        // Set apart by blank lines, and one a line.
+        for sep in ["\n\n", "\n"] {
+            let doc = format!(
+                "## References\n\n{}{sep}{undated}{sep}{}{sep}{rashid}\n",
+                dated[0], dated[1]
+            );
+            assert_eq!(
+                texts(&doc),
+                [dated[0], undated, dated[1], rashid],
+                "{sep:?}"
+            );
+        }
+        // A wrapped title's last line is no entry, though it has a date.
+        let wrapped = "References\nRashid, Ahmed. Taliban. Militant Islam. New Haven.\nYale University Press, 2000.\nAli, B. (2021). Trade. Press.\n";
         assert_eq!(texts(wrapped).len(), 2, "{:?}", texts(wrapped));
     }
 

@@ -218,6 +218,43 @@ fn cite_parse_with_the_stacked_labeller() {
 }
 
 #[test]
+fn cite_parse_to_apa_keeps_undated_entries_apart_and_ends_its_lines() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ms = tmp.path().join("refs.md");
+    std::fs::write(
+        &ms,
+        "## References\n\nKhan, A. (2020). Border politics after the withdrawal. Oxford University Press.\n\n\
+         United Nations. Charter of the United Nations. San Francisco: United Nations.\n\n\
+         Ali, B. (2021). Trade at Torkham. *Asian Survey*, 61(3), 1\u{2013}20.\n\n\
+         Rashid, Ahmed. Taliban: Militant Islam, Oil and Fundamentalism in Central Asia. New Haven: Yale University Press.\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("quire")
+        .unwrap()
+        .args(["cite", "parse", "--to", "apa"])
+        .arg(&ms)
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let apa = String::from_utf8_lossy(&out.stdout);
+    assert!(apa.ends_with('\n'), "{apa:?}");
+    let lines: Vec<&str> = apa.lines().collect();
+    assert_eq!(lines.len(), 4, "{apa}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("United Nations. (n.d.). Charter")),
+        "{apa}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Ali, B. (2021). Trade at Torkham. Asian Survey")),
+        "{apa}"
+    );
+}
+
+#[test]
 fn import_references_from_a_manuscript() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = imported_review(tmp.path());

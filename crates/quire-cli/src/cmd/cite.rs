@@ -102,7 +102,14 @@ pub fn run(cmd: &CiteCommand) -> Result<i32> {
                 To::Ris => OutputFormat::Ris,
                 To::Apa => OutputFormat::Apa,
             };
-            print!("{}", write(&refs, format)?);
+            let out = write(&refs, format)?;
+            // Every format ends its last line, so that the shell prompt (or
+            // the count below, on a terminal) starts a line of its own.
+            if out.is_empty() || out.ends_with('\n') {
+                print!("{out}");
+            } else {
+                println!("{out}");
+            }
             eprintln!("{} references parsed from {}", refs.len(), file.display());
             Ok(if refs.is_empty() { 1 } else { 0 })
         }
