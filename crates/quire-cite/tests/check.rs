@@ -295,3 +295,37 @@ fn an_authorless_work_whose_title_holds_its_year_is_cited_by_its_title() {
     assert_eq!(kinds(&report), vec![], "{:?}", report.problems);
     assert_eq!(report.matches, [Some(3), Some(2), Some(1)]);
 }
+
+#[test]
+fn organisations_by_abbreviation_and_undated_narrative_citations_match() {
+    // "International Crisis Group [ICG]" introduces an abbreviation; UNAMA
+    // is the initials of a name with "in" in it; "Rashid (n.d.)" is a
+    // narrative citation of an undated work; a name runs on over "in".
+    let parser = ReferenceParser::new().unwrap();
+    let report = check_file(&data("org-abbreviations.md"), &parser, CitationStyle::Apa).unwrap();
+    let cited: Vec<(String, Option<usize>)> = report
+        .citations
+        .iter()
+        .zip(&report.matches)
+        .map(|(c, m)| (c.text.clone(), *m))
+        .collect();
+    for (text, reference) in [
+        ("International Crisis Group [ICG], 2022", 2),
+        ("ICG, 2022", 2),
+        ("UNAMA (2023)", 8),
+        ("United Nations Assistance Mission in Afghanistan (2024)", 9),
+        ("Rashid (n.d.)", 4),
+    ] {
+        assert!(
+            cited.contains(&(text.to_string(), Some(reference))),
+            "{text}: {cited:?}"
+        );
+    }
+    // Only the seeded error is reported.
+    assert_eq!(
+        kinds(&report),
+        vec![(ProblemKind::YearMismatch, Some(10))],
+        "{}",
+        report.to_text()
+    );
+}

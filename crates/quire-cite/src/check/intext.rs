@@ -182,13 +182,7 @@ fn parenthetical(
         for part in inner_text.split(';') {
             let cites = parse_part(part.trim(), line);
             let narrative_needed = cites.is_empty() || cites.iter().all(|c| c.authors.is_empty());
-            if narrative_needed
-                && part
-                    .trim_start()
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_digit())
-            {
+            if narrative_needed && opens_with_a_date(part) {
                 for mut c in cites {
                     if let Some((names, et_al, connector, start)) =
                         narrative_names(&flat[..all.start()])
@@ -210,6 +204,16 @@ fn parenthetical(
             offset += part.len() + 1;
         }
     }
+}
+
+/// "2017", "2019a, 2019b", "n.d.", "in press, p. 4": a part that is a date
+/// (and locator) alone, whose authors stand before the bracket.
+fn opens_with_a_date(part: &str) -> bool {
+    let t = part.trim_start().to_ascii_lowercase();
+    t.starts_with(|c: char| c.is_ascii_digit())
+        || ["n.d", "n. d", "in press", "forthcoming"]
+            .iter()
+            .any(|p| t.starts_with(p))
 }
 
 /// One `;`-separated part of a parenthetical group: "see Okafor, 2021, 2023a, p. 4".
@@ -336,6 +340,11 @@ fn split_names(text: &str) -> (Vec<String>, bool, Option<String>, bool) {
     if let Some(title) = quoted_title(text) {
         return (vec![title], false, None, false);
     }
+    // "International Crisis Group [ICG]": APA's first citation of an
+    // organisation introduces the abbreviation later citations use.
+    static ABBREVIATION: OnceLock<Regex> = OnceLock::new();
+    let abbreviation = re(&ABBREVIATION, r"\s*\[\p{Lu}[\p{Lu}\p{Ll}&.\-]{0,14}\]\s*$");
+    let text = &*abbreviation.replace(text, "");
     static ETAL: OnceLock<Regex> = OnceLock::new();
     static SEP: OnceLock<Regex> = OnceLock::new();
     let etal = re(
@@ -443,7 +452,7 @@ fn narrative_names(before: &str) -> Option<(Vec<String>, bool, Option<String>, u
     static NARR: OnceLock<Regex> = OnceLock::new();
     // A capital or a letter of a script without case ("王", "الخطيب").
     let name = r"(?:\p{Lu}[\p{L}\p{M}'\u{2019}\-]+|\p{Lo}[\p{L}\p{M}'\u{2019}\-]*)";
-    let join = r"(?:,?\s+(?:and|&)\s+|,\s+|\s+(?:(?:of|for|the|on|de|van|von|der|al|bin)\s+)*)";
+    let join = r"(?:,?\s+(?:and|&)\s+|,\s+|\s+(?:(?:of|for|the|on|in|de|van|von|der|al|bin)\s+)*)";
     let narr = NARR.get_or_init(|| {
         Regex::new(&format!(
             r"\b((?:(?:van|von|de|der|al|bin|da|di|del|la|le)\s+)?{name}(?:{join}{name})*(?:,?\s+et\.?\s+al\.?)?(?:'s|\u{{2019}}s)?),?\s*$"

@@ -205,7 +205,22 @@ fn is_cjk_name(name: &str) -> bool {
 fn org_matches(cited: &str, name: &str) -> bool {
     let acronym: String = name
         .split_whitespace()
-        .filter(|w| !matches!(*w, "of" | "for" | "the" | "and" | "on"))
+        .filter(|w| {
+            !matches!(
+                *w,
+                "of" | "for"
+                    | "the"
+                    | "and"
+                    | "on"
+                    | "in"
+                    | "at"
+                    | "to"
+                    | "de"
+                    | "des"
+                    | "du"
+                    | "la"
+            )
+        })
         .filter_map(|w| w.chars().next())
         .collect();
     contains_phrase(name, cited) || acronym == cited.replace('.', "")
