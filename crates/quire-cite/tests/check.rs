@@ -329,3 +329,38 @@ fn organisations_by_abbreviation_and_undated_narrative_citations_match() {
         report.to_text()
     );
 }
+
+#[test]
+fn style_points_and_a_heading_over_a_narrative_citation() {
+    // "# Style" over "Yousaf & Bano (2022)" is no part of the names; each
+    // APA point is reported once, the misspelt names as near matches.
+    let parser = ReferenceParser::new().unwrap();
+    let report = check_file(&data("style-points.md"), &parser, CitationStyle::Apa).unwrap();
+    let style: Vec<(usize, &str)> = report
+        .problems
+        .iter()
+        .filter(|p| p.kind == ProblemKind::Style)
+        .map(|p| (p.line, p.suggestion.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        style,
+        [
+            (3, "Yousaf and Bano (2022)"),
+            (3, "Yousaf & Bano, 2022"),
+            (4, "Haddad et al., 2020"),
+            (5, "Khan, 2020"),
+            (5, "Ali, 2021"),
+        ],
+        "{}",
+        report.to_text()
+    );
+    let near: Vec<&str> = report
+        .problems
+        .iter()
+        .filter(|p| p.kind == ProblemKind::NameMismatch)
+        .filter_map(|p| p.suggestion.as_deref())
+        .collect();
+    assert_eq!(near, ["Siddiqa, 2019", "Siddiqa, 2019"]);
+    // "(Ruiz, 2017: 5)": a page after a colon.
+    assert_eq!(report.citations.len(), 10);
+}

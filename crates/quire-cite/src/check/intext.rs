@@ -70,8 +70,7 @@ fn is_not_name(word: &str) -> bool {
 
 /// All citations in `body`, whose first line is line `first_line` (1-based).
 pub fn find_citations(body: &str, first_line: usize) -> Vec<Citation> {
-    // Line breaks become spaces (same byte length) so a citation may wrap.
-    let flat = body.replace('\n', " ");
+    let flat = flatten(body);
     let line_of = |offset: usize| first_line + body[..offset].matches('\n').count();
     let mut out: Vec<(usize, Citation)> = Vec::new();
     parenthetical(&flat, &mask_quoted_parentheses(&flat), &line_of, &mut out);
@@ -81,6 +80,34 @@ pub fn find_citations(body: &str, first_line: usize) -> Vec<Citation> {
     numeric(&flat, &line_of, &mut out);
     out.sort_by_key(|(offset, _)| *offset);
     out.into_iter().map(|(_, c)| c).collect()
+}
+
+/// `body` on one line, byte for byte: a line break becomes a space, so
+/// that a citation may wrap, except where a paragraph or a heading ends —
+/// there it becomes a stop, so that no narrative citation reaches back
+/// into the heading or paragraph before ("# Style" over "Yousaf & Bano
+/// (2022) argue").
+fn flatten(body: &str) -> String {
+    let bytes = body.as_bytes();
+    let mut flat = String::with_capacity(body.len());
+    let mut line_start = 0;
+    for line in body.split_inclusive('\n') {
+        let end = line_start + line.len();
+        let Some(text) = line.strip_suffix('\n') else {
+            flat.push_str(line);
+            break;
+        };
+        flat.push_str(text);
+        let heading = text.trim_start().starts_with('#');
+        let paragraph_ends = bytes[end..]
+            .iter()
+            .take_while(|&&b| b != b'\n')
+            .all(u8::is_ascii_whitespace)
+            && end < bytes.len();
+        flat.push(if heading || paragraph_ends { '.' } else { ' ' });
+        line_start = end;
+    }
+    flat
 }
 
 /// Whether byte `at` of `body` lies inside Markdown emphasis on its line
@@ -237,16 +264,33 @@ fn parse_part(part: &str, line: usize) -> Vec<Citation> {
     if is_publication_facts(&text) {
         return Vec::new();
     }
-    let (body, loc) = match locator.find(&text) {
-        Some(m) => (
-            text[..m.start()].to_string(),
-            Some(m.as_str().trim_start_matches([',', ' ']).to_string()),
+    // "(Ruiz, 2017: 5)", "(Ruiz 2017:5-7)": the page after a colon, as
+    // Harvard and Chicago author-date write it.
+    static COLON_PAGE: OnceLock<Regex> = OnceLock::new();
+    let colon_page = re(
+        &COLON_PAGE,
+        &format!(r"(?i)(?:{YEAR})\s*(:\s*\d+(?:\s*[-\u{{2013}}]\s*\d+)?)\s*$"),
+    );
+    let located = colon_page
+        .captures(&text)
+        .and_then(|c| c.get(1))
+        .map(|m| (m.start(), m.as_str().to_string()));
+    let (body, loc) = match located {
+        Some((at, page)) => (
+            text[..at].trim_end().to_string(),
+            Some(page.trim_start_matches([':', ' ']).to_string()),
         ),
-        None => match trailing_note(&text) {
-            // "(Heywood 2009, archived on CRAN)", "(R Core Team 2017,
-            // http://www.R-project.org/)": a note after the year.
-            Some((head, note)) => (head.to_string(), Some(note.to_string())),
-            None => (text.to_string(), None),
+        None => match locator.find(&text) {
+            Some(m) => (
+                text[..m.start()].to_string(),
+                Some(m.as_str().trim_start_matches([',', ' ']).to_string()),
+            ),
+            None => match trailing_note(&text) {
+                // "(Heywood 2009, archived on CRAN)", "(R Core Team 2017,
+                // http://www.R-project.org/)": a note after the year.
+                Some((head, note)) => (head.to_string(), Some(note.to_string())),
+                None => (text.to_string(), None),
+            },
         },
     };
     let Some(y) = years_re.captures(&body) else {

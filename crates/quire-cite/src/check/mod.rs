@@ -496,6 +496,13 @@ fn style_problems(c: &Citation, r: &Reference, index: usize, style: CitationStyl
             "APA: name both authors of a two-author work; \"et al.\" is for three or more".into(),
         );
     }
+    if n == 1 && !r.et_al && c.et_al {
+        add(
+            format!("{first}, {year}"),
+            "APA: a work by one author is cited by that name alone; \"et al.\" is for three or more"
+                .into(),
+        );
+    }
     match (c.connector.as_deref(), c.narrative) {
         (Some("and"), false) => add(
             c.text.replace(" and ", " & "),
