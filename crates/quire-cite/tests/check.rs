@@ -364,3 +364,34 @@ fn style_points_and_a_heading_over_a_narrative_citation() {
     // "(Ruiz, 2017: 5)": a page after a colon.
     assert_eq!(report.citations.len(), 10);
 }
+
+#[test]
+fn year_letters_the_list_lacks_or_does_not_have_are_reported() {
+    let parser = ReferenceParser::new().unwrap();
+    let report = check_file(&data("year-letters.md"), &parser, CitationStyle::Apa).unwrap();
+    let found: Vec<(ProblemKind, usize, &str)> = report
+        .problems
+        .iter()
+        .map(|p| (p.kind, p.line, p.suggestion.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (ProblemKind::YearMismatch, 5, "UNHCR, 2023a"),
+            (ProblemKind::Style, 5, "Brennan and Cole (2018)"),
+            (ProblemKind::YearMismatch, 6, "Mahsud, 2021"),
+            (
+                ProblemKind::DuplicateReference,
+                12,
+                "remove it; it repeats reference 1"
+            ),
+        ],
+        "{}",
+        report.to_text()
+    );
+    assert!(report.problems[0]
+        .message
+        .contains("2023a, 2023b, not 2023c"));
+    // "Mahsud (2021a)" still finds its reference.
+    assert_eq!(report.matches.iter().filter(|m| m.is_some()).count(), 9);
+}

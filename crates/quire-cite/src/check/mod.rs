@@ -295,7 +295,19 @@ fn match_citation(
     let who = c.authors.join(" & ");
     match exact.as_slice() {
         [one] => {
-            let problems = style_problems(c, &refs[one - 1], *one, style);
+            let r = &refs[one - 1];
+            let mut problems = style_problems(c, r, *one, style);
+            // "Mahsud (2021a)" for the one Mahsud 2021 of the list: the
+            // letter is a slip, or the list lost the letters it needs.
+            if year_letter(&year).is_some() && r.year.is_some() && r.year_suffix.is_none() {
+                let ry = ref_year(r);
+                problems.push(problem(
+                    ProblemKind::YearMismatch,
+                    Some(*one),
+                    Some(format!("{}, {ry}", spelled_names(c, r))),
+                    format!("{who} is in the reference list as {ry}, without the letter of {year}"),
+                ));
+            }
             return (Some(*one), problems);
         }
         [first, ..] => {
@@ -326,7 +338,18 @@ fn match_citation(
     if let Some(f) = fits.iter().find(|f| f.1 == NameFit::Exact) {
         let r = &refs[f.0 - 1];
         let ry = ref_year(r);
-        let msg = format!("{who} is in the reference list as {ry}, not {year}");
+        // Every year the list has for these names ("2023a, 2023b"), the
+        // first of them suggested.
+        let mut years: Vec<String> = fits
+            .iter()
+            .filter(|g| g.1 == NameFit::Exact)
+            .map(|g| ref_year(&refs[g.0 - 1]))
+            .collect();
+        years.dedup();
+        let msg = format!(
+            "{who} is in the reference list as {}, not {year}",
+            years.join(", ")
+        );
         let names = spelled_names(c, r);
         return (
             None,
@@ -458,6 +481,14 @@ fn match_numeric(c: &Citation, refs: &[Reference]) -> (Option<usize>, Vec<Proble
     (first, problems)
 }
 
+/// The letter of "2021a" or "n.d.-b", if the year has one.
+fn year_letter(year: &str) -> Option<&str> {
+    let letters = year
+        .strip_prefix("n.d.-")
+        .unwrap_or_else(|| year.trim_start_matches(|c: char| c.is_ascii_digit()));
+    (!letters.is_empty() && letters.chars().all(|c| c.is_ascii_lowercase())).then_some(letters)
+}
+
 /// APA rules for an author–date citation matched to `r`.
 fn style_problems(c: &Citation, r: &Reference, index: usize, style: CitationStyle) -> Vec<Problem> {
     if style == CitationStyle::None {
@@ -509,7 +540,7 @@ fn style_problems(c: &Citation, r: &Reference, index: usize, style: CitationStyl
             "APA: join authors with \"&\" inside parentheses".into(),
         ),
         (Some("&"), true) => add(
-            c.text.replace(" & ", " and "),
+            c.text.replace(", & ", " and ").replace(" & ", " and "),
             "APA: join authors with \"and\" in running text".into(),
         ),
         _ => {}
