@@ -105,7 +105,10 @@ impl Reference {
                 "date" => r.set_date_segment(s.text),
                 "title" => first(&mut r.title, s.text),
                 "journal" | "container-title" | "booktitle" => {
-                    first(&mut r.container, &strip_in(s.text))
+                    if r.container.is_none() {
+                        r.container =
+                            Some(container_name(&strip_in(s.text))).filter(|c| !c.is_empty());
+                    }
                 }
                 "volume" => r.set_volume(s.text),
                 "issue" => first(&mut r.issue, &strip_issue(s.text)),
@@ -448,6 +451,36 @@ fn first(slot: &mut Option<String>, text: &str) {
     }
 }
 
+/// A journal or book title without the punctuation around it, but with
+/// the stop of an abbreviated last word kept: "J. Borderlands Stud.",
+/// "Wash. Q." (ISO 4 abbreviations, told by an abbreviated word before
+/// it), whereas "Asian Survey." loses its stop.
+fn container_name(text: &str) -> String {
+    let name = trim_field(text);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // An abbreviated word before the last ("J.", "Wash."), not dotted
+    // initials ("U.S.").
+    let abbreviation_before = words.iter().rev().skip(1).any(|w| {
+        w.strip_suffix('.')
+            .is_some_and(|stem| !stem.is_empty() && stem.chars().all(char::is_alphabetic))
+    });
+    let abbreviated = abbreviation_before
+        && words.last().is_some_and(|w| {
+            (1..=5).contains(&w.chars().count())
+                && w.chars().all(char::is_alphabetic)
+                && w.starts_with(char::is_uppercase)
+        });
+    let stop_dropped = text
+        .trim_end()
+        .trim_end_matches([',', ';', ':'])
+        .ends_with('.');
+    if abbreviated && stop_dropped {
+        format!("{name}.")
+    } else {
+        name
+    }
+}
+
 /// "In J. Smith (Ed.), Handbook" → "Handbook"; "In: Proceedings" → "Proceedings".
 fn strip_in(text: &str) -> String {
     static IN: OnceLock<Regex> = OnceLock::new();
@@ -756,6 +789,30 @@ fn is_no_date_mark(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviated_journal_names_keep_their_last_stop() {
+        assert_eq!(
+            container_name("J. Borderlands Stud.,"),
+            "J. Borderlands Stud."
+        );
+        assert_eq!(container_name("Wash. Q.,"), "Wash. Q.");
+        assert_eq!(
+            container_name("Proc. Natl. Acad. Sci."),
+            "Proc. Natl. Acad. Sci."
+        );
+        assert_eq!(container_name("Asian Survey."), "Asian Survey");
+        assert_eq!(
+            container_name("Journal of Peace Research,"),
+            "Journal of Peace Research"
+        );
+        assert_eq!(container_name("U.S. News."), "U.S. News");
+        // A stop that was never there is not added.
+        assert_eq!(
+            container_name("J. Borderlands Stud,"),
+            "J. Borderlands Stud"
+        );
+    }
 
     fn names(s: &str) -> Vec<(String, Option<String>)> {
         parse_names(s)
