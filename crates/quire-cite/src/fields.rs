@@ -104,12 +104,10 @@ impl Reference {
                 "editor" => r.editors.extend(parse_names(s.text).0),
                 "date" => r.set_date_segment(s.text),
                 "title" => first(&mut r.title, s.text),
-                "journal" | "container-title" | "booktitle" => {
-                    if r.container.is_none() {
-                        r.container =
-                            Some(container_name(&strip_in(s.text))).filter(|c| !c.is_empty());
-                    }
+                "journal" | "container-title" | "booktitle" if r.container.is_none() => {
+                    r.container = Some(container_name(&strip_in(s.text))).filter(|c| !c.is_empty());
                 }
+                "journal" | "container-title" | "booktitle" => {}
                 "volume" => r.set_volume(s.text),
                 "issue" => first(&mut r.issue, &strip_issue(s.text)),
                 "pages" => first(&mut r.pages, &clean_pages(s.text)),
