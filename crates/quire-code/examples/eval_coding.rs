@@ -10,7 +10,8 @@
 //! `cargo run -p quire-code --release --example eval_coding`
 //! (optional args: REVIEW_DIR LABELS_DIR; `EVAL_VERBOSE=1` lists every
 //! false positive and negative of the dev half with its evidence;
-//! `EVAL_TABLES=1` prints a precision/recall table for every set.)
+//! `EVAL_TABLES=1` prints a precision/recall table for every set;
+//! `EVAL_CURVE=1` adds (c), macro-F1 against the number of labels trained on.)
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -169,6 +170,47 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             println!("\n### trained, {name}\n");
             c.print();
         }
+    }
+    if std::env::var_os("EVAL_CURVE").is_some() {
+        learning_curve(&coder, &everything)?;
+    }
+    Ok(())
+}
+
+/// With EVAL_CURVE set: macro-F1 of the trained mode against the number
+/// of hand-coded passages it learns from — how many codes a user needs.
+/// For each size, ten random draws from all labels; each is scored on
+/// the labels not drawn (pooled), beside the codebook alone on the same.
+fn learning_curve(coder: &Coder, all: &[&Example]) -> Result<(), Box<dyn std::error::Error>> {
+    println!("\n## (c) learning curve: trained on n random labels, scored on the rest (10 draws, pooled)\n");
+    println!("| n | codebook only | trained |\n|---:|---:|---:|");
+    let mut rng = 7u64;
+    for n in [30, 60, 100, 150, 200, 250, 300] {
+        if n >= all.len() {
+            break;
+        }
+        let (mut base, mut trained) = (
+            Counts::new(coder.categories()),
+            Counts::new(coder.categories()),
+        );
+        for _draw in 0..10 {
+            let mut order: Vec<usize> = (0..all.len()).collect();
+            shuffle(&mut order, &mut rng);
+            let (train, test) = order.split_at(n);
+            let mut c = coder.clone();
+            let train_set: Vec<&Example> = train.iter().map(|&i| all[i]).collect();
+            c.train_passages(&labelled(&train_set))?;
+            for &i in test {
+                base.add(&predict(coder, all[i]), &all[i].gold);
+                trained.add(&predict(&c, all[i]), &all[i].gold);
+            }
+        }
+        let macro_f1 = |c: &Counts| c.f1s().iter().sum::<f64>() / c.f1s().len().max(1) as f64;
+        println!(
+            "| {n} | {:.3} | {:.3} |",
+            macro_f1(&base),
+            macro_f1(&trained)
+        );
     }
     Ok(())
 }
