@@ -588,6 +588,16 @@ mod tests {
         ReviewDir::at(dir).unwrap()
     }
 
+    /// A review whose sources/ holds `files` (name, content).
+    fn review_with_sources(dir: &Path, files: &[(&str, &str)]) -> ReviewDir {
+        std::fs::create_dir_all(dir.join("sources")).unwrap();
+        std::fs::write(dir.join("review.toml"), "[review]\ntitle = \"t\"\n").unwrap();
+        for (name, content) in files {
+            std::fs::write(dir.join("sources").join(name), content).unwrap();
+        }
+        ReviewDir::at(dir).unwrap()
+    }
+
     fn references_of_the_report(review: &ReviewDir) -> Vec<String> {
         let store = Store::open(&review.db_path()).unwrap();
         let id = store.document_ids().unwrap().remove(0);
@@ -626,9 +636,6 @@ mod tests {
     #[test]
     fn full_texts_under_one_title_are_merged_only_when_their_texts_are_one() {
         let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path();
-        std::fs::create_dir_all(dir.join("sources")).unwrap();
-        std::fs::write(dir.join("review.toml"), "[review]\ntitle = \"t\"\n").unwrap();
         let speech = |body: &str| format!("---\ntitle: Statement\n---\n\nMr. President, {body}\n");
         let atolls = "sea-level rise threatens the survival of our atolls; the king tides \
                       reach further inland every year and our wells turn salt. We raise the \
@@ -636,16 +643,17 @@ mod tests {
         let debt = "our debt has grown since the hurricane destroyed the port, and \
                     concessional finance is out of reach for island states like ours. \
                     Graduation from aid must not punish the resilience we paid for.";
-        std::fs::write(dir.join("sources/a.md"), speech(atolls)).unwrap();
-        std::fs::write(dir.join("sources/b.md"), speech(debt)).unwrap();
-        // The second speech again, saved with other line breaks: the first
-        // candidate (a) is ruled out by its text, the next (b) is the one.
-        std::fs::write(
-            dir.join("sources/c.txt"),
-            speech(&debt.replace(". ", ".\n")),
-        )
-        .unwrap();
-        let review = ReviewDir::at(dir).unwrap();
+        // c.txt is the second speech again, saved with other line breaks:
+        // the first candidate (a) is ruled out by its text, the next (b)
+        // is the one.
+        let review = review_with_sources(
+            tmp.path(),
+            &[
+                ("a.md", &speech(atolls)),
+                ("b.md", &speech(debt)),
+                ("c.txt", &speech(&debt.replace(". ", ".\n"))),
+            ],
+        );
         let summary = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
         assert_eq!((summary.added, summary.merged), (2, 1));
         assert_eq!(
@@ -661,20 +669,19 @@ mod tests {
     #[test]
     fn texts_without_a_title_of_their_own_are_listed_by_file() {
         let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path();
-        std::fs::create_dir_all(dir.join("sources")).unwrap();
-        std::fs::write(dir.join("review.toml"), "[review]\ntitle = \"t\"\n").unwrap();
-        std::fs::write(
-            dir.join("sources/ungdc-2016-tuv.txt"),
-            "Mr. President,\n\nI congratulate you on your election.\n",
-        )
-        .unwrap();
-        std::fs::write(
-            dir.join("sources/brief.txt"),
-            "Border Trade After 2021\n\nTrade at Torkham fell.\n",
-        )
-        .unwrap();
-        let review = ReviewDir::at(dir).unwrap();
+        let review = review_with_sources(
+            tmp.path(),
+            &[
+                (
+                    "ungdc-2016-tuv.txt",
+                    "Mr. President,\n\nI congratulate you on your election.\n",
+                ),
+                (
+                    "brief.txt",
+                    "Border Trade After 2021\n\nTrade at Torkham fell.\n",
+                ),
+            ],
+        );
         let summary = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
         assert_eq!(summary.named_after_file, ["sources/ungdc-2016-tuv.txt"]);
         let store = Store::open(&review.db_path()).unwrap();
