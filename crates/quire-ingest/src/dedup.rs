@@ -76,6 +76,9 @@ struct Known {
     day: Option<String>,
     /// One bit per word (hashed mod 64): a cheap word-overlap test.
     sketch: u64,
+    /// The title is the file's name, for want of one of its own
+    /// ("ungdc-2016-tuv"): alike names say nothing of alike works.
+    named_after_file: bool,
 }
 
 /// The keys of the works known so far, blocked for fast lookup.
@@ -288,6 +291,11 @@ fn judge(a: &Known, b: &Known) -> Verdict {
     }
     let different_dois = matches!((&a.doi, &b.doi), (Some(x), Some(y)) if x != y);
     let same_title = a.title == b.title;
+    // "ungdc-2001-cmr" and "ungdc-2001-and" are two files, not one work
+    // misspelt; only the same name (a PDF and its web page) is compared on.
+    if !same_title && (a.named_after_file || b.named_after_file) {
+        return Verdict::Different;
+    }
     if !same_title && word_overlap(a.sketch, b.sketch) < MIN_WORD_OVERLAP {
         return Verdict::Different;
     }
@@ -480,6 +488,10 @@ fn keys(work: &Work) -> Known {
             .filter(|a| !a.is_empty()),
         doi: work.doi.as_deref().and_then(normalize::doi),
         day: work.date.clone().filter(|d| d.len() == 10),
+        named_after_file: work
+            .provenance
+            .iter()
+            .any(|p| crate::ids::file_stem(&p.file) == work.title),
     }
 }
 
@@ -655,6 +667,29 @@ fn union_folded(into: &mut Vec<String>, from: Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn works_named_after_their_files_are_not_alike_by_their_names() {
+        let named = |stem: &str| Work {
+            id: stem.into(),
+            title: stem.into(),
+            year: Some(2001),
+            provenance: vec![quire_model::Provenance {
+                file: format!("sources/{stem}.txt"),
+                line: Some(1),
+                record: None,
+            }],
+            ..Default::default()
+        };
+        let mut index = DedupIndex::new();
+        index.insert(&named("ungdc-2001-and"));
+        assert_eq!(index.find(&named("ungdc-2001-cmr")), DedupMatch::None);
+        // The same name (the file as PDF and as web page) is still one.
+        assert!(matches!(
+            index.find(&named("ungdc-2001-and")),
+            DedupMatch::Duplicate { .. }
+        ));
+    }
 
     #[test]
     fn different_texts_under_one_title_are_two_works_and_copies_are_one() {

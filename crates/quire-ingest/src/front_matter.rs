@@ -30,18 +30,64 @@ pub(crate) fn standalone_title(text: &str) -> Option<&str> {
     let alone = lines
         .next()
         .is_none_or(|l| l.is_empty() || l.starts_with("===") || l.starts_with("---"));
-    (alone && is_title_like(first)).then_some(first)
+    (alone && is_title_like(first)).then(|| first.trim_matches(['*', '_']).trim())
 }
 
 /// Short, with letters, and not ending as a sentence, a clause or a
-/// salutation does ("Mr. President,", "Excellencies:").
+/// salutation does ("Mr. President,", "**MR PRESIDENT,**",
+/// "Excellencies:"); not a salutation nor a speaker's sentence ("I would
+/// like to …", "Your Excellency the President …"), nor a line cut off
+/// after a function word ("… conveying our").
 fn is_title_like(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    let line = line.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    let words: Vec<&str> = line.split_whitespace().collect();
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    (1..=TITLE_MAX_WORDS).contains(&words)
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let first_person = words.iter().any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+            "I" | "me" | "my"
+        )
+    }) || words.len() >= 12
+        && words
+            .iter()
+            .any(|w| matches!(bare(w).as_str(), "we" | "our" | "us"));
+    let salutation = words.first().is_some_and(|w| {
+        matches!(
+            bare(w).as_str(),
+            "mr" | "mrs"
+                | "ms"
+                | "madam"
+                | "madame"
+                | "dear"
+                | "excellencies"
+                | "excellency"
+                | "distinguished"
+                | "ladies"
+                | "your"
+                | "his"
+                | "her"
+        )
+    });
+    let cut_off = words
+        .last()
+        .is_some_and(|w| CUT_OFF_WORDS.contains(&bare(w).as_str()));
+    (1..=TITLE_MAX_WORDS).contains(&words.len())
         && letters >= 3
-        && !line.ends_with([',', ';', ':', '.', '-', '\u{2013}'])
+        && !line.ends_with([',', ';', ':', '.', '-', '\u{2013}', '!'])
+        && !first_person
+        && !salutation
+        && !cut_off
 }
+
+/// Words a title does not end on; a line that does was cut off.
+const CUT_OFF_WORDS: [&str; 16] = [
+    "the", "a", "an", "of", "and", "or", "to", "in", "on", "by", "for", "with", "at", "from",
+    "our", "as",
+];
 
 /// Words an opening line may have to be taken for a title.
 const TITLE_MAX_WORDS: usize = 30;
@@ -188,6 +234,31 @@ fn natural_name_list(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn opening_lines_that_are_no_titles() {
+        for line in [
+            "**MR PRESIDENT,**",
+            "I would like to begin my remarks by conveying our",
+            "At the outset, I have the pleasure of congratulating",
+            "Your Excellency the President of the United Nations General Assembly",
+            "Dear President of the United Nations General Assembly, Excellencies, Ladies and Gentlemen!",
+            "The General Assembly is holding its seventy-third session at a special moment as we pay tribute to two towering",
+        ] {
+            assert_eq!(standalone_title(&format!("{line}\n\nText.")), None, "{line}");
+        }
+        for title in [
+            "Border Trade After 2021",
+            "Our Common Agenda",
+            "Pakistan's hard policy choices in Afghanistan",
+            "**Report of the Secretary-General**",
+        ] {
+            assert!(
+                standalone_title(&format!("{title}\n\nText.")).is_some(),
+                "{title}"
+            );
+        }
+    }
 
     #[test]
     fn author_lists_of_the_info_dictionary() {
