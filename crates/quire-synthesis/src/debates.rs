@@ -411,9 +411,16 @@ fn block_debates(
                     }
                     // Two evaluations oppose only when they evaluate the
                     // same thing: "stability" of Afghanistan and a
-                    // "violation" of human rights do not.
-                    let evaluation = matches!(sa, Stance::Positive | Stance::Negative);
-                    if evaluation && shared(&a.near_cue, &b.near_cue) == 0 {
+                    // "violation" of human rights do not. Support and
+                    // opposition likewise need the same object: "China
+                    // applauds the mediation …" and "China opposes any
+                    // move that will undermine peace …" are two matters.
+                    // (A denial need not repeat the accusation's words.)
+                    let same_object = matches!(
+                        sa,
+                        Stance::Positive | Stance::Negative | Stance::Support | Stance::Oppose
+                    );
+                    if same_object && shared(&a.near_cue, &b.near_cue) == 0 {
                         continue;
                     }
                     let score = strength(base, a, b) + TOPIC_BONUS * overlap.min(3) as f32;
@@ -671,7 +678,9 @@ fn method() -> String {
          a cause named vs denied) and, unless they name and deny a matter as the cause, share at \
          least one content word besides actor names and the cue (compared on their \
          first five letters), so that they are about the same matter. Evaluations must share two, \
-         one of them within {} words of each evaluative word, so that both judge the same thing. \
+         one of them within {} words of each evaluative word, so that both judge the same thing; \
+         support and opposition must share one within as many words of their cues, so that both \
+         are for or against the same thing. \
          More shared words, a contrastive marker (\u{201c}however\u{201d}, \u{201c}but\u{201d}, \
          \u{201c}in contrast\u{201d}, ...) on either side, higher coding scores and a cue close to the \
          actor\u{2019}s name make a pair stronger.",

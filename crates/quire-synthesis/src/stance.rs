@@ -568,17 +568,29 @@ fn evaluation<'a, 'b>(
 }
 
 /// A negator among the three words before `at`, within its clause: "not
-/// successful", "the lack of meaningful progress".
+/// successful", "the lack of meaningful progress". A negator that opens an
+/// intensifier ("in no small measure due to", "not least because of",
+/// "not only") affirms what follows.
 pub fn negated(sentence: &str, at: usize) -> bool {
     let before = &sentence[..at];
     let clause_start = before.rfind([',', ';', ':']).map_or(0, |i| i + 1);
     let clause = &before[clause_start..];
-    text::words(clause)
+    let words: Vec<String> = text::words(clause)
         .iter()
-        .rev()
-        .take(3)
-        .any(|&(s, e)| NEGATORS.contains(&clause[s..e].to_lowercase().as_str()))
+        .map(|&(s, e)| clause[s..e].to_lowercase())
+        .collect();
+    let n = words.len();
+    (n.saturating_sub(3)..n).any(|i| {
+        NEGATORS.contains(&words[i].as_str())
+            && !words
+                .get(i + 1)
+                .is_some_and(|next| INTENSIFIED.contains(&next.as_str()))
+    })
 }
+
+/// Words after which "not" or "no" intensifies instead of denying: "not
+/// least", "no small", "not only", "no less", "not just", "not merely".
+const INTENSIFIED: &[&str] = &["least", "small", "only", "less", "just", "merely", "little"];
 
 fn flip(kind: Stance) -> Stance {
     match kind {
@@ -617,8 +629,20 @@ pub fn concerns(
         .first()
         .is_some_and(|&(s, e)| sentence[cue_end + s..cue_end + e].eq_ignore_ascii_case("by"));
     let passive = before && (is_passive(&sentence[..stance.at]) || agent_follows);
+    // "accusations by India", "the accusation made at a Security Council
+    // meeting", "allegations from Kabul": a name after these is the
+    // accuser or the place, not the accused.
+    let accuser_or_place = after
+        && text::words(&sentence[cue_end..start])
+            .iter()
+            .any(|&(s, e)| {
+                matches!(
+                    sentence[cue_end + s..cue_end + e].to_lowercase().as_str(),
+                    "by" | "at" | "from" | "in" | "during"
+                )
+            });
     let bears = match stance.stance {
-        Stance::Accuse => (after && gap <= 3) || (passive && gap <= 4),
+        Stance::Accuse => (after && gap <= 3 && !accuser_or_place) || (passive && gap <= 4),
         Stance::Deny | Stance::Support | Stance::Oppose => before && !passive && gap <= 6,
         Stance::Positive | Stance::Negative => gap <= 8,
         // Causes are found by `causal_claims`, not by `classify`.
@@ -715,6 +739,13 @@ mod tests {
             "They broke free from the coup in Ukraine supported by the West.",
             "Ukraine"
         ));
+        // After a noun cue, the accuser or the place is not the accused.
+        assert!(about("The accusations against Pakistan grew.", "Pakistan"));
+        assert!(!about("The accusations by India grew.", "India"));
+        assert!(!about(
+            "We heard the accusation made at a Security Council meeting.",
+            "Security Council"
+        ));
     }
 
     fn claims(sentence: &str, names: &[&str]) -> Vec<(String, Stance, String)> {
@@ -779,6 +810,21 @@ mod tests {
         .is_empty());
         // "not" without any cause named is no denial of a cause.
         assert!(claims("It was not the sanctions.", &["sanctions"]).is_empty());
+        // "in no small measure due to", "not least because of": affirmed.
+        assert_eq!(
+            claims(
+                "Progress is in no small measure due to the sanctions.",
+                &["sanctions"]
+            ),
+            vec![("sanctions".into(), Stance::Cause, "due to".into())]
+        );
+        assert_eq!(
+            claims(
+                "Talks stalled, not least because of the sanctions.",
+                &["sanctions"]
+            ),
+            vec![("sanctions".into(), Stance::Cause, "because of".into())]
+        );
         // "causes" as a noun names no cause.
         assert!(claims(
             "Conflicts do not exist without root causes.",

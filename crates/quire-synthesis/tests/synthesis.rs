@@ -1614,6 +1614,30 @@ fn evaluations_oppose_only_when_they_evaluate_the_same_thing() {
 }
 
 #[test]
+fn support_and_opposition_oppose_only_on_the_same_object() {
+    let debates = |other: &str| {
+        let mut f = Fixture::new();
+        f.work_saying(
+            "khan-2022",
+            "Khan, A.",
+            2022,
+            SourceType::Secondary,
+            "Pakistan supports the peace talks with the Taliban in Doha.",
+            "cooperation",
+        );
+        f.work("ali-2023", "Ali, B.", 2023, SourceType::Secondary);
+        f.passage("ali-2023", other, &["cooperation"], 0.9);
+        f.run().debates.debates
+    };
+    // The sources disagree on what Pakistan wants of the talks: a debate.
+    let same = debates("Pakistan opposes the peace talks with the Taliban in Doha.");
+    assert_eq!(same.len(), 1, "{same:#?}");
+    // "Taliban" in common, but Pakistan opposes something else.
+    let other = debates("Pakistan opposes any attack by the Taliban on its border posts.");
+    assert!(other.is_empty(), "{other:#?}");
+}
+
+#[test]
 fn a_quote_that_points_back_comes_with_the_sentence_before() {
     let mut f = Fixture::new();
     f.work_saying(
