@@ -3,7 +3,13 @@
 CC0) for a topic: one Markdown source per statement with front matter,
 the review.toml given, ready for `quire review`.
 
-    python3 bench/review/make_ungdc_review.py OUT_DIR REVIEW_TOML [--countries TUV,FJI,...] [--from 2012]
+    python3 bench/review/make_ungdc_review.py OUT_DIR REVIEW_TOML [--countries TUV,FJI,...] [--from 2012] [--bare-every 2]
+
+`--bare-every N` writes every N-th statement as bare text (`ID.txt`, no
+front matter), as a researcher's folder of downloaded speeches holds
+them: quire must then name them after their files, take the year from
+the name, and neither merge nor pair them as duplicates for their alike
+openings ("Mr. President,").
 
 Without --countries every statement is taken (4,615, the scale run in
 bench/README.md). Used for the small-islands (sids.toml) and Sahel
@@ -50,6 +56,7 @@ def main():
     ap.add_argument("--countries", default="")
     ap.add_argument("--from", dest="since", type=int, default=2001)
     ap.add_argument("--corpus", default=CORPUS)
+    ap.add_argument("--bare-every", type=int, default=0)
     args = ap.parse_args()
     wanted = {c for c in args.countries.split(",") if c}
     sources = os.path.join(args.out, "sources")
@@ -71,9 +78,13 @@ def main():
             "source_type: official_statement\n"
             "---\n\n"
         )
+        n += 1
+        if args.bare_every and n % args.bare_every == 0:
+            with open(os.path.join(sources, f"{r['id']}.txt"), "w", encoding="utf-8") as f:
+                f.write(r["text"])
+            continue
         with open(os.path.join(sources, f"{r['id']}.md"), "w", encoding="utf-8") as f:
             f.write(front + r["text"])
-        n += 1
     print(f"{n} statements written to {sources}")
 
 
