@@ -200,12 +200,22 @@ fn collect_files(roots: &[PathBuf]) -> Result<Vec<PathBuf>, ReviewError> {
             });
         for entry in walker.flatten() {
             let name = entry.file_name().to_string_lossy();
-            if entry.file_type().is_file() && !name.starts_with('.') && !is_licence_note(&name) {
+            if entry.file_type().is_file()
+                && !name.starts_with('.')
+                && !is_lock_file(&name)
+                && !is_licence_note(&name)
+            {
                 files.insert(entry.into_path());
             }
         }
     }
     Ok(files.into_iter().collect())
+}
+
+/// "~$report.docx": the owner file Word keeps beside a document while it
+/// is open (LibreOffice's ".~lock…#" is hidden already), and "~" backups.
+fn is_lock_file(name: &str) -> bool {
+    name.starts_with("~$") || name.ends_with('~')
 }
 
 /// SOURCES.md / README files describe a folder; they are not sources.
@@ -664,6 +674,22 @@ mod tests {
         );
         let store = Store::open(&review.db_path()).unwrap();
         assert_eq!(store.count_documents().unwrap(), 2);
+    }
+
+    #[test]
+    fn word_owner_files_and_backups_are_no_sources() {
+        let tmp = tempfile::tempdir().unwrap();
+        let review = review_with_sources(
+            tmp.path(),
+            &[
+                ("~$draft.docx", "\u{0}owner"),
+                ("notes.md~", "# Old notes\n\nText."),
+                ("notes.md", "# Notes\n\nText."),
+            ],
+        );
+        let summary = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
+        assert_eq!(summary.files.len(), 1, "{:?}", summary.files);
+        assert!(summary.is_clean());
     }
 
     #[test]
