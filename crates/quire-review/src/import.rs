@@ -51,6 +51,9 @@ pub struct ImportSummary {
     /// Files of full text that name no title of their own: the works are
     /// called by their file names until front matter gives them one.
     pub named_after_file: Vec<String>,
+    /// Files read again because they changed since their last import:
+    /// what they gave then was replaced by what they give now.
+    pub changed_files: Vec<String>,
     pub indexed: usize,
 }
 
@@ -64,6 +67,7 @@ impl ImportSummary {
         self.skipped.extend(other.skipped);
         self.near_duplicates.extend(other.near_duplicates);
         self.named_after_file.extend(other.named_after_file);
+        self.changed_files.extend(other.changed_files);
         self.indexed += other.indexed;
     }
 
@@ -225,11 +229,15 @@ fn is_licence_note(name: &str) -> bool {
 }
 
 fn dedup_from_store(store: &Store) -> Result<DedupIndex, ReviewError> {
+    Ok(dedup_from_keys(store.work_keys()?))
+}
+
+fn dedup_from_keys(keys: Vec<WorkKey>) -> DedupIndex {
     let mut dedup = DedupIndex::new();
-    for key in store.work_keys()? {
+    for key in keys {
         dedup.insert(&work_from_key(key));
     }
-    Ok(dedup)
+    dedup
 }
 
 /// The light Work dedup needs, rebuilt from the stored key columns.
@@ -283,6 +291,8 @@ struct FileCounts {
     skips: Vec<SkipRecord>,
     records: usize,
     named_after_file: Vec<String>,
+    /// The file was imported before, in another version.
+    changed: bool,
 }
 
 impl FileImport<'_, '_> {
@@ -293,7 +303,8 @@ impl FileImport<'_, '_> {
         summary: &mut ImportSummary,
     ) -> Result<FileOutcome, ReviewError> {
         let hash = file_hash(path)?;
-        if self.store.file_hash(shown)?.as_deref() == Some(hash.as_str()) {
+        let previous = self.store.file_hash(shown)?;
+        if previous.as_deref() == Some(hash.as_str()) {
             return Ok(FileOutcome::Unchanged {
                 file: shown.to_string(),
             });
@@ -304,6 +315,16 @@ impl FileImport<'_, '_> {
         // batches, so a million-record file never sits in memory whole.
         let mut counts = FileCounts::default();
         let tx = self.store.transaction()?;
+        // A file changed since it was imported (front matter added, an
+        // export redone) replaces what it gave, in the same transaction:
+        // if reading it fails, the old works stay.
+        if previous.is_some() {
+            for id in tx.forget_file(shown)? {
+                self.index.mark_changed(id);
+            }
+            *self.dedup = dedup_from_keys(tx.work_keys()?);
+            counts.changed = true;
+        }
         let format =
             quire_ingest::read_file_with(path, shown, &ReadOptions::default(), &mut |item| {
                 if failure.is_some() {
@@ -409,6 +430,9 @@ fn finish_file(
     summary.skipped.extend(counts.skips);
     summary.near_duplicates.extend(counts.near);
     summary.named_after_file.extend(counts.named_after_file);
+    if counts.changed {
+        summary.changed_files.push(shown.to_string());
+    }
     Ok(FileOutcome::Imported {
         file: shown.to_string(),
         format: format.to_string(),
@@ -722,5 +746,68 @@ mod tests {
             (work.title.as_str(), work.year),
             ("ungdc-2016-tuv", Some(2016))
         );
+    }
+
+    #[test]
+    fn a_changed_file_replaces_what_it_gave_and_keeps_decisions() {
+        use quire_model::{Decision, DecisionLabel, ScreeningStage};
+        let tmp = tempfile::tempdir().unwrap();
+        let text = "Mr. President,\n\nWe are sinking, and the sea is rising around our atolls.\n";
+        let review = review_with_sources(tmp.path(), &[("ungdc-2021-tuv.txt", text)]);
+        import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
+        {
+            let mut store = Store::open(&review.db_path()).unwrap();
+            store
+                .record_decision(&Decision {
+                    work_id: "ungdc-2021-tuv".into(),
+                    stage: ScreeningStage::Abstract,
+                    reviewer: "ana".into(),
+                    label: DecisionLabel::Include,
+                    reason: None,
+                    note: None,
+                    at: "t".into(),
+                })
+                .unwrap();
+        }
+        // The user gives the text the front matter quire asked for.
+        std::fs::write(
+            tmp.path().join("sources/ungdc-2021-tuv.txt"),
+            format!("---\ntitle: Statement by Tuvalu\nyear: 2021\n---\n\n{text}"),
+        )
+        .unwrap();
+        let summary = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
+        assert_eq!((summary.added, summary.merged), (1, 0));
+        assert_eq!(summary.changed_files, ["sources/ungdc-2021-tuv.txt"]);
+        let store = Store::open(&review.db_path()).unwrap();
+        assert_eq!(store.count_works().unwrap(), 1);
+        let work = store.get_work("ungdc-2021-tuv").unwrap().unwrap();
+        assert_eq!(work.title, "Statement by Tuvalu");
+        assert_eq!(store.count_documents().unwrap(), 1);
+        assert_eq!(store.decisions(ScreeningStage::Abstract).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_file_changed_into_junk_fails_and_keeps_what_it_gave() {
+        let tmp = tempfile::tempdir().unwrap();
+        let docx = std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../quire-ingest/tests/fixtures/briefing.docx"),
+        )
+        .unwrap();
+        let review = review_with_sources(tmp.path(), &[]);
+        std::fs::write(tmp.path().join("sources/brief.docx"), &docx).unwrap();
+        import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
+        let before = Store::open(&review.db_path()).unwrap().works().unwrap();
+        assert_eq!(before.len(), 1);
+        std::fs::write(tmp.path().join("sources/brief.docx"), b"not a zip any more").unwrap();
+        let summary = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
+        assert!(
+            matches!(summary.files[0], FileOutcome::Failed { .. }),
+            "{:?}",
+            summary.files
+        );
+        let store = Store::open(&review.db_path()).unwrap();
+        assert_eq!(store.works().unwrap(), before);
+        assert_eq!(store.count_documents().unwrap(), 1);
     }
 }

@@ -150,3 +150,50 @@ fn manual_codes_are_not_duplicated() {
     );
     assert_eq!(store.manual_codes().unwrap(), vec![code]);
 }
+
+#[test]
+fn forgetting_a_file_takes_back_only_what_it_gave() {
+    let from = |id: &str, files: &[&str]| {
+        let mut w = work(id, id);
+        w.provenance = files
+            .iter()
+            .map(|f| quire_model::Provenance {
+                file: f.to_string(),
+                line: Some(1),
+                record: None,
+            })
+            .collect();
+        w
+    };
+    let doc = |id: &str, file: &str| Document {
+        work_id: id.into(),
+        text: "body".into(),
+        format: "md".into(),
+        file: file.into(),
+        ..Default::default()
+    };
+    let mut store = Store::in_memory().unwrap();
+    let tx = store.transaction().unwrap();
+    // "a_b.ris" holds a LIKE wildcard: it must not match "axb.ris".
+    tx.insert_work(&from("solo", &["sources/a_b.ris"])).unwrap();
+    tx.insert_work(&from("shared", &["sources/a_b.ris", "sources/c.md"]))
+        .unwrap();
+    tx.insert_work(&from("other", &["sources/axb.ris"]))
+        .unwrap();
+    tx.put_document(&doc("solo", "sources/a_b.ris")).unwrap();
+    tx.put_document(&doc("shared", "sources/a_b.ris")).unwrap();
+    tx.commit().unwrap();
+
+    let tx = store.transaction().unwrap();
+    let mut touched = tx.forget_file("sources/a_b.ris").unwrap();
+    touched.sort();
+    assert_eq!(touched, ["shared", "solo"]);
+    tx.commit().unwrap();
+    assert!(store.get_work("solo").unwrap().is_none());
+    let shared = store.get_work("shared").unwrap().unwrap();
+    let files: Vec<&str> = shared.provenance.iter().map(|p| p.file.as_str()).collect();
+    assert_eq!(files, ["sources/c.md"]);
+    assert!(store.document("shared").unwrap().is_none());
+    assert!(store.get_work("other").unwrap().is_some());
+    assert_eq!(store.count_documents().unwrap(), 0);
+}

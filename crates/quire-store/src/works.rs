@@ -58,6 +58,67 @@ impl StoreTx<'_> {
         Ok(())
     }
 
+    /// Take back what an earlier import of `file` stored, before the
+    /// changed file is read again: works only it gave are deleted (with
+    /// their full texts and near-duplicate pairs); works it shares with
+    /// other files lose its provenance, one merged copy, and its full
+    /// text. Screening decisions and hand codes stay, keyed by work id,
+    /// for the works the file gives again. Returns the ids touched.
+    pub fn forget_file(&self, file: &str) -> Result<Vec<String>, StoreError> {
+        let touched = self.works_from_file(file)?;
+        for mut work in touched.iter().cloned() {
+            let before = work.provenance.len();
+            work.provenance.retain(|p| p.file != file);
+            if work.provenance.is_empty() {
+                self.tx
+                    .execute("DELETE FROM works WHERE id = ?1", [&work.id])?;
+                self.tx.execute(
+                    "DELETE FROM near_duplicates WHERE a = ?1 OR b = ?1",
+                    [&work.id],
+                )?;
+                continue;
+            }
+            write_work(&self.tx, &work, false)?;
+            let dropped = (before - work.provenance.len()) as i64;
+            self.tx.execute(
+                "UPDATE works SET merged_copies = MAX(merged_copies - ?2, 0) WHERE id = ?1",
+                params![work.id, dropped],
+            )?;
+            self.tx.execute(
+                "DELETE FROM documents WHERE work_id = ?1 AND file = ?2",
+                params![work.id, file],
+            )?;
+        }
+        Ok(touched.into_iter().map(|w| w.id).collect())
+    }
+
+    /// Every work's comparison keys as this transaction sees them.
+    pub fn work_keys(&self) -> Result<Vec<WorkKey>, StoreError> {
+        work_keys(&self.tx)
+    }
+
+    /// The works that name `file` in their provenance.
+    fn works_from_file(&self, file: &str) -> Result<Vec<Work>, StoreError> {
+        // The file's name in the stored JSON narrows the scan; the
+        // provenance decides.
+        let as_json = serde_json::to_string(file).unwrap_or_default();
+        let mut stmt = self
+            .tx
+            .prepare("SELECT id, data FROM works WHERE data LIKE ?1 ESCAPE '\\'")?;
+        let rows = stmt.query_map([like_containing(as_json.trim_matches('"'))], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, data) = row?;
+            let work = decode(&id, &data)?;
+            if work.provenance.iter().any(|p| p.file == file) {
+                out.push(work);
+            }
+        }
+        Ok(out)
+    }
+
     /// The full text of a work, if it has one.
     pub fn document_text(&self, work_id: &str) -> Result<Option<String>, StoreError> {
         Ok(self
@@ -117,19 +178,7 @@ impl Store {
 
     /// The dedup keys of every stored work.
     pub fn work_keys(&self) -> Result<Vec<WorkKey>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, doi, title_key, first_author, year FROM works")?;
-        let rows = stmt.query_map([], |r| {
-            Ok(WorkKey {
-                id: r.get(0)?,
-                doi: r.get(1)?,
-                title_key: r.get(2)?,
-                first_author: r.get(3)?,
-                year: r.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        work_keys(&self.conn)
     }
 
     pub fn document(&self, work_id: &str) -> Result<Option<Document>, StoreError> {
@@ -215,6 +264,31 @@ fn row_to_document(r: &rusqlite::Row<'_>) -> rusqlite::Result<Document> {
         text: r.get(3)?,
         page_starts: serde_json::from_str(&pages).unwrap_or_default(),
     })
+}
+
+/// Every work's comparison keys, for deduplication.
+fn work_keys(conn: &Connection) -> Result<Vec<WorkKey>, StoreError> {
+    let mut stmt = conn.prepare("SELECT id, doi, title_key, first_author, year FROM works")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(WorkKey {
+            id: r.get(0)?,
+            doi: r.get(1)?,
+            title_key: r.get(2)?,
+            first_author: r.get(3)?,
+            year: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A LIKE pattern matching any text that contains `text`: its `%`, `_`
+/// and `\` escaped (with `\`).
+fn like_containing(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
 }
 
 fn decode(id: &str, data: &str) -> Result<Work, StoreError> {

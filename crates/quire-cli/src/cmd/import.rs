@@ -82,8 +82,8 @@ pub fn print_summary(s: &ImportSummary) {
         })
         .collect();
     println!(
-        "{} files: {} records read, {} works added, {} duplicates merged, {} records skipped, {} files unchanged, {} files failed",
-        s.files.len(),
+        "{}: {} records read, {} works added, {} duplicates merged, {} records skipped, {} files unchanged, {} files failed",
+        plural(s.files.len(), "file"),
         s.records,
         s.added,
         s.merged,
@@ -121,6 +121,19 @@ pub fn print_summary(s: &ImportSummary) {
             );
         }
     }
+    if !s.changed_files.is_empty() {
+        println!(
+            "{} changed since the last import and read again: what {} gave before was replaced \
+             (screening decisions and hand codes of works it gives again are kept): {}",
+            plural(s.changed_files.len(), "file"),
+            if s.changed_files.len() == 1 {
+                "it"
+            } else {
+                "they"
+            },
+            s.changed_files.join(", ")
+        );
+    }
     if !s.named_after_file.is_empty() {
         let shown: Vec<&str> = s
             .named_after_file
@@ -142,5 +155,14 @@ pub fn print_summary(s: &ImportSummary) {
         for n in s.near_duplicates.iter().take(20) {
             println!("  {} ~ {} (title similarity {:.2})", n.a, n.b, n.similarity);
         }
+    }
+}
+
+/// "1 file", "3 files".
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
