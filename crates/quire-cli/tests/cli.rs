@@ -971,3 +971,86 @@ fn an_office_report_keeps_its_33_notes_out_of_its_paragraphs() {
     let headings: Vec<&str> = body.iter().filter_map(|(h, _)| h.as_deref()).collect();
     assert!(headings.contains(&"Border management"), "{headings:?}");
 }
+
+#[test]
+fn hand_codes_go_from_a_suggestion_sheet_into_the_review_and_out_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = imported_review(tmp.path());
+    let sheet = quire(&dir)
+        .args(["code", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert_success(&sheet);
+    let sheet = String::from_utf8(sheet.stdout).unwrap();
+    let mut lines = sheet.lines();
+    assert_eq!(lines.next(), Some("work_id,passage,category,coder"));
+    let first = lines.next().unwrap();
+    assert!(first.ends_with(",auto"), "{first}");
+    // The reviewer recodes the first passage and signs it; the suggestion
+    // rows stay in the sheet as they were.
+    let (work, rest) = first.split_once(',').unwrap();
+    let passage = rest.split(',').next().unwrap();
+    // A category the codebook lacks is reported and not kept.
+    let edited = format!(
+        "work_id,passage,category,coder\n{work},{passage},threats,ana\n{work},{passage},terrorism,ana\n{first}\n{}\n",
+        lines.collect::<Vec<_>>().join("\n")
+    );
+    let csv = tmp.path().join("sheet.csv");
+    std::fs::write(&csv, edited).unwrap();
+    let out = quire(&dir)
+        .args(["code", "--train"])
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the foreign category is a problem"
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("1 hand codes") && said.contains("(1 new)"),
+        "{said}"
+    );
+    assert!(said.contains("suggestions (coder `auto`)"), "{said}");
+    assert!(
+        said.contains("category the codebook does not have (e.g. `terrorism`"),
+        "{said}"
+    );
+
+    let exported = tmp.path().join("hand.csv");
+    let out = quire(&dir)
+        .args(["code", "--export-codes"])
+        .arg(&exported)
+        .output()
+        .unwrap();
+    assert_success(&out);
+    assert_eq!(
+        std::fs::read_to_string(&exported).unwrap(),
+        format!("work_id,passage,category,coder\n{work},{passage},threats,ana\n")
+    );
+    // The report codes that passage by hand.
+    quire(&dir).arg("report").assert().success();
+    let evidence = std::fs::read_to_string(dir.join("out/evidence.csv")).unwrap();
+    assert!(
+        evidence.lines().any(|l| l.starts_with(&format!("{work},"))
+            && l.contains(",threats,")
+            && l.contains(",manual,")),
+        "{evidence}"
+    );
+    // The category renamed afterwards: the report still runs, and says
+    // which hand codes it left out.
+    let toml = std::fs::read_to_string(dir.join("review.toml")).unwrap();
+    std::fs::write(
+        dir.join("review.toml"),
+        toml.replace("id = \"threats\"", "id = \"threat_landscape\""),
+    )
+    .unwrap();
+    let out = quire(&dir).arg("report").output().unwrap();
+    assert_success(&out);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("hand codes left out") && said.contains("1 of `threats`"),
+        "{said}"
+    );
+}

@@ -27,6 +27,9 @@ pub struct Analysis {
     pub report: ReportFiles,
     /// Wall time of each stage, in order, for the summary line.
     pub timings: Vec<(&'static str, f64)>,
+    /// Categories of stored hand codes that the codebook no longer has
+    /// (renamed or removed since the coding): those codes were left out.
+    pub hand_codes_left_out: BTreeMap<String, usize>,
 }
 
 /// Run selection, coding, synthesis and the report over what the store holds.
@@ -51,7 +54,7 @@ pub fn run_analysis(review: &ReviewDir, protocol: &Protocol) -> Result<Analysis,
 
     let passages = cut_passages(&store, &works, &included)?;
     lap("passages", &mut timings);
-    let codings = code(&store, protocol, &passages)?;
+    let (codings, hand_codes_left_out) = code(&store, protocol, &passages)?;
     lap("code", &mut timings);
 
     let synthesis = quire_synthesis::synthesise(&ReviewInput {
@@ -90,6 +93,7 @@ pub fn run_analysis(review: &ReviewDir, protocol: &Protocol) -> Result<Analysis,
         prisma,
         report,
         timings,
+        hand_codes_left_out,
     })
 }
 
@@ -134,12 +138,22 @@ fn code(
     store: &Store,
     protocol: &Protocol,
     passages: &[Passage],
-) -> Result<Vec<Coding>, ReviewError> {
+) -> Result<(Vec<Coding>, BTreeMap<String, usize>), ReviewError> {
     let mut coder = Coder::from_codebook(&protocol.codebook())?;
     coder.fit_corpus(&passages.iter().map(|p| p.text.as_str()).collect::<Vec<_>>());
+    // Hand codes of a category the codebook has lost would stop the
+    // classifier: they are counted and left out.
+    let mut left_out: BTreeMap<String, usize> = BTreeMap::new();
     let manual: Vec<Coding> = store
         .manual_codes()?
         .into_iter()
+        .filter(|(_, _, category, _)| {
+            let known = category.is_empty() || coder.categories().contains(category);
+            if !known {
+                *left_out.entry(category.clone()).or_default() += 1;
+            }
+            known
+        })
         .map(|(work_id, passage, category, coder)| Coding {
             work_id,
             passage,
@@ -162,8 +176,11 @@ fn code(
         .into_iter()
         .filter(|c| !hand_coded.contains(&(c.work_id.as_str(), c.passage)))
         .collect();
-    codings.extend(manual);
-    Ok(codings)
+    // A hand code with no category says "read, none applies": it taught
+    // the classifier and keeps the suggestions off the passage, but it is
+    // no coding.
+    codings.extend(manual.into_iter().filter(|c| !c.category.is_empty()));
+    Ok((codings, left_out))
 }
 
 fn prisma_counts(

@@ -56,6 +56,17 @@ pub fn print_analysis(a: &Analysis) {
         ),
         count(s.actors.unknown.len(), "proposed actor", "proposed actors"),
     );
+    if !a.hand_codes_left_out.is_empty() {
+        let left: Vec<String> = a
+            .hand_codes_left_out
+            .iter()
+            .map(|(category, n)| format!("{n} of `{category}`"))
+            .collect();
+        println!(
+            "hand codes left out, their categories are not in the codebook: {} (rename them back in review.toml, or recode)",
+            left.join(", ")
+        );
+    }
     let times: Vec<String> = a
         .timings
         .iter()
