@@ -141,6 +141,38 @@ const NOT_NAMES: &[&str] = &[
     "Policy",
     "Abstract",
     "Introduction",
+    // Words of a report's front matter, set in capitals as often as not
+    // ("REVIEW QUESTION", "EXECUTIVE SUMMARY").
+    "Review",
+    "Question",
+    "Summary",
+    "Executive",
+    "Contents",
+    "Overview",
+    "Background",
+    "Foreword",
+    "Preface",
+    "Findings",
+    "Recommendations",
+    "Chapter",
+    "Section",
+    "Draft",
+    "Version",
+    "Edition",
+    "Volume",
+    "Series",
+    "Study",
+    "Research",
+    "Analysis",
+    "Commentary",
+    "Briefing",
+    "Note",
+    "Memorandum",
+    "Statement",
+    "Remarks",
+    "Press",
+    "Release",
+    "Update",
     "January",
     "February",
     "March",
@@ -186,11 +218,17 @@ fn names_under_title(page: &str) -> Option<&str> {
     let next = next.strip_prefix("# ").unwrap_or(next);
     let cut = next
         .split_whitespace()
-        .position(|w| NOT_NAMES.contains(&w))
+        .position(|w| is_not_name(w))
         .and_then(|k| next.split_whitespace().nth(k))
         .map_or(next.len(), |w| w.as_ptr() as usize - next.as_ptr() as usize);
     let names = next[..cut].trim_end();
     is_name_list(names).then_some(names)
+}
+
+/// A word of an institution, a date or a title, never of a name, in any
+/// case ("Report", "REPORT").
+fn is_not_name(word: &str) -> bool {
+    NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(word))
 }
 
 /// A line that is nothing but names: every word capitalised (initials,
@@ -209,7 +247,7 @@ fn is_name_list(line: &str) -> bool {
             && words.iter().all(|w| {
                 w.chars().next().is_some_and(char::is_uppercase)
                     && !w.chars().any(|c| c.is_ascii_digit())
-                    && !NOT_NAMES.contains(w)
+                    && !is_not_name(w)
             })
     };
     !parts.is_empty() && parts.iter().all(is_name)
@@ -288,6 +326,16 @@ mod tests {
         assert_eq!(names_under_title(page), Some("Ayesha Khan"));
         assert!(is_name_list("A. Khan, B. Ali & C. D. Rahman"));
         assert!(!is_name_list("The Border Trade"));
+        // Front-matter words in capitals are no names; names in capitals are.
+        let page = "# Border Trade
+
+REVIEW QUESTION
+
+# How did trade change?
+";
+        assert_eq!(names_under_title(page), None);
+        assert!(!is_name_list("EXECUTIVE SUMMARY"));
+        assert!(is_name_list("AYESHA KHAN and IMRAN ALI"));
     }
 
     #[test]
