@@ -17,6 +17,8 @@ pub struct Status {
     pub by_kind: BTreeMap<String, usize>,
     pub by_source_type: BTreeMap<String, usize>,
     pub by_year: BTreeMap<String, usize>,
+    /// Hand codes kept in the review (`quire code --train`), by coder.
+    pub hand_codes: BTreeMap<String, usize>,
     pub index: IndexStatus,
 }
 
@@ -43,6 +45,13 @@ pub fn status(review: &ReviewDir) -> Result<Status, ReviewError> {
         by_kind: group(GroupBy::Kind)?,
         by_source_type: group(GroupBy::SourceType)?,
         by_year: group(GroupBy::Year)?,
+        hand_codes: store.manual_codes()?.into_iter().fold(
+            BTreeMap::new(),
+            |mut by, (_, _, _, coder)| {
+                *by.entry(coder).or_default() += 1;
+                by
+            },
+        ),
         index: IndexStatus {
             current: index_is_current(review, &store)?,
             store_generation: store.generation()?,

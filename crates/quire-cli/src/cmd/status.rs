@@ -40,6 +40,9 @@ pub fn run(args: &Args, ctx: &Context) -> Result<u8> {
     line("by kind", &s.by_kind);
     line("by source", &s.by_source_type);
     line("by year", &s.by_year);
+    if !s.hand_codes.is_empty() {
+        line("hand codes", &s.hand_codes);
+    }
     let index = if s.index.current {
         "current"
     } else if s.works == 0 {
