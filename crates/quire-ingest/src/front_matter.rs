@@ -218,7 +218,7 @@ fn names_under_title(page: &str) -> Option<&str> {
     let next = next.strip_prefix("# ").unwrap_or(next);
     let cut = next
         .split_whitespace()
-        .position(|w| is_not_name(w))
+        .position(is_not_name)
         .and_then(|k| next.split_whitespace().nth(k))
         .map_or(next.len(), |w| w.as_ptr() as usize - next.as_ptr() as usize);
     let names = next[..cut].trim_end();
