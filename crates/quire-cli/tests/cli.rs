@@ -1017,6 +1017,10 @@ fn hand_codes_go_from_a_suggestion_sheet_into_the_review_and_out_again() {
         said.contains("category the codebook does not have (e.g. `terrorism`"),
         "{said}"
     );
+    assert_eq!(
+        status_json(&dir)["hand_codes"],
+        serde_json::json!({"ana": 1})
+    );
 
     let exported = tmp.path().join("hand.csv");
     let out = quire(&dir)
