@@ -484,6 +484,11 @@ fn stated_gaps(corpus: &Corpus) -> Vec<GapStatement> {
             if cue_text.ends_with("clear") && after.to_lowercase().starts_with("cut") {
                 continue;
             }
+            // "a globalization that, if poorly understood, will …": a
+            // condition, not a state of knowledge.
+            if is_conditional(&sentence[..m.start()]) {
+                continue;
+            }
             // A passage outside the framework counts when the sentence is
             // about the review's subject (a keyword or a codebook actor):
             // an aside on a virus is no gap of a climate review.
@@ -507,6 +512,21 @@ fn stated_gaps(corpus: &Corpus) -> Vec<GapStatement> {
         }
     }
     out
+}
+
+/// The cue follows "if", "unless" or "when" within two words: "if poorly
+/// understood", "unless further studied".
+fn is_conditional(before: &str) -> bool {
+    crate::text::words(before)
+        .iter()
+        .rev()
+        .take(2)
+        .any(|&(s, e)| {
+            matches!(
+                before[s..e].to_lowercase().as_str(),
+                "if" | "unless" | "when"
+            )
+        })
 }
 
 /// "Further research is needed", "merits further study".

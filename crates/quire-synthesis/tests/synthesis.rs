@@ -551,6 +551,13 @@ fn study_as_schooling_and_off_subject_asides_state_no_gap() {
         &["threat_landscape"],
         0.5,
     );
+    // A condition, not a state of knowledge.
+    f.passage(
+        "khan-2021",
+        "The TTP's reach, if poorly understood, will be underestimated again.",
+        &["threat_landscape"],
+        0.5,
+    );
     f.passage(
         "mofa-2022",
         "Further research on TTP funding is needed. How the TTP recruits in Pakistan remains unclear.",
