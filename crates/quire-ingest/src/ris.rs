@@ -331,9 +331,22 @@ fn to_work(rec: &RawRecord) -> Result<Work, String> {
         abstract_text: many.abstract_text.and_then(clean),
         keywords: many.keywords,
         language: rec.first(&[b"LA"]).and_then(clean),
-        genre: clean(ty),
+        genre: genre(rec, kind).or_else(|| clean(ty)),
         ..Default::default()
     })
+}
+
+/// What kind of document a report says it is, for APA's "(Special Report
+/// No. 494)": `M3` (type of work) unless it holds a DOI, else the series
+/// (`T3`). Other kinds keep their RIS type as the genre.
+fn genre(rec: &RawRecord, kind: WorkKind) -> Option<String> {
+    if kind != WorkKind::Report {
+        return None;
+    }
+    rec.first(&[b"M3"])
+        .filter(|m| normalize::doi(m).is_none())
+        .or_else(|| rec.first(&[b"T3"]))
+        .and_then(clean)
 }
 
 /// What a record's repeatable tags give, read in one pass over its
@@ -460,6 +473,30 @@ mod tests {
         assert_eq!(
             titles,
             [("Siddiqá on trade", Some(1)), ("Café talks", Some(5))]
+        );
+    }
+
+    #[test]
+    fn a_report_takes_its_type_of_work_or_series_as_genre() {
+        let text = "TY  - RPRT\nTI  - The TTP after the takeover\nT3  - Special Report\nVL  - 494\nER  - \n\
+                    TY  - RPRT\nTI  - Border fencing\nM3  - Asia Report\nT3  - Reports\nER  - \n\
+                    TY  - RPRT\nTI  - A DOI in M3\nM3  - 10.1234/abc\nER  - \n\
+                    TY  - JOUR\nTI  - An article\nT3  - A series\nER  - \n";
+        let genres: Vec<Option<String>> = read_all(text.as_bytes())
+            .into_iter()
+            .filter_map(|item| match item {
+                crate::Item::Record(r) => Some(r.work.genre),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            genres,
+            [
+                Some("Special Report".into()),
+                Some("Asia Report".into()),
+                Some("RPRT".into()),
+                Some("JOUR".into()),
+            ]
         );
     }
 

@@ -356,6 +356,17 @@ fn attach_container(work: &Work, entry: &mut Entry) {
 }
 
 fn set_numbers(work: &Work, entry: &mut Entry) {
+    // A report's number is its own, after its genre: APA's "(Special
+    // Report No. 494)", "(Asia Report No. 320)", not a volume.
+    if entry.entry_type() == &EntryType::Report {
+        if let Some(number) = work.volume.as_deref().or(work.issue.as_deref()) {
+            entry.set_keyed_serial_number("serial", number.trim().to_string());
+        }
+        if let Some(genre) = work.citation_genre() {
+            entry.set_genre(FormatString::with_value(genre));
+        }
+        return;
+    }
     if let Some(v) = &work.volume {
         entry.set_volume(numeric(v));
     }
@@ -451,6 +462,38 @@ mod tests {
         assert_eq!(
             refs[0].plain(),
             "Ministry of Foreign Affairs of Pakistan. (2023). Statement on border security."
+        );
+    }
+
+    #[test]
+    fn a_report_number_follows_its_genre() {
+        let work = Work {
+            id: "jadoon".into(),
+            kind: WorkKind::Report,
+            title: "The TTP after the Taliban takeover".into(),
+            authors: vec![Person::new("Jadoon", Some("Amira".into()))],
+            year: Some(2022),
+            volume: Some("494".into()),
+            genre: Some("Special Report".into()),
+            publisher: Some("United States Institute of Peace".into()),
+            ..Default::default()
+        };
+        let refs = apa_references(std::slice::from_ref(&work));
+        assert_eq!(
+            refs[0].plain(),
+            "Jadoon, A. (2022). The TTP after the Taliban takeover (Special Report No. 494). \
+             United States Institute of Peace."
+        );
+        // The same number is CSL's and BibTeX's `number`.
+        let csl = crate::references::csl_json::item(&work);
+        assert_eq!(
+            (csl["number"].as_str(), csl.get("volume")),
+            (Some("494"), None)
+        );
+        let bib = crate::references::bibtex::to_bibtex(std::slice::from_ref(&work));
+        assert!(
+            bib.contains("number = {494}") && bib.contains("type = {Special Report}"),
+            "{bib}"
         );
     }
 

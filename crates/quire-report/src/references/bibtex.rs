@@ -29,10 +29,19 @@ fn entry(work: &Work) -> String {
         WorkKind::Chapter | WorkKind::Encyclopedia => "booktitle",
         _ => "howpublished",
     };
+    // A @techreport has a `number` and a `type` ("Special Report"), no volume.
+    let report = entry_type(work.kind) == EntryType::TechReport;
+    let (volume, number) = if report {
+        (None, work.volume.as_deref().or(work.issue.as_deref()))
+    } else {
+        (work.volume.as_deref(), work.issue.as_deref())
+    };
+    let genre = work.citation_genre().filter(|_| report);
     let optional = [
         (container_field, work.container.as_deref()),
-        ("volume", work.volume.as_deref()),
-        ("number", work.issue.as_deref()),
+        ("volume", volume),
+        ("number", number),
+        ("type", genre.as_deref()),
         ("pages", work.pages.as_deref()),
         (publisher_field(work.kind), work.publisher.as_deref()),
         ("doi", work.doi.as_deref()),

@@ -24,10 +24,18 @@ pub fn item(work: &Work) -> Value {
         m.insert("issued".into(), json!({ "date-parts": [parts] }));
     }
     let genre = work.citation_genre();
+    // A report's number is CSL's `number` (APA's "Report No. 12").
+    let report = work.kind.csl_type() == "report";
+    let (volume, issue, number) = if report {
+        (None, None, work.volume.as_deref().or(work.issue.as_deref()))
+    } else {
+        (work.volume.as_deref(), work.issue.as_deref(), None)
+    };
     let strings = [
         ("container-title", work.container.as_deref()),
-        ("volume", work.volume.as_deref()),
-        ("issue", work.issue.as_deref()),
+        ("volume", volume),
+        ("issue", issue),
+        ("number", number),
         ("page", work.pages.as_deref()),
         ("publisher", work.publisher.as_deref()),
         ("DOI", work.doi.as_deref()),

@@ -37,6 +37,10 @@ fn record(work: &Work, out: &mut String) {
     opt(out, container_tag, work.container.as_deref());
     opt(out, "VL", work.volume.as_deref());
     opt(out, "IS", work.issue.as_deref());
+    // "Type of work" for a report: what APA prints before its number.
+    if matches!(work.kind, WorkKind::Report | WorkKind::Statement) {
+        opt(out, "M3", work.citation_genre().as_deref());
+    }
     if let Some(pages) = &work.pages {
         let (start, end) = split_pages(pages);
         tag(out, "SP", start);
