@@ -314,9 +314,12 @@ fn entry_type(work: &Work) -> EntryType {
 /// volume and issue belong to the parent, the publisher to whichever entry
 /// APA prints it for.
 fn attach_container(work: &Work, entry: &mut Entry) {
+    // APA omits a publisher that is the author itself ("International
+    // Crisis Group. (2023). … International Crisis Group." says it twice).
     let publisher = work
         .publisher
         .as_deref()
+        .filter(|p| !is_the_author(work, p))
         .map(|p| Publisher::new(Some(FormatString::with_value(p)), None));
     let parent_type = match work.kind {
         WorkKind::Article => Some(EntryType::Periodical),
@@ -355,15 +358,28 @@ fn attach_container(work: &Work, entry: &mut Entry) {
     }
 }
 
+/// Whether `publisher` names the work's only author (an organisation).
+fn is_the_author(work: &Work, publisher: &str) -> bool {
+    let key = |s: &str| quire_model::normalize::title_key(s.trim_start_matches("The "));
+    match work.authors.as_slice() {
+        [only] if only.given.is_none() || only.literal => key(&only.family) == key(publisher),
+        _ => false,
+    }
+}
+
 fn set_numbers(work: &Work, entry: &mut Entry) {
     // A report's number is its own, after its genre: APA's "(Special
     // Report No. 494)", "(Asia Report No. 320)", not a volume.
     if entry.entry_type() == &EntryType::Report {
+        // The genre only with a number: alone, APA would bracket it
+        // ("[Government report]"), and a review's source-type label
+        // ("official_statement") is no description of a letter or a
+        // proclamation.
         if let Some(number) = work.volume.as_deref().or(work.issue.as_deref()) {
             entry.set_keyed_serial_number("serial", number.trim().to_string());
-        }
-        if let Some(genre) = work.citation_genre() {
-            entry.set_genre(FormatString::with_value(genre));
+            if let Some(genre) = work.citation_genre() {
+                entry.set_genre(FormatString::with_value(genre));
+            }
         }
         return;
     }
@@ -462,6 +478,30 @@ mod tests {
         assert_eq!(
             refs[0].plain(),
             "Ministry of Foreign Affairs of Pakistan. (2023). Statement on border security."
+        );
+    }
+
+    #[test]
+    fn a_publisher_that_is_the_author_is_not_repeated() {
+        let page = |publisher: &str| Work {
+            id: "icg".into(),
+            kind: WorkKind::Report,
+            title: "Pakistan's border fence".into(),
+            authors: vec![Person::organisation("International Crisis Group")],
+            year: Some(2023),
+            publisher: Some(publisher.into()),
+            ..Default::default()
+        };
+        let refs = apa_references(&[page("International Crisis Group")]);
+        assert_eq!(
+            refs[0].plain(),
+            "International Crisis Group. (2023). Pakistan's border fence."
+        );
+        let refs = apa_references(&[page("Brookings Institution")]);
+        assert!(
+            refs[0].plain().ends_with("Brookings Institution."),
+            "{}",
+            refs[0].plain()
         );
     }
 
