@@ -400,6 +400,13 @@ impl Reference {
             kind: self.kind,
             title,
             authors: self.authors.clone(),
+            // A chapter's editors are its book's; an edited book's are
+            // already its authors (the parser's fallback).
+            editors: if self.authors.is_empty() {
+                Vec::new()
+            } else {
+                self.editors.clone()
+            },
             year: self.year,
             date: self.iso_date().filter(|d| d.len() > 4),
             container: self.container.clone(),
@@ -561,6 +568,8 @@ pub fn parse_names(raw: &str) -> (Vec<Person>, bool) {
     let et_al = etal.is_match(raw);
     let text = etal.replace_all(raw, "");
     let text = ed.replace_all(&text, "");
+    // "Ali, B. (Eds.)." leaves "Ali, B. ." behind: one stop, no space.
+    let text = text.replace(" .", ".").replace("..", ".");
     let text = text.trim().trim_matches(|c: char| ",;:() ".contains(c));
     // A closing full stop goes, the one of a final initial stays.
     let text = match text.strip_suffix('.') {
@@ -954,6 +963,13 @@ mod tests {
         let (p, et_al) = parse_names("Haddad, R., et al.");
         assert!(et_al);
         assert_eq!(p.len(), 1);
+        // Editors of an edited book, "(Eds.)" after them.
+        let (p, _) = parse_names("Khan, A., & Ali, B. (Eds.).");
+        let names: Vec<(&str, Option<&str>)> = p
+            .iter()
+            .map(|p| (p.family.as_str(), p.given.as_deref()))
+            .collect();
+        assert_eq!(names, [("Khan", Some("A.")), ("Ali", Some("B."))]);
     }
 
     #[test]

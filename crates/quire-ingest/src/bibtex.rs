@@ -372,6 +372,8 @@ trait Fields {
     fn take(&mut self, name: &str) -> Option<String>;
     /// The authors, or the editors when there are none.
     fn people(&self) -> Vec<Person>;
+    /// The editors, when there are authors too (a chapter's book's).
+    fn editors(&self) -> Vec<Person>;
     fn key(&self) -> &str;
 }
 
@@ -381,6 +383,9 @@ impl Fields for Entry {
     }
     fn people(&self) -> Vec<Person> {
         people(self)
+    }
+    fn editors(&self) -> Vec<Person> {
+        editors_beside_authors(self)
     }
     fn key(&self) -> &str {
         &self.key
@@ -397,6 +402,14 @@ impl Fields for PlainEntry {
         match author.and_then(|(_, names)| inverted_names(names)) {
             Some(people) => people,
             None => people(&self.to_entry()),
+        }
+    }
+    fn editors(&self) -> Vec<Person> {
+        let has = |name: &str| self.fields.iter().any(|(n, _)| n == name);
+        if has("author") && has("editor") {
+            editors_beside_authors(&self.to_entry())
+        } else {
+            Vec::new()
         }
     }
     fn key(&self) -> &str {
@@ -690,6 +703,7 @@ fn to_work(entry: &mut impl Fields, kind: &str) -> Result<Work, String> {
         kind: bib_kind(kind, url.is_some()),
         title,
         authors: entry.people(),
+        editors: entry.editors(),
         year,
         date,
         container: ["journaltitle", "journal", "booktitle", "maintitle"]
@@ -750,6 +764,20 @@ fn people(entry: &Entry) -> Vec<Person> {
             .unwrap_or_default(),
     };
     from_biblatex(names)
+}
+
+/// The editors of an entry that has authors too; none otherwise (then the
+/// editors are its authors, see [`people`]).
+fn editors_beside_authors(entry: &Entry) -> Vec<Person> {
+    if !entry.author().is_ok_and(|a| !a.is_empty()) {
+        return Vec::new();
+    }
+    entry
+        .editors()
+        .ok()
+        .and_then(|eds| eds.into_iter().next())
+        .map(|(names, _)| from_biblatex(names))
+        .unwrap_or_default()
 }
 
 /// A name list every name of which is "Family, Given" with a family name

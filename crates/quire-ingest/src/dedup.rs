@@ -591,6 +591,7 @@ fn merge_fields(existing: &mut Work, incoming: Work) {
         kind,
         title: _,
         authors,
+        editors,
         year,
         date,
         container,
@@ -617,6 +618,9 @@ fn merge_fields(existing: &mut Work, incoming: Work) {
     }
     if existing.authors.is_empty() {
         existing.authors = authors;
+    }
+    if existing.editors.is_empty() {
+        existing.editors = editors;
     }
     fill(&mut existing.year, year);
     fill(&mut existing.date, date);

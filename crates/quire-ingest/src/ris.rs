@@ -315,6 +315,12 @@ fn to_work(rec: &RawRecord) -> Result<Work, String> {
         kind,
         title,
         authors: many.authors,
+        // A chapter's secondary authors are its book's editors.
+        editors: if kind == WorkKind::Chapter {
+            many.editors
+        } else {
+            Vec::new()
+        },
         year: many.year,
         // A bare year is no more than `year` says: no date to parse.
         date: date_text
@@ -354,6 +360,8 @@ fn genre(rec: &RawRecord, kind: WorkKind) -> Option<String> {
 struct Repeated<'r> {
     /// `AU`/`A1`, every one.
     authors: Vec<quire_model::Person>,
+    /// `A2`/`ED`, every one.
+    editors: Vec<quire_model::Person>,
     /// `KW`, every one, each split at `;` or `,`.
     keywords: Vec<String>,
     /// The first year in `PY`, `Y1`, `DA` or `Y2`.
@@ -368,6 +376,7 @@ impl<'r> Repeated<'r> {
     fn of(rec: &'r RawRecord) -> Repeated<'r> {
         let mut out = Repeated {
             authors: Vec::new(),
+            editors: Vec::new(),
             keywords: Vec::new(),
             year: None,
             doi: None,
@@ -376,6 +385,7 @@ impl<'r> Repeated<'r> {
         for (tag, value) in rec.values() {
             match tag {
                 b"AU" | b"A1" => out.authors.extend(person_from_inverted(value)),
+                b"A2" | b"ED" => out.editors.extend(person_from_inverted(value)),
                 b"KW" => ids::split_keywords_into(value, &mut out.keywords),
                 b"PY" | b"Y1" | b"DA" | b"Y2" if out.year.is_none() => {
                     out.year = ids::year_in(value);

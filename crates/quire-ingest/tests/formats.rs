@@ -758,3 +758,45 @@ fn full_texts_that_name_no_title_are_called_by_their_file_names() {
     let im = read_file(&dir.path().join("speech-2019.html"), "speech-2019.html").unwrap();
     assert_eq!(im.records[0].work.year, Some(2019));
 }
+
+#[test]
+fn a_chapters_editors_are_read_from_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "ch.bib",
+            "@incollection{r, author = {Rashid, Ahmed}, title = {The Taliban return}, \
+             booktitle = {Afghanistan after the Americans}, editor = {Khan, Ayesha and Ali, Bilal}, \
+             publisher = {Hurst}, year = {2021}}",
+        ),
+        (
+            "ch.ris",
+            "TY  - CHAP\nTI  - The Taliban return\nAU  - Rashid, Ahmed\nA2  - Khan, Ayesha\n\
+             A2  - Ali, Bilal\nT2  - Afghanistan after the Americans\nPY  - 2021\nER  - \n",
+        ),
+        (
+            "ch.json",
+            r#"[{"id": "r", "type": "chapter", "title": "The Taliban return",
+                "author": [{"family": "Rashid", "given": "Ahmed"}],
+                "editor": [{"family": "Khan", "given": "Ayesha"}, {"family": "Ali", "given": "Bilal"}],
+                "container-title": "Afghanistan after the Americans", "issued": {"date-parts": [[2021]]}}]"#,
+        ),
+    ];
+    for (name, content) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, content).unwrap();
+        let work = &read_file(&path, name).unwrap().records[0].work;
+        let editors: Vec<&str> = work.editors.iter().map(|p| p.family.as_str()).collect();
+        assert_eq!(editors, ["Khan", "Ali"], "{name}");
+        assert_eq!(work.authors[0].family, "Rashid", "{name}");
+    }
+    // An edited book without authors: its editors stand as its authors.
+    let path = dir.path().join("book.bib");
+    std::fs::write(
+        &path,
+        "@book{b, editor = {Khan, Ayesha}, title = {Afghanistan}, year = {2021}}",
+    )
+    .unwrap();
+    let work = &read_file(&path, "book.bib").unwrap().records[0].work;
+    assert_eq!((work.authors.len(), work.editors.len()), (1, 0));
+}

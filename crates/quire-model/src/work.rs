@@ -221,6 +221,10 @@ pub struct Work {
     pub title: String,
     #[serde(default)]
     pub authors: Vec<Person>,
+    /// The editors of the book or collection a chapter appears in (APA:
+    /// "In A. Khan & B. Ali (Eds.), *Book*"); empty when unknown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editors: Vec<Person>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     /// ISO date (YYYY, YYYY-MM or YYYY-MM-DD) when more than the year is known.

@@ -338,6 +338,9 @@ fn attach_container(work: &Work, entry: &mut Entry) {
         (Some(kind), Some(title)) => {
             let mut parent = Entry::new(&work.id, kind);
             parent.set_title(FormatString::with_value(title));
+            if !work.editors.is_empty() {
+                parent.set_editors(work.editors.iter().map(to_person).collect());
+            }
             set_numbers(work, &mut parent);
             if let Some(p) = publisher {
                 parent.set_publisher(p);
@@ -478,6 +481,30 @@ mod tests {
         assert_eq!(
             refs[0].plain(),
             "Ministry of Foreign Affairs of Pakistan. (2023). Statement on border security."
+        );
+    }
+
+    #[test]
+    fn a_chapter_names_its_books_editors() {
+        let work = Work {
+            id: "rashid".into(),
+            kind: WorkKind::Chapter,
+            title: "The Taliban return".into(),
+            authors: vec![Person::new("Rashid", Some("Ahmed".into()))],
+            editors: vec![
+                Person::new("Khan", Some("Ayesha".into())),
+                Person::new("Ali", Some("Bilal".into())),
+            ],
+            year: Some(2021),
+            container: Some("Afghanistan after the Americans".into()),
+            pages: Some("15-38".into()),
+            publisher: Some("Hurst".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            apa_references(&[work])[0].plain(),
+            "Rashid, A. (2021). The Taliban return. In A. Khan & B. Ali (Eds.), \
+             Afghanistan after the Americans (pp. 15–38). Hurst."
         );
     }
 

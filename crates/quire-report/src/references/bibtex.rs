@@ -21,6 +21,9 @@ fn entry(work: &Work) -> String {
     if !work.authors.is_empty() {
         e.set("author", authors(&work.authors));
     }
+    if !work.editors.is_empty() {
+        e.set("editor", authors(&work.editors));
+    }
     if let Some(year) = work.year {
         e.set("year", normal(&year.to_string()));
     }

@@ -20,6 +20,10 @@ pub fn item(work: &Work) -> Value {
         let names: Vec<Value> = work.authors.iter().map(name).collect();
         m.insert("author".into(), Value::Array(names));
     }
+    if !work.editors.is_empty() {
+        let names: Vec<Value> = work.editors.iter().map(name).collect();
+        m.insert("editor".into(), Value::Array(names));
+    }
     if let Some(parts) = date_parts(work) {
         m.insert("issued".into(), json!({ "date-parts": [parts] }));
     }

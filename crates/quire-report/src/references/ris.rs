@@ -17,11 +17,11 @@ fn record(work: &Work, out: &mut String) {
     tag(out, "ID", &work.id);
     tag(out, "TI", &work.title);
     for a in &work.authors {
-        let name = match (&a.given, a.literal) {
-            (Some(g), false) => format!("{}, {}", a.family.trim(), g.trim()),
-            _ => a.family.trim().to_string(),
-        };
-        tag(out, "AU", &name);
+        tag(out, "AU", &inverted(a));
+    }
+    // A chapter's book's editors: RIS's secondary authors.
+    for e in &work.editors {
+        tag(out, "A2", &inverted(e));
     }
     if let Some(y) = work.year {
         tag(out, "PY", &y.to_string());
@@ -55,6 +55,14 @@ fn record(work: &Work, out: &mut String) {
     }
     opt(out, "LA", work.language.as_deref());
     out.push_str("ER  - \n\n");
+}
+
+/// "Khan, Ayesha", or an organisation's name whole.
+fn inverted(p: &quire_model::Person) -> String {
+    match (&p.given, p.literal) {
+        (Some(g), false) => format!("{}, {}", p.family.trim(), g.trim()),
+        _ => p.family.trim().to_string(),
+    }
 }
 
 fn ris_type(kind: WorkKind) -> &'static str {
