@@ -389,9 +389,10 @@ impl Reference {
             .or_else(|| self.note.clone())
             .or_else(|| self.container.clone())
             .unwrap_or_else(|| self.text.clone());
+        let first = self.authors.first().or(self.editors.first());
         let key = format!(
             "{} {} {}",
-            self.authors.first().map_or("anon", |a| a.family.as_str()),
+            first.map_or("anon", |a| a.family.as_str()),
             self.year.map_or("nd".to_string(), |y| y.to_string()),
             title
         );
@@ -399,14 +400,14 @@ impl Reference {
             id: normalize::slug(&key, 48),
             kind: self.kind,
             title,
-            authors: self.authors.clone(),
-            // A chapter's editors are its book's; an edited book's are
-            // already its authors (the parser's fallback).
-            editors: if self.authors.is_empty() {
-                Vec::new()
-            } else {
+            // An edited book is cited by its editors: they are its authors
+            // too (a chapter's editors are its book's).
+            authors: if self.authors.is_empty() {
                 self.editors.clone()
+            } else {
+                self.authors.clone()
             },
+            editors: self.editors.clone(),
             year: self.year,
             date: self.iso_date().filter(|d| d.len() > 4),
             container: self.container.clone(),
@@ -842,6 +843,16 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(bare.to_work("f").title, "W. (2026). Something.");
+        // An edited book: its editors are its authors too.
+        let edited = Reference {
+            title: Some("Afghanistan after the Americans".into()),
+            editors: vec![Person::new("Khan", Some("A.".into()))],
+            year: Some(2021),
+            ..Default::default()
+        };
+        let work = edited.to_work("f");
+        assert_eq!((work.authors.len(), work.editors.len()), (1, 1));
+        assert!(work.id.starts_with("khan-2021"), "{}", work.id);
     }
 
     #[test]

@@ -372,7 +372,7 @@ trait Fields {
     fn take(&mut self, name: &str) -> Option<String>;
     /// The authors, or the editors when there are none.
     fn people(&self) -> Vec<Person>;
-    /// The editors, when there are authors too (a chapter's book's).
+    /// The editors (a chapter's book's, or an edited book's own).
     fn editors(&self) -> Vec<Person>;
     fn key(&self) -> &str;
 }
@@ -385,7 +385,7 @@ impl Fields for Entry {
         people(self)
     }
     fn editors(&self) -> Vec<Person> {
-        editors_beside_authors(self)
+        editors_of(self)
     }
     fn key(&self) -> &str {
         &self.key
@@ -405,9 +405,8 @@ impl Fields for PlainEntry {
         }
     }
     fn editors(&self) -> Vec<Person> {
-        let has = |name: &str| self.fields.iter().any(|(n, _)| n == name);
-        if has("author") && has("editor") {
-            editors_beside_authors(&self.to_entry())
+        if self.fields.iter().any(|(n, _)| n == "editor") {
+            editors_of(&self.to_entry())
         } else {
             Vec::new()
         }
@@ -766,12 +765,9 @@ fn people(entry: &Entry) -> Vec<Person> {
     from_biblatex(names)
 }
 
-/// The editors of an entry that has authors too; none otherwise (then the
-/// editors are its authors, see [`people`]).
-fn editors_beside_authors(entry: &Entry) -> Vec<Person> {
-    if !entry.author().is_ok_and(|a| !a.is_empty()) {
-        return Vec::new();
-    }
+/// The editors of an entry. Without authors they stand as its authors
+/// too (see [`people`]): an edited book, cited by its editors.
+fn editors_of(entry: &Entry) -> Vec<Person> {
     entry
         .editors()
         .ok()

@@ -205,12 +205,9 @@ pub fn to_work(item: CslItem) -> Result<(Work, Option<String>), String> {
         kind: csl_kind(kind_label),
         title,
         authors: names.iter().filter_map(person).collect(),
-        // Editors beside authors are the container's (a chapter's book).
-        editors: if item.author.is_empty() {
-            Vec::new()
-        } else {
-            item.editor.iter().filter_map(person).collect()
-        },
+        // A chapter's book's editors, or an edited book's own (then its
+        // authors too).
+        editors: item.editor.iter().filter_map(person).collect(),
         year,
         date,
         container: item.container_title.as_deref().and_then(clean),

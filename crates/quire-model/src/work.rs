@@ -222,7 +222,9 @@ pub struct Work {
     #[serde(default)]
     pub authors: Vec<Person>,
     /// The editors of the book or collection a chapter appears in (APA:
-    /// "In A. Khan & B. Ali (Eds.), *Book*"); empty when unknown.
+    /// "In A. Khan & B. Ali (Eds.), *Book*"), or of an edited book, whose
+    /// `authors` are then the same people (cited by them, listed as
+    /// "(Eds.)"); empty when unknown.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub editors: Vec<Person>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -265,7 +265,12 @@ fn merge_spans(spans: Vec<Span>) -> Vec<Span> {
 pub fn to_entry(work: &Work) -> Entry {
     let mut entry = Entry::new(&work.id, entry_type(work));
     entry.set_title(FormatString::with_value(work.title.trim()));
-    if !work.authors.is_empty() {
+    // An edited book is listed by its editors: "Khan, A. (Ed.). (2021)."
+    let edited =
+        work.kind == WorkKind::Book && !work.editors.is_empty() && work.authors == work.editors;
+    if edited {
+        entry.set_editors(work.editors.iter().map(to_person).collect());
+    } else if !work.authors.is_empty() {
         entry.set_authors(work.authors.iter().map(to_person).collect());
     }
     if let Some(date) = work_date(work) {
@@ -505,6 +510,25 @@ mod tests {
             apa_references(&[work])[0].plain(),
             "Rashid, A. (2021). The Taliban return. In A. Khan & B. Ali (Eds.), \
              Afghanistan after the Americans (pp. 15–38). Hurst."
+        );
+    }
+
+    #[test]
+    fn an_edited_book_is_listed_by_its_editors() {
+        let khan = Person::new("Khan", Some("Ayesha".into()));
+        let work = Work {
+            id: "khan".into(),
+            kind: WorkKind::Book,
+            title: "Afghanistan after the Americans".into(),
+            authors: vec![khan.clone()],
+            editors: vec![khan],
+            year: Some(2021),
+            publisher: Some("Hurst".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            apa_references(&[work])[0].plain(),
+            "Khan, A. (Ed.). (2021). Afghanistan after the Americans. Hurst."
         );
     }
 
