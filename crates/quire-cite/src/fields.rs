@@ -412,6 +412,7 @@ impl Reference {
             date: self.iso_date().filter(|d| d.len() > 4),
             container: self.container.clone(),
             volume: self.volume.clone(),
+            edition: self.edition.clone(),
             issue: self.issue.clone(),
             pages: self.pages.clone(),
             publisher: self.publisher.clone(),

@@ -711,6 +711,7 @@ fn to_work(entry: &mut impl Fields, kind: &str) -> Result<Work, String> {
         volume: entry.take("volume"),
         issue: entry.take("number").or_else(|| entry.take("issue")),
         pages: entry.take("pages").map(|p| p.replace("--", "–")),
+        edition: entry.take("edition"),
         publisher: ["publisher", "institution", "organization", "school"]
             .iter()
             .find_map(|f| entry.take(f)),

@@ -39,6 +39,8 @@ pub struct CslItem {
     #[serde(deserialize_with = "flex_string")]
     pub issue: Option<String>,
     #[serde(deserialize_with = "flex_string")]
+    pub edition: Option<String>,
+    #[serde(deserialize_with = "flex_string")]
     pub page: Option<String>,
     #[serde(deserialize_with = "flex_string")]
     pub publisher: Option<String>,
@@ -213,6 +215,7 @@ pub fn to_work(item: CslItem) -> Result<(Work, Option<String>), String> {
         container: item.container_title.as_deref().and_then(clean),
         volume: item.volume.as_deref().and_then(clean),
         issue: item.issue.as_deref().and_then(clean),
+        edition: item.edition.as_deref().and_then(clean),
         pages: item.page.as_deref().and_then(clean),
         publisher: item.publisher.as_deref().and_then(clean),
         doi: item.doi.as_deref().and_then(normalize::doi),

@@ -596,6 +596,7 @@ fn merge_fields(existing: &mut Work, incoming: Work) {
         date,
         container,
         volume,
+        edition,
         issue,
         pages,
         publisher,
@@ -626,6 +627,7 @@ fn merge_fields(existing: &mut Work, incoming: Work) {
     fill(&mut existing.date, date);
     fill(&mut existing.container, container);
     fill(&mut existing.volume, volume);
+    fill(&mut existing.edition, edition);
     fill(&mut existing.issue, issue);
     fill(&mut existing.pages, pages);
     fill(&mut existing.publisher, publisher);

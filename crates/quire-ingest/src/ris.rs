@@ -330,6 +330,7 @@ fn to_work(rec: &RawRecord) -> Result<Work, String> {
         container: container.and_then(clean),
         volume: rec.first(&[b"VL"]).and_then(clean),
         issue: rec.first(&[b"IS", b"CP"]).and_then(clean),
+        edition: rec.first(&[b"ET"]).and_then(clean),
         pages: pages(rec),
         publisher: rec.first(&[b"PB"]).and_then(clean),
         doi: many.doi,

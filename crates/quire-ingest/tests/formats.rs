@@ -802,3 +802,18 @@ fn a_chapters_editors_are_read_from_every_format() {
     assert_eq!(work.authors, work.editors);
     assert_eq!(work.editors.len(), 1);
 }
+
+#[test]
+fn a_books_edition_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in [
+        ("e.bib", "@book{s, author = {Siddiqa, Ayesha}, title = {Military Inc.}, edition = {2}, year = {2017}}"),
+        ("e.ris", "TY  - BOOK\nTI  - Military Inc.\nAU  - Siddiqa, Ayesha\nET  - 2nd\nPY  - 2017\nER  - \n"),
+        ("e.json", r#"[{"id": "s", "type": "book", "title": "Military Inc.", "edition": 2}]"#),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, content).unwrap();
+        let work = &read_file(&path, name).unwrap().records[0].work;
+        assert!(work.edition.as_deref().is_some_and(|e| e.starts_with('2')), "{name}: {:?}", work.edition);
+    }
+}

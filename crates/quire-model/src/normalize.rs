@@ -83,6 +83,34 @@ pub fn title_key(title: &str) -> String {
     out
 }
 
+/// An edition as CSL wants it: "2", "2nd", "2nd ed.", "Second edition" →
+/// "2" (the style writes "2nd ed."); a first edition → None (not named);
+/// other words ("Revised") as written.
+pub fn edition(text: &str) -> Option<String> {
+    const ORDINALS: [&str; 10] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth",
+    ];
+    let trimmed = text.trim().trim_end_matches(['.', ',']);
+    let lower = trimmed.to_lowercase();
+    let first_word = lower.split([' ', '.']).next().unwrap_or("");
+    let digits: String = first_word
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let n = digits.parse::<u32>().ok().or_else(|| {
+        ORDINALS
+            .iter()
+            .position(|o| *o == first_word)
+            .map(|i| i as u32 + 1)
+    });
+    match n {
+        Some(1) => None,
+        Some(n) => Some(n.to_string()),
+        None => (!trimmed.is_empty()).then(|| trimmed.to_string()),
+    }
+}
+
 /// A filesystem- and URL-safe id fragment: "Khan 2021: Border" → "khan-2021-border".
 pub fn slug(text: &str, max_len: usize) -> String {
     let key = title_key(text);
@@ -116,6 +144,22 @@ pub fn doi(raw: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn editions_as_csl_numbers() {
+        for (written, wanted) in [
+            ("2", Some("2")),
+            ("2nd ed.", Some("2")),
+            ("Second edition", Some("2")),
+            ("3rd", Some("3")),
+            ("1st", None),
+            ("First", None),
+            ("Revised", Some("Revised")),
+            ("  ", None),
+        ] {
+            assert_eq!(edition(written).as_deref(), wanted, "{written}");
+        }
+    }
 
     #[test]
     fn month_names_and_abbreviations() {

@@ -236,6 +236,9 @@ pub struct Work {
     pub container: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume: Option<String>,
+    /// A book's edition when not the first: "2", "2nd", "Revised".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issue: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -53,6 +53,11 @@ pub fn item(r: &Reference, id: &str) -> Value {
     if let Some(s) = &r.year_suffix {
         m.insert("year-suffix".into(), json!(s));
     }
+    // CSL's edition is the number ("2"); the style writes "2nd ed.".
+    let edition = r
+        .edition
+        .as_deref()
+        .and_then(quire_model::normalize::edition);
     let fields: [(&str, &Option<String>); 11] = [
         ("title", &r.title),
         ("container-title", &r.container),
@@ -61,7 +66,7 @@ pub fn item(r: &Reference, id: &str) -> Value {
         ("page", &r.pages),
         ("publisher", &r.publisher),
         ("publisher-place", &r.place),
-        ("edition", &r.edition),
+        ("edition", &edition),
         ("DOI", &r.doi),
         ("URL", &r.url),
         ("note", &r.note),

@@ -291,6 +291,13 @@ pub fn to_entry(work: &Work) -> Entry {
     {
         entry.set_url(url);
     }
+    if let Some(edition) = work
+        .edition
+        .as_deref()
+        .and_then(quire_model::normalize::edition)
+    {
+        entry.set_edition(numeric(&edition));
+    }
     attach_container(work, &mut entry);
     entry
 }
@@ -511,6 +518,29 @@ mod tests {
             "Rashid, A. (2021). The Taliban return. In A. Khan & B. Ali (Eds.), \
              Afghanistan after the Americans (pp. 15–38). Hurst."
         );
+    }
+
+    #[test]
+    fn a_later_edition_is_named() {
+        let book = |edition: &str| Work {
+            id: "siddiqa".into(),
+            kind: WorkKind::Book,
+            title: "Military Inc.".into(),
+            authors: vec![Person::new("Siddiqa", Some("Ayesha".into()))],
+            year: Some(2017),
+            edition: Some(edition.into()),
+            publisher: Some("Pluto Press".into()),
+            ..Default::default()
+        };
+        for (edition, shown) in [
+            ("2", "Military Inc. (2nd ed.). Pluto Press."),
+            ("2nd ed.", "Military Inc. (2nd ed.). Pluto Press."),
+            ("Second", "Military Inc. (2nd ed.). Pluto Press."),
+            ("1st", "Military Inc. Pluto Press."),
+        ] {
+            let text = apa_references(&[book(edition)])[0].plain();
+            assert!(text.ends_with(shown), "{edition}: {text}");
+        }
     }
 
     #[test]

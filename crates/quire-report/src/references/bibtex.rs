@@ -43,6 +43,7 @@ fn entry(work: &Work) -> String {
     let optional = [
         (container_field, work.container.as_deref()),
         ("volume", volume),
+        ("edition", work.edition.as_deref()),
         ("number", number),
         ("type", genre.as_deref()),
         ("pages", work.pages.as_deref()),

@@ -28,6 +28,10 @@ pub fn item(work: &Work) -> Value {
         m.insert("issued".into(), json!({ "date-parts": [parts] }));
     }
     let genre = work.citation_genre();
+    let edition = work
+        .edition
+        .as_deref()
+        .and_then(quire_model::normalize::edition);
     // A report's number is CSL's `number` (APA's "Report No. 12").
     let report = work.kind.csl_type() == "report";
     let (volume, issue, number) = if report {
@@ -38,6 +42,7 @@ pub fn item(work: &Work) -> Value {
     let strings = [
         ("container-title", work.container.as_deref()),
         ("volume", volume),
+        ("edition", edition.as_deref()),
         ("issue", issue),
         ("number", number),
         ("page", work.pages.as_deref()),

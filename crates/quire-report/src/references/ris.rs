@@ -36,6 +36,7 @@ fn record(work: &Work, out: &mut String) {
     };
     opt(out, container_tag, work.container.as_deref());
     opt(out, "VL", work.volume.as_deref());
+    opt(out, "ET", work.edition.as_deref());
     opt(out, "IS", work.issue.as_deref());
     // "Type of work" for a report: what APA prints before its number.
     if matches!(work.kind, WorkKind::Report | WorkKind::Statement) {
