@@ -291,6 +291,9 @@ pub fn to_entry(work: &Work) -> Entry {
     {
         entry.set_url(url);
     }
+    if work.kind == WorkKind::Thesis {
+        entry.set_genre(FormatString::with_value(thesis_genre(work)));
+    }
     if let Some(edition) = work
         .edition
         .as_deref()
@@ -370,6 +373,22 @@ fn attach_container(work: &Work, entry: &mut Entry) {
                 entry.set_publisher(p);
             }
         }
+    }
+}
+
+/// What APA puts in a thesis's brackets before the university: the genre
+/// the record gave, else what its type says ("phdthesis", "mastersthesis").
+fn thesis_genre(work: &Work) -> String {
+    if let Some(genre) = work.citation_genre() {
+        return genre;
+    }
+    let code = work.genre.as_deref().unwrap_or("").to_ascii_lowercase();
+    if code.contains("master") {
+        "Master's thesis".into()
+    } else if code.contains("phd") || code.contains("doctor") {
+        "Doctoral dissertation".into()
+    } else {
+        "Thesis".into()
     }
 }
 
@@ -517,6 +536,26 @@ mod tests {
             apa_references(&[work])[0].plain(),
             "Rashid, A. (2021). The Taliban return. In A. Khan & B. Ali (Eds.), \
              Afghanistan after the Americans (pp. 15–38). Hurst."
+        );
+    }
+
+    #[test]
+    fn a_thesis_says_what_it_is() {
+        // As the CSL APA style has it: the genre in brackets, the university after.
+        let work = Work {
+            id: "waziri".into(),
+            kind: WorkKind::Thesis,
+            title: "Tribal elders and the state in Khyber Pakhtunkhwa".into(),
+            authors: vec![Person::new("Waziri", Some("Farah".into()))],
+            year: Some(2019),
+            publisher: Some("University of Peshawar".into()),
+            genre: Some("phdthesis".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            apa_references(&[work])[0].plain(),
+            "Waziri, F. (2019). Tribal elders and the state in Khyber Pakhtunkhwa \
+             [Doctoral dissertation]. University of Peshawar."
         );
     }
 
