@@ -343,17 +343,21 @@ fn to_work(rec: &RawRecord) -> Result<Work, String> {
     })
 }
 
-/// What kind of document a report says it is, for APA's "(Special Report
-/// No. 494)": `M3` (type of work) unless it holds a DOI, else the series
-/// (`T3`). Other kinds keep their RIS type as the genre.
+/// What kind of document a report or thesis says it is, for APA's
+/// "(Special Report No. 494)" and "[Doctoral dissertation]": `M3` (type
+/// of work) unless it holds a DOI, else a report's series (`T3`). Other
+/// kinds keep their RIS type as the genre.
 fn genre(rec: &RawRecord, kind: WorkKind) -> Option<String> {
-    if kind != WorkKind::Report {
-        return None;
+    let type_of_work = || {
+        rec.first(&[b"M3"])
+            .filter(|m| normalize::doi(m).is_none())
+            .and_then(clean)
+    };
+    match kind {
+        WorkKind::Report => type_of_work().or_else(|| rec.first(&[b"T3"]).and_then(clean)),
+        WorkKind::Thesis => type_of_work(),
+        _ => None,
     }
-    rec.first(&[b"M3"])
-        .filter(|m| normalize::doi(m).is_none())
-        .or_else(|| rec.first(&[b"T3"]))
-        .and_then(clean)
 }
 
 /// What a record's repeatable tags give, read in one pass over its
@@ -492,7 +496,8 @@ mod tests {
         let text = "TY  - RPRT\nTI  - The TTP after the takeover\nT3  - Special Report\nVL  - 494\nER  - \n\
                     TY  - RPRT\nTI  - Border fencing\nM3  - Asia Report\nT3  - Reports\nER  - \n\
                     TY  - RPRT\nTI  - A DOI in M3\nM3  - 10.1234/abc\nER  - \n\
-                    TY  - JOUR\nTI  - An article\nT3  - A series\nER  - \n";
+                    TY  - JOUR\nTI  - An article\nT3  - A series\nER  - \n\
+                    TY  - THES\nTI  - Elders\nM3  - Doctoral dissertation\nER  - \n";
         let genres: Vec<Option<String>> = read_all(text.as_bytes())
             .into_iter()
             .filter_map(|item| match item {
@@ -507,6 +512,7 @@ mod tests {
                 Some("Asia Report".into()),
                 Some("RPRT".into()),
                 Some("JOUR".into()),
+                Some("Doctoral dissertation".into()),
             ]
         );
     }
