@@ -54,6 +54,9 @@ pub struct ImportSummary {
     /// Files read again because they changed since their last import:
     /// what they gave then was replaced by what they give now.
     pub changed_files: Vec<String>,
+    /// Files of `sources/` imported before and since removed: their works
+    /// stay until `quire import --prune` (see [`prune_gone_files`]).
+    pub gone_files: Vec<String>,
     pub indexed: usize,
 }
 
@@ -68,6 +71,7 @@ impl ImportSummary {
         self.near_duplicates.extend(other.near_duplicates);
         self.named_after_file.extend(other.named_after_file);
         self.changed_files.extend(other.changed_files);
+        self.gone_files.extend(other.gone_files);
         self.indexed += other.indexed;
     }
 
@@ -128,7 +132,50 @@ pub fn import(
     }
     progress.end();
     summary.indexed = sync.finish(&store, progress)?;
+    if paths.is_empty() {
+        summary.gone_files = gone_files(review, &store)?;
+    }
     Ok(summary)
+}
+
+/// The files of `sources/` the store remembers that are no longer there.
+fn gone_files(review: &ReviewDir, store: &Store) -> Result<Vec<String>, ReviewError> {
+    let sources = review.shown(&review.sources());
+    Ok(store
+        .files()?
+        .into_iter()
+        .map(|f| f.path)
+        .filter(|p| Path::new(p).starts_with(&sources) && !review.root.join(p).exists())
+        .collect())
+}
+
+/// Take out of the review what the removed files of `sources/` gave
+/// (works only they gave are deleted, shared works lose their provenance),
+/// one transaction per file, and forget the files. Returns the files
+/// pruned and how many works were deleted.
+pub fn prune_gone_files(
+    review: &ReviewDir,
+    progress: &dyn Progress,
+) -> Result<(Vec<String>, usize), ReviewError> {
+    let mut store = Store::open(&review.db_path())?;
+    let gone = gone_files(review, &store)?;
+    if gone.is_empty() {
+        return Ok((gone, 0));
+    }
+    let before = store.count_works()?;
+    let index = index_sync::open_index(review)?;
+    let mut sync = index_sync::IndexSync::begin(review, &store, &index)?;
+    for path in &gone {
+        let tx = store.transaction()?;
+        for id in tx.forget_file(path)? {
+            sync.mark_changed(id);
+        }
+        tx.forget_file_record(path)?;
+        tx.commit()?;
+    }
+    sync.finish(&store, progress)?;
+    let deleted = before.saturating_sub(store.count_works()?);
+    Ok((gone, deleted))
 }
 
 /// Import works that did not come from a bibliographic file — e.g. the
@@ -809,5 +856,43 @@ mod tests {
         let store = Store::open(&review.db_path()).unwrap();
         assert_eq!(store.works().unwrap(), before);
         assert_eq!(store.count_documents().unwrap(), 1);
+    }
+
+    #[test]
+    fn removed_sources_are_listed_and_pruned_on_request() {
+        let tmp = tempfile::tempdir().unwrap();
+        let review = review_with_sources(
+            tmp.path(),
+            &[
+                (
+                    "keep.md",
+                    "# Border trade\n\nTrade at Torkham fell by half.",
+                ),
+                (
+                    "drop.md",
+                    "# Sea walls\n\nAtolls need sea walls and adaptation finance.",
+                ),
+            ],
+        );
+        import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
+        std::fs::remove_file(tmp.path().join("sources/drop.md")).unwrap();
+        let summary = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
+        assert_eq!(summary.gone_files, ["sources/drop.md"]);
+        assert_eq!(
+            Store::open(&review.db_path())
+                .unwrap()
+                .count_works()
+                .unwrap(),
+            2
+        );
+
+        let (pruned, deleted) = prune_gone_files(&review, &crate::NoProgress).unwrap();
+        assert_eq!((pruned.len(), deleted), (1, 1));
+        let store = Store::open(&review.db_path()).unwrap();
+        assert_eq!(store.count_works().unwrap(), 1);
+        assert_eq!(store.files().unwrap().len(), 1);
+        let again = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
+        assert!(again.gone_files.is_empty());
+        assert!(crate::index_sync::index_is_current(&review, &store).unwrap());
     }
 }

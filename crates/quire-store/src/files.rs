@@ -75,6 +75,15 @@ impl StoreTx<'_> {
         Ok(())
     }
 
+    /// Forget that `path` was ever imported (its record and its skips).
+    pub fn forget_file_record(&self, path: &str) -> Result<(), StoreError> {
+        self.tx
+            .execute("DELETE FROM files WHERE path = ?1", [path])?;
+        self.tx
+            .execute("DELETE FROM skips WHERE file = ?1", [path])?;
+        Ok(())
+    }
+
     pub fn record_near_duplicate(&self, pair: &NearDuplicate) -> Result<(), StoreError> {
         let (a, b) = if pair.a <= pair.b {
             (&pair.a, &pair.b)

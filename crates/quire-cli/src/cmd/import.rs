@@ -25,6 +25,11 @@ pub struct Args {
     /// Print the summary as JSON.
     #[arg(long, value_enum, default_value = "text")]
     pub format: super::status::Format,
+    /// Also take out what files since removed from sources/ gave: the works
+    /// only they gave are deleted (screening decisions and hand codes of
+    /// them stay in the store, unused).
+    #[arg(long)]
+    pub prune: bool,
 }
 
 pub fn run(args: &Args, ctx: &Context) -> Result<u8> {
@@ -39,6 +44,16 @@ pub fn run(args: &Args, ctx: &Context) -> Result<u8> {
     for manuscript in &args.references {
         let part = import_references(&review, &protocol, manuscript, &progress)?;
         summary.absorb(part);
+    }
+    if args.prune {
+        let (pruned, deleted) = quire_review::import::prune_gone_files(&review, &progress)?;
+        if !pruned.is_empty() {
+            eprintln!(
+                "pruned {}: {deleted} works only they gave were taken out of the review",
+                plural(pruned.len(), "removed file")
+            );
+        }
+        summary.gone_files.retain(|f| !pruned.contains(f));
     }
     match args.format {
         super::status::Format::Json => println!("{}", serde_json::to_string_pretty(&summary)?),
@@ -120,6 +135,17 @@ pub fn print_summary(s: &ImportSummary) {
                 s.skipped.len() - 50
             );
         }
+    }
+    if !s.gone_files.is_empty() {
+        let one = s.gone_files.len() == 1;
+        println!(
+            "{} of sources/ imported before {} gone; what {} gave stays in the review until \
+             `quire import --prune`: {}",
+            plural(s.gone_files.len(), "file"),
+            if one { "is" } else { "are" },
+            if one { "it" } else { "they" },
+            s.gone_files.join(", ")
+        );
     }
     if !s.changed_files.is_empty() {
         println!(
