@@ -56,6 +56,22 @@ pub struct Coding {
     pub coder: Option<String>,
 }
 
+impl Coding {
+    /// A hand code, as a review stores it (work, passage ordinal, category
+    /// — empty for "none applies" —, coder; an empty coder is unnamed).
+    pub fn manual(work_id: String, passage: usize, category: String, coder: String) -> Coding {
+        Coding {
+            work_id,
+            passage,
+            category,
+            origin: CodingOrigin::Manual,
+            score: 1.0,
+            evidence: Vec::new(),
+            coder: (!coder.is_empty()).then_some(coder),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ScreeningStage {

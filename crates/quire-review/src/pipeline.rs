@@ -8,7 +8,7 @@
 
 use crate::{select, ReviewDir, ReviewError, Selection};
 use quire_code::{code_passages, exchange, passages, Coder};
-use quire_model::{Coding, CodingOrigin, DecisionLabel, Passage, Protocol, ScreeningStage, Work};
+use quire_model::{Coding, DecisionLabel, Passage, Protocol, ScreeningStage, Work};
 use quire_report::{PrismaCounts, ReportFiles, ReportInput};
 use quire_store::Store;
 use quire_synthesis::{ReviewInput, Synthesis};
@@ -154,14 +154,8 @@ fn code(
             }
             known
         })
-        .map(|(work_id, passage, category, coder)| Coding {
-            work_id,
-            passage,
-            category,
-            origin: CodingOrigin::Manual,
-            score: 1.0,
-            evidence: Vec::new(),
-            coder: Some(coder),
+        .map(|(work_id, passage, category, coder)| {
+            Coding::manual(work_id, passage, category, coder)
         })
         .collect();
     if !manual.is_empty() {

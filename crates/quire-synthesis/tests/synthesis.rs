@@ -1593,54 +1593,54 @@ fn an_actors_own_statements_state_its_interests() {
     );
 }
 
+/// The debates between Khan's sentence and Ali's, both coded cooperation.
+fn debates_between(khan: &str, ali: &str) -> Vec<quire_synthesis::Debate> {
+    let mut f = Fixture::new();
+    f.work_saying(
+        "khan-2022",
+        "Khan, A.",
+        2022,
+        SourceType::Secondary,
+        khan,
+        "cooperation",
+    );
+    f.work("ali-2023", "Ali, B.", 2023, SourceType::Secondary);
+    f.passage("ali-2023", ali, &["cooperation"], 0.9);
+    f.run().debates.debates
+}
+
 #[test]
 fn evaluations_oppose_only_when_they_evaluate_the_same_thing() {
     // Khan's positive evaluation against Ali's negative sentence.
-    let debates = |other: &str| {
-        let mut f = Fixture::new();
-        f.work_saying(
-            "khan-2022",
-            "Khan, A.",
-            2022,
-            SourceType::Secondary,
-            "Talks with Afghanistan on border trade were a success for regional security.",
-            "cooperation",
-        );
-        f.work("ali-2023", "Ali, B.", 2023, SourceType::Secondary);
-        f.passage("ali-2023", other, &["cooperation"], 0.9);
-        f.run().debates.debates
-    };
+    let khan = "Talks with Afghanistan on border trade were a success for regional security.";
     // The same matter judged the other way: a debate.
-    let same =
-        debates("Talks with Afghanistan on border trade were a failure for regional security.");
+    let same = debates_between(
+        khan,
+        "Talks with Afghanistan on border trade were a failure for regional security.",
+    );
     assert_eq!(same.len(), 1, "{same:#?}");
     // Words in common, but the negative word judges something else.
-    let other =
-        debates("During talks with Afghanistan on border trade, the hotel kitchen was a failure.");
+    let other = debates_between(
+        khan,
+        "During talks with Afghanistan on border trade, the hotel kitchen was a failure.",
+    );
     assert!(other.is_empty(), "{other:#?}");
 }
 
 #[test]
 fn support_and_opposition_oppose_only_on_the_same_object() {
-    let debates = |other: &str| {
-        let mut f = Fixture::new();
-        f.work_saying(
-            "khan-2022",
-            "Khan, A.",
-            2022,
-            SourceType::Secondary,
-            "Pakistan supports the peace talks with the Taliban in Doha.",
-            "cooperation",
-        );
-        f.work("ali-2023", "Ali, B.", 2023, SourceType::Secondary);
-        f.passage("ali-2023", other, &["cooperation"], 0.9);
-        f.run().debates.debates
-    };
+    let khan = "Pakistan supports the peace talks with the Taliban in Doha.";
     // The sources disagree on what Pakistan wants of the talks: a debate.
-    let same = debates("Pakistan opposes the peace talks with the Taliban in Doha.");
+    let same = debates_between(
+        khan,
+        "Pakistan opposes the peace talks with the Taliban in Doha.",
+    );
     assert_eq!(same.len(), 1, "{same:#?}");
     // "Taliban" in common, but Pakistan opposes something else.
-    let other = debates("Pakistan opposes any attack by the Taliban on its border posts.");
+    let other = debates_between(
+        khan,
+        "Pakistan opposes any attack by the Taliban on its border posts.",
+    );
     assert!(other.is_empty(), "{other:#?}");
 }
 

@@ -278,14 +278,8 @@ fn stored_hand_codes(dir: &Path) -> anyhow::Result<Vec<Coding>> {
     Ok(store
         .manual_codes()?
         .into_iter()
-        .map(|(work_id, passage, category, coder)| Coding {
-            work_id,
-            passage,
-            category,
-            origin: CodingOrigin::Manual,
-            score: 1.0,
-            evidence: Vec::new(),
-            coder: (!coder.is_empty()).then_some(coder),
+        .map(|(work_id, passage, category, coder)| {
+            Coding::manual(work_id, passage, category, coder)
         })
         .collect())
 }
