@@ -139,7 +139,7 @@ pub fn import(
 }
 
 /// The files of `sources/` the store remembers that are no longer there.
-fn gone_files(review: &ReviewDir, store: &Store) -> Result<Vec<String>, ReviewError> {
+pub(crate) fn gone_files(review: &ReviewDir, store: &Store) -> Result<Vec<String>, ReviewError> {
     let sources = review.shown(&review.sources());
     Ok(store
         .files()?
@@ -878,6 +878,8 @@ mod tests {
         std::fs::remove_file(tmp.path().join("sources/drop.md")).unwrap();
         let summary = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
         assert_eq!(summary.gone_files, ["sources/drop.md"]);
+        let status = crate::status::status(&review).unwrap();
+        assert_eq!(status.gone_files, ["sources/drop.md"]);
         assert_eq!(
             Store::open(&review.db_path())
                 .unwrap()

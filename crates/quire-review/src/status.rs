@@ -19,6 +19,8 @@ pub struct Status {
     pub by_year: BTreeMap<String, usize>,
     /// Hand codes kept in the review (`quire code --train`), by coder.
     pub hand_codes: BTreeMap<String, usize>,
+    /// Files of `sources/` imported before and since removed.
+    pub gone_files: Vec<String>,
     pub index: IndexStatus,
 }
 
@@ -52,6 +54,7 @@ pub fn status(review: &ReviewDir) -> Result<Status, ReviewError> {
                 by
             },
         ),
+        gone_files: crate::import::gone_files(review, &store)?,
         index: IndexStatus {
             current: index_is_current(review, &store)?,
             store_generation: store.generation()?,

@@ -43,6 +43,12 @@ pub fn run(args: &Args, ctx: &Context) -> Result<u8> {
     if !s.hand_codes.is_empty() {
         line("hand codes", &s.hand_codes);
     }
+    if !s.gone_files.is_empty() {
+        println!(
+            "gone       {} (removed from sources/; `quire import --prune` takes out what they gave)",
+            s.gone_files.join(", ")
+        );
+    }
     let index = if s.index.current {
         "current"
     } else if s.works == 0 {
