@@ -77,7 +77,11 @@ impl<'i> IndexSync<'i> {
     ) -> Result<(), ReviewError> {
         if !self.rebuild {
             self.writer.add(work, doc)?;
-            self.added += 1;
+            // A work a changed file gives again is counted once, with the
+            // changed ones it is re-read among at the end.
+            if !self.changed.contains(&work.id) {
+                self.added += 1;
+            }
         }
         Ok(())
     }
