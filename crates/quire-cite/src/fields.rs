@@ -570,6 +570,9 @@ pub fn parse_names(raw: &str) -> (Vec<Person>, bool) {
     let et_al = etal.is_match(raw);
     let text = etal.replace_all(raw, "");
     let text = ed.replace_all(&text, "");
+    // APA's list of 21 or more authors: "…, Iqbal, N., … Karim, S." — the
+    // ellipsis stands for the authors left out, it is no part of a name.
+    let text = text.replace(['\u{2026}'], ",").replace("...", ",");
     // "Ali, B. (Eds.)." leaves "Ali, B. ." behind: one stop, no space.
     let text = text.replace(" .", ".").replace("..", ".");
     let text = text.trim().trim_matches(|c: char| ",;:() ".contains(c));
@@ -975,6 +978,10 @@ mod tests {
         let (p, et_al) = parse_names("Haddad, R., et al.");
         assert!(et_al);
         assert_eq!(p.len(), 1);
+        // APA's ellipsis before the last of many authors.
+        let (p, _) = parse_names("Gul, H., Hussain, A., Iqbal, N., \u{2026} Karim, S.");
+        let last = p.last().map(|p| p.family.as_str());
+        assert_eq!((p.len(), last), (4, Some("Karim")));
         // Editors of an edited book, "(Eds.)" after them.
         let (p, _) = parse_names("Khan, A., & Ali, B. (Eds.).");
         let names: Vec<(&str, Option<&str>)> = p
