@@ -488,11 +488,10 @@ fn keys(work: &Work) -> Known {
             .filter(|a| !a.is_empty()),
         doi: work.doi.as_deref().and_then(normalize::doi),
         day: work.date.clone().filter(|d| d.len() == 10),
-        // Compared without building the stem: this runs for every record.
-        named_after_file: work.provenance.iter().any(|p| {
-            std::path::Path::new(&p.file).file_stem()
-                == Some(std::ffi::OsStr::new(work.title.as_str()))
-        }),
+        named_after_file: work
+            .provenance
+            .iter()
+            .any(|p| crate::ids::is_file_name(&work.title, &p.file)),
     }
 }
 

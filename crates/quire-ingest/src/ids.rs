@@ -421,6 +421,13 @@ pub fn file_stem(file: &str) -> String {
         .to_string()
 }
 
+/// Whether a title is only the name of `file` (its stem): what readers
+/// call a text that names no title of its own. Compared without building
+/// the stem, as dedup asks it of every record.
+pub fn is_file_name(title: &str, file: &str) -> bool {
+    std::path::Path::new(file).file_stem() == Some(std::ffi::OsStr::new(title))
+}
+
 /// The year a file's name gives ("khan-2021.md", "ungdc_2020_cpv.txt"):
 /// a run of exactly four digits that is a plausible year, when the name
 /// has one such run only ("2019-2021-review.pdf" gives none).

@@ -546,7 +546,7 @@ fn store_record(
     if let Some(doc) = record
         .document
         .as_ref()
-        .filter(|d| is_named_after(&work, &d.file))
+        .filter(|d| quire_ingest::ids::is_file_name(&work.title, &d.file))
     {
         counts.named_after_file.push(doc.file.clone());
     }
@@ -599,12 +599,6 @@ fn store_record(
         }
     }
     Ok(())
-}
-
-/// Is the work called by its file's name ("sources/ungdc-2016-tuv.txt")
-/// for want of a title of its own?
-fn is_named_after(work: &Work, file: &str) -> bool {
-    work.title == quire_ingest::ids::file_stem(file)
 }
 
 /// The stored work this one duplicates, if any. A match on the keys
