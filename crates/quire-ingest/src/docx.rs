@@ -277,7 +277,6 @@ pub(crate) fn read(bytes: &[u8], emit: &mut Emit<'_>) -> Result<(), IngestError>
         year: ids::printed_year(&text.chars().take(3000).collect::<String>()),
         ..Default::default()
     };
-    work.year = work.year.or_else(|| ids::year_in_file_name(emit.file));
     work.id = ids::work_id(None, &work);
     let document = Document {
         work_id: work.id.clone(),

@@ -82,7 +82,6 @@ pub(crate) fn read(text: &str, emit: &mut Emit<'_>) -> Result<(), IngestError> {
         .get("citation_id")
         .or(meta.get("dc.identifier"))
         .map(|s| s.to_string());
-    work.year = work.year.or_else(|| ids::year_in_file_name(emit.file));
     work.id = ids::work_id(key.as_deref(), &work);
     let document = Document {
         work_id: work.id.clone(),

@@ -364,7 +364,7 @@ impl<'a> Emit<'a> {
     pub fn record(
         &mut self,
         mut work: Work,
-        document: Option<Document>,
+        mut document: Option<Document>,
         line: usize,
         key: Option<String>,
     ) {
@@ -379,8 +379,15 @@ impl<'a> Emit<'a> {
         }
         // A full text that dates itself nowhere is often named by its
         // year ("khan-2021.pdf"): better than "n.d." in every citation.
+        // A derived id names the year, so it is derived again then.
         if work.year.is_none() && document.is_some() {
             work.year = ids::year_in_file_name(self.file);
+            if work.year.is_some() && key.is_none() {
+                work.id = ids::work_id(None, &work);
+                if let Some(doc) = &mut document {
+                    doc.work_id = work.id.clone();
+                }
+            }
         }
         work.provenance.push(Provenance {
             file: self.file.to_string(),

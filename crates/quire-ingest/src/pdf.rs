@@ -420,9 +420,6 @@ fn metadata(x: &Extracted, text: &str, file: &str) -> Work {
             .and_then(|p| ids::printed_year(before_references(p))),
         ..Default::default()
     };
-    // Before the id, which names a work's year (Emit::record would fill
-    // it too late for that).
-    work.year = work.year.or_else(|| ids::year_in_file_name(file));
     work.id = ids::work_id(None, &work);
     work
 }
