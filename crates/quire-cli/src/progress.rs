@@ -74,6 +74,13 @@ impl Progress for CliProgress {
         }
     }
 
+    fn add_to_total(&self, n: u64) {
+        *self.total.borrow_mut() += n;
+        if let Some(bar) = self.bar.borrow().as_ref() {
+            bar.inc_length(n);
+        }
+    }
+
     fn end(&self) {
         if let Some(bar) = self.bar.borrow_mut().take() {
             bar.finish_and_clear();

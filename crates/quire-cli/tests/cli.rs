@@ -1058,3 +1058,51 @@ fn hand_codes_go_from_a_suggestion_sheet_into_the_review_and_out_again() {
         "{said}"
     );
 }
+
+/// A Zotero export with "Export Files": the BibTeX names each record's
+/// PDF, whose own title page says something else; the PDF becomes the
+/// record's full text, not a second work.
+#[test]
+fn a_zotero_exports_pdf_is_its_records_full_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = init(tmp.path());
+    let export = dir.join("sources/My Library");
+    std::fs::create_dir_all(export.join("files/3")).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/office-report.pdf"),
+        export.join("files/3/Rahimi - 2023 - Border.pdf"),
+    )
+    .unwrap();
+    std::fs::write(
+        export.join("My Library.bib"),
+        "@techreport{rahimi_border_2023,\n\ttitle = {Border closures and trade},\n\t\
+         author = {Rahimi, Omar},\n\tyear = {2023},\n\tinstitution = {Kabul Policy Institute},\n\t\
+         file = {Full Text PDF:files/3/Rahimi - 2023 - Border.pdf:application/pdf;\
+         Snapshot:files/4/snapshot.html:text/html},\n}\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("quire")
+        .unwrap()
+        .arg("-C")
+        .arg(&dir)
+        .arg("import")
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("1 full text read into the record an export attaches it to"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("sources/My Library/My Library.bib: files/4/snapshot.html"),
+        "the missing snapshot is named: {stdout}"
+    );
+    let status = status_json(&dir);
+    assert_eq!(
+        (status["works"].as_u64(), status["documents"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let hits = search_json(&dir, "Torkham");
+    assert_eq!(hits[0]["title"], "Border closures and trade", "{hits}");
+}

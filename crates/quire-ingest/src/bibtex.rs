@@ -73,7 +73,10 @@ fn read_entry(
 ) {
     if let Some(mut entry) = plain_entry(raw.text) {
         match to_work(&mut entry, &raw.kind) {
-            Ok(work) => emit.record(work, None, raw.line, Some(entry.key)),
+            Ok(work) => {
+                let files = attached_files(&mut entry);
+                emit.record_with_files(work, None, raw.line, Some(entry.key), files)
+            }
             Err(message) => emit.skip(
                 Some(raw.line),
                 format!("@{}{{{}}}: {message}", raw.kind, entry.key),
@@ -115,7 +118,11 @@ fn read_entry(
     match parsed {
         Ok(bib) => match own(bib) {
             Some(mut entry) => match to_work(&mut entry, &raw.kind) {
-                Ok(work) => emit.record(work, None, raw.line, Some(entry.key.clone())),
+                Ok(work) => {
+                    let files = attached_files(&mut entry);
+                    let key = Some(entry.key.clone());
+                    emit.record_with_files(work, None, raw.line, key, files)
+                }
                 Err(message) => emit.skip(
                     Some(raw.line),
                     format!("@{}{{{}}}: {message}", raw.kind, entry.key),
@@ -728,6 +735,17 @@ fn to_work(entry: &mut impl Fields, kind: &str) -> Result<Work, String> {
     };
     work.id = ids::work_id(Some(entry.key()), &work);
     Ok(work)
+}
+
+/// The files a reference manager attached to the entry: `file`
+/// (Zotero, JabRef, Better BibTeX, BibLaTeX) or `pdf` (BibDesk's older
+/// exports), as paths.
+fn attached_files(entry: &mut impl Fields) -> Vec<String> {
+    ["file", "pdf"]
+        .iter()
+        .filter_map(|name| entry.take(name))
+        .flat_map(|value| crate::attachments::from_bibtex_file_field(&value))
+        .collect()
 }
 
 fn bib_kind(kind: &str, has_url: bool) -> WorkKind {

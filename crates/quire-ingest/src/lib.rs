@@ -35,6 +35,7 @@
 //! (the protocol's rules, applied later), or split texts into passages
 //! (`quire-code`). Dedup here finds matches; the importer decides to merge.
 
+pub mod attachments;
 pub mod bibtex;
 pub mod csl;
 pub mod dedup;
@@ -99,6 +100,14 @@ impl Format {
         }
     }
 
+    /// Formats of one document's full text (not a list of records).
+    pub fn is_full_text(self) -> bool {
+        matches!(
+            self,
+            Format::Markdown | Format::Text | Format::Html | Format::Pdf | Format::Docx
+        )
+    }
+
     /// Formats read record by record from a stream, with no file-size limit.
     pub fn is_streaming(self) -> bool {
         matches!(self, Format::Ris | Format::CslJson | Format::OpenAlexJsonl)
@@ -117,6 +126,10 @@ impl fmt::Display for Format {
 pub struct Record {
     pub work: Work,
     pub document: Option<Document>,
+    /// Files a reference manager attached to the record (its full text),
+    /// as the export names them: absolute, or relative to the export's
+    /// folder (see [`attachments`]).
+    pub attachments: Vec<String>,
 }
 
 /// A record that could not be imported, and why.
@@ -363,10 +376,22 @@ impl<'a> Emit<'a> {
     /// text without a year takes the one its file name gives, if any.
     pub fn record(
         &mut self,
+        work: Work,
+        document: Option<Document>,
+        line: usize,
+        key: Option<String>,
+    ) {
+        self.record_with_files(work, document, line, key, Vec::new());
+    }
+
+    /// [`Emit::record`] of a record that names the files attached to it.
+    pub fn record_with_files(
+        &mut self,
         mut work: Work,
         mut document: Option<Document>,
         line: usize,
         key: Option<String>,
+        attachments: Vec<String>,
     ) {
         if let Some(text) = &mut work.abstract_text {
             let kept = ids::without_copyright(text).len();
@@ -394,7 +419,11 @@ impl<'a> Emit<'a> {
             line: Some(line),
             record: key,
         });
-        (self.sink)(Item::Record(Record { work, document }));
+        (self.sink)(Item::Record(Record {
+            work,
+            document,
+            attachments,
+        }));
     }
 
     pub fn skip(&mut self, line: Option<usize>, message: impl Into<String>) {

@@ -288,17 +288,17 @@ fn split_tag(line: &str) -> Option<([u8; 2], &str)> {
 
 fn finish(rec: &RawRecord, emit: &mut Emit<'_>) {
     match to_work(rec) {
-        Ok(work) => {
+        Ok((mut work, attachments)) => {
             let key = rec.first(&[b"ID"]).map(str::to_string);
-            let mut work = work;
             work.id = ids::work_id(key.as_deref(), &work);
-            emit.record(work, None, rec.line, key);
+            emit.record_with_files(work, None, rec.line, key, attachments);
         }
         Err(message) => emit.skip(Some(rec.line), message),
     }
 }
 
-fn to_work(rec: &RawRecord) -> Result<Work, String> {
+/// The record's Work and the files attached to it (`L1`).
+fn to_work(rec: &RawRecord) -> Result<(Work, Vec<String>), String> {
     let title = rec
         .first(&[b"TI", b"T1", b"CT"])
         .and_then(clean)
@@ -311,7 +311,7 @@ fn to_work(rec: &RawRecord) -> Result<Work, String> {
     };
     let date_text = rec.first(&[b"DA", b"PY", b"Y1", b"Y2"]);
     let many = Repeated::of(rec);
-    Ok(Work {
+    let work = Work {
         kind,
         title,
         authors: many.authors,
@@ -340,7 +340,8 @@ fn to_work(rec: &RawRecord) -> Result<Work, String> {
         language: rec.first(&[b"LA"]).and_then(clean),
         genre: genre(rec, kind).or_else(|| clean(ty)),
         ..Default::default()
-    })
+    };
+    Ok((work, many.attachments))
 }
 
 /// What kind of document a report or thesis says it is, for APA's
@@ -375,6 +376,8 @@ struct Repeated<'r> {
     doi: Option<String>,
     /// The longest `AB`/`N2` (the last of equals).
     abstract_text: Option<&'r str>,
+    /// `L1`, every local file (a reference manager's attachments).
+    attachments: Vec<String>,
 }
 
 impl<'r> Repeated<'r> {
@@ -386,6 +389,7 @@ impl<'r> Repeated<'r> {
             year: None,
             doi: None,
             abstract_text: None,
+            attachments: Vec::new(),
         };
         for (tag, value) in rec.values() {
             match tag {
@@ -401,6 +405,7 @@ impl<'r> Repeated<'r> {
                 b"AB" | b"N2" if out.abstract_text.is_none_or(|a| value.len() >= a.len()) => {
                     out.abstract_text = Some(value);
                 }
+                b"L1" => out.attachments.extend(crate::attachments::from_link(value)),
                 _ => {}
             }
         }

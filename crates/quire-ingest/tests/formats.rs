@@ -817,3 +817,44 @@ fn a_books_edition_is_read() {
         assert!(work.edition.as_deref().is_some_and(|e| e.starts_with('2')), "{name}: {:?}", work.edition);
     }
 }
+
+/// Reference managers' exports name each record's attached files: RIS
+/// `L1` (Zotero writes relative paths with "Export Files", `file://`
+/// URLs without), BibTeX `file` (Zotero's `description:path:type` list
+/// with its escapes, Better BibTeX's bare paths). Web links are no file.
+#[test]
+fn exports_name_the_files_attached_to_their_records() {
+    let ris = import("zotero-export.ris");
+    assert!(skipped(&ris).is_empty(), "{:?}", skipped(&ris));
+    let files: Vec<&[String]> = ris.records.iter().map(|r| &r.attachments[..]).collect();
+    assert_eq!(
+        files,
+        [
+            &[
+                "files/12/Khan - 2024 - Pakistan.pdf",
+                "files/13/snapshot.html"
+            ][..],
+            &["/home/omar/Zotero/storage/QX7/Rahimi 2023.pdf"][..],
+        ]
+    );
+    assert_eq!(
+        ris.records[0].work.url.as_deref(),
+        Some("https://doi.org/10.1080/x"),
+        "L2 stays the record's link"
+    );
+
+    let bib = import("zotero-export.bib");
+    assert!(skipped(&bib).is_empty(), "{:?}", skipped(&bib));
+    let files: Vec<&[String]> = bib.records.iter().map(|r| &r.attachments[..]).collect();
+    assert_eq!(
+        files,
+        [
+            &[
+                "files/12/Khan - 2024 - Pakistan.pdf",
+                "files/13/snapshot.html"
+            ][..],
+            &[r"C:\Users\omar\Zotero\storage\QX7\Rahimi 2023.pdf"][..],
+            &["/home/imran/papers/ali-2019.pdf"][..],
+        ]
+    );
+}

@@ -7,6 +7,7 @@
 //! in progress; the next run picks it up again because its hash was never
 //! recorded.
 
+use crate::attachments::{self, MissingAttachment};
 use crate::{index_sync, Progress, ReviewDir, ReviewError};
 use quire_ingest::dedup::{
     merge_into, texts_tell_different_works, title_similarity, DedupIndex, DedupMatch,
@@ -15,7 +16,7 @@ use quire_ingest::{Item, ReadOptions};
 use quire_model::{Person, Protocol, Provenance, Work};
 use quire_store::{FileRecord, NearDuplicate, SkipRecord, Store, StoreTx, WorkKey};
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
 /// What happened to one file.
@@ -57,6 +58,11 @@ pub struct ImportSummary {
     /// Files of `sources/` imported before and since removed: their works
     /// stay until `quire import --prune` (see [`prune_gone_files`]).
     pub gone_files: Vec<String>,
+    /// Full texts read into the records an export attached them to (see
+    /// [`crate::attachments`]).
+    pub attached: usize,
+    /// Files an export attached to its records that are not there.
+    pub missing_attachments: Vec<MissingAttachment>,
     pub indexed: usize,
 }
 
@@ -72,6 +78,8 @@ impl ImportSummary {
         self.named_after_file.extend(other.named_after_file);
         self.changed_files.extend(other.changed_files);
         self.gone_files.extend(other.gone_files);
+        self.attached += other.attached;
+        self.missing_attachments.extend(other.missing_attachments);
         self.indexed += other.indexed;
     }
 
@@ -98,6 +106,10 @@ pub fn import(
         paths.to_vec()
     };
     let files = collect_files(&roots)?;
+    // Files an export attaches are read once, after it: those outside
+    // the roots join the queue.
+    let mut planned: HashSet<PathBuf> = files.iter().map(|f| canonical(f)).collect();
+    let mut queue: VecDeque<PathBuf> = files.into();
     let mut store = Store::open(&review.db_path())?;
     backfill_bibliographies(&mut store)?;
     let mut dedup = dedup_from_store(&store)?;
@@ -105,8 +117,10 @@ pub fn import(
     let mut sync = index_sync::IndexSync::begin(review, &store, &index)?;
     let mut summary = ImportSummary::default();
 
-    progress.begin("importing", files.len() as u64);
-    for path in &files {
+    progress.begin("importing", queue.len() as u64);
+    let mut attached_files = Vec::new();
+    while let Some(path) = queue.pop_front() {
+        let path = &path;
         let shown = review.shown(path);
         progress.advance(1, &shown);
         let mut ctx = FileImport {
@@ -114,8 +128,16 @@ pub fn import(
             dedup: &mut dedup,
             index: &mut sync,
             protocol,
+            review,
+            attached_files: &mut attached_files,
         };
         let outcome = ctx.import_file(path, &shown, &mut summary);
+        for file in attached_files.drain(..) {
+            if planned.insert(canonical(&file)) {
+                progress.add_to_total(1);
+                queue.push_back(file);
+            }
+        }
         summary.files.push(match outcome {
             Ok(o) => o,
             Err(e) => {
@@ -202,11 +224,14 @@ pub fn import_works(
             file: label.to_string(),
         }
     } else {
+        let mut attached_files = Vec::new();
         let mut ctx = FileImport {
             store: &mut store,
             dedup: &mut dedup,
             index: &mut sync,
             protocol,
+            review,
+            attached_files: &mut attached_files,
         };
         let items = works.into_iter().enumerate().map(|(i, mut work)| {
             work.provenance = vec![Provenance {
@@ -217,6 +242,7 @@ pub fn import_works(
             Item::Record(quire_ingest::Record {
                 work,
                 document: None,
+                attachments: Vec::new(),
             })
         });
         ctx.store_items(
@@ -232,8 +258,10 @@ pub fn import_works(
     Ok(summary)
 }
 
-/// Every importable file under the given roots, sorted, skipping hidden
-/// files and quire's own folders.
+/// Every importable file under the given roots, skipping hidden files
+/// and quire's own folders: bibliographic files first, so that the full
+/// texts an export attaches to its records are linked before they are
+/// read; each group sorted by path.
 fn collect_files(roots: &[PathBuf]) -> Result<Vec<PathBuf>, ReviewError> {
     let mut files = BTreeSet::new();
     for root in roots {
@@ -260,7 +288,10 @@ fn collect_files(roots: &[PathBuf]) -> Result<Vec<PathBuf>, ReviewError> {
             }
         }
     }
-    Ok(files.into_iter().collect())
+    let (full_texts, lists): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .into_iter()
+        .partition(|f| attachments::is_full_text(f));
+    Ok(lists.into_iter().chain(full_texts).collect())
 }
 
 /// "~$report.docx": the owner file Word keeps beside a document while it
@@ -327,6 +358,9 @@ struct FileImport<'a, 'i> {
     dedup: &'a mut DedupIndex,
     index: &'a mut index_sync::IndexSync<'i>,
     protocol: &'a Protocol,
+    review: &'a ReviewDir,
+    /// Files the file's records attach, for the caller to read next.
+    attached_files: &'a mut Vec<PathBuf>,
 }
 
 /// Counts for one file.
@@ -340,6 +374,11 @@ struct FileCounts {
     named_after_file: Vec<String>,
     /// The file was imported before, in another version.
     changed: bool,
+    /// Each stored work's id and the files its record attaches.
+    attachments_named: Vec<(String, Vec<String>)>,
+    /// Full texts read into the works an export attached them to.
+    attached: usize,
+    missing_attachments: Vec<MissingAttachment>,
 }
 
 impl FileImport<'_, '_> {
@@ -351,7 +390,10 @@ impl FileImport<'_, '_> {
     ) -> Result<FileOutcome, ReviewError> {
         let hash = file_hash(path)?;
         let previous = self.store.file_hash(shown)?;
-        if previous.as_deref() == Some(hash.as_str()) {
+        // An unchanged file is read again only when an export has since
+        // attached it to a record it is not yet part of.
+        let unread_attachment = self.store.attachment(shown)?.is_some_and(|a| !a.read);
+        if previous.as_deref() == Some(hash.as_str()) && !unread_attachment {
             return Ok(FileOutcome::Unchanged {
                 file: shown.to_string(),
             });
@@ -370,7 +412,7 @@ impl FileImport<'_, '_> {
                 self.index.mark_changed(id);
             }
             *self.dedup = dedup_from_keys(tx.work_keys()?);
-            counts.changed = true;
+            counts.changed = previous.as_deref() != Some(hash.as_str());
         }
         let format =
             quire_ingest::read_file_with(path, shown, &ReadOptions::default(), &mut |item| {
@@ -402,7 +444,17 @@ impl FileImport<'_, '_> {
             items.drain(..),
             &mut counts,
         )?;
-        finish_file(tx, shown, hash, format.as_str(), counts, summary)
+        let linked = attachments::link_named_files(
+            &tx,
+            self.review,
+            path,
+            shown,
+            &counts.attachments_named,
+        )?;
+        counts.missing_attachments = linked.missing;
+        let outcome = finish_file(tx, shown, hash, format.as_str(), counts, summary)?;
+        self.attached_files.extend(linked.to_read);
+        Ok(outcome)
     }
 
     /// Store records that came from somewhere other than a file reader.
@@ -477,6 +529,10 @@ fn finish_file(
     summary.skipped.extend(counts.skips);
     summary.near_duplicates.extend(counts.near);
     summary.named_after_file.extend(counts.named_after_file);
+    summary.attached += counts.attached;
+    summary
+        .missing_attachments
+        .extend(counts.missing_attachments);
     if counts.changed {
         summary.changed_files.push(shown.to_string());
     }
@@ -553,7 +609,28 @@ fn store_record(
     let (source_type, rule) = protocol.source_types.classify(&work);
     work.source_type = source_type;
     work.source_type_rule = Some(rule);
-    let found = find_duplicate(tx, dedup, &work, record.document.as_ref())?;
+    if let Some(doc) = record.document {
+        if let Some(link) = tx.attachment(&doc.file)? {
+            return read_into_record(tx, index, &link.work_id, work, doc, counts);
+        }
+        return store_work(tx, dedup, index, work, Some(doc), Vec::new(), counts);
+    }
+    store_work(tx, dedup, index, work, None, record.attachments, counts)
+}
+
+/// Deduplicate and store one classified work (and its full text); note
+/// the files its record attaches.
+fn store_work(
+    tx: &StoreTx<'_>,
+    dedup: &mut DedupIndex,
+    index: &mut index_sync::IndexSync<'_>,
+    work: Work,
+    document: Option<quire_model::Document>,
+    attached: Vec<String>,
+    counts: &mut FileCounts,
+) -> Result<(), ReviewError> {
+    let mut work = work;
+    let found = find_duplicate(tx, dedup, &work, document.as_ref())?;
     match found {
         DedupMatch::Duplicate { id, .. } => {
             let Some(mut existing) = tx.get_work(&id)? else {
@@ -561,13 +638,16 @@ fn store_record(
             };
             merge_into(&mut existing, work);
             tx.update_merged_work(&existing)?;
-            if let Some(mut doc) = record.document {
+            if let Some(mut doc) = document {
                 if !tx.has_document(&id)? {
                     doc.work_id = id.clone();
                     tx.put_document(&doc)?;
                 }
             }
             counts.merged += 1;
+            if !attached.is_empty() {
+                counts.attachments_named.push((id.clone(), attached));
+            }
             index.mark_changed(id);
         }
         found => {
@@ -587,7 +667,7 @@ fn store_record(
                 tx.record_near_duplicate(&pair)?;
                 counts.near.push(pair);
             }
-            let doc = record.document.map(|mut d| {
+            let doc = document.map(|mut d| {
                 d.work_id = id.clone();
                 d
             });
@@ -596,9 +676,44 @@ fn store_record(
             }
             index.add_new(&work, doc.as_ref())?;
             counts.added += 1;
+            if !attached.is_empty() {
+                counts.attachments_named.push((id, attached));
+            }
         }
     }
     Ok(())
+}
+
+/// A full text an export attached to a record: merged into that record's
+/// work (the export's metadata stays first) and, unless the work holds a
+/// better one (a PDF rather than a web snapshot), its text.
+fn read_into_record(
+    tx: &StoreTx<'_>,
+    index: &mut index_sync::IndexSync<'_>,
+    work_id: &str,
+    work: Work,
+    mut doc: quire_model::Document,
+    counts: &mut FileCounts,
+) -> Result<(), ReviewError> {
+    let Some(mut existing) = tx.get_work(work_id)? else {
+        return Ok(());
+    };
+    merge_into(&mut existing, work);
+    tx.update_work(&existing)?;
+    let stored = tx.document_format(work_id)?;
+    if attachments::is_better_full_text(&doc.format, stored.as_deref()) {
+        doc.work_id = work_id.to_string();
+        tx.put_document(&doc)?;
+    }
+    tx.mark_attachment_read(&doc.file)?;
+    counts.attached += 1;
+    index.mark_changed(work_id.to_string());
+    Ok(())
+}
+
+/// A path as the file system knows it, for telling two names of one file.
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// The stored work this one duplicates, if any. A match on the keys

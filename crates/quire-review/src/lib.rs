@@ -8,6 +8,7 @@
 //! It does not parse formats (`quire-ingest`), own the schema
 //! (`quire-store`) or the search engine (`quire-index`).
 
+pub mod attachments;
 pub mod citations;
 pub mod import;
 mod index_sync;
@@ -53,6 +54,8 @@ pub trait Progress {
     fn begin(&self, stage: &str, total: u64);
     fn advance(&self, n: u64, message: &str);
     fn end(&self);
+    /// More work than `begin` announced (files found on the way).
+    fn add_to_total(&self, _n: u64) {}
 }
 
 /// A [`Progress`] that shows nothing.

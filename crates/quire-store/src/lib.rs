@@ -4,8 +4,8 @@
 //! migrations ([`schema`]). It holds Works (as JSON, with a few columns
 //! pulled out for lookups and dedup), Documents, the files already imported
 //! (with their content hash, so re-importing adds nothing), the records that
-//! were skipped and why, near-duplicate pairs, screening decisions and
-//! manual codes.
+//! were skipped and why, near-duplicate pairs, the files an export
+//! attached to its records, screening decisions and manual codes.
 //!
 //! Writes that belong together go through a [`StoreTx`] so an interrupted
 //! import leaves the store as it was before that file. The search index is
@@ -21,11 +21,13 @@
 //! # Ok(()) }
 //! ```
 
+mod attachments;
 mod decisions;
 mod files;
 pub mod schema;
 mod works;
 
+pub use attachments::Attachment;
 pub use files::{FileRecord, NearDuplicate, SkipRecord};
 pub use works::{GroupBy, WorkKey};
 

@@ -72,6 +72,14 @@ const MIGRATIONS: &[&str] = &[
         coder TEXT NOT NULL,
         PRIMARY KEY (work_id, passage, category, coder)
      );",
+    // 3: files a reference manager's export attached to its records.
+    "CREATE TABLE attachments (
+        file TEXT PRIMARY KEY,
+        work_id TEXT NOT NULL,
+        named_by TEXT NOT NULL,
+        read INTEGER NOT NULL DEFAULT 0
+     );
+     CREATE INDEX attachments_named_by ON attachments(named_by);",
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

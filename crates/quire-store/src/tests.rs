@@ -197,3 +197,38 @@ fn forgetting_a_file_takes_back_only_what_it_gave() {
     assert!(store.get_work("other").unwrap().is_some());
     assert_eq!(store.count_documents().unwrap(), 0);
 }
+
+#[test]
+fn attachment_links_keep_their_read_state_and_go_with_their_export() {
+    let mut store = Store::in_memory().unwrap();
+    let tx = store.transaction().unwrap();
+    tx.insert_work(&work("khan2024", "Border")).unwrap();
+    tx.insert_work(&work("ali2019", "Frontier")).unwrap();
+    let pdf = "sources/export/files/12/khan.pdf";
+    tx.attach_file(pdf, "khan2024", "sources/export/export.ris")
+        .unwrap();
+    assert_eq!(
+        tx.attachment(pdf).unwrap(),
+        Some(Attachment {
+            work_id: "khan2024".into(),
+            read: false
+        })
+    );
+    tx.mark_attachment_read(pdf).unwrap();
+    // The export read again names the same work: the file stays read.
+    tx.attach_file(pdf, "khan2024", "sources/export/export.ris")
+        .unwrap();
+    assert!(tx.attachment(pdf).unwrap().unwrap().read);
+    // Another work now: the file must be read into it.
+    tx.attach_file(pdf, "ali2019", "sources/export/export.ris")
+        .unwrap();
+    assert!(!tx.attachment(pdf).unwrap().unwrap().read);
+    // No link to a work that is not stored.
+    tx.attach_file("sources/x.pdf", "gone", "sources/export/export.ris")
+        .unwrap();
+    assert_eq!(tx.attachment("sources/x.pdf").unwrap(), None);
+    // Forgetting the export takes its links.
+    tx.forget_file("sources/export/export.ris").unwrap();
+    assert_eq!(tx.attachment(pdf).unwrap(), None);
+    tx.commit().unwrap();
+}

@@ -62,9 +62,11 @@ impl StoreTx<'_> {
     /// changed file is read again: works only it gave are deleted (with
     /// their full texts and near-duplicate pairs); works it shares with
     /// other files lose its provenance, one merged copy, and its full
-    /// text. Screening decisions and hand codes stay, keyed by work id,
-    /// for the works the file gives again. Returns the ids touched.
+    /// text; the attachment links it made as an export go. Screening
+    /// decisions and hand codes stay, keyed by work id, for the works the
+    /// file gives again. Returns the ids touched.
     pub fn forget_file(&self, file: &str) -> Result<Vec<String>, StoreError> {
+        self.forget_links_of(file)?;
         let touched = self.works_from_file(file)?;
         for mut work in touched.iter().cloned() {
             let before = work.provenance.len();
@@ -125,6 +127,18 @@ impl StoreTx<'_> {
             .tx
             .query_row(
                 "SELECT text FROM documents WHERE work_id = ?1",
+                [work_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The format of a work's full text (`pdf`, `html` …), if it has one.
+    pub fn document_format(&self, work_id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .tx
+            .query_row(
+                "SELECT format FROM documents WHERE work_id = ?1",
                 [work_id],
                 |r| r.get(0),
             )

@@ -176,11 +176,41 @@ pub fn print_summary(s: &ImportSummary) {
             if more > 0 { format!(" and {more} more") } else { String::new() }
         );
     }
+    print_attachments(s);
     if !s.near_duplicates.is_empty() {
         println!("possible duplicates (not merged; check them):");
         for n in s.near_duplicates.iter().take(20) {
             println!("  {} ~ {} (title similarity {:.2})", n.a, n.b, n.similarity);
         }
+    }
+}
+
+/// The full texts exports attached to their records: how many were read
+/// into them, and which the exports name but are not there.
+fn print_attachments(s: &ImportSummary) {
+    if s.attached > 0 {
+        let (records, them) = if s.attached == 1 {
+            ("record", "it")
+        } else {
+            ("records", "them")
+        };
+        println!(
+            "{} read into the {records} an export attaches {them} to",
+            plural(s.attached, "full text"),
+        );
+    }
+    if s.missing_attachments.is_empty() {
+        return;
+    }
+    println!(
+        "{} attached to records in an export not found (copy them beside the export as it names them,          or export again with its files):",
+        plural(s.missing_attachments.len(), "file")
+    );
+    for m in s.missing_attachments.iter().take(20) {
+        println!("  {}: {}", m.named_by, m.file);
+    }
+    if s.missing_attachments.len() > 20 {
+        println!("  ... and {} more", s.missing_attachments.len() - 20);
     }
 }
 

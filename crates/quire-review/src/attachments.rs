@@ -1,0 +1,235 @@
+//! The full texts a reference manager's export attached to its records
+//! (Zotero's "Export Files" folder, JabRef's and Better BibTeX's file
+//! links): each is read into its record's work, whatever title the file
+//! itself carries, instead of standing beside it as a work of its own.
+//!
+//! Importing an export links the files its records name
+//! ([`link_named_files`]); a linked file is then read — after the export,
+//! also when it lies outside the folders being imported, and again when it
+//! had been imported on its own before the export arrived — and merged
+//! into the linked work (`import::store_record`).
+
+use crate::ReviewDir;
+use quire_ingest::{detect_format, Format};
+use quire_store::StoreTx;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// A file an export names for a record that is not there to read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MissingAttachment {
+    /// The export, as the review shows it.
+    pub named_by: String,
+    /// The file as the export names it.
+    pub file: String,
+}
+
+/// What linking an export's attachments found.
+#[derive(Debug, Default)]
+pub(crate) struct Linked {
+    /// Files to read into their works.
+    pub to_read: Vec<PathBuf>,
+    pub missing: Vec<MissingAttachment>,
+}
+
+/// Link every full text the export's records name (`named`: each stored
+/// work's id and the files its record names) to that work, and say which
+/// files to read and which are missing. Files quire does not read as a
+/// full text (images, EPUB) are passed over.
+pub(crate) fn link_named_files(
+    tx: &StoreTx<'_>,
+    review: &ReviewDir,
+    export: &Path,
+    export_shown: &str,
+    named: &[(String, Vec<String>)],
+) -> Result<Linked, quire_store::StoreError> {
+    let mut linked = Linked::default();
+    for (work_id, files) in named {
+        for file in files {
+            let path = resolve(export, file);
+            if !is_full_text(&path) {
+                continue;
+            }
+            if !path.is_file() {
+                linked.missing.push(MissingAttachment {
+                    named_by: export_shown.to_string(),
+                    file: file.clone(),
+                });
+                continue;
+            }
+            tx.attach_file(&review.shown(&path), work_id, export_shown)?;
+            linked.to_read.push(path);
+        }
+    }
+    Ok(linked)
+}
+
+/// A file as an export names it: absolute, or relative to the export's
+/// folder (Zotero writes `files/12/khan.pdf` beside the export).
+pub(crate) fn resolve(export: &Path, named: &str) -> PathBuf {
+    let path = Path::new(named);
+    if path.is_absolute() {
+        return path.to_path_buf();
+    }
+    export.parent().unwrap_or(Path::new(".")).join(path)
+}
+
+/// A file quire reads as one document's full text, told by its name.
+pub(crate) fn is_full_text(path: &Path) -> bool {
+    detect_format(path, b"").is_some_and(Format::is_full_text)
+}
+
+/// Whether a full text in `incoming` format should replace the one a work
+/// holds: a record's PDF is its text rather than the web page Zotero
+/// saves beside it as a "Snapshot".
+pub(crate) fn is_better_full_text(incoming: &str, stored: Option<&str>) -> bool {
+    fn rank(format: &str) -> u8 {
+        match format {
+            "pdf" => 3,
+            "docx" => 2,
+            "html" => 1,
+            _ => 0,
+        }
+    }
+    stored.is_none_or(|s| rank(incoming) > rank(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::import;
+    use quire_model::Protocol;
+    use quire_store::Store;
+
+    /// A Zotero export with its files: an HTML snapshot and a Markdown
+    /// full text whose own titles differ from their records', a record
+    /// naming a file that is not there, and a PDF link to a web page.
+    const EXPORT: &str = "TY  - RPRT\r\nTI  - The Durand Line after the withdrawal\r\n\
+        AU  - Rahimi, Omar\r\nPY  - 2023\r\nPB  - Kabul Policy Institute\r\n\
+        L1  - files/7/notes.md\r\nL1  - files/8/snapshot.html\r\nER  - \r\n\r\n\
+        TY  - JOUR\r\nTI  - Trade at Torkham\r\nAU  - Ali, Imran\r\nPY  - 2022\r\n\
+        L1  - files/9/missing.pdf\r\nL1  - https://example.org/ali.pdf\r\nER  - \r\n";
+
+    fn write(dir: &Path, name: &str, text: &str) {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn zotero_review(dir: &Path) -> ReviewDir {
+        write(dir, "review.toml", "[review]\ntitle = \"t\"\n");
+        write(
+            dir,
+            "sources/zotero/files/7/notes.md",
+            "---\ntitle: Working notes\nyear: 2020\n---\n\nThe fence runs 2,600 km.\n",
+        );
+        write(
+            dir,
+            "sources/zotero/files/8/snapshot.html",
+            "<html><head><title>Kabul Policy Institute | Publications</title></head>\
+             <body><main><p>Trade through Torkham fell by half after the fence went up.</p></main></body></html>",
+        );
+        ReviewDir::at(dir).unwrap()
+    }
+
+    #[test]
+    fn an_exports_files_are_read_into_its_records() {
+        let tmp = tempfile::tempdir().unwrap();
+        let review = zotero_review(tmp.path());
+        // Named "zotero.ris", it sorts after "files/": lists go first anyway.
+        write(tmp.path(), "sources/zotero/zotero.ris", EXPORT);
+        let summary = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
+        assert_eq!(summary.added, 2, "two records, no work of their files");
+        assert_eq!(summary.attached, 2);
+        assert_eq!(
+            summary.missing_attachments,
+            [MissingAttachment {
+                named_by: "sources/zotero/zotero.ris".into(),
+                file: "files/9/missing.pdf".into()
+            }]
+        );
+        let store = Store::open(&review.db_path()).unwrap();
+        assert_eq!(store.count_works().unwrap(), 2);
+        let report = store
+            .works()
+            .unwrap()
+            .into_iter()
+            .find(|w| w.publisher.is_some())
+            .unwrap();
+        assert_eq!(report.title, "The Durand Line after the withdrawal");
+        assert_eq!(report.year, Some(2023), "the record's metadata comes first");
+        assert_eq!(report.provenance.len(), 3);
+        let text = store.document(&report.id).unwrap().unwrap();
+        assert_eq!(text.format, "html", "a web page rather than bare notes");
+        assert!(text.text.contains("fell by half"));
+
+        let again = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
+        assert_eq!((again.added, again.attached), (0, 0), "nothing new");
+    }
+
+    #[test]
+    fn files_imported_before_their_export_move_into_its_records() {
+        let tmp = tempfile::tempdir().unwrap();
+        let review = zotero_review(tmp.path());
+        let first = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
+        assert_eq!(first.added, 2, "each file a work of its own");
+        write(tmp.path(), "sources/zotero/zotero.ris", EXPORT);
+        let summary = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
+        assert_eq!(summary.attached, 2);
+        assert!(summary.changed_files.is_empty(), "the files did not change");
+        let store = Store::open(&review.db_path()).unwrap();
+        let titles: Vec<String> = store
+            .works()
+            .unwrap()
+            .into_iter()
+            .map(|w| w.title)
+            .collect();
+        assert_eq!(titles.len(), 2, "{titles:?}");
+        assert!(!titles.iter().any(|t| t == "Working notes"), "{titles:?}");
+    }
+
+    #[test]
+    fn an_attached_file_outside_the_sources_is_read_too() {
+        let tmp = tempfile::tempdir().unwrap();
+        let review = zotero_review(tmp.path());
+        let elsewhere = tmp.path().join("Zotero/storage/AB12/Ali 2022.md");
+        write(
+            tmp.path(),
+            "Zotero/storage/AB12/Ali 2022.md",
+            "Trucks waited for days at Torkham.\n",
+        );
+        let export = EXPORT.replace(
+            "files/9/missing.pdf",
+            &format!("file://{}", elsewhere.display()).replace(' ', "%20"),
+        );
+        write(tmp.path(), "sources/zotero/zotero.ris", &export);
+        let summary = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
+        assert_eq!(summary.attached, 3);
+        assert!(summary.missing_attachments.is_empty());
+        let store = Store::open(&review.db_path()).unwrap();
+        assert_eq!(store.count_works().unwrap(), 2);
+        assert_eq!(store.count_documents().unwrap(), 2);
+    }
+
+    #[test]
+    fn names_resolve_beside_the_export() {
+        let export = Path::new("/r/sources/zotero/Export.ris");
+        assert_eq!(
+            resolve(export, "files/12/khan.pdf"),
+            Path::new("/r/sources/zotero/files/12/khan.pdf")
+        );
+        assert_eq!(resolve(export, "/home/a/b.pdf"), Path::new("/home/a/b.pdf"));
+        assert!(is_full_text(Path::new("a/b.PDF")));
+        assert!(is_full_text(Path::new("snapshot.html")));
+        assert!(!is_full_text(Path::new("figure.png")));
+        assert!(!is_full_text(Path::new("refs.bib")));
+    }
+
+    #[test]
+    fn a_pdf_is_preferred_to_a_snapshot() {
+        assert!(is_better_full_text("pdf", Some("html")));
+        assert!(!is_better_full_text("html", Some("pdf")));
+        assert!(!is_better_full_text("pdf", Some("pdf")));
+        assert!(is_better_full_text("html", None));
+    }
+}
