@@ -22,6 +22,11 @@ pub fn from_link(value: &str) -> Option<String> {
             .map(|p| p.display().to_string())
             .or_else(|| Some(value[7..].to_string()));
     }
+    // EndNote's link into its library's `.Data/PDF` folder, resolved by
+    // the importer.
+    if value.len() > 15 && value[..15].eq_ignore_ascii_case("internal-pdf://") {
+        return Some(value.to_string());
+    }
     if value.contains("://") {
         return None;
     }
@@ -122,6 +127,10 @@ mod tests {
             Some("/home/ayesha/Zotero/storage/AB12/Khan et al.pdf")
         );
         assert_eq!(from_link("https://example.org/khan.pdf"), None);
+        assert_eq!(
+            from_link("internal-pdf://2231851870/Khan-2024.pdf").as_deref(),
+            Some("internal-pdf://2231851870/Khan-2024.pdf")
+        );
         assert_eq!(from_link("  "), None);
     }
 

@@ -65,13 +65,45 @@ pub(crate) fn link_named_files(
 }
 
 /// A file as an export names it: absolute, or relative to the export's
-/// folder (Zotero writes `files/12/khan.pdf` beside the export).
+/// folder (Zotero writes `files/12/khan.pdf` beside the export). EndNote's
+/// `internal-pdf://123/khan.pdf` lives in the `PDF` folder of the
+/// library's `.Data` folder beside the export; Mendeley writes absolute
+/// paths without their leading `/`.
 pub(crate) fn resolve(export: &Path, named: &str) -> PathBuf {
+    let folder = export.parent().unwrap_or(Path::new("."));
+    if let Some(rest) = named
+        .get(15..)
+        .filter(|_| named[..15].eq_ignore_ascii_case("internal-pdf://"))
+    {
+        return endnote_data_folders(folder)
+            .map(|data| data.join("PDF").join(rest))
+            .find(|p| p.is_file())
+            .unwrap_or_else(|| folder.join(rest));
+    }
     let path = Path::new(named);
     if path.is_absolute() {
         return path.to_path_buf();
     }
-    export.parent().unwrap_or(Path::new(".")).join(path)
+    let beside = folder.join(path);
+    let rooted = Path::new("/").join(path);
+    if !beside.exists() && rooted.is_file() {
+        return rooted;
+    }
+    beside
+}
+
+/// The `*.Data` folders of EndNote libraries in `folder`.
+fn endnote_data_folders(folder: &Path) -> impl Iterator<Item = PathBuf> {
+    std::fs::read_dir(folder)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_dir()
+                && p.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("data"))
+        })
 }
 
 /// A file quire reads as one document's full text, told by its name.
@@ -220,6 +252,20 @@ mod tests {
         );
         assert_eq!(resolve(export, "/home/a/b.pdf"), Path::new("/home/a/b.pdf"));
         assert!(is_full_text(Path::new("a/b.PDF")));
+        let tmp = tempfile::tempdir().unwrap();
+        write(
+            tmp.path(),
+            "My EndNote Library.Data/PDF/2231851870/Khan.pdf",
+            "%PDF",
+        );
+        assert_eq!(
+            resolve(
+                &tmp.path().join("export.ris"),
+                "internal-pdf://2231851870/Khan.pdf"
+            ),
+            tmp.path()
+                .join("My EndNote Library.Data/PDF/2231851870/Khan.pdf")
+        );
         assert!(is_full_text(Path::new("snapshot.html")));
         assert!(!is_full_text(Path::new("figure.png")));
         assert!(!is_full_text(Path::new("refs.bib")));
