@@ -1106,3 +1106,36 @@ fn a_zotero_exports_pdf_is_its_records_full_text() {
     let hits = search_json(&dir, "Torkham");
     assert_eq!(hits[0]["title"], "Border closures and trade", "{hits}");
 }
+
+/// A scan has no text layer: its work is kept (named after the file, year
+/// from the name), the skip is reported, and no empty "full text" is
+/// counted as a document.
+#[test]
+fn a_scan_is_a_work_without_a_document() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = init(tmp.path());
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/scan.pdf"),
+        dir.join("sources/khan-2021-torkham.pdf"),
+    )
+    .unwrap();
+    let out = Command::cargo_bin("quire")
+        .unwrap()
+        .arg("-C")
+        .arg(&dir)
+        .arg("import")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a skip is reported in the status"
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("no text layer"), "{stdout}");
+    let status = status_json(&dir);
+    assert_eq!(
+        (status["works"].as_u64(), status["documents"].as_u64()),
+        (Some(1), Some(0))
+    );
+}

@@ -610,10 +610,14 @@ fn store_record(
     work.source_type = source_type;
     work.source_type_rule = Some(rule);
     if let Some(doc) = record.document {
-        if let Some(link) = tx.attachment(&doc.file)? {
-            return read_into_record(tx, index, &link.work_id, work, doc, counts);
+        let file = doc.file.clone();
+        // A scan without a text layer has no full text to keep (its
+        // reader reported it): an empty one would pass for a text.
+        let doc = (!doc.text.trim().is_empty()).then_some(doc);
+        if let Some(link) = tx.attachment(&file)? {
+            return read_into_record(tx, index, &link.work_id, work, doc, &file, counts);
         }
-        return store_work(tx, dedup, index, work, Some(doc), Vec::new(), counts);
+        return store_work(tx, dedup, index, work, doc, Vec::new(), counts);
     }
     store_work(tx, dedup, index, work, None, record.attachments, counts)
 }
@@ -692,7 +696,8 @@ fn read_into_record(
     index: &mut index_sync::IndexSync<'_>,
     work_id: &str,
     work: Work,
-    mut doc: quire_model::Document,
+    doc: Option<quire_model::Document>,
+    file: &str,
     counts: &mut FileCounts,
 ) -> Result<(), ReviewError> {
     let Some(mut existing) = tx.get_work(work_id)? else {
@@ -700,12 +705,14 @@ fn read_into_record(
     };
     merge_into(&mut existing, work);
     tx.update_work(&existing)?;
-    let stored = tx.document_format(work_id)?;
-    if attachments::is_better_full_text(&doc.format, stored.as_deref()) {
-        doc.work_id = work_id.to_string();
-        tx.put_document(&doc)?;
+    if let Some(mut doc) = doc {
+        let stored = tx.document_format(work_id)?;
+        if attachments::is_better_full_text(&doc.format, stored.as_deref()) {
+            doc.work_id = work_id.to_string();
+            tx.put_document(&doc)?;
+        }
     }
-    tx.mark_attachment_read(&doc.file)?;
+    tx.mark_attachment_read(file)?;
     counts.attached += 1;
     index.mark_changed(work_id.to_string());
     Ok(())
