@@ -72,10 +72,14 @@ fn trim_field(text: &str) -> String {
             ')', ']', ',', ';', ':', '.', '"', '\u{201d}', '\u{2019}', '\'',
         ])
         .trim();
-    // Keep a closing bracket that an opening one inside the value needs.
+    // Keep a bracket that its partner inside the value needs: "(Un)making
+    // the border", "Pakistan (1947–1971)".
     let mut s = t.to_string();
     if s.matches('(').count() > s.matches(')').count() && text.trim_end().contains(')') {
         s.push(')');
+    }
+    if s.matches(')').count() > s.matches('(').count() && text.trim_start().starts_with('(') {
+        s.insert(0, '(');
     }
     s
 }
@@ -88,11 +92,13 @@ impl Reference {
             ..Reference::default()
         };
         let mut author_text = String::new();
-        for s in segments {
+        for (i, s) in segments.iter().enumerate() {
             // "(n.d.-a)." after a title that opens the entry reads to the
             // labeller like a genre in parentheses; it can only be a date.
             let label = if is_no_date_mark(s.text) {
                 "date"
+            } else if expands_the_author(segments, i) {
+                "author"
             } else {
                 s.label.as_str()
             };
@@ -431,6 +437,22 @@ impl Reference {
 
 /// The month and day of a date field: "(2021, August 16).", "16 Aug. 2021",
 /// "June 1992". A day is only taken next to a month name.
+/// "The White House (Executive Office of the President of the United
+/// States). (2022c)." — a group author spelt out in parentheses, which
+/// the labeller reads as the title when the date after it has no month:
+/// a segment wholly in parentheses between the author and the date is
+/// part of the author.
+fn expands_the_author(segments: &[Segment<'_>], i: usize) -> bool {
+    let text = segments[i].text.trim_end_matches('.').trim();
+    i > 0
+        && segments[i - 1].label == "author"
+        && segments.get(i + 1).is_some_and(|next| next.label == "date")
+        && segments[i].label != "date"
+        && text.starts_with('(')
+        && text.ends_with(')')
+        && !text[1..text.len() - 1].contains(['(', ')'])
+}
+
 fn month_and_day(text: &str) -> (Option<u8>, Option<u8>) {
     static MONTH: OnceLock<Regex> = OnceLock::new();
     let m = re(
@@ -891,6 +913,62 @@ mod tests {
             Some("Balochistan, Pakistan (lead summary)")
         );
         assert_eq!(r.note.as_deref(), Some("Wikipedia, The Free Encyclopedia"));
+    }
+
+    #[test]
+    fn a_group_author_spelt_out_in_parentheses_stays_the_author() {
+        let text = "The White House (Executive Office of the President of the United States). \
+                    (2022c). Background Press Call. The White House Briefing Room.";
+        let segment = |label: &str, part: &'static str| {
+            let start = text.find(part).unwrap();
+            Segment {
+                label: label.into(),
+                text: part,
+                start,
+                end: start + part.len(),
+            }
+        };
+        let segments = [
+            segment("author", "The White House"),
+            segment(
+                "title",
+                "(Executive Office of the President of the United States).",
+            ),
+            segment("date", "(2022c)."),
+            segment("title", "Background Press Call."),
+            segment("publisher", "The White House Briefing Room."),
+        ];
+        let r = Reference::from_segments(text, &segments);
+        assert_eq!(r.authors.len(), 1);
+        assert_eq!(
+            r.authors[0].family,
+            "The White House (Executive Office of the President of the United States)"
+        );
+        assert_eq!(r.title.as_deref(), Some("Background Press Call"));
+        // A parenthetical title after the date is the title.
+        let text = "Khan, A. (2021). (Un)making the border. Hurst.";
+        let segments = [
+            Segment {
+                label: "author".into(),
+                text: "Khan, A.",
+                start: 0,
+                end: 8,
+            },
+            Segment {
+                label: "date".into(),
+                text: "(2021).",
+                start: 9,
+                end: 16,
+            },
+            Segment {
+                label: "title".into(),
+                text: "(Un)making the border.",
+                start: 17,
+                end: 39,
+            },
+        ];
+        let r = Reference::from_segments(text, &segments);
+        assert_eq!(r.title.as_deref(), Some("(Un)making the border"));
     }
 
     #[test]

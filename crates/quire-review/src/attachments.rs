@@ -138,7 +138,7 @@ mod tests {
     /// naming a file that is not there, and a PDF link to a web page.
     const EXPORT: &str = "TY  - RPRT\r\nTI  - The Durand Line after the withdrawal\r\n\
         AU  - Rahimi, Omar\r\nPY  - 2023\r\nPB  - Kabul Policy Institute\r\n\
-        L1  - files/7/notes.md\r\nL1  - files/8/snapshot.html\r\nER  - \r\n\r\n\
+        L1  - files/7/notes.md\r\nL1  - files/7/rahimi-2023.txt\r\nL1  - files/8/snapshot.html\r\nER  - \r\n\r\n\
         TY  - JOUR\r\nTI  - Trade at Torkham\r\nAU  - Ali, Imran\r\nPY  - 2022\r\n\
         L1  - files/9/missing.pdf\r\nL1  - https://example.org/ali.pdf\r\nER  - \r\n";
 
@@ -157,6 +157,11 @@ mod tests {
         );
         write(
             dir,
+            "sources/zotero/files/7/rahimi-2023.txt",
+            "Mr. President,\n\nThe border crossings were closed for weeks.\n",
+        );
+        write(
+            dir,
             "sources/zotero/files/8/snapshot.html",
             "<html><head><title>Kabul Policy Institute | Publications</title></head>\
              <body><main><p>Trade through Torkham fell by half after the fence went up.</p></main></body></html>",
@@ -172,7 +177,11 @@ mod tests {
         write(tmp.path(), "sources/zotero/zotero.ris", EXPORT);
         let summary = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
         assert_eq!(summary.added, 2, "two records, no work of their files");
-        assert_eq!(summary.attached, 2);
+        assert_eq!(summary.attached, 3);
+        assert!(
+            summary.named_after_file.is_empty(),
+            "attached files are named by their records"
+        );
         assert_eq!(
             summary.missing_attachments,
             [MissingAttachment {
@@ -190,7 +199,7 @@ mod tests {
             .unwrap();
         assert_eq!(report.title, "The Durand Line after the withdrawal");
         assert_eq!(report.year, Some(2023), "the record's metadata comes first");
-        assert_eq!(report.provenance.len(), 3);
+        assert_eq!(report.provenance.len(), 4);
         let text = store.document(&report.id).unwrap().unwrap();
         assert_eq!(text.format, "html", "a web page rather than bare notes");
         assert!(text.text.contains("fell by half"));
@@ -204,10 +213,10 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let review = zotero_review(tmp.path());
         let first = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
-        assert_eq!(first.added, 2, "each file a work of its own");
+        assert_eq!(first.added, 3, "each file a work of its own");
         write(tmp.path(), "sources/zotero/zotero.ris", EXPORT);
         let summary = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
-        assert_eq!(summary.attached, 2);
+        assert_eq!(summary.attached, 3);
         assert!(summary.changed_files.is_empty(), "the files did not change");
         let store = Store::open(&review.db_path()).unwrap();
         let titles: Vec<String> = store
@@ -236,7 +245,7 @@ mod tests {
         );
         write(tmp.path(), "sources/zotero/zotero.ris", &export);
         let summary = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
-        assert_eq!(summary.attached, 3);
+        assert_eq!(summary.attached, 4);
         assert!(summary.missing_attachments.is_empty());
         let store = Store::open(&review.db_path()).unwrap();
         assert_eq!(store.count_works().unwrap(), 2);

@@ -599,13 +599,6 @@ fn store_record(
             work.references = crate::citations::document_references(doc);
         }
     }
-    if let Some(doc) = record
-        .document
-        .as_ref()
-        .filter(|d| quire_ingest::ids::is_file_name(&work.title, &d.file))
-    {
-        counts.named_after_file.push(doc.file.clone());
-    }
     let (source_type, rule) = protocol.source_types.classify(&work);
     work.source_type = source_type;
     work.source_type_rule = Some(rule);
@@ -616,6 +609,9 @@ fn store_record(
         let doc = (!doc.text.trim().is_empty()).then_some(doc);
         if let Some(link) = tx.attachment(&file)? {
             return read_into_record(tx, index, &link.work_id, work, doc, &file, counts);
+        }
+        if quire_ingest::ids::is_file_name(&work.title, &file) {
+            counts.named_after_file.push(file);
         }
         return store_work(tx, dedup, index, work, doc, Vec::new(), counts);
     }
