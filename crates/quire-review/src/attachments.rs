@@ -11,57 +11,64 @@
 
 use crate::ReviewDir;
 use quire_ingest::{detect_format, Format};
-use quire_store::StoreTx;
+use quire_store::{Store, StoreTx};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
-/// A file an export names for a record that is not there to read.
+/// A file an export attached to a record that is not there to read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MissingAttachment {
     /// The export, as the review shows it.
     pub named_by: String,
-    /// The file as the export names it.
+    /// Where the export says the file is, as the review shows paths.
     pub file: String,
 }
 
-/// What linking an export's attachments found.
-#[derive(Debug, Default)]
-pub(crate) struct Linked {
-    /// Files to read into their works.
-    pub to_read: Vec<PathBuf>,
-    pub missing: Vec<MissingAttachment>,
-}
-
 /// Link every full text the export's records name (`named`: each stored
-/// work's id and the files its record names) to that work, and say which
-/// files to read and which are missing. Files quire does not read as a
-/// full text (images, EPUB) are passed over.
+/// work's id and the files its record names) to that work — also the
+/// files not there yet, which are read when they appear — and return the
+/// files to read now. Files quire does not read as a full text (images,
+/// EPUB) are passed over.
 pub(crate) fn link_named_files(
     tx: &StoreTx<'_>,
     review: &ReviewDir,
     export: &Path,
     export_shown: &str,
     named: &[(String, Vec<String>)],
-) -> Result<Linked, quire_store::StoreError> {
-    let mut linked = Linked::default();
+) -> Result<Vec<PathBuf>, quire_store::StoreError> {
+    let mut to_read = Vec::new();
     for (work_id, files) in named {
         for file in files {
             let path = resolve(export, file);
             if !is_full_text(&path) {
                 continue;
             }
-            if !path.is_file() {
-                linked.missing.push(MissingAttachment {
-                    named_by: export_shown.to_string(),
-                    file: file.clone(),
-                });
-                continue;
-            }
             tx.attach_file(&review.shown(&path), work_id, export_shown)?;
-            linked.to_read.push(path);
+            if path.is_file() {
+                to_read.push(path);
+            }
         }
     }
-    Ok(linked)
+    Ok(to_read)
+}
+
+/// Attached files not yet read into their works that are there now (they
+/// appeared after their export was read), and those still missing.
+pub(crate) fn unread(
+    review: &ReviewDir,
+    store: &Store,
+) -> Result<(Vec<PathBuf>, Vec<MissingAttachment>), quire_store::StoreError> {
+    let mut present = Vec::new();
+    let mut missing = Vec::new();
+    for (file, named_by) in store.unread_attachments()? {
+        let path = review.root.join(&file);
+        if path.is_file() {
+            present.push(path);
+        } else {
+            missing.push(MissingAttachment { named_by, file });
+        }
+    }
+    Ok((present, missing))
 }
 
 /// A file as an export names it: absolute, or relative to the export's
@@ -131,7 +138,6 @@ mod tests {
     use super::*;
     use crate::import::import;
     use quire_model::Protocol;
-    use quire_store::Store;
 
     /// A Zotero export with its files: an HTML snapshot and a Markdown
     /// full text whose own titles differ from their records', a record
@@ -186,7 +192,7 @@ mod tests {
             summary.missing_attachments,
             [MissingAttachment {
                 named_by: "sources/zotero/zotero.ris".into(),
-                file: "files/9/missing.pdf".into()
+                file: "sources/zotero/files/9/missing.pdf".into()
             }]
         );
         let store = Store::open(&review.db_path()).unwrap();
@@ -227,6 +233,32 @@ mod tests {
             .collect();
         assert_eq!(titles.len(), 2, "{titles:?}");
         assert!(!titles.iter().any(|t| t == "Working notes"), "{titles:?}");
+    }
+
+    #[test]
+    fn a_missing_file_put_in_place_later_joins_its_record() {
+        let tmp = tempfile::tempdir().unwrap();
+        let review = zotero_review(tmp.path());
+        let export = EXPORT.replace("files/9/missing.pdf", "files/9/ali-2022.md");
+        write(tmp.path(), "sources/zotero/zotero.ris", &export);
+        let first = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
+        assert_eq!(first.missing_attachments.len(), 1);
+        assert_eq!(
+            first.missing_attachments[0].file,
+            "sources/zotero/files/9/ali-2022.md"
+        );
+
+        write(
+            tmp.path(),
+            "sources/zotero/files/9/ali-2022.md",
+            "---\ntitle: Draft\n---\n\nTrucks waited for days at Torkham.\n",
+        );
+        let second = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
+        assert_eq!((second.added, second.attached), (0, 1));
+        assert!(second.missing_attachments.is_empty());
+        let store = Store::open(&review.db_path()).unwrap();
+        assert_eq!(store.count_works().unwrap(), 2);
+        assert_eq!(store.count_documents().unwrap(), 2);
     }
 
     #[test]

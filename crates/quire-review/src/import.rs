@@ -61,7 +61,8 @@ pub struct ImportSummary {
     /// Full texts read into the records an export attached them to (see
     /// [`crate::attachments`]).
     pub attached: usize,
-    /// Files an export attached to its records that are not there.
+    /// Files an export attached to its records that are not there (as
+    /// the review stands after the import).
     pub missing_attachments: Vec<MissingAttachment>,
     pub indexed: usize,
 }
@@ -111,6 +112,13 @@ pub fn import(
     let mut planned: HashSet<PathBuf> = files.iter().map(|f| canonical(f)).collect();
     let mut queue: VecDeque<PathBuf> = files.into();
     let mut store = Store::open(&review.db_path())?;
+    // Attached files that were missing when their export was read and
+    // are there now.
+    for path in attachments::unread(review, &store)?.0 {
+        if planned.insert(canonical(&path)) {
+            queue.push_back(path);
+        }
+    }
     backfill_bibliographies(&mut store)?;
     let mut dedup = dedup_from_store(&store)?;
     let index = index_sync::open_index(review)?;
@@ -156,6 +164,12 @@ pub fn import(
     summary.indexed = sync.finish(&store, progress)?;
     if paths.is_empty() {
         summary.gone_files = gone_files(review, &store)?;
+    }
+    summary.missing_attachments = attachments::unread(review, &store)?.1;
+    if !store.flag(ATTACHMENTS_LINKED)? {
+        let tx = store.transaction()?;
+        tx.set_flag(ATTACHMENTS_LINKED, true)?;
+        tx.commit_unindexed()?;
     }
     Ok(summary)
 }
@@ -378,7 +392,6 @@ struct FileCounts {
     attachments_named: Vec<(String, Vec<String>)>,
     /// Full texts read into the works an export attached them to.
     attached: usize,
-    missing_attachments: Vec<MissingAttachment>,
 }
 
 impl FileImport<'_, '_> {
@@ -393,7 +406,10 @@ impl FileImport<'_, '_> {
         // An unchanged file is read again only when an export has since
         // attached it to a record it is not yet part of.
         let unread_attachment = self.store.attachment(shown)?.is_some_and(|a| !a.read);
-        if previous.as_deref() == Some(hash.as_str()) && !unread_attachment {
+        // An export imported before attachments were linked is read once
+        // more, so that its records' files join them.
+        let unlinked_export = !self.store.flag(ATTACHMENTS_LINKED)? && names_attachments(path);
+        if previous.as_deref() == Some(hash.as_str()) && !unread_attachment && !unlinked_export {
             return Ok(FileOutcome::Unchanged {
                 file: shown.to_string(),
             });
@@ -444,16 +460,15 @@ impl FileImport<'_, '_> {
             items.drain(..),
             &mut counts,
         )?;
-        let linked = attachments::link_named_files(
+        let to_read = attachments::link_named_files(
             &tx,
             self.review,
             path,
             shown,
             &counts.attachments_named,
         )?;
-        counts.missing_attachments = linked.missing;
         let outcome = finish_file(tx, shown, hash, format.as_str(), counts, summary)?;
-        self.attached_files.extend(linked.to_read);
+        self.attached_files.extend(to_read);
         Ok(outcome)
     }
 
@@ -530,9 +545,6 @@ fn finish_file(
     summary.near_duplicates.extend(counts.near);
     summary.named_after_file.extend(counts.named_after_file);
     summary.attached += counts.attached;
-    summary
-        .missing_attachments
-        .extend(counts.missing_attachments);
     if counts.changed {
         summary.changed_files.push(shown.to_string());
     }
@@ -548,6 +560,28 @@ fn finish_file(
 
 /// Flag of the stores whose full texts have had their bibliographies read.
 const BIBLIOGRAPHIES_READ: &str = "bibliographies_read";
+
+/// Flag of the stores whose exports have had their attached files linked
+/// (see [`crate::attachments`]).
+const ATTACHMENTS_LINKED: &str = "attachments_linked";
+
+/// Whether a RIS or BibTeX file may name attached files (`L1`, `file`):
+/// a cheap look at its bytes, for the one re-read of older stores.
+fn names_attachments(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if !matches!(ext.as_deref(), Some("ris" | "bib" | "txt")) {
+        return false;
+    }
+    let holds = |bytes: &[u8], part: &[u8]| bytes.windows(part.len()).any(|w| w == part);
+    std::fs::read(path).is_ok_and(|bytes| {
+        [&b"\nL1  - "[..], b"file = {", b"file={"]
+            .iter()
+            .any(|part| holds(&bytes, part))
+    })
+}
 
 /// Works imported before full texts' bibliographies were read (see
 /// [`store_record`]) get their reference lists from their stored full
@@ -857,6 +891,53 @@ mod tests {
         );
         let store = Store::open(&review.db_path()).unwrap();
         assert_eq!(store.count_documents().unwrap(), 2);
+    }
+
+    #[test]
+    fn an_export_imported_before_attachments_were_linked_is_read_once_more() {
+        let tmp = tempfile::tempdir().unwrap();
+        let review = review_with_sources(
+            tmp.path(),
+            &[(
+                "rahimi-2023.txt",
+                "Mr. President,\n\nThe crossings were closed.\n",
+            )],
+        );
+        let export = "TY  - RPRT\r\nTI  - Border closures\r\nAU  - Rahimi, Omar\r\nPY  - 2023\r\n\
+                      L1  - rahimi-2023.txt\r\nER  - \r\n";
+        import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
+        // A store of an older quire: the export was imported (its hash is
+        // recorded) without its attachment being linked.
+        let path = tmp.path().join("sources/export.ris");
+        std::fs::write(&path, export).unwrap();
+        {
+            let mut store = Store::open(&review.db_path()).unwrap();
+            let tx = store.transaction().unwrap();
+            tx.record_file(
+                &FileRecord {
+                    path: "sources/export.ris".into(),
+                    hash: file_hash(&path).unwrap(),
+                    format: Some("ris".into()),
+                    records: 1,
+                    added: 1,
+                    merged: 0,
+                    skipped: 0,
+                    imported_at: now_rfc3339(),
+                },
+                &[],
+            )
+            .unwrap();
+            tx.set_flag(ATTACHMENTS_LINKED, false).unwrap();
+            tx.commit().unwrap();
+        }
+        let summary = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
+        assert_eq!(summary.attached, 1);
+        assert!(summary.changed_files.is_empty());
+        let store = Store::open(&review.db_path()).unwrap();
+        let works = store.works().unwrap();
+        assert_eq!(works.len(), 1, "{works:#?}");
+        assert_eq!(works[0].title, "Border closures");
+        assert!(store.flag(ATTACHMENTS_LINKED).unwrap());
     }
 
     #[test]

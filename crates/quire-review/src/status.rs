@@ -21,6 +21,8 @@ pub struct Status {
     pub hand_codes: BTreeMap<String, usize>,
     /// Files of `sources/` imported before and since removed.
     pub gone_files: Vec<String>,
+    /// Files an export attached to its records that are not there.
+    pub missing_attachments: Vec<crate::attachments::MissingAttachment>,
     pub index: IndexStatus,
 }
 
@@ -55,6 +57,7 @@ pub fn status(review: &ReviewDir) -> Result<Status, ReviewError> {
             },
         ),
         gone_files: crate::import::gone_files(review, &store)?,
+        missing_attachments: crate::attachments::unread(review, &store)?.1,
         index: IndexStatus {
             current: index_is_current(review, &store)?,
             store_generation: store.generation()?,

@@ -57,6 +57,17 @@ impl Store {
     pub fn attachment(&self, file: &str) -> Result<Option<Attachment>, StoreError> {
         attachment(&self.conn, file)
     }
+
+    /// The attached files not yet read into their (stored) works, with the
+    /// export that names each: missing files, or files that appeared since.
+    pub fn unread_attachments(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.file, a.named_by FROM attachments a JOIN works w ON w.id = a.work_id
+             WHERE a.read = 0 ORDER BY a.named_by, a.file",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
 }
 
 fn attachment(conn: &Connection, file: &str) -> Result<Option<Attachment>, StoreError> {

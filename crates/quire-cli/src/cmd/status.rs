@@ -49,6 +49,18 @@ pub fn run(args: &Args, ctx: &Context) -> Result<u8> {
             s.gone_files.join(", ")
         );
     }
+    if !s.missing_attachments.is_empty() {
+        let files: Vec<&str> = s
+            .missing_attachments
+            .iter()
+            .map(|m| m.file.as_str())
+            .collect();
+        println!(
+            "missing    {} attached to records by an export, not found: {}",
+            files.len(),
+            files.join(", ")
+        );
+    }
     let index = if s.index.current {
         "current"
     } else if s.works == 0 {
