@@ -1095,7 +1095,9 @@ fn a_zotero_exports_pdf_is_its_records_full_text() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("sources/My Library/My Library.bib: sources/My Library/files/4/snapshot.html"),
+        stdout.contains(
+            "sources/My Library/My Library.bib: sources/My Library/files/4/snapshot.html"
+        ),
         "the missing snapshot is named: {stdout}"
     );
     let status = status_json(&dir);

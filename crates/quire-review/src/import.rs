@@ -16,7 +16,7 @@ use quire_ingest::{Item, ReadOptions};
 use quire_model::{Person, Protocol, Provenance, Work};
 use quire_store::{FileRecord, NearDuplicate, SkipRecord, Store, StoreTx, WorkKey};
 use serde::Serialize;
-use std::collections::{BTreeSet, HashSet, VecDeque};
+use std::collections::{HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
 /// What happened to one file.
@@ -106,7 +106,7 @@ pub fn import(
     } else {
         paths.to_vec()
     };
-    let files = collect_files(&roots)?;
+    let files = crate::sources::collect_files(&roots)?;
     // Files an export attaches are read once, after it: those outside
     // the roots join the queue.
     let mut planned: HashSet<PathBuf> = files.iter().map(|f| canonical(f)).collect();
@@ -270,54 +270,6 @@ pub fn import_works(
     summary.files.push(outcome);
     summary.indexed = sync.finish(&store, progress)?;
     Ok(summary)
-}
-
-/// Every importable file under the given roots, skipping hidden files
-/// and quire's own folders: bibliographic files first, so that the full
-/// texts an export attaches to its records are linked before they are
-/// read; each group sorted by path.
-fn collect_files(roots: &[PathBuf]) -> Result<Vec<PathBuf>, ReviewError> {
-    let mut files = BTreeSet::new();
-    for root in roots {
-        if !root.exists() {
-            return Err(ReviewError::Missing {
-                path: root.display().to_string(),
-            });
-        }
-        let walker = walkdir::WalkDir::new(root)
-            .follow_links(true)
-            .into_iter()
-            .filter_entry(|e| {
-                let name = e.file_name().to_string_lossy();
-                e.depth() == 0 || !(name.starts_with('.') || name == "out")
-            });
-        for entry in walker.flatten() {
-            let name = entry.file_name().to_string_lossy();
-            if entry.file_type().is_file()
-                && !name.starts_with('.')
-                && !is_lock_file(&name)
-                && !is_licence_note(&name)
-            {
-                files.insert(entry.into_path());
-            }
-        }
-    }
-    let (full_texts, lists): (Vec<PathBuf>, Vec<PathBuf>) = files
-        .into_iter()
-        .partition(|f| attachments::is_full_text(f));
-    Ok(lists.into_iter().chain(full_texts).collect())
-}
-
-/// "~$report.docx": the owner file Word keeps beside a document while it
-/// is open (LibreOffice's ".~lock…#" is hidden already), and "~" backups.
-fn is_lock_file(name: &str) -> bool {
-    name.starts_with("~$") || name.ends_with('~')
-}
-
-/// SOURCES.md / README files describe a folder; they are not sources.
-fn is_licence_note(name: &str) -> bool {
-    let upper = name.to_ascii_uppercase();
-    upper == "SOURCES.MD" || upper == "README.MD" || upper == "LICENSE" || upper == "LICENCE"
 }
 
 fn dedup_from_store(store: &Store) -> Result<DedupIndex, ReviewError> {

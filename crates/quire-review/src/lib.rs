@@ -15,6 +15,7 @@ mod index_sync;
 pub mod layout;
 pub mod pipeline;
 pub mod selection;
+mod sources;
 pub mod status;
 
 pub use import::{import, FileOutcome, ImportSummary};
