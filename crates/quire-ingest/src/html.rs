@@ -1,5 +1,7 @@
 //! HTML full texts: metadata from `<meta>` tags (Highwire `citation_*`,
-//! Dublin Core `DC.*`, Open Graph), body text as blank-line-separated blocks.
+//! Dublin Core `DC.*`, Open Graph), the page's schema.org JSON-LD
+//! ([`crate::linked_data`]) and its canonical address (or the one a
+//! browser noted when saving it), body text as blank-line-separated blocks.
 //!
 //! Scripts, styles, navigation, headers and footers are dropped, and
 //! when the page marks its content (`<main>`, `role="main"`, a single
@@ -62,7 +64,7 @@ const BLOCKS: &[&str] = &[
 
 pub(crate) fn read(text: &str, emit: &mut Emit<'_>) -> Result<(), IngestError> {
     let html = Html::parse_document(text);
-    let meta = meta_tags(&html);
+    let meta = meta_tags(&html, text);
     let body = body_text(&html);
     let mut work = metadata(&html, &meta);
     if work.title.is_empty() {
@@ -94,23 +96,15 @@ pub(crate) fn read(text: &str, emit: &mut Emit<'_>) -> Result<(), IngestError> {
     Ok(())
 }
 
-/// `<meta name|property=... content=...>`, keys lowercased; repeated keys
-/// (several `citation_author`) joined with a unit separator.
-fn meta_tags(html: &Html) -> HashMap<String, String> {
+/// `<meta name|property=... content=...>`, keys lowercased, with the
+/// JSON-LD fields (`ld:…`), `<link rel="canonical">` (`link:canonical`)
+/// and the address a browser notes in a saved page (`saved-from`);
+/// repeated keys (several `citation_author`) joined with a unit separator.
+fn meta_tags(html: &Html, text: &str) -> HashMap<String, String> {
     let mut out: HashMap<String, String> = HashMap::new();
-    let Ok(sel) = Selector::parse("meta") else {
-        return out;
-    };
-    for el in html.select(&sel) {
-        let name = el
-            .attr("name")
-            .or(el.attr("property"))
-            .or(el.attr("itemprop"));
-        let (Some(name), Some(content)) = (name, el.attr("content")) else {
-            continue;
-        };
+    let mut add = |name: &str, content: &str| {
         let Some(content) = clean(content) else {
-            continue;
+            return;
         };
         out.entry(name.to_ascii_lowercase())
             .and_modify(|v| {
@@ -118,8 +112,42 @@ fn meta_tags(html: &Html) -> HashMap<String, String> {
                 v.push_str(&content);
             })
             .or_insert(content);
+    };
+    if let Ok(sel) = Selector::parse("meta") {
+        for el in html.select(&sel) {
+            let name = el
+                .attr("name")
+                .or(el.attr("property"))
+                .or(el.attr("itemprop"));
+            if let (Some(name), Some(content)) = (name, el.attr("content")) {
+                add(name, content);
+            }
+        }
+    }
+    for (key, value) in crate::linked_data::work_fields(html) {
+        add(&key, &value);
+    }
+    if let Ok(sel) = Selector::parse(r#"link[rel="canonical"]"#) {
+        if let Some(href) = html.select(&sel).find_map(|el| el.attr("href")) {
+            add("link:canonical", href);
+        }
+    }
+    if let Some(url) = saved_from(text) {
+        add("saved-from", url);
     }
     out
+}
+
+/// `<!-- saved from url=(0052)https://www.dawn.com/news/1774221 -->`, the
+/// mark Chromium and Internet Explorer put at the top of a saved page
+/// (the number is the address's length, not always right: the address
+/// runs to the space before `-->`).
+fn saved_from(text: &str) -> Option<&str> {
+    const MARK: &str = "saved from url=(";
+    let at = text.find(MARK).filter(|&at| at < 4096)? + MARK.len();
+    let rest = &text[at..];
+    let url = rest[rest.find(')')? + 1..].split_whitespace().next()?;
+    url.contains("://").then_some(url)
 }
 
 fn metadata(html: &Html, meta: &HashMap<String, String>) -> Work {
@@ -135,7 +163,7 @@ fn metadata(html: &Html, meta: &HashMap<String, String>) -> Work {
             .map(|v| v.split('\u{1f}').map(str::to_string).collect())
             .unwrap_or_default()
     };
-    let title = first(&["citation_title", "dc.title", "og:title"])
+    let title = first(&["citation_title", "dc.title", "og:title", "ld:headline"])
         .or_else(|| element_text(html, "title"))
         .or_else(|| element_text(html, "h1"))
         .unwrap_or_default();
@@ -145,6 +173,7 @@ fn metadata(html: &Html, meta: &HashMap<String, String>) -> Work {
         "citation_online_date",
         "dc.date",
         "article:published_time",
+        "ld:datepublished",
         "date",
     ]);
     let kind = if meta.contains_key("citation_journal_title") {
@@ -157,10 +186,18 @@ fn metadata(html: &Html, meta: &HashMap<String, String>) -> Work {
     Work {
         kind,
         title,
-        authors: all(&["citation_author", "dc.creator", "author", "article:author"])
-            .iter()
-            .filter_map(|a| person_from_display(a))
-            .collect(),
+        // `article:author` is often a link to a profile page: no name.
+        authors: all(&[
+            "citation_author",
+            "dc.creator",
+            "ld:author",
+            "author",
+            "article:author",
+        ])
+        .iter()
+        .filter(|a| !a.contains("://"))
+        .filter_map(|a| person_from_display(a))
+        .collect(),
         year: date_text.as_deref().and_then(ids::year_in),
         date: date_text
             .as_deref()
@@ -178,6 +215,7 @@ fn metadata(html: &Html, meta: &HashMap<String, String>) -> Work {
             "citation_technical_report_institution",
             "dc.publisher",
             "og:site_name",
+            "ld:publisher",
         ]),
         doi: ["citation_doi", "dc.identifier", "prism.doi"]
             .iter()
@@ -187,12 +225,16 @@ fn metadata(html: &Html, meta: &HashMap<String, String>) -> Work {
             "citation_public_url",
             "citation_abstract_html_url",
             "og:url",
+            "ld:url",
+            "link:canonical",
+            "saved-from",
         ]),
         abstract_text: first(&[
             "citation_abstract",
             "dc.description",
             "description",
             "og:description",
+            "ld:description",
         ]),
         keywords: first(&["citation_keywords", "keywords", "dc.subject"])
             .map(|k| ids::split_keywords(&k))

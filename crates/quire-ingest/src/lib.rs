@@ -47,6 +47,7 @@ mod front_matter;
 pub mod html;
 pub mod ids;
 mod json_stream;
+mod linked_data;
 pub mod markdown;
 pub mod medline;
 pub mod names;

@@ -858,3 +858,27 @@ fn exports_name_the_files_attached_to_their_records() {
         ]
     );
 }
+
+/// A news page saved by a browser: the author only in its JSON-LD (its
+/// `article:author` is a profile link), the address only in the comment
+/// the browser wrote at the top.
+#[test]
+fn a_saved_news_page_names_its_author_date_site_and_address() {
+    let im = import("saved-news-page.html");
+    assert!(skipped(&im).is_empty(), "{:?}", skipped(&im));
+    let work = &im.records[0].work;
+    assert_eq!(work.title, "Pakistan closes Torkham border crossing");
+    assert_eq!(
+        work.authors,
+        [Person::new("Khan", Some("Tahir".to_string()))],
+        "from JSON-LD, not the profile link"
+    );
+    assert_eq!(work.date.as_deref(), Some("2023-09-06"));
+    assert_eq!(work.publisher.as_deref(), Some("DAWN.COM"));
+    assert_eq!(
+        work.url.as_deref(),
+        Some("https://www.dawn.com/news/1774221/pakistan-closes-torkham-border-crossing")
+    );
+    let text = &im.records[0].document.as_ref().unwrap().text;
+    assert!(text.contains("hundreds of trucks") && !text.contains("Home | Pakistan"));
+}
