@@ -92,7 +92,15 @@ impl Reference {
             ..Reference::default()
         };
         let mut author_text = String::new();
+        let untitled = untitled_apa_title(segments);
         for (i, s) in segments.iter().enumerate() {
+            if let Some(span) = untitled.clone().filter(|span| span.contains(&i)) {
+                if i == span.start {
+                    let last = &segments[span.end - 1];
+                    first(&mut r.title, &text[s.start..last.end]);
+                }
+                continue;
+            }
             // "(n.d.-a)." after a title that opens the entry reads to the
             // labeller like a genre in parentheses; it can only be a date.
             let label = if is_no_date_mark(s.text) {
@@ -326,11 +334,9 @@ impl Reference {
     fn set_url(&mut self, text: &str) {
         let url = text
             .split_whitespace()
+            .map(|w| w.trim_start_matches(['<', '(', '[']))
             .find(|w| w.starts_with("http") || w.starts_with("www."))
-            .map(|w| {
-                w.trim_end_matches(['.', ',', ';', ')', '>'])
-                    .trim_start_matches('<')
-            });
+            .map(without_closing_marks);
         if let Some(u) = url {
             if self.doi.is_none() && u.contains("doi.org/") {
                 self.doi = normalize::doi(u);
@@ -451,6 +457,60 @@ fn expands_the_author(segments: &[Segment<'_>], i: usize) -> bool {
         && text.starts_with('(')
         && text.ends_with(')')
         && !text[1..text.len() - 1].contains(['(', ')'])
+}
+
+/// A link without the marks that close the sentence or bracket around it
+/// ("….", "…)", "…>"), keeping a bracket the link opened itself:
+/// `https://undocs.org/S/RES/2593(2021)`.
+fn without_closing_marks(url: &str) -> &str {
+    let mut end = url.len();
+    while let Some(c) = url[..end].chars().next_back() {
+        let opened = |open: char| url[..end].matches(open).count() >= url[..end].matches(c).count();
+        let keep = match c {
+            ')' => opened('('),
+            ']' => opened('['),
+            '.' | ',' | ';' | '>' => false,
+            _ => true,
+        };
+        if keep {
+            break;
+        }
+        end -= c.len_utf8();
+    }
+    &url[..end]
+}
+
+/// "United Nations Security Council. (2021). Resolution 2593 (2021)." —
+/// an APA entry whose title the labeller read as a journal and volume:
+/// with no title labelled anywhere, what follows the author's date up to
+/// the sentence's end, when it opens with a journal or container, is the
+/// title. Returns the segments that make it.
+fn untitled_apa_title(segments: &[Segment<'_>]) -> Option<std::ops::Range<usize>> {
+    if segments.iter().any(|s| s.label == "title") {
+        return None;
+    }
+    let date = segments.iter().position(|s| s.label == "date")?;
+    let opens = segments.get(date + 1)?;
+    if date == 0
+        || segments[date - 1].label != "author"
+        || !matches!(opens.label.as_str(), "journal" | "container-title")
+    {
+        return None;
+    }
+    let mut end = date + 1;
+    while let Some(s) = segments.get(end) {
+        if !matches!(
+            s.label.as_str(),
+            "journal" | "container-title" | "volume" | "issue" | "date"
+        ) {
+            break;
+        }
+        end += 1;
+        if s.text.trim_end().ends_with('.') {
+            return Some(date + 1..end);
+        }
+    }
+    None
 }
 
 fn month_and_day(text: &str) -> (Option<u8>, Option<u8>) {
@@ -969,6 +1029,79 @@ mod tests {
         ];
         let r = Reference::from_segments(text, &segments);
         assert_eq!(r.title.as_deref(), Some("(Un)making the border"));
+    }
+
+    #[test]
+    fn an_apa_title_read_as_a_journal_and_volume_is_the_title() {
+        let text = "United Nations Security Council. (2021). Resolution 2593 (2021). \
+                    https://undocs.org/S/RES/2593(2021)";
+        let at = |part: &str, from: usize| from + text[from..].find(part).unwrap();
+        let segment = |label: &str, part: &'static str, from: usize| {
+            let start = at(part, from);
+            Segment {
+                label: label.into(),
+                text: part,
+                start,
+                end: start + part.len(),
+            }
+        };
+        let segments = [
+            segment("author", "United Nations Security Council.", 0),
+            segment("date", "(2021).", 0),
+            segment("journal", "Resolution", 0),
+            segment("volume", "2593", 0),
+            segment("date", "(2021).", 45),
+            segment("url", "https://undocs.org/S/RES/2593(2021)", 0),
+        ];
+        let r = Reference::from_segments(text, &segments);
+        assert_eq!(r.title.as_deref(), Some("Resolution 2593 (2021)"));
+        assert_eq!((r.container.as_deref(), r.volume.as_deref()), (None, None));
+        assert_eq!(r.year, Some(2021));
+        assert_eq!(
+            r.url.as_deref(),
+            Some("https://undocs.org/S/RES/2593(2021)")
+        );
+        // With a title, a journal after it stays the journal.
+        let text = "Khan, A. (2021). Border. Asian Survey, 61.";
+        let segments = [
+            segment_in(text, "author", "Khan, A."),
+            segment_in(text, "date", "(2021)."),
+            segment_in(text, "title", "Border."),
+            segment_in(text, "journal", "Asian Survey,"),
+            segment_in(text, "volume", "61."),
+        ];
+        let r = Reference::from_segments(text, &segments);
+        assert_eq!(r.container.as_deref(), Some("Asian Survey"));
+    }
+
+    fn segment_in<'a>(text: &'a str, label: &str, part: &str) -> Segment<'a> {
+        let start = text.find(part).unwrap();
+        Segment {
+            label: label.into(),
+            text: &text[start..start + part.len()],
+            start,
+            end: start + part.len(),
+        }
+    }
+
+    #[test]
+    fn a_link_keeps_the_brackets_it_opened() {
+        for (text, url) in [
+            (
+                "https://undocs.org/S/RES/2593(2021)",
+                "https://undocs.org/S/RES/2593(2021)",
+            ),
+            (
+                "(https://undocs.org/S/RES/2593(2021)).",
+                "https://undocs.org/S/RES/2593(2021)",
+            ),
+            ("<https://www.usip.org/x>.", "https://www.usip.org/x"),
+            ("https://www.usip.org/x).", "https://www.usip.org/x"),
+        ] {
+            let mut r = Reference::default();
+            r.set_url(text);
+            assert_eq!(r.url.as_deref(), Some(url), "{text}");
+        }
     }
 
     #[test]
