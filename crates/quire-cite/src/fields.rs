@@ -196,6 +196,43 @@ impl Reference {
         self.title = Some(title.to_string());
     }
 
+    /// What the entry sets in italics, weighed against the labels: a title
+    /// the labeller cut short at a date or bracket inside it ("… pursuant
+    /// to resolution 2665 (2022) concerning the Taliban") is the whole
+    /// italic span; a plain title followed by an italic name the labeller
+    /// took for a publisher ("… TTP. *Voice of America*.") is followed by
+    /// its periodical or site — and the kind is judged again.
+    pub fn apply_italics(&mut self, spans: &[String]) {
+        let Some(title) = self.title.clone() else {
+            return;
+        };
+        let bare = |s: &str| {
+            s.trim_matches(|c: char| c == '*' || c == '_' || c == '.' || c.is_whitespace())
+                .to_string()
+        };
+        let title = bare(&title);
+        let spans: Vec<String> = spans.iter().map(|s| bare(s)).collect();
+        if let Some(whole) = spans
+            .iter()
+            .find(|s| s.len() > title.len() && s.starts_with(&title))
+        {
+            self.title = Some(whole.clone());
+        } else if self.container.is_none()
+            && !spans
+                .iter()
+                .any(|s| s.contains(&title) || title.contains(s.as_str()))
+            && self
+                .publisher
+                .as_deref()
+                .is_some_and(|p| spans.iter().any(|s| *s == bare(p)))
+        {
+            self.container = self.publisher.take().map(|p| bare(&p));
+        } else {
+            return;
+        }
+        self.kind = self.guess_kind();
+    }
+
     /// "*Title*. United Nations General Assembly (compiled in the UN General
     /// Debate Corpus …)." — a publisher with a parenthetical after it,
     /// which the labeller reads as a note. With no publisher or container

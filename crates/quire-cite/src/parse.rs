@@ -53,6 +53,7 @@ impl ReferenceParser {
         if let (None, Some(title)) = (&r.title, &entry.italic_title) {
             r.set_title_from_italics(title);
         }
+        r.apply_italics(&entry.italics);
         Ok(r)
     }
 

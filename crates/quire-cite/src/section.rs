@@ -35,6 +35,8 @@ pub struct Entry {
     /// where APA puts a title: the parser's fallback when its labels find
     /// no title.
     pub italic_title: Option<String>,
+    /// Every span the entry sets in italics (`*…*`, `_…_`), in order.
+    pub italics: Vec<String>,
 }
 
 /// Where the reference section was found: the heading's line (1-based), or
@@ -639,12 +641,14 @@ fn assemble(lines: &[(usize, &str)], starts: &[bool]) -> Vec<Entry> {
             let joined = join_lines(&parts);
             let (number, text) = strip_marker(&joined);
             let italic_title = italic_after_date(&text);
+            let italics = italic_spans(&text);
             let text = clean(&text);
             (text.chars().any(char::is_alphabetic)).then_some(Entry {
                 text,
                 line,
                 number,
                 italic_title,
+                italics,
             })
         })
         .collect()
@@ -661,6 +665,19 @@ fn italic_after_date(text: &str) -> Option<String> {
     let span = c.get(1).or_else(|| c.get(2))?.as_str();
     let title = clean(span);
     (!title.is_empty()).then_some(title)
+}
+
+/// The spans an entry sets in Markdown emphasis (`*…*` or `_…_`): in APA
+/// the title of a book, report or page, or the periodical of an article.
+fn italic_spans(text: &str) -> Vec<String> {
+    static ITALIC: OnceLock<Regex> = OnceLock::new();
+    let italic = regex(&ITALIC, r"\*([^*]+)\*|(?:^|\s)_([^_]+)_");
+    italic
+        .captures_iter(text)
+        .filter_map(|c| c.get(1).or_else(|| c.get(2)))
+        .map(|m| clean(m.as_str()))
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// Join wrapped lines; a line-end hyphen before a lower-case letter was a

@@ -136,3 +136,32 @@ The White House. (2021). *Remarks by President Biden on Afghanistan*. The White 
     );
     assert!(!apa.contains("2017,)"), "{apa}");
 }
+
+/// Policy references the labeller half-reads: the italics decide. A news
+/// item's outlet set in italics after a plain title is its periodical
+/// (so APA keeps its day); a report title with a dated resolution inside
+/// is the whole italic span; a UN resolution with no italics keeps its
+/// number in its title and its link its brackets.
+#[test]
+fn italics_and_apa_order_mend_policy_references() {
+    let list = "References\n\n\
+Gul, A. (2024, January 3). Pakistan says Afghan Taliban failing to act against TTP. *Voice of America*. https://www.voanews.com/a/7424311.html\n\n\
+UN Security Council. (2023). *Fourteenth report of the Analytical Support and Sanctions Monitoring Team submitted pursuant to resolution 2665 (2022) concerning the Taliban* (S/2023/370). United Nations.\n\n\
+United Nations Security Council. (2021). Resolution 2593 (2021). https://undocs.org/S/RES/2593(2021)\n";
+    let parser = ReferenceParser::new().unwrap();
+    let refs = parser.parse_text(list).unwrap();
+    assert_eq!(refs.len(), 3);
+    assert_eq!(refs[0].container.as_deref(), Some("Voice of America"));
+    assert_eq!(refs[0].kind, quire_model::WorkKind::News);
+    assert_eq!(
+        refs[1].title.as_deref(),
+        Some("Fourteenth report of the Analytical Support and Sanctions Monitoring Team submitted pursuant to resolution 2665 (2022) concerning the Taliban")
+    );
+    assert_eq!(refs[2].title.as_deref(), Some("Resolution 2593 (2021)"));
+    assert_eq!(
+        refs[2].url.as_deref(),
+        Some("https://undocs.org/S/RES/2593(2021)")
+    );
+    let apa = write(&refs, OutputFormat::Apa).unwrap();
+    assert!(apa.contains("Gul, A. (2024, January 3)."), "{apa}");
+}
