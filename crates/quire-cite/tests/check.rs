@@ -395,3 +395,29 @@ fn year_letters_the_list_lacks_or_does_not_have_are_reported() {
     // "Mahsud (2021a)" still finds its reference.
     assert_eq!(report.matches.iter().filter(|m| m.is_some()).count(), 9);
 }
+
+/// A Chicago author–date manuscript: no comma before the year, bare pages
+/// after it, "and" inside brackets. Its citations all match, APA's style
+/// points are not held against it (and it says so), and a swapped pair
+/// of letters is a misspelt name, not a missing reference.
+#[test]
+fn a_chicago_manuscript_is_checked_without_apa_style_points() {
+    let text = "# Draft\n\nThe army fights to the end (Fair 2014, 45). A bargain was proposed \
+        (Rubin and Rashid 2008; Jones 2007). Yusuf (2014) collects the views. Khan (2022, 50) \
+        describes the fence. Others disagree (Fiar 2014).\n\nBibliography\n\n\
+        Fair, C. Christine. 2014. *Fighting to the End: The Pakistan Army's Way of War*. Oxford: Oxford University Press.\n\n\
+        Jones, Seth G. 2007. \"Pakistan's Dangerous Game.\" *Survival* 49 (1): 15–32.\n\n\
+        Rubin, Barnett R., and Ahmed Rashid. 2008. \"From Great Game to Grand Bargain.\" *Foreign Affairs* 87 (6): 30–44.\n\n\
+        Yusuf, Moeed, ed. 2014. *Pakistan's Counterterrorism Challenge*. Washington, DC: Georgetown University Press.\n\n\
+        Khan, Ayesha. 2022. \"Border Fencing and Its Discontents.\" In *The Durand Line Revisited*, edited by Imran Ali and Sara Malik, 45–67. Karachi: Oxford University Press.\n";
+    let report = check_text(text);
+    assert_eq!(report.citations.len(), 6);
+    assert_eq!(
+        kinds(&report),
+        [(ProblemKind::NameMismatch, Some(1))],
+        "{}",
+        report.to_text()
+    );
+    assert!(report.style_note.is_some());
+    assert_eq!(report.citations[0].locator.as_deref(), Some("45"));
+}

@@ -44,6 +44,10 @@ pub struct Citation {
     /// Initials were written with a name ("Haddad, R., 2020").
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub initials: bool,
+    /// A comma stands between the names and the year, as APA writes
+    /// ("Okafor, 2021"), not Chicago or Harvard ("Okafor 2021").
+    #[serde(skip)]
+    pub comma_before_year: bool,
 }
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -264,12 +268,16 @@ fn parse_part(part: &str, line: usize) -> Vec<Citation> {
     if is_publication_facts(&text) {
         return Vec::new();
     }
-    // "(Ruiz, 2017: 5)", "(Ruiz 2017:5-7)": the page after a colon, as
-    // Harvard and Chicago author-date write it.
+    // "(Ruiz, 2017: 5)", "(Ruiz 2017:5-7)", "(Ruiz 2017, 45)": the page
+    // after a colon, or bare after a comma (up to three digits, so that
+    // "2017, 2019" stays two years), as Harvard and Chicago author-date
+    // write it.
     static COLON_PAGE: OnceLock<Regex> = OnceLock::new();
     let colon_page = re(
         &COLON_PAGE,
-        &format!(r"(?i)(?:{YEAR})\s*(:\s*\d+(?:\s*[-\u{{2013}}]\s*\d+)?)\s*$"),
+        &format!(
+            r"(?i)(?:{YEAR})\s*(:\s*\d+(?:\s*[-\u{{2013}}]\s*\d+)?|,\s*\d{{1,3}}(?:\s*[-\u{{2013}}]\s*\d{{1,4}})?)\s*$"
+        ),
     );
     let located = colon_page
         .captures(&text)
@@ -278,7 +286,7 @@ fn parse_part(part: &str, line: usize) -> Vec<Citation> {
     let (body, loc) = match located {
         Some((at, page)) => (
             text[..at].trim_end().to_string(),
-            Some(page.trim_start_matches([':', ' ']).to_string()),
+            Some(page.trim_start_matches([':', ',', ' ']).to_string()),
         ),
         None => match locator.find(&text) {
             Some(m) => (
@@ -299,6 +307,7 @@ fn parse_part(part: &str, line: usize) -> Vec<Citation> {
     let Some(ym) = y.get(1) else {
         return Vec::new();
     };
+    let comma_before_year = body[..ym.start()].trim_end().ends_with(',');
     let names_text = body[..ym.start()].trim().trim_end_matches(',').trim();
     let (authors, et_al, connector, initials) = split_names(names_text);
     if !names_text.is_empty() && authors.is_empty() {
@@ -323,6 +332,7 @@ fn parse_part(part: &str, line: usize) -> Vec<Citation> {
             numbers: Vec::new(),
             connector: connector.clone(),
             initials,
+            comma_before_year,
         })
         .collect()
 }
@@ -591,6 +601,7 @@ fn numeric(flat: &str, line_of: &dyn Fn(usize) -> usize, out: &mut Vec<(usize, C
                 numbers,
                 connector: None,
                 initials: false,
+                comma_before_year: false,
             },
         ));
     }
@@ -646,6 +657,31 @@ mod tests {
         assert_eq!(
             found("(International Crisis Group, n.d.)")[0].0,
             s(&["International Crisis Group"])
+        );
+    }
+
+    /// Chicago author-date: a bare page after the year and a comma, in
+    /// brackets and in narrative citations; two years stay two years.
+    #[test]
+    fn a_bare_page_after_the_year_is_a_locator() {
+        let c = find_citations("It lasted (Fair 2014, 45). Khan (2022, 50-52) agrees.", 1);
+        let got: Vec<(Vec<String>, Option<&str>, Option<&str>)> = c
+            .iter()
+            .map(|c| (c.authors.clone(), c.year.as_deref(), c.locator.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (s(&["Fair"]), Some("2014"), Some("45")),
+                (s(&["Khan"]), Some("2022"), Some("50-52"))
+            ]
+        );
+        assert_eq!(
+            found("(Ruiz 2017, 2019)"),
+            vec![
+                (s(&["Ruiz"]), Some("2017".into())),
+                (s(&["Ruiz"]), Some("2019".into()))
+            ]
         );
     }
 

@@ -237,7 +237,8 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
         })
 }
 
-/// Within an edit distance that a misspelling or OCR error explains.
+/// Within an edit distance that a misspelling or OCR error explains;
+/// two letters swapped ("Fiar" for "Fair") are one slip, not two.
 pub fn near(a: &str, b: &str) -> bool {
     if a == b {
         return true;
@@ -245,7 +246,7 @@ pub fn near(a: &str, b: &str) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
     let max = (la.max(lb) / 4).clamp(1, 3);
     // Lengths further apart than the edits allowed: no need to count them.
-    la.abs_diff(lb) <= max && strsim::levenshtein(a, b) <= max
+    la.abs_diff(lb) <= max && strsim::osa_distance(a, b) <= max
 }
 
 /// Does the citation's year fit the reference's? "2023a" needs the letter
@@ -271,5 +272,19 @@ pub fn year_fits(c: &Citation, r: &Reference) -> bool {
             None => note == y,
         },
         (None, None) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::near;
+
+    #[test]
+    fn slips_a_reader_explains_are_near() {
+        assert!(near("siddigi", "siddiqi"), "OCR q/g");
+        assert!(near("fiar", "fair"), "two letters swapped");
+        assert!(near("rashid", "rashld"), "OCR i/l");
+        assert!(!near("khan", "kahn-ali"));
+        assert!(!near("ali", "abe"));
     }
 }

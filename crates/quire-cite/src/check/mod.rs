@@ -87,6 +87,8 @@ pub struct CheckReport {
     /// 1-based references that notes cite by author and title (the notes
     /// and bibliography style), whether or not a citation also does.
     pub cited_in_notes: Vec<usize>,
+    /// Why APA style points were not checked, when they were asked for.
+    pub style_note: Option<String>,
 }
 
 /// Read a manuscript, parse its reference list and check its citations.
@@ -152,6 +154,17 @@ pub fn check(text: &str, references: Vec<Reference>, style: CitationStyle) -> Ch
     let mut report = CheckReport {
         references,
         ..CheckReport::default()
+    };
+    let style = match style {
+        CitationStyle::Apa if !writes_apa_commas(&citations) => {
+            report.style_note = Some(
+                "APA style points not checked: the citations put no comma between names and \
+                 year (Chicago or Harvard author–date)"
+                    .into(),
+            );
+            CitationStyle::None
+        }
+        style => style,
     };
     let mut cited = vec![false; report.references.len()];
     let keys: Vec<matching::ReferenceKey> = report
@@ -479,6 +492,18 @@ fn match_numeric(c: &Citation, refs: &[Reference]) -> (Option<usize>, Vec<Proble
         }
     }
     (first, problems)
+}
+
+/// Whether the manuscript writes author–date citations the APA way, with
+/// a comma before the year: not when at least three bracketed citations
+/// name authors and more than two thirds of them have no comma.
+fn writes_apa_commas(citations: &[Citation]) -> bool {
+    let bracketed: Vec<&Citation> = citations
+        .iter()
+        .filter(|c| !c.narrative && !c.authors.is_empty() && c.year.is_some())
+        .collect();
+    let with_comma = bracketed.iter().filter(|c| c.comma_before_year).count();
+    bracketed.len() < 3 || with_comma * 3 >= bracketed.len()
 }
 
 /// The letter of "2021a" or "n.d.-b", if the year has one.

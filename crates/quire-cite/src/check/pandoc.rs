@@ -264,6 +264,7 @@ pub fn check_keys(citations: &[KeyCitation], bib: &Bibliography) -> CheckReport 
             numbers: Vec::new(),
             connector: None,
             initials: false,
+            comma_before_year: false,
         });
         report.matches.push(matched);
         if matched.is_none() {

@@ -59,6 +59,9 @@ impl CheckReport {
         if !self.bibliography.is_empty() {
             out["bibliography"] = json!(self.bibliography);
         }
+        if let Some(note) = &self.style_note {
+            out["style_note"] = json!(note);
+        }
         out
     }
 
@@ -81,6 +84,9 @@ impl CheckReport {
                 "  {} references cited in notes (by author and title)\n",
                 self.cited_in_notes.len()
             ));
+        }
+        if let Some(note) = &self.style_note {
+            out.push_str(&format!("  {note}\n"));
         }
         if !self.bibliography.is_empty() {
             out.push_str(&format!(
