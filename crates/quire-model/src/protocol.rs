@@ -152,9 +152,43 @@ pub struct SelectionRule {
     pub years: Option<YearRange>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seminal: Option<SeminalRule>,
-    /// Work ids (or DOIs) kept whatever their year.
+    /// Works kept whatever their year, each named by its id, its DOI or
+    /// its title.
     #[serde(default)]
     pub keep: Vec<String>,
+}
+
+impl SelectionRule {
+    /// Whether the keep-list names `work`: by id, by DOI, or by title
+    /// (case and punctuation aside) — a title still names the work when
+    /// its id changes with the file it came from.
+    pub fn keeps(&self, work: &Work) -> bool {
+        self.keep.iter().any(|entry| names_work(entry, work))
+    }
+
+    /// The keep-list's entries that name none of `works`.
+    pub fn unmatched_keep<'a>(&'a self, works: &[Work]) -> Vec<&'a str> {
+        self.keep
+            .iter()
+            .filter(|entry| !works.iter().any(|w| names_work(entry, w)))
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+fn names_work(entry: &str, work: &Work) -> bool {
+    let entry = entry.trim();
+    if entry.eq_ignore_ascii_case(&work.id) {
+        return true;
+    }
+    if let (Some(doi), Some(own)) = (
+        crate::normalize::doi(entry),
+        work.doi.as_deref().and_then(crate::normalize::doi),
+    ) {
+        return doi == own;
+    }
+    let key = crate::normalize::title_key(entry);
+    !key.is_empty() && key.contains(' ') && key == crate::normalize::title_key(&work.title)
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
@@ -422,6 +456,39 @@ impl Protocol {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_keep_list_names_works_by_id_doi_or_title() {
+        let work = Work {
+            id: "khan-2021-border".into(),
+            title: "Border Fencing and the Durand Line".into(),
+            doi: Some("10.1080/14799855.2021.1".into()),
+            ..Default::default()
+        };
+        let rule = |entry: &str| SelectionRule {
+            keep: vec![entry.into()],
+            ..Default::default()
+        };
+        for entry in [
+            "khan-2021-border",
+            "https://doi.org/10.1080/14799855.2021.1",
+            "border fencing and the Durand line.",
+        ] {
+            assert!(rule(entry).keeps(&work), "{entry}");
+        }
+        for entry in ["khan-2021", "Border", "10.1080/other"] {
+            assert!(!rule(entry).keeps(&work), "{entry}");
+        }
+        let both = SelectionRule {
+            keep: vec!["khan-2021-border".into(), "ungdc-2017-pak".into()],
+            ..Default::default()
+        };
+        assert_eq!(
+            both.unmatched_keep(std::slice::from_ref(&work)),
+            ["ungdc-2017-pak"]
+        );
+    }
+
     use super::*;
 
     #[test]

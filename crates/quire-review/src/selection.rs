@@ -5,7 +5,6 @@
 //! keep-list. Works without a year are kept and flagged, because dropping
 //! undated grey literature silently is worse than showing it.
 
-use quire_model::normalize::doi as normalize_doi;
 use quire_model::{SelectionRule, Work};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -38,6 +37,9 @@ pub struct Selection {
     pub reasons: BTreeMap<String, SelectionReason>,
     /// In-corpus cited-by counts, for every work cited at least once.
     pub cited_by: HashMap<String, usize>,
+    /// Keep-list entries that name no work of the review (an id that
+    /// changed, a typo): the user should hear of them.
+    pub unmatched_keep: Vec<String>,
 }
 
 impl Selection {
@@ -57,27 +59,28 @@ impl Selection {
 /// Apply `rule` to `works`.
 pub fn select(rule: &SelectionRule, works: &[Work]) -> Selection {
     let cited_by = citation_counts(works);
-    let keep: HashSet<String> = rule.keep.iter().map(|k| k.trim().to_lowercase()).collect();
     let mut reasons = BTreeMap::new();
     for work in works {
-        reasons.insert(work.id.clone(), reason_for(rule, &keep, &cited_by, work));
+        reasons.insert(work.id.clone(), reason_for(rule, &cited_by, work));
     }
-    Selection { reasons, cited_by }
+    let unmatched_keep = rule
+        .unmatched_keep(works)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    Selection {
+        reasons,
+        cited_by,
+        unmatched_keep,
+    }
 }
 
 fn reason_for(
     rule: &SelectionRule,
-    keep: &HashSet<String>,
     cited_by: &HashMap<String, usize>,
     work: &Work,
 ) -> SelectionReason {
-    let kept = keep.contains(&work.id.to_lowercase())
-        || work
-            .doi
-            .as_deref()
-            .and_then(normalize_doi)
-            .is_some_and(|d| keep.contains(&d));
-    if kept {
+    if rule.keeps(work) {
         return SelectionReason::Kept;
     }
     let Some(year) = work.year else {

@@ -6,7 +6,7 @@ use crate::corpus::Corpus;
 use crate::gaps::{count_matrix, YearColumns};
 use crate::types::{Recency, RecencyEntry, RecencyStatus};
 use crate::ReviewInput;
-use quire_model::{normalize, SelectionRule, Work};
+use quire_model::{SelectionRule, Work};
 
 pub fn recency(input: &ReviewInput, corpus: &Corpus) -> Recency {
     let rule = &input.protocol.selection;
@@ -40,7 +40,7 @@ pub fn recency(input: &ReviewInput, corpus: &Corpus) -> Recency {
     let count = |s: RecencyStatus| works.iter().filter(|e| e.status == s).count();
     let years = YearColumns::new(corpus);
     Recency {
-        rule: describe(rule),
+        rule: describe(rule, &input.works),
         recent: count(RecencyStatus::Recent),
         seminal: count(RecencyStatus::Seminal),
         kept: count(RecencyStatus::Kept),
@@ -79,7 +79,7 @@ fn classify(rule: &SelectionRule, work: &Work, cited_by: usize) -> (RecencyStatu
             ),
         );
     }
-    if is_kept(rule, work) {
+    if rule.keeps(work) {
         return (RecencyStatus::Kept, "on the protocol's keep-list".into());
     }
     // The selection keeps what it cannot date rather than drop grey
@@ -104,15 +104,7 @@ fn classify(rule: &SelectionRule, work: &Work, cited_by: usize) -> (RecencyStatu
     )
 }
 
-/// The keep-list names work ids or DOIs.
-fn is_kept(rule: &SelectionRule, work: &Work) -> bool {
-    let doi = work.doi.as_deref().and_then(normalize::doi);
-    rule.keep
-        .iter()
-        .any(|k| k.trim() == work.id || (doi.is_some() && normalize::doi(k) == doi))
-}
-
-fn describe(rule: &SelectionRule) -> String {
+fn describe(rule: &SelectionRule, works: &[Work]) -> String {
     let mut parts = Vec::new();
     match rule.years {
         Some(r) => parts.push(format!("works {} are in as recent", r.in_words())),
@@ -129,6 +121,18 @@ fn describe(rule: &SelectionRule) -> String {
             "{} works on the keep-list are in whatever their year",
             rule.keep.len()
         ));
+        let unmatched = rule.unmatched_keep(works);
+        if !unmatched.is_empty() {
+            parts.push(format!(
+                "the keep-list's {} name no work of the review (name a work by its id as `quire \
+                 search` shows it, its DOI or its title)",
+                unmatched
+                    .iter()
+                    .map(|e| format!("“{e}”"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
     }
     let mut text = parts.join("; ");
     if let Some(first) = text.get(..1) {

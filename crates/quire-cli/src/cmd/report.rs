@@ -29,6 +29,13 @@ pub fn print_analysis(a: &Analysis) {
         a.passages.len(),
         a.codings.len()
     );
+    if !a.selection.unmatched_keep.is_empty() {
+        println!(
+            "  the protocol's keep-list names works the review does not hold: {} (name a work by \
+             its id as `quire search` shows it, its DOI or its title)",
+            a.selection.unmatched_keep.join(", ")
+        );
+    }
     let count =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     println!(
