@@ -40,7 +40,7 @@ pub fn recency(input: &ReviewInput, corpus: &Corpus) -> Recency {
     let count = |s: RecencyStatus| works.iter().filter(|e| e.status == s).count();
     let years = YearColumns::new(corpus);
     Recency {
-        rule: describe(rule, &input.works),
+        rule: describe(rule, input.works),
         recent: count(RecencyStatus::Recent),
         seminal: count(RecencyStatus::Seminal),
         kept: count(RecencyStatus::Kept),
