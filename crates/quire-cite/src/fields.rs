@@ -1016,15 +1016,7 @@ mod tests {
     fn a_group_author_spelt_out_in_parentheses_stays_the_author() {
         let text = "The White House (Executive Office of the President of the United States). \
                     (2022c). Background Press Call. The White House Briefing Room.";
-        let segment = |label: &str, part: &'static str| {
-            let start = text.find(part).unwrap();
-            Segment {
-                label: label.into(),
-                text: part,
-                start,
-                end: start + part.len(),
-            }
-        };
+        let segment = |label: &str, part: &str| segment_in(text, label, part, 0);
         let segments = [
             segment("author", "The White House"),
             segment(
@@ -1045,24 +1037,9 @@ mod tests {
         // A parenthetical title after the date is the title.
         let text = "Khan, A. (2021). (Un)making the border. Hurst.";
         let segments = [
-            Segment {
-                label: "author".into(),
-                text: "Khan, A.",
-                start: 0,
-                end: 8,
-            },
-            Segment {
-                label: "date".into(),
-                text: "(2021).",
-                start: 9,
-                end: 16,
-            },
-            Segment {
-                label: "title".into(),
-                text: "(Un)making the border.",
-                start: 17,
-                end: 39,
-            },
+            segment_in(text, "author", "Khan, A.", 0),
+            segment_in(text, "date", "(2021).", 0),
+            segment_in(text, "title", "(Un)making the border.", 0),
         ];
         let r = Reference::from_segments(text, &segments);
         assert_eq!(r.title.as_deref(), Some("(Un)making the border"));
@@ -1072,16 +1049,7 @@ mod tests {
     fn an_apa_title_read_as_a_journal_and_volume_is_the_title() {
         let text = "United Nations Security Council. (2021). Resolution 2593 (2021). \
                     https://undocs.org/S/RES/2593(2021)";
-        let at = |part: &str, from: usize| from + text[from..].find(part).unwrap();
-        let segment = |label: &str, part: &'static str, from: usize| {
-            let start = at(part, from);
-            Segment {
-                label: label.into(),
-                text: part,
-                start,
-                end: start + part.len(),
-            }
-        };
+        let segment = |label: &str, part: &str, from: usize| segment_in(text, label, part, from);
         let segments = [
             segment("author", "United Nations Security Council.", 0),
             segment("date", "(2021).", 0),
@@ -1101,18 +1069,20 @@ mod tests {
         // With a title, a journal after it stays the journal.
         let text = "Khan, A. (2021). Border. Asian Survey, 61.";
         let segments = [
-            segment_in(text, "author", "Khan, A."),
-            segment_in(text, "date", "(2021)."),
-            segment_in(text, "title", "Border."),
-            segment_in(text, "journal", "Asian Survey,"),
-            segment_in(text, "volume", "61."),
+            segment_in(text, "author", "Khan, A.", 0),
+            segment_in(text, "date", "(2021).", 0),
+            segment_in(text, "title", "Border.", 0),
+            segment_in(text, "journal", "Asian Survey,", 0),
+            segment_in(text, "volume", "61.", 0),
         ];
         let r = Reference::from_segments(text, &segments);
         assert_eq!(r.container.as_deref(), Some("Asian Survey"));
     }
 
-    fn segment_in<'a>(text: &'a str, label: &str, part: &str) -> Segment<'a> {
-        let start = text.find(part).unwrap();
+    /// The segment labelled `label` that is `part` of `text`, found from
+    /// byte `from` on.
+    fn segment_in<'a>(text: &'a str, label: &str, part: &str, from: usize) -> Segment<'a> {
+        let start = from + text[from..].find(part).unwrap();
         Segment {
             label: label.into(),
             text: &text[start..start + part.len()],

@@ -44,6 +44,17 @@ fn init(tmp: &Path) -> std::path::PathBuf {
     dir
 }
 
+/// `quire -C DIR import` with its summary (not quiet).
+fn import_verbose(dir: &Path) -> std::process::Output {
+    Command::cargo_bin("quire")
+        .unwrap()
+        .arg("-C")
+        .arg(dir)
+        .arg("import")
+        .output()
+        .unwrap()
+}
+
 /// Exit status 0, or the test fails showing what quire printed on stderr.
 fn assert_success(out: &std::process::Output) {
     assert_eq!(
@@ -1081,13 +1092,7 @@ fn a_zotero_exports_pdf_is_its_records_full_text() {
          Snapshot:files/4/snapshot.html:text/html},\n}\n",
     )
     .unwrap();
-    let out = Command::cargo_bin("quire")
-        .unwrap()
-        .arg("-C")
-        .arg(&dir)
-        .arg("import")
-        .output()
-        .unwrap();
+    let out = import_verbose(&dir);
     assert_success(&out);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -1121,13 +1126,7 @@ fn a_scan_is_a_work_without_a_document() {
         dir.join("sources/khan-2021-torkham.pdf"),
     )
     .unwrap();
-    let out = Command::cargo_bin("quire")
-        .unwrap()
-        .arg("-C")
-        .arg(&dir)
-        .arg("import")
-        .output()
-        .unwrap();
+    let out = import_verbose(&dir);
     assert_eq!(
         out.status.code(),
         Some(1),
