@@ -355,13 +355,7 @@ impl FileImport<'_, '_> {
     ) -> Result<FileOutcome, ReviewError> {
         let hash = file_hash(path)?;
         let previous = self.store.file_hash(shown)?;
-        // An unchanged file is read again only when an export has since
-        // attached it to a record it is not yet part of.
-        let unread_attachment = self.store.attachment(shown)?.is_some_and(|a| !a.read);
-        // An export imported before attachments were linked is read once
-        // more, so that its records' files join them.
-        let unlinked_export = !self.store.flag(ATTACHMENTS_LINKED)? && names_attachments(path);
-        if previous.as_deref() == Some(hash.as_str()) && !unread_attachment && !unlinked_export {
+        if previous.as_deref() == Some(hash.as_str()) && !self.read_again(path, shown)? {
             return Ok(FileOutcome::Unchanged {
                 file: shown.to_string(),
             });
@@ -422,6 +416,15 @@ impl FileImport<'_, '_> {
         let outcome = finish_file(tx, shown, hash, format.as_str(), counts, summary)?;
         self.attached_files.extend(to_read);
         Ok(outcome)
+    }
+
+    /// Whether an unchanged file must be read again: an export has since
+    /// attached it to a record it is not yet part of, or it is an export
+    /// imported before attachments were linked (read once more, so that
+    /// its records' files join them).
+    fn read_again(&self, path: &Path, shown: &str) -> Result<bool, ReviewError> {
+        Ok(self.store.attachment(shown)?.is_some_and(|a| !a.read)
+            || (!self.store.flag(ATTACHMENTS_LINKED)? && names_attachments(path)))
     }
 
     /// Store records that came from somewhere other than a file reader.
@@ -518,7 +521,7 @@ const BIBLIOGRAPHIES_READ: &str = "bibliographies_read";
 const ATTACHMENTS_LINKED: &str = "attachments_linked";
 
 /// Whether a RIS or BibTeX file may name attached files (`L1`, `file`):
-/// a cheap look at its bytes, for the one re-read of older stores.
+/// a line that opens with one, for the one re-read of older stores.
 fn names_attachments(path: &Path) -> bool {
     let ext = path
         .extension()
@@ -527,11 +530,16 @@ fn names_attachments(path: &Path) -> bool {
     if !matches!(ext.as_deref(), Some("ris" | "bib" | "txt")) {
         return false;
     }
-    let holds = |bytes: &[u8], part: &[u8]| bytes.windows(part.len()).any(|w| w == part);
-    std::fs::read(path).is_ok_and(|bytes| {
-        [&b"\nL1  - "[..], b"file = {", b"file={"]
-            .iter()
-            .any(|part| holds(&bytes, part))
+    use std::io::BufRead;
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    // Line by line, stopping at the first: exports can be large.
+    std::io::BufReader::new(file).split(b'\n').any(|line| {
+        line.is_ok_and(|l| {
+            let l = l.trim_ascii_start();
+            l.starts_with(b"L1  - ") || l.starts_with(b"file = {") || l.starts_with(b"file={")
+        })
     })
 }
 
