@@ -12,7 +12,9 @@ use std::path::PathBuf;
 /// only when nothing was skipped.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  quire import                 # everything in sources/\n  quire import ~/Downloads/savedrecs.ris more/"
+    after_help = "Examples:\n  quire import                 # everything in sources/\n  quire import ~/Downloads/savedrecs.ris more/\n\n\
+                  A reference manager's export with its files (Zotero: Export Collection with\n\
+                  Export Files; RIS L1 or BibTeX file links) reads each record's PDF as its full text."
 )]
 pub struct Args {
     /// Files or folders to import (default: the review's sources/).
