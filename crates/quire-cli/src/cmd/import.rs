@@ -204,9 +204,15 @@ fn print_attachments(s: &ImportSummary) {
     if s.missing_attachments.is_empty() {
         return;
     }
+    let (them, their) = if s.missing_attachments.len() == 1 {
+        ("it", "its record")
+    } else {
+        ("them", "their records")
+    };
     println!(
-        "{} attached to records in an export not found (copy them beside the export as it names them,          or export again with its files):",
-        plural(s.missing_attachments.len(), "file")
+        "{} attached to records in an export not found (put {them} where the export says, or \
+         export again with its files; the next import reads {them} into {their}):",
+        plural(s.missing_attachments.len(), "file"),
     );
     for m in s.missing_attachments.iter().take(20) {
         println!("  {}: {}", m.named_by, m.file);
