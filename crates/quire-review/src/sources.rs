@@ -47,9 +47,13 @@ pub(crate) fn collect_files(roots: &[PathBuf]) -> Result<Vec<PathBuf>, ReviewErr
 }
 
 /// "~$report.docx": the owner file Word keeps beside a document while it
-/// is open (LibreOffice's ".~lock…#" is hidden already), and "~" backups.
+/// is open (LibreOffice's ".~lock…#" is hidden already), "~" backups,
+/// and the files Windows leaves in folders (`Thumbs.db`, `desktop.ini`).
 fn is_lock_file(name: &str) -> bool {
-    name.starts_with("~$") || name.ends_with('~')
+    name.starts_with("~$")
+        || name.ends_with('~')
+        || name.eq_ignore_ascii_case("thumbs.db")
+        || name.eq_ignore_ascii_case("desktop.ini")
 }
 
 /// SOURCES.md / README files describe a folder; they are not sources.
@@ -171,6 +175,8 @@ mod tests {
             "zotero.ris",
             "~$draft.docx",
             "README.md",
+            "Thumbs.db",
+            "files/13/desktop.ini",
         ] {
             write(tmp.path(), name);
         }
