@@ -24,8 +24,13 @@ pub enum IngestError {
         limit: u64,
         format: crate::Format,
     },
-    #[error("{file}: unknown format; quire reads .bib .ris .nbib (PubMed) .csv/.tsv (Scopus, Web of Science, tables) .json (CSL-JSON) .jsonl (OpenAlex) .md .txt .html .pdf .docx")]
-    UnknownFormat { file: String },
+    #[error("{file}: unknown format; quire reads .bib .ris .nbib (PubMed) .csv/.tsv (Scopus, Web of Science, tables) .json (CSL-JSON) .jsonl (OpenAlex) .md .txt .html .pdf .docx{hint}")]
+    UnknownFormat {
+        file: String,
+        /// What to do with a document of a format quire does not read
+        /// (save it as .docx or PDF), if the file is one.
+        hint: &'static str,
+    },
     #[error("{file}: {message}")]
     Unusable { file: String, message: String },
 }
@@ -43,5 +48,24 @@ impl IngestError {
             file: file.to_string(),
             source,
         }
+    }
+}
+
+/// For a document format quire does not read, how to make it one it does.
+pub(crate) fn conversion_hint(path: &std::path::Path) -> &'static str {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "doc" | "odt" | "rtf" | "pages" | "wpd" => {
+            " (a word-processor document: save it as .docx or PDF)"
+        }
+        "epub" | "mobi" | "azw3" | "djvu" | "xps" => " (save or print it as PDF)",
+        "ppt" | "pptx" | "odp" | "key" => " (slides: save them as PDF)",
+        "xls" | "xlsx" | "ods" => " (a spreadsheet of references: save it as .csv)",
+        "enw" | "xml" | "rdf" => " (export the references as RIS or BibTeX instead)",
+        _ => "",
     }
 }

@@ -230,6 +230,7 @@ pub fn read_file_with(
     head.truncate(n);
     let format = detect_format(path, &head).ok_or_else(|| IngestError::UnknownFormat {
         file: shown_as.to_string(),
+        hint: error::conversion_hint(path),
     })?;
     let reader = std::io::Cursor::new(head).chain(file);
     let mut emit = Emit::new(shown_as, sink);

@@ -142,6 +142,16 @@ fn whole_file_errors_are_clear() {
     assert_eq!(err.to_string(), "empty.bib: empty file, nothing to import");
     let err = read_file(&fixture("nope.bib"), "nope.bib").unwrap_err();
     assert!(matches!(err, IngestError::Io { .. }));
+    // A document format quire does not read says how to make it one.
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("brief.doc");
+    std::fs::write(&doc, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 Word 97 binary").unwrap();
+    let err = read_file(&doc, "sources/brief.doc").unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("(a word-processor document: save it as .docx or PDF)"),
+        "{err}"
+    );
 }
 
 #[test]
