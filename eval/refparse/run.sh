@@ -20,7 +20,7 @@ cd "$(dirname "$0")/../.."
 DATA=${1:-../shared/data/refparse}
 OUT=eval/refparse/out
 mkdir -p "$OUT"
-cargo build --release -q -p quire-cite --examples
+cargo build --release -q -p quire-cite --features c-trainer --examples
 BIN=target/release/examples
 
 if [ "${SKIP_TRAIN:-0}" != 1 ]; then

@@ -13,19 +13,22 @@
 # eval/refparse/make_apa_train.py (think-tank reports with their genre,
 # chapters in edited books, news items, PDF damage). Word lists: the AnyStyle
 # train split and its extra.jsonl. Never a test split, never CORA.
+#
+# Training runs in CRFsuite itself (quire-cite's `c-trainer` feature, the
+# `crfsuite` crate): building it needs cmake (`apt-get install cmake`).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA=${1:-../shared/data/refparse}
 mkdir -p target
 SYNTHETIC=target/refparse-apa-synthetic.jsonl
 python3 eval/refparse/make_apa_train.py "$DATA/anystyle/train.jsonl" --n "${APA_N:-400}" --seed 7 > "$SYNTHETIC"
-cargo build -q -p quire-cite --release --example train_refparse
+cargo build -q -p quire-cite --release --features c-trainer --example train_refparse
 TRAIN=target/release/examples/train_refparse
 COMMON=(--datasets anystyle --extra "$SYNTHETIC" --iterations "${ITER:-150}" ${C1:+--c1 "$C1"})
 "$TRAIN" "$DATA" "${COMMON[@]}" --lexicon-datasets anystyle,anystyle/extra
 # Stage two: fold models (two processes), then the second stage, with the
 # word lists just written compiled in.
-cargo build -q -p quire-cite --release --example train_refparse
+cargo build -q -p quire-cite --release --features c-trainer --example train_refparse
 rm -rf target/refparse-folds
 "$TRAIN" "$DATA" "${COMMON[@]}" --no-lexicons --train-folds 0,1 &
 FOLDS=$!

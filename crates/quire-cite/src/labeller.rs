@@ -364,8 +364,13 @@ impl CompiledModel {
                     .ok_or_else(|| bad("label"))
             })
             .collect::<Result<Vec<_>>>()?;
-        let num_features = read_u32(bytes, 16).ok_or_else(|| bad("header"))? as usize;
+        // The feature count is read from the features chunk ("FEAT", size,
+        // count): CRFsuite's own writer leaves the header's copy at 0.
         let off_features = read_u32(bytes, 28).ok_or_else(|| bad("header"))? as usize;
+        if bytes.get(off_features..off_features + 4) != Some(b"FEAT".as_slice()) {
+            return Err(bad("features chunk"));
+        }
+        let num_features = read_u32(bytes, off_features + 8).ok_or_else(|| bad("header"))? as usize;
         let mut state: Vec<(u32, u32, f64)> = Vec::with_capacity(num_features);
         let mut trans = vec![0.0; num_labels * num_labels];
         for fid in 0..num_features {
@@ -891,7 +896,27 @@ pub fn train(
 /// Train a CRF on attribute sequences with their gold labels (one pair per
 /// reference) and write it to `out`: the training loop of [`train`] and of
 /// the stacked second stage ([`crate::stacking::train_stage_two`]).
+///
+/// With the `c-trainer` feature the model is trained by CRFsuite itself
+/// (the C library, through the `crfsuite` crate; building it needs cmake):
+/// the same L-BFGS/OWL-QN training and model format, about five times
+/// faster than the pure-Rust trainer of `crfs`, which computes its
+/// forward–backward passes in log space with an `exp` in the inner loop.
+/// The shipped models are trained that way (`models/refparse/train.sh`);
+/// without the feature (CI, tests) `crfs` trains.
 pub fn train_sequences(
+    sequences: impl Iterator<Item = (Vec<Vec<crfs::Attribute>>, Vec<String>)>,
+    options: &TrainOptions,
+    out: &Path,
+) -> Result<()> {
+    #[cfg(feature = "c-trainer")]
+    return train_with_crfsuite(sequences, options, out);
+    #[cfg(not(feature = "c-trainer"))]
+    train_with_crfs(sequences, options, out)
+}
+
+#[cfg(not(feature = "c-trainer"))]
+fn train_with_crfs(
     sequences: impl Iterator<Item = (Vec<Vec<crfs::Attribute>>, Vec<String>)>,
     options: &TrainOptions,
     out: &Path,
@@ -909,6 +934,39 @@ pub fn train_sequences(
         trainer.append(&xseq, &labels).map_err(model_err)?;
     }
     trainer.train(out).map_err(|e| CiteError::io(out, e))
+}
+
+#[cfg(feature = "c-trainer")]
+fn train_with_crfsuite(
+    sequences: impl Iterator<Item = (Vec<Vec<crfs::Attribute>>, Vec<String>)>,
+    options: &TrainOptions,
+    out: &Path,
+) -> Result<()> {
+    let model_err = |e: crfsuite::CrfError| CiteError::Model(e.to_string());
+    let mut trainer = crfsuite::Trainer::new(options.verbose);
+    trainer
+        .select(crfsuite::Algorithm::LBFGS, crfsuite::GraphicalModel::CRF1D)
+        .map_err(model_err)?;
+    for (xseq, labels) in sequences {
+        let items: Vec<Vec<crfsuite::Attribute>> = xseq
+            .into_iter()
+            .map(|item| {
+                item.into_iter()
+                    .map(|a| crfsuite::Attribute::new(a.name, a.value))
+                    .collect()
+            })
+            .collect();
+        trainer.append(&items, &labels, 0).map_err(model_err)?;
+    }
+    trainer.set("c1", &options.c1.to_string()).map_err(model_err)?;
+    trainer.set("c2", &options.c2.to_string()).map_err(model_err)?;
+    trainer
+        .set("max_iterations", &options.max_iterations.to_string())
+        .map_err(model_err)?;
+    let path = out
+        .to_str()
+        .ok_or_else(|| CiteError::Model(format!("{}: not a UTF-8 path", out.display())))?;
+    trainer.train(path, -1).map_err(model_err)
 }
 
 #[cfg(test)]
@@ -1061,6 +1119,30 @@ mod tests {
             .unwrap();
         assert_eq!(segs[0].label, "author");
         assert_eq!(segs[0].text, "Brennan, K.");
+    }
+
+    /// CRFsuite's own writer (the `c-trainer` feature) leaves the header's
+    /// feature count at 0 and gives it in the features chunk only: such a
+    /// model labels as the same model with the count in its header (it
+    /// labelled every token with one label before).
+    #[test]
+    fn reads_the_feature_count_of_crfsuites_writer() {
+        let (dir, lex, labeller) = tiny_labeller();
+        let mut bytes = std::fs::read(dir.path().join("m.crfsuite")).unwrap();
+        bytes[16..20].copy_from_slice(&0u32.to_le_bytes());
+        let as_crfsuite_writes_it = Labeller::from_bytes(&bytes, lex).unwrap();
+        for text in [
+            "Brennan, K. (2018). Water politics. Asian Survey, 9(2), 1-20.",
+            "Ruiz, P. 2017. Title words here. Some Journal 4: 5-6",
+        ] {
+            assert_eq!(
+                as_crfsuite_writes_it.label_ids(text).1,
+                labeller.label_ids(text).1,
+                "{text}"
+            );
+        }
+        let ruined = [&bytes[..28], &[0xff; 4], &bytes[32..]].concat();
+        assert!(Labeller::from_bytes(&ruined, Lexicons::embedded()).is_err());
     }
 
     /// One shared feature pass gives the labels of the ordinary path.
