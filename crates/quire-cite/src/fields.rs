@@ -105,6 +105,11 @@ impl Reference {
             // labeller like a genre in parentheses; it can only be a date.
             let label = if is_no_date_mark(s.text) {
                 "date"
+            } else if year_closes_the_title(segments, i) {
+                let opens = segments[i - 1].start;
+                let whole = text[opens..s.end].trim_end_matches(['.', ',']);
+                r.title = Some(whole.to_string());
+                continue;
             } else if expands_the_author(segments, i) {
                 "author"
             } else {
@@ -201,7 +206,10 @@ impl Reference {
     /// to resolution 2665 (2022) concerning the Taliban") is the whole
     /// italic span; a plain title followed by an italic name the labeller
     /// took for a publisher ("… TTP. *Voice of America*.") is followed by
-    /// its periodical or site — and the kind is judged again.
+    /// its periodical or site; an italic title the labeller ran on into
+    /// the plain name after it ("*History of Pakistan*. Wikipedia, The
+    /// Free Encyclopedia.") ends with the italics, and that name is the
+    /// publisher — and the kind is judged again.
     pub fn apply_italics(&mut self, spans: &[String]) {
         let Some(title) = self.title.clone() else {
             return;
@@ -227,6 +235,19 @@ impl Reference {
                 .is_some_and(|p| spans.iter().any(|s| *s == bare(p)))
         {
             self.container = self.publisher.take().map(|p| bare(&p));
+        } else if let Some((plain, outlet)) = self
+            .container
+            .is_none()
+            .then(|| italic_tail_after_stop(&title, &spans))
+            .flatten()
+        {
+            self.title = Some(plain);
+            self.container = Some(outlet);
+        } else if let Some((italic, rest)) = italic_head_before_stop(&title, &spans) {
+            self.title = Some(italic);
+            if self.publisher.is_none() && self.container.is_none() {
+                self.publisher = Some(rest);
+            }
         } else {
             return;
         }
@@ -263,9 +284,12 @@ impl Reference {
     /// "a)." — give the letter back to the year.
     fn take_year_suffix_from_title(&mut self) {
         static LEAD: OnceLock<Regex> = OnceLock::new();
-        let lead = re(&LEAD, r"^([a-z]{1,2})\)[.,]?\s+(\S.*)$");
-        let (Some(year), None) = (self.year, &self.year_suffix) else {
-            return;
+        let lead = re(&LEAD, r"^-?([a-z]{1,2})\)[.,]?\s+(\S.*)$");
+        // "(n.d.-a)" cut after "n.d." leaves "-a)." to the title.
+        let year = match (self.year, self.date_note.as_deref(), &self.year_suffix) {
+            (Some(year), _, None) => year.to_string(),
+            (None, Some("n.d."), None) => "n.d.-".to_string(),
+            _ => return,
         };
         let Some(title) = self.title.as_deref() else {
             return;
@@ -522,6 +546,19 @@ fn without_closing_marks(url: &str) -> &str {
 /// with no title labelled anywhere, what follows the author's date up to
 /// the sentence's end, when it opens with a journal or container, is the
 /// title. Returns the segments that make it.
+/// "(2021). Resolution 2593 (2021). https://…": a year in parentheses
+/// right after the title of an entry that has stated its date already is
+/// part of the title (a resolution's, a law's), not a second date.
+fn year_closes_the_title(segments: &[Segment<'_>], i: usize) -> bool {
+    static PAREN_YEAR: OnceLock<Regex> = OnceLock::new();
+    let paren_year = re(&PAREN_YEAR, r"^\((?:1[5-9]\d\d|20\d\d)\)[.,]?$");
+    i >= 2
+        && segments[i].label == "date"
+        && segments[i - 1].label == "title"
+        && paren_year.is_match(segments[i].text.trim())
+        && segments[..i - 1].iter().any(|s| s.label == "date")
+}
+
 fn untitled_apa_title(segments: &[Segment<'_>]) -> Option<std::ops::Range<usize>> {
     if segments.iter().any(|s| s.label == "title") {
         return None;
@@ -917,6 +954,32 @@ fn is_no_date_mark(text: &str) -> bool {
     undated(core) || lettered || core == "in press"
 }
 
+/// A plain title that runs on into an italic name after a sentence stop
+/// ("… against TTP. *Voice of America*"): the labeller read the outlet of
+/// a news item or post into its title. Returns the title without it and
+/// the outlet. An italic phrase inside a title ("Review of *The Great
+/// Game*") has no stop before it and stays.
+fn italic_tail_after_stop(title: &str, spans: &[String]) -> Option<(String, String)> {
+    spans.iter().find_map(|span| {
+        let head = title.strip_suffix(span.as_str())?.trim_end();
+        let plain = head.strip_suffix('.').unwrap_or(head);
+        let stopped = head.ends_with(['.', '?', '!']) && !plain.trim().is_empty();
+        (stopped && !span.is_empty()).then(|| (plain.trim().to_string(), span.clone()))
+    })
+}
+
+/// An italic title followed by a stop and plain words, all read as the
+/// title ("History of Pakistan*. Wikipedia, The Free Encyclopedia"):
+/// returns the italic title and the words after it.
+fn italic_head_before_stop(title: &str, spans: &[String]) -> Option<(String, String)> {
+    spans.iter().find_map(|span| {
+        let after = title.strip_prefix(span.as_str())?;
+        let after = after.trim_start_matches(['*', '_']).strip_prefix('.')?;
+        let rest = after.trim().trim_end_matches('.').trim();
+        (!span.is_empty() && !rest.is_empty()).then(|| (span.clone(), rest.to_string()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1077,6 +1140,84 @@ mod tests {
         ];
         let r = Reference::from_segments(text, &segments);
         assert_eq!(r.container.as_deref(), Some("Asian Survey"));
+    }
+
+    /// The labeller gives the resolution its title but reads the year in
+    /// it as a second date: it belongs to the title. A year in brackets
+    /// before any date stays the date.
+    #[test]
+    fn a_year_in_brackets_after_the_title_is_the_titles() {
+        let text = "United Nations Security Council. (2021). Resolution 2593 (2021). \
+                    https://undocs.org/S/RES/2593(2021)";
+        let segment = |label: &str, part: &str, from: usize| segment_in(text, label, part, from);
+        let segments = [
+            segment("author", "United Nations Security Council.", 0),
+            segment("date", "(2021).", 0),
+            segment("title", "Resolution 2593", 0),
+            segment("date", "(2021).", 45),
+            segment("url", "https://undocs.org/S/RES/2593(2021)", 0),
+        ];
+        let r = Reference::from_segments(text, &segments);
+        assert_eq!(r.title.as_deref(), Some("Resolution 2593 (2021)"));
+        assert_eq!(r.year, Some(2021));
+        let text = "Border politics (2019). Asian Survey.";
+        let segments = [
+            segment_in(text, "title", "Border politics", 0),
+            segment_in(text, "date", "(2019).", 0),
+            segment_in(text, "journal", "Asian Survey.", 0),
+        ];
+        let r = Reference::from_segments(text, &segments);
+        assert_eq!(
+            (r.title.as_deref(), r.year),
+            (Some("Border politics"), Some(2019))
+        );
+    }
+
+    /// A news outlet in italics read into the plain title before it is the
+    /// periodical; an italic phrase inside a title is not.
+    #[test]
+    fn an_italic_outlet_after_the_titles_stop_is_the_periodical() {
+        let mut r = Reference {
+            title: Some(
+                "Pakistan says Afghan Taliban failing to act against TTP. Voice of America".into(),
+            ),
+            ..Reference::default()
+        };
+        r.apply_italics(&["*Voice of America*".to_string()]);
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Pakistan says Afghan Taliban failing to act against TTP")
+        );
+        assert_eq!(r.container.as_deref(), Some("Voice of America"));
+        let mut r = Reference {
+            title: Some("A review of The Great Game".into()),
+            ..Reference::default()
+        };
+        r.apply_italics(&["The Great Game".to_string()]);
+        assert_eq!(r.title.as_deref(), Some("A review of The Great Game"));
+        assert_eq!(r.container, None);
+    }
+
+    /// A site or publisher after an italic title, read into the title, is
+    /// the publisher again.
+    #[test]
+    fn a_plain_name_after_an_italic_title_is_the_publisher() {
+        let mut r = Reference {
+            title: Some(
+                "*History of Pakistan (Wikipedia lead summary)*. Wikipedia, The Free Encyclopedia."
+                    .into(),
+            ),
+            ..Reference::default()
+        };
+        r.apply_italics(&["*History of Pakistan (Wikipedia lead summary)*".to_string()]);
+        assert_eq!(
+            r.title.as_deref(),
+            Some("History of Pakistan (Wikipedia lead summary)")
+        );
+        assert_eq!(
+            r.publisher.as_deref(),
+            Some("Wikipedia, The Free Encyclopedia")
+        );
     }
 
     /// The segment labelled `label` that is `part` of `text`, found from
@@ -1344,5 +1485,20 @@ mod tests {
         r.take_year_suffix_from_title();
         assert_eq!(r.year_suffix.as_deref(), Some("a"));
         assert_eq!(r.title.as_deref(), Some("Background press call"));
+    }
+
+    /// "(n.d.-a)" cut after "n.d.": the letter goes back to the date.
+    #[test]
+    fn a_letter_of_an_undated_work_read_into_the_title_goes_back() {
+        let text = "Siddiqa, A. (n.d.-a). *Border talks in Kabul*.";
+        let mut r = Reference {
+            text: text.into(),
+            date_note: Some("n.d.".into()),
+            title: Some("-a). *Border talks in Kabul*.".into()),
+            ..Reference::default()
+        };
+        r.take_year_suffix_from_title();
+        assert_eq!(r.year_suffix.as_deref(), Some("a"));
+        assert_eq!(r.title.as_deref(), Some("*Border talks in Kabul*."));
     }
 }

@@ -958,8 +958,12 @@ fn train_with_crfsuite(
             .collect();
         trainer.append(&items, &labels, 0).map_err(model_err)?;
     }
-    trainer.set("c1", &options.c1.to_string()).map_err(model_err)?;
-    trainer.set("c2", &options.c2.to_string()).map_err(model_err)?;
+    trainer
+        .set("c1", &options.c1.to_string())
+        .map_err(model_err)?;
+    trainer
+        .set("c2", &options.c2.to_string())
+        .map_err(model_err)?;
     trainer
         .set("max_iterations", &options.max_iterations.to_string())
         .map_err(model_err)?;
