@@ -1108,27 +1108,33 @@ mod tests {
         assert_eq!(r.title.as_deref(), Some("(Un)making the border"));
     }
 
+    /// "Resolution 2593 (2021)" after the entry's date, whether the
+    /// labeller reads it as a journal and volume with a second date, or as
+    /// a title with a second date: the whole is the title.
     #[test]
-    fn an_apa_title_read_as_a_journal_and_volume_is_the_title() {
+    fn a_resolution_keeps_its_number_and_year_in_its_title() {
         let text = "United Nations Security Council. (2021). Resolution 2593 (2021). \
                     https://undocs.org/S/RES/2593(2021)";
         let segment = |label: &str, part: &str, from: usize| segment_in(text, label, part, from);
-        let segments = [
-            segment("author", "United Nations Security Council.", 0),
-            segment("date", "(2021).", 0),
-            segment("journal", "Resolution", 0),
-            segment("volume", "2593", 0),
-            segment("date", "(2021).", 45),
-            segment("url", "https://undocs.org/S/RES/2593(2021)", 0),
-        ];
-        let r = Reference::from_segments(text, &segments);
-        assert_eq!(r.title.as_deref(), Some("Resolution 2593 (2021)"));
-        assert_eq!((r.container.as_deref(), r.volume.as_deref()), (None, None));
-        assert_eq!(r.year, Some(2021));
-        assert_eq!(
-            r.url.as_deref(),
-            Some("https://undocs.org/S/RES/2593(2021)")
-        );
+        let as_journal = [("journal", "Resolution"), ("volume", "2593")];
+        let as_title = [("title", "Resolution 2593")];
+        for labelled in [&as_journal[..], &as_title[..]] {
+            let mut segments = vec![
+                segment("author", "United Nations Security Council.", 0),
+                segment("date", "(2021).", 0),
+            ];
+            segments.extend(labelled.iter().map(|(l, p)| segment(l, p, 0)));
+            segments.push(segment("date", "(2021).", 45));
+            segments.push(segment("url", "https://undocs.org/S/RES/2593(2021)", 0));
+            let r = Reference::from_segments(text, &segments);
+            assert_eq!(r.title.as_deref(), Some("Resolution 2593 (2021)"));
+            assert_eq!((r.container.as_deref(), r.volume.as_deref()), (None, None));
+            assert_eq!(r.year, Some(2021));
+            assert_eq!(
+                r.url.as_deref(),
+                Some("https://undocs.org/S/RES/2593(2021)")
+            );
+        }
         // With a title, a journal after it stays the journal.
         let text = "Khan, A. (2021). Border. Asian Survey, 61.";
         let segments = [
@@ -1140,26 +1146,7 @@ mod tests {
         ];
         let r = Reference::from_segments(text, &segments);
         assert_eq!(r.container.as_deref(), Some("Asian Survey"));
-    }
-
-    /// The labeller gives the resolution its title but reads the year in
-    /// it as a second date: it belongs to the title. A year in brackets
-    /// before any date stays the date.
-    #[test]
-    fn a_year_in_brackets_after_the_title_is_the_titles() {
-        let text = "United Nations Security Council. (2021). Resolution 2593 (2021). \
-                    https://undocs.org/S/RES/2593(2021)";
-        let segment = |label: &str, part: &str, from: usize| segment_in(text, label, part, from);
-        let segments = [
-            segment("author", "United Nations Security Council.", 0),
-            segment("date", "(2021).", 0),
-            segment("title", "Resolution 2593", 0),
-            segment("date", "(2021).", 45),
-            segment("url", "https://undocs.org/S/RES/2593(2021)", 0),
-        ];
-        let r = Reference::from_segments(text, &segments);
-        assert_eq!(r.title.as_deref(), Some("Resolution 2593 (2021)"));
-        assert_eq!(r.year, Some(2021));
+        // A year in brackets before any date stays the date.
         let text = "Border politics (2019). Asian Survey.";
         let segments = [
             segment_in(text, "title", "Border politics", 0),
