@@ -3,7 +3,7 @@
 # (models/refparse/model.crfsuite), the stacked second stage
 # (models/refparse/stage2.crfsuite, trained on the first stage's labels of
 # the training references, out of 4 folds) — and the word lists
-# (crates/quire-cite/data/lexicons/): about 45 minutes on two cores (the
+# (crates/quire-cite/data/lexicons/): about 30 minutes on two cores (the
 # fold models train two at a time).
 #
 #   bash models/refparse/train.sh [DATA_DIR]      # default ../shared/data/refparse
