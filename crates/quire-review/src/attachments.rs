@@ -75,8 +75,38 @@ pub(crate) fn unread(
 /// folder (Zotero writes `files/12/khan.pdf` beside the export). EndNote's
 /// `internal-pdf://123/khan.pdf` lives in the `PDF` folder of the
 /// library's `.Data` folder beside the export; Mendeley writes absolute
-/// paths without their leading `/`.
+/// paths without their leading `/`. A path from another machine (a
+/// Windows `C:\Users\…\storage\AB12CD34\khan.pdf`, another user's home)
+/// that is not there is looked for beside the export by its last folders
+/// (see [`moved_with_the_export`]).
 pub(crate) fn resolve(export: &Path, named: &str) -> PathBuf {
+    let found = resolve_as_named(export, named);
+    if found.exists() {
+        return found;
+    }
+    let folder = export.parent().unwrap_or(Path::new("."));
+    moved_with_the_export(folder, named).unwrap_or(found)
+}
+
+/// The file a path from another machine names, when the library's folder
+/// was copied beside the export: the longest tail of the path, at least
+/// its folder and file name ("AB12CD34/khan.pdf" — Zotero calls many files
+/// "Full Text PDF.pdf", so the name alone would be a guess), that exists
+/// under `folder`. Both `/` and `\` separate folders.
+fn moved_with_the_export(folder: &Path, named: &str) -> Option<PathBuf> {
+    let parts: Vec<&str> = named
+        .split(['/', '\\'])
+        .filter(|p| !p.is_empty() && *p != "." && *p != "..")
+        .collect();
+    (2..=parts.len())
+        .rev()
+        .map(|n| parts[parts.len() - n..].iter().collect::<PathBuf>())
+        .map(|tail| folder.join(tail))
+        .find(|p| p.is_file())
+}
+
+/// [`resolve`] as the export names the file, before looking elsewhere.
+fn resolve_as_named(export: &Path, named: &str) -> PathBuf {
     let folder = export.parent().unwrap_or(Path::new("."));
     if let Some(rest) = named
         .get(15..)
@@ -310,6 +340,31 @@ mod tests {
         assert!(is_full_text(Path::new("snapshot.html")));
         assert!(!is_full_text(Path::new("figure.png")));
         assert!(!is_full_text(Path::new("refs.bib")));
+    }
+
+    /// A Zotero library exported on Windows, or on another user's machine,
+    /// and copied with its `storage` folder beside the export.
+    #[test]
+    fn paths_from_another_machine_are_found_beside_the_export() {
+        let tmp = tempfile::tempdir().unwrap();
+        write(tmp.path(), "storage/AB12CD34/Khan 2021.pdf", "%PDF");
+        write(tmp.path(), "storage/ZZ99/Full Text PDF.pdf", "%PDF");
+        let export = tmp.path().join("Exported Items.ris");
+        let khan = tmp.path().join("storage/AB12CD34/Khan 2021.pdf");
+        for named in [
+            r"C:\Users\me\Zotero\storage\AB12CD34\Khan 2021.pdf",
+            "/home/other/Zotero/storage/AB12CD34/Khan 2021.pdf",
+            "Users/other/Zotero/storage/AB12CD34/Khan 2021.pdf",
+        ] {
+            assert_eq!(resolve(&export, named), khan, "{named}");
+        }
+        // The file name alone is not enough: another record's folder.
+        let elsewhere = r"C:\Users\me\Zotero\storage\QQ11\Full Text PDF.pdf";
+        assert_ne!(
+            resolve(&export, elsewhere),
+            tmp.path().join("storage/ZZ99/Full Text PDF.pdf")
+        );
+        assert!(!resolve(&export, elsewhere).exists());
     }
 
     #[test]
