@@ -541,11 +541,6 @@ fn without_closing_marks(url: &str) -> &str {
     &url[..end]
 }
 
-/// "United Nations Security Council. (2021). Resolution 2593 (2021)." —
-/// an APA entry whose title the labeller read as a journal and volume:
-/// with no title labelled anywhere, what follows the author's date up to
-/// the sentence's end, when it opens with a journal or container, is the
-/// title. Returns the segments that make it.
 /// "(2021). Resolution 2593 (2021). https://…": a year in parentheses
 /// right after the title of an entry that has stated its date already is
 /// part of the title (a resolution's, a law's), not a second date.
@@ -559,6 +554,11 @@ fn year_closes_the_title(segments: &[Segment<'_>], i: usize) -> bool {
         && segments[..i - 1].iter().any(|s| s.label == "date")
 }
 
+/// "United Nations Security Council. (2021). Resolution 2593 (2021)." —
+/// an APA entry whose title the labeller read as a journal and volume:
+/// with no title labelled anywhere, what follows the author's date up to
+/// the sentence's end, when it opens with a journal or container, is the
+/// title. Returns the segments that make it.
 fn untitled_apa_title(segments: &[Segment<'_>]) -> Option<std::ops::Range<usize>> {
     if segments.iter().any(|s| s.label == "title") {
         return None;
