@@ -901,8 +901,8 @@ pub fn train(
 /// (the C library, through the `crfsuite` crate; building it needs cmake):
 /// the same L-BFGS/OWL-QN training and model format, 7.5 times (92 s
 /// against 688 s for the dev model) faster than the pure-Rust trainer of
-/// `crfs`, which computes its
-/// forward–backward passes in log space with an `exp` in the inner loop.
+/// `crfs`, which computes its forward–backward passes in log space with
+/// an `exp` in the inner loop.
 /// The shipped models are trained that way (`models/refparse/train.sh`);
 /// without the feature (CI, tests) `crfs` trains.
 pub fn train_sequences(
