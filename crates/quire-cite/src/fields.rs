@@ -235,11 +235,8 @@ impl Reference {
                 .is_some_and(|p| spans.iter().any(|s| *s == bare(p)))
         {
             self.container = self.publisher.take().map(|p| bare(&p));
-        } else if let Some((plain, outlet)) = self
-            .container
-            .is_none()
-            .then(|| italic_tail_after_stop(&title, &spans))
-            .flatten()
+        } else if let Some((plain, outlet)) =
+            italic_tail_after_stop(&title, &spans).filter(|_| self.container.is_none())
         {
             self.title = Some(plain);
             self.container = Some(outlet);

@@ -65,7 +65,9 @@ pub(crate) fn conversion_hint(path: &std::path::Path) -> &'static str {
         "epub" | "mobi" | "azw3" | "djvu" | "xps" => " (save or print it as PDF)",
         "ppt" | "pptx" | "odp" | "key" => " (slides: save them as PDF)",
         "xls" | "xlsx" | "ods" => " (a spreadsheet of references: save it as .csv)",
-        "enw" | "xml" | "rdf" => " (export the references as RIS or BibTeX instead)",
+        "enw" | "xml" | "rdf" => {
+            " (if it is a reference manager's export: export RIS or BibTeX instead)"
+        }
         _ => "",
     }
 }

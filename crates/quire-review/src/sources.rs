@@ -32,7 +32,7 @@ pub(crate) fn collect_files(roots: &[PathBuf]) -> Result<Vec<PathBuf>, ReviewErr
             let name = entry.file_name().to_string_lossy();
             if entry.file_type().is_file()
                 && !name.starts_with('.')
-                && !is_lock_file(&name)
+                && !is_lock_or_system_file(&name)
                 && !is_licence_note(&name)
                 && !is_page_asset(entry.path())
             {
@@ -49,7 +49,7 @@ pub(crate) fn collect_files(roots: &[PathBuf]) -> Result<Vec<PathBuf>, ReviewErr
 /// "~$report.docx": the owner file Word keeps beside a document while it
 /// is open (LibreOffice's ".~lock…#" is hidden already), "~" backups,
 /// and the files Windows leaves in folders (`Thumbs.db`, `desktop.ini`).
-fn is_lock_file(name: &str) -> bool {
+fn is_lock_or_system_file(name: &str) -> bool {
     name.starts_with("~$")
         || name.ends_with('~')
         || name.eq_ignore_ascii_case("thumbs.db")
