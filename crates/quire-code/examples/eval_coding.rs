@@ -11,7 +11,10 @@
 //! (optional args: REVIEW_DIR LABELS_DIR; `EVAL_VERBOSE=1` lists every
 //! false positive and negative of the dev half with its evidence;
 //! `EVAL_TABLES=1` prints a precision/recall table for every set;
-//! `EVAL_CURVE=1` adds (c), macro-F1 against the number of labels trained on.)
+//! `EVAL_CURVE=1` adds (c), macro-F1 against the number of labels trained on;
+//! `EVAL_EMBEDDINGS=FILE` gives every passage a sentence embedding for the
+//! trained mode, one line per passage: `work<TAB>ordinal<TAB>x1 x2 …`, as
+//! `quire-encode`'s `embed_passages` example writes them.)
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -23,12 +26,15 @@ use quire_model::{Passage, Protocol};
 #[derive(Clone)]
 struct Example {
     round: u8,
+    work: String,
     ordinal: usize,
     text: String,
     /// The passages before and after it in its document.
     before: Option<String>,
     after: Option<String>,
     gold: Vec<String>,
+    /// Its sentence embedding mixed with its neighbours' (`EVAL_EMBEDDINGS`).
+    semantic: Option<Vec<f32>>,
 }
 
 impl Example {
@@ -60,6 +66,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if path.exists() {
             examples.extend(read_labels(&path, round, &corpus)?);
         }
+    }
+    if let Some(path) = std::env::var_os("EVAL_EMBEDDINGS") {
+        attach_embeddings(&mut examples, &corpus, &read_embeddings(Path::new(&path))?)?;
     }
     let mut coder = Coder::from_codebook(&codebook)?;
     if let Some(w) = std::env::var("EVAL_CONTEXT")
@@ -222,6 +231,7 @@ fn labelled(set: &[&Example]) -> Vec<LabelledPassage> {
             categories: e.gold.clone(),
             before: e.before.clone(),
             after: e.after.clone(),
+            semantic: e.semantic.clone(),
         })
         .collect()
 }
@@ -290,7 +300,12 @@ fn predict(coder: &Coder, e: &Example) -> Vec<String> {
 }
 
 fn scores(coder: &Coder, e: &Example) -> Vec<quire_code::CategoryScore> {
-    coder.score_in_context(&e.text, e.before.as_deref(), e.after.as_deref())
+    coder.score_in_context_with(
+        &e.text,
+        e.before.as_deref(),
+        e.after.as_deref(),
+        e.semantic.as_deref(),
+    )
 }
 
 /// With EVAL_VERBOSE set: every false positive and false negative of the
@@ -314,6 +329,56 @@ fn report_errors(coder: &Coder, e: &Example) {
             );
         }
     }
+}
+
+/// Passage embeddings keyed by (work, ordinal).
+type Embeddings = HashMap<(String, usize), Vec<f32>>;
+
+fn read_embeddings(path: &Path) -> Result<Embeddings, Box<dyn std::error::Error>> {
+    let mut out = HashMap::new();
+    for (n, line) in std::fs::read_to_string(path)?.lines().enumerate() {
+        let mut cols = line.split('\t');
+        let (Some(work), Some(ordinal), Some(v)) = (cols.next(), cols.next(), cols.next()) else {
+            return Err(format!(
+                "{}:{}: expected work, ordinal, vector",
+                path.display(),
+                n + 1
+            )
+            .into());
+        };
+        let v: Result<Vec<f32>, _> = v.split(' ').map(str::parse).collect();
+        let at = |e: &dyn std::fmt::Display| format!("{}:{}: {e}", path.display(), n + 1);
+        out.insert(
+            (work.to_string(), ordinal.parse().map_err(|e| at(&e))?),
+            v.map_err(|e| at(&e))?,
+        );
+    }
+    Ok(out)
+}
+
+/// Give each example its embedding mixed with its document neighbours'.
+fn attach_embeddings(
+    examples: &mut [Example],
+    corpus: &HashMap<String, Vec<Passage>>,
+    embeddings: &Embeddings,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let mut mixed: Embeddings = HashMap::new();
+    for (work, ps) in corpus {
+        let vs: Option<Vec<Vec<f32>>> = ps
+            .iter()
+            .map(|p| embeddings.get(&(work.clone(), p.ordinal)).cloned())
+            .collect();
+        let vs = vs.ok_or_else(|| format!("no embedding for every passage of {work}"))?;
+        for (p, v) in ps.iter().zip(quire_code::semantic::in_context(&vs)) {
+            mixed.insert((work.clone(), p.ordinal), v);
+        }
+    }
+    for e in examples {
+        // The passage as the splitter cuts it now (its ordinal may have moved).
+        let found = corpus[&e.work].iter().find(|p| p.text == e.text);
+        e.semantic = found.and_then(|p| mixed.get(&(e.work.clone(), p.ordinal)).cloned());
+    }
+    Ok(())
 }
 
 fn read_corpus(dir: &Path) -> Result<HashMap<String, Vec<Passage>>, Box<dyn std::error::Error>> {
@@ -364,6 +429,8 @@ fn read_labels(
         let at = found.ordinal;
         out.push(Example {
             round,
+            work: work.to_string(),
+            semantic: None,
             ordinal,
             before: at
                 .checked_sub(1)

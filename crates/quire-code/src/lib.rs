@@ -37,7 +37,9 @@ pub mod coder;
 pub mod exchange;
 pub mod passages;
 
-pub use coder::{code_passages, CategoryScore, Coder, LabelledPassage};
+pub use coder::{
+    code_passages, code_passages_with, semantic, CategoryScore, Coder, LabelledPassage,
+};
 
 /// Everything that can go wrong while coding: a bad codebook, bad hand
 /// codes, unreadable or unwritable files. Messages name the file and line.

@@ -35,10 +35,14 @@
 //! words matter. The final score blends classifier and codebook with a
 //! weight and cut-off chosen by cross-validation inside the training
 //! passages (`tuning`), rescaled so the cut-off sits at 0.5. Categories
-//! with too few hand-coded examples keep their codebook score.
+//! with too few hand-coded examples keep their codebook score. When every
+//! hand-coded passage comes with a sentence embedding (`semantic`), a
+//! classifier over the embedding and the codebook score takes the n-gram
+//! classifier's place.
 
 mod actors;
 mod classifier;
+pub mod semantic;
 mod terms;
 mod tokens;
 mod tuning;
@@ -127,6 +131,9 @@ pub struct Coder {
     /// Per category, how the trained score is made (see [`tuning`]).
     blends: Vec<Blend>,
     labelled: Vec<LabelledPassage>,
+    /// Per category, the classifier over sentence embeddings, when every
+    /// hand-coded passage had one.
+    semantic_models: Vec<Option<semantic::DenseLogistic>>,
     /// n-gram text of features seen in training, to explain learned scores.
     vocabulary: tokens::FeatureMap<String>,
     /// Score at or above which a category is assigned.
@@ -171,6 +178,7 @@ impl Coder {
             models: vec![None; codebook.categories.len()],
             blends: vec![Blend::default(); codebook.categories.len()],
             labelled: Vec::new(),
+            semantic_models: vec![None; codebook.categories.len()],
             vocabulary: Default::default(),
             threshold: 0.5,
             context_weight: CONTEXT_WEIGHT,
@@ -289,6 +297,12 @@ impl Coder {
                 )
             })
             .collect();
+        self.labelled = labelled.to_vec();
+        if has_embeddings(labelled) {
+            self.train_on_embeddings(labelled, &inputs);
+            return Ok(());
+        }
+        self.semantic_models = vec![None; self.ids.len()];
         for c in 0..self.ids.len() {
             let rows: Vec<(Vec<(u32, f32)>, bool)> = inputs
                 .iter()
@@ -305,8 +319,41 @@ impl Coder {
                 Blend::default()
             };
         }
-        self.labelled = labelled.to_vec();
         Ok(())
+    }
+
+    /// Train each category's [`semantic::DenseLogistic`] on the hand-coded
+    /// passages' embeddings and codebook scores; the n-gram classifiers
+    /// are dropped.
+    fn train_on_embeddings(
+        &mut self,
+        labelled: &[LabelledPassage],
+        inputs: &[(SparseVector, Vec<f32>)],
+    ) {
+        self.models = vec![None; self.ids.len()];
+        self.blends = vec![Blend::default(); self.ids.len()];
+        self.semantic_models = (0..self.ids.len())
+            .map(|c| {
+                let examples: Vec<(&[f32], f32, bool)> = labelled
+                    .iter()
+                    .zip(inputs)
+                    .filter_map(|(p, (_, cb))| {
+                        let v = p.semantic.as_deref()?;
+                        Some((v, cb[c], p.categories.contains(&self.ids[c])))
+                    })
+                    .collect();
+                let positives = examples.iter().filter(|e| e.2).count();
+                let enough =
+                    positives >= MIN_EXAMPLES && examples.len() - positives >= MIN_EXAMPLES;
+                enough.then(|| semantic::DenseLogistic::train(&examples))
+            })
+            .collect();
+    }
+
+    /// Whether trained classifiers read sentence embeddings: then passages
+    /// should be scored with theirs ([`Coder::score_document_with`]).
+    pub fn uses_embeddings(&self) -> bool {
+        self.semantic_models.iter().any(Option::is_some)
     }
 
     /// Every training passage scored by a classifier trained on the other
@@ -350,7 +397,7 @@ impl Coder {
         self.ids
             .iter()
             .position(|c| c == category)
-            .is_some_and(|c| self.models[c].is_some())
+            .is_some_and(|c| self.models[c].is_some() || self.semantic_models[c].is_some())
     }
 
     fn remember_ngrams(&mut self, text: &str) {
@@ -370,13 +417,20 @@ impl Coder {
 
     /// Every category's score for a passage, best first.
     pub fn score(&self, text: &str) -> Vec<CategoryScore> {
-        self.rescore(self.analyse(text))
+        self.rescore(self.analyse(text), None)
     }
 
     /// Apply the trained classifiers (if any) and sort best first.
-    fn rescore(&self, analysis: Analysis) -> Vec<CategoryScore> {
+    fn rescore(&self, analysis: Analysis, semantic: Option<&[f32]>) -> Vec<CategoryScore> {
         let mut out = analysis.codebook;
         let codebook: Vec<f32> = out.iter().map(|s| s.score).collect();
+        if let Some(v) = semantic.filter(|v| !v.is_empty()) {
+            for (c, model) in self.semantic_models.iter().enumerate() {
+                if let Some(model) = model {
+                    out[c].score = model.prob(v, codebook[c]);
+                }
+            }
+        }
         for (c, model) in self.models.iter().enumerate() {
             if let Some(model) = model {
                 let x = with_codebook(&analysis.vector, &codebook, c);
@@ -471,6 +525,17 @@ impl Coder {
     /// ("We will complete our mission.") is about what the paragraphs
     /// around it are about.
     pub fn score_document(&self, texts: &[&str]) -> Vec<Vec<CategoryScore>> {
+        self.score_document_with(texts, None)
+    }
+
+    /// [`Coder::score_document`] with each passage's sentence embedding,
+    /// already mixed with its neighbours' ([`semantic::in_context`]), one
+    /// per text.
+    pub fn score_document_with(
+        &self,
+        texts: &[&str],
+        semantic: Option<&[Vec<f32>]>,
+    ) -> Vec<Vec<CategoryScore>> {
         let evidence: Vec<Evidence> = texts.iter().map(|t| self.evidence(t)).collect();
         let context: Vec<Context> = (0..texts.len())
             .map(|i| neighbour_context(&evidence, i, self.ids.len()))
@@ -478,7 +543,11 @@ impl Coder {
         evidence
             .into_iter()
             .zip(&context)
-            .map(|(e, ctx)| self.rescore(self.finish(e, Some(ctx))))
+            .enumerate()
+            .map(|(i, (e, ctx))| {
+                let v = semantic.and_then(|s| s.get(i)).map(Vec::as_slice);
+                self.rescore(self.finish(e, Some(ctx)), v)
+            })
             .collect()
     }
 
@@ -490,7 +559,19 @@ impl Coder {
         before: Option<&str>,
         after: Option<&str>,
     ) -> Vec<CategoryScore> {
-        self.rescore(self.analyse_in_context(text, before, after))
+        self.rescore(self.analyse_in_context(text, before, after), None)
+    }
+
+    /// [`Coder::score_in_context`] with the passage's sentence embedding,
+    /// already mixed with its neighbours'.
+    pub fn score_in_context_with(
+        &self,
+        text: &str,
+        before: Option<&str>,
+        after: Option<&str>,
+        semantic: Option<&[f32]>,
+    ) -> Vec<CategoryScore> {
+        self.rescore(self.analyse_in_context(text, before, after), semantic)
     }
 
     fn analyse_in_context(
@@ -568,6 +649,25 @@ pub struct LabelledPassage {
     pub categories: Vec<String>,
     pub before: Option<String>,
     pub after: Option<String>,
+    /// Its sentence embedding mixed with its neighbours'
+    /// ([`semantic::in_context`]), when the review has an encoder.
+    pub semantic: Option<Vec<f32>>,
+}
+
+/// Whether every hand-coded passage has an embedding, all of one length:
+/// only then are the classifiers trained on embeddings.
+fn has_embeddings(labelled: &[LabelledPassage]) -> bool {
+    let Some(dim) = labelled
+        .first()
+        .and_then(|p| p.semantic.as_ref())
+        .map(Vec::len)
+    else {
+        return false;
+    };
+    dim > 0
+        && labelled
+            .iter()
+            .all(|p| p.semantic.as_ref().is_some_and(|v| v.len() == dim))
 }
 
 /// Feature id → value, sorted by id.
@@ -707,12 +807,26 @@ fn preview(text: &str) -> String {
 /// passages of the same work are scored as one document, so each passage
 /// sees its neighbours ([`Coder::score_document`]).
 pub fn code_passages(coder: &Coder, passages: &[Passage]) -> Vec<Coding> {
+    code_passages_with(coder, passages, None)
+}
+
+/// [`code_passages`] with each passage's sentence embedding (one per
+/// passage, in the same order, not yet mixed with its neighbours').
+pub fn code_passages_with(
+    coder: &Coder,
+    passages: &[Passage],
+    embeddings: Option<&[Vec<f32>]>,
+) -> Vec<Coding> {
+    let semantic = embeddings.map(|e| semantic::in_context_by_work(passages, e));
+    let mut start = 0;
     passages
         .chunk_by(|a, b| a.work_id == b.work_id)
         .flat_map(|doc| {
             let texts: Vec<&str> = doc.iter().map(|p| p.text.as_str()).collect();
+            let doc_semantic = semantic.as_ref().map(|s| &s[start..start + doc.len()]);
+            start += doc.len();
             doc.iter()
-                .zip(coder.score_document(&texts))
+                .zip(coder.score_document_with(&texts, doc_semantic))
                 .flat_map(|(p, scores)| {
                     scores
                         .into_iter()

@@ -238,3 +238,58 @@ fn a_passage_inherits_actor_evidence_from_its_neighbours() {
     let threat = score_of(&coder.score_document(&texts)[1], "threat_landscape");
     assert!(threat < 0.1, "{threat}");
 }
+
+/// Hand-coded passages that the codebook cannot tell apart (no key term
+/// at all) but whose embeddings can: the trained coder follows the
+/// embeddings, and without one a passage keeps its codebook score.
+#[test]
+fn embeddings_teach_what_the_terms_cannot() {
+    let mut coder = Coder::from_codebook(&codebook()).unwrap();
+    let unit = |v: [f32; 3]| {
+        let n = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+        v.iter().map(|x| x / n).collect::<Vec<f32>>()
+    };
+    let labelled: Vec<LabelledPassage> = (0..12)
+        .map(|i| {
+            let t = i as f32 / 12.0;
+            let threat = i % 2 == 0;
+            LabelledPassage {
+                text: format!("Passage number {i} says something in plain words."),
+                categories: if threat {
+                    vec!["threat_landscape".into()]
+                } else {
+                    vec![]
+                },
+                semantic: Some(unit(if threat { [1.0, t, 0.1] } else { [t, 1.0, 0.1] })),
+                ..Default::default()
+            }
+        })
+        .collect();
+    coder.train_passages(&labelled).unwrap();
+    assert!(coder.uses_embeddings());
+    assert!(coder.is_trained("threat_landscape"));
+    assert!(!coder.is_trained("challenges_opportunities"));
+    let text = "Another passage in plain words.";
+    let near = unit([1.0, 0.2, 0.1]);
+    let far = unit([0.2, 1.0, 0.1]);
+    let with = |v: &[f32]| {
+        score_of(
+            &coder.score_in_context_with(text, None, None, Some(v)),
+            "threat_landscape",
+        )
+    };
+    assert!(with(&near) > 0.5, "{}", with(&near));
+    assert!(with(&far) < 0.5, "{}", with(&far));
+    let without = score_of(&coder.score(text), "threat_landscape");
+    assert!(without < 0.1, "{without}");
+    // A review without embeddings trains the n-gram classifier as before.
+    let plain: Vec<LabelledPassage> = labelled
+        .into_iter()
+        .map(|p| LabelledPassage {
+            semantic: None,
+            ..p
+        })
+        .collect();
+    coder.train_passages(&plain).unwrap();
+    assert!(!coder.uses_embeddings());
+}

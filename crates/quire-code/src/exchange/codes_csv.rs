@@ -169,6 +169,18 @@ fn codes_by_passage(codes: &[Coding]) -> BTreeMap<(&str, usize), Vec<String>> {
 /// sees the same context evidence that [`crate::code_passages`] scores
 /// with. `passages` must be in document order.
 pub fn labelled_passages(codes: &[Coding], passages: &[Passage]) -> Vec<LabelledPassage> {
+    labelled_passages_with(codes, passages, None)
+}
+
+/// [`labelled_passages`] with each passage's sentence embedding (one per
+/// passage, in the same order), mixed with its neighbours' as
+/// [`crate::code_passages_with`] mixes them.
+pub fn labelled_passages_with(
+    codes: &[Coding],
+    passages: &[Passage],
+    embeddings: Option<&[Vec<f32>]>,
+) -> Vec<LabelledPassage> {
+    let semantic = embeddings.map(|e| crate::semantic::in_context_by_work(passages, e));
     let by_passage = codes_by_passage(codes);
     let same_work = |i: usize, j: usize| passages[i].work_id == passages[j].work_id;
     passages
@@ -187,6 +199,11 @@ pub fn labelled_passages(codes: &[Coding], passages: &[Passage]) -> Vec<Labelled
                 categories: cats.clone(),
                 before,
                 after,
+                semantic: semantic
+                    .as_ref()
+                    .and_then(|s| s.get(i))
+                    .filter(|v| !v.is_empty())
+                    .cloned(),
             })
         })
         .collect()
