@@ -84,9 +84,12 @@ fn main() -> ExitCode {
         Command::Status(a) => cmd::status::run(a, &ctx),
         Command::Index(a) => cmd::index::run(a, &ctx),
         Command::Screen(a) => cmd::screen::run(a, &ctx),
-        Command::Code(a) => {
-            cmd::code::run(a, ctx.review().ok().as_ref().map(|r| r.root.as_path())).map(exit_code)
-        }
+        Command::Code(a) => cmd::code::run(
+            a,
+            ctx.review().ok().as_ref().map(|r| r.root.as_path()),
+            ctx.quiet,
+        )
+        .map(exit_code),
         Command::Report(a) => cmd::report::run(a, &ctx),
         Command::Review(a) => cmd::review::run(a, &ctx),
         Command::Cite(c) => cmd::cite::run(c).map(exit_code),

@@ -1053,6 +1053,27 @@ fn hand_codes_go_from_a_suggestion_sheet_into_the_review_and_out_again() {
             && l.contains(",manual,")),
         "{evidence}"
     );
+    let out = quire(&dir).arg("report").output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("coding: trained on 1 hand codes\n"), "{said}");
+    // An encoder named in review.toml that this build cannot use (no
+    // `encoder` feature, or no model there): said, and the report is
+    // written without embeddings.
+    let toml = std::fs::read_to_string(dir.join("review.toml")).unwrap();
+    std::fs::write(
+        dir.join("review.toml"),
+        format!("{toml}\n[coding]\nencoder = \"models/all-MiniLM-L6-v2\"\n"),
+    )
+    .unwrap();
+    let out = quire(&dir).arg("report").output().unwrap();
+    assert_success(&out);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("coding: trained on 1 hand codes without embeddings: ")
+            && said.contains("all-MiniLM-L6-v2"),
+        "{said}"
+    );
+    std::fs::write(dir.join("review.toml"), &toml).unwrap();
     // The category renamed afterwards: the report still runs, and says
     // which hand codes it left out.
     let toml = std::fs::read_to_string(dir.join("review.toml")).unwrap();

@@ -19,7 +19,7 @@ pub mod work;
 
 pub use coding::{Coding, CodingOrigin, Decision, DecisionLabel, Passage, ScreeningStage};
 pub use protocol::{
-    Actor, ActorKind, Category, Codebook, Protocol, ProtocolError, SelectionRule, SeminalRule,
-    SourceTypeRules, YearRange,
+    Actor, ActorKind, Category, Codebook, CodingSettings, Protocol, ProtocolError, SelectionRule,
+    SeminalRule, SourceTypeRules, YearRange,
 };
 pub use work::{Document, Person, Provenance, SourceType, Work, WorkKind};

@@ -42,6 +42,19 @@ pub struct Protocol {
     pub actors: Vec<Actor>,
     #[serde(default)]
     pub interests: InterestLexicon,
+    #[serde(default)]
+    pub coding: CodingSettings,
+}
+
+/// `[coding]`: how passages are coded beyond the codebook.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodingSettings {
+    /// A sentence-transformers model folder (relative to the review), whose
+    /// passage embeddings the trained coder reads beside the codebook once
+    /// there are hand codes. Needs a quire built with the `encoder` feature.
+    #[serde(default)]
+    pub encoder: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -10,6 +10,7 @@
 
 pub mod attachments;
 pub mod citations;
+pub mod embeddings;
 pub mod import;
 mod index_sync;
 pub mod layout;
@@ -47,6 +48,8 @@ pub enum ReviewError {
     Code(#[from] quire_code::CodeError),
     #[error("report: {0}")]
     Report(#[from] quire_report::ReportError),
+    #[error("encoder: {0}")]
+    Encoder(String),
 }
 
 /// Progress reporting for long stages. The CLI shows bars on a terminal

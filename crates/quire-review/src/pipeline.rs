@@ -6,8 +6,9 @@
 //! any reviewer) are left out as well as those the selection rule drops;
 //! the PRISMA counts say how many went where.
 
-use crate::{select, ReviewDir, ReviewError, Selection};
-use quire_code::{code_passages, exchange, passages, Coder};
+use crate::embeddings::{self, EncoderChoice};
+use crate::{select, Progress, ReviewDir, ReviewError, Selection};
+use quire_code::{code_passages_with, exchange, passages, Coder};
 use quire_model::{Coding, DecisionLabel, Passage, Protocol, ScreeningStage, Work};
 use quire_report::{PrismaCounts, ReportFiles, ReportInput};
 use quire_store::Store;
@@ -30,10 +31,20 @@ pub struct Analysis {
     /// Categories of stored hand codes that the codebook no longer has
     /// (renamed or removed since the coding): those codes were left out.
     pub hand_codes_left_out: BTreeMap<String, usize>,
+    /// What the trained coder read, for the summary: how many hand codes,
+    /// whether with sentence embeddings and, if an encoder was named but
+    /// could not be used, why.
+    pub coding_note: Option<String>,
 }
 
-/// Run selection, coding, synthesis and the report over what the store holds.
-pub fn run_analysis(review: &ReviewDir, protocol: &Protocol) -> Result<Analysis, ReviewError> {
+/// Run selection, coding, synthesis and the report over what the store
+/// holds. `progress` shows the one slow step there can be: encoding the
+/// passages for a review with an encoder and hand codes.
+pub fn run_analysis(
+    review: &ReviewDir,
+    protocol: &Protocol,
+    progress: &dyn Progress,
+) -> Result<Analysis, ReviewError> {
     let mut timings = Vec::new();
     let mut clock = Instant::now();
     let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, f64)>| {
@@ -41,7 +52,7 @@ pub fn run_analysis(review: &ReviewDir, protocol: &Protocol) -> Result<Analysis,
         clock = Instant::now();
     };
 
-    let store = Store::open(&review.db_path())?;
+    let mut store = Store::open(&review.db_path())?;
     let works = store.works()?;
     let selection = select(&protocol.selection, &works);
     let screened_out = screened_out(&store)?;
@@ -54,7 +65,8 @@ pub fn run_analysis(review: &ReviewDir, protocol: &Protocol) -> Result<Analysis,
 
     let passages = cut_passages(&store, &works, &included)?;
     lap("passages", &mut timings);
-    let (codings, hand_codes_left_out) = code(&store, protocol, &passages)?;
+    let coded = code(&mut store, review, protocol, &passages, progress)?;
+    let (codings, hand_codes_left_out) = (coded.codings, coded.left_out);
     lap("code", &mut timings);
 
     let synthesis = quire_synthesis::synthesise(&ReviewInput {
@@ -94,6 +106,7 @@ pub fn run_analysis(review: &ReviewDir, protocol: &Protocol) -> Result<Analysis,
         report,
         timings,
         hand_codes_left_out,
+        coding_note: coded.note,
     })
 }
 
@@ -132,13 +145,24 @@ fn cut_passages(
     Ok(all)
 }
 
+/// What [`code`] made.
+struct Coded {
+    codings: Vec<Coding>,
+    /// Hand codes of categories the codebook no longer has, by category.
+    left_out: BTreeMap<String, usize>,
+    note: Option<String>,
+}
+
 /// Auto-code every passage; hand codes from the store train the coder
-/// and are kept as manual codings alongside.
+/// and are kept as manual codings alongside. With hand codes and an
+/// encoder named in review.toml, the coder reads passage embeddings too.
 fn code(
-    store: &Store,
+    store: &mut Store,
+    review: &ReviewDir,
     protocol: &Protocol,
     passages: &[Passage],
-) -> Result<(Vec<Coding>, BTreeMap<String, usize>), ReviewError> {
+    progress: &dyn Progress,
+) -> Result<Coded, ReviewError> {
     let mut coder = Coder::from_codebook(&protocol.codebook())?;
     coder.fit_corpus(&passages.iter().map(|p| p.text.as_str()).collect::<Vec<_>>());
     // Hand codes of a category the codebook has lost would stop the
@@ -158,15 +182,21 @@ fn code(
             Coding::manual(work_id, passage, category, coder)
         })
         .collect();
+    let mut note = None;
+    let mut vectors = None;
     if !manual.is_empty() {
+        let (embedded, said) = embed_for_training(store, review, protocol, passages, progress)?;
+        vectors = embedded;
         // With their neighbours, as `code_passages` scores them.
-        coder.train_passages(&exchange::labelled_passages(&manual, passages))?;
+        let labelled = exchange::labelled_passages_with(&manual, passages, vectors.as_deref());
+        coder.train_passages(&labelled)?;
+        note = Some(format!("trained on {} hand codes{said}", manual.len()));
     }
     let hand_coded: HashSet<(&str, usize)> = manual
         .iter()
         .map(|c| (c.work_id.as_str(), c.passage))
         .collect();
-    let mut codings: Vec<Coding> = code_passages(&coder, passages)
+    let mut codings: Vec<Coding> = code_passages_with(&coder, passages, vectors.as_deref())
         .into_iter()
         .filter(|c| !hand_coded.contains(&(c.work_id.as_str(), c.passage)))
         .collect();
@@ -174,7 +204,37 @@ fn code(
     // the classifier and keeps the suggestions off the passage, but it is
     // no coding.
     codings.extend(manual.into_iter().filter(|c| !c.category.is_empty()));
-    Ok((codings, left_out))
+    Ok(Coded {
+        codings,
+        left_out,
+        note,
+    })
+}
+
+/// One embedding per passage, in the passages' order.
+type PassageVectors = Vec<Vec<f32>>;
+
+/// The passages' embeddings if review.toml names an encoder that loads,
+/// and what to say of them in the coding note.
+fn embed_for_training(
+    store: &mut Store,
+    review: &ReviewDir,
+    protocol: &Protocol,
+    passages: &[Passage],
+    progress: &dyn Progress,
+) -> Result<(Option<PassageVectors>, String), ReviewError> {
+    match embeddings::load_encoder(review, &protocol.coding) {
+        EncoderChoice::NotConfigured => Ok((None, String::new())),
+        EncoderChoice::Unavailable(why) => Ok((None, format!(" without embeddings: {why}"))),
+        EncoderChoice::Loaded(encoder) => {
+            let e = embeddings::embed(store, encoder.as_ref(), passages, progress)?;
+            let said = format!(
+                " with sentence embeddings ({} passages encoded, {} from the cache)",
+                e.encoded, e.cached
+            );
+            Ok((Some(e.vectors), said))
+        }
+    }
 }
 
 fn prisma_counts(

@@ -23,6 +23,7 @@
 
 mod attachments;
 mod decisions;
+mod embeddings;
 mod files;
 pub mod schema;
 mod works;

@@ -80,6 +80,14 @@ const MIGRATIONS: &[&str] = &[
         read INTEGER NOT NULL DEFAULT 0
      );
      CREATE INDEX attachments_named_by ON attachments(named_by);",
+    // 4: sentence embeddings of passages, by encoder and passage text (a
+    // cache: dropping it costs only time).
+    "CREATE TABLE embeddings (
+        model TEXT NOT NULL,
+        text_hash TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (model, text_hash)
+     );",
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -62,7 +62,7 @@ struct Source {
     passages: Vec<Passage>,
 }
 
-pub fn run(args: &Args, review_dir: Option<&Path>) -> anyhow::Result<i32> {
+pub fn run(args: &Args, review_dir: Option<&Path>, quiet: bool) -> anyhow::Result<i32> {
     let codebook_path = match (&args.codebook, review_dir) {
         (Some(p), _) => p.clone(),
         (None, Some(dir)) => dir.join("review.toml"),
@@ -158,9 +158,18 @@ pub fn run(args: &Args, review_dir: Option<&Path>) -> anyhow::Result<i32> {
     if let Some(dir) = store_dir {
         hand_codes = stored_hand_codes(dir)?;
     }
+    let mut semantic: Option<Vec<Vec<f32>>> = None;
     if !hand_codes.is_empty() {
         let passages: Vec<Passage> = sources.iter().flat_map(|s| s.passages.clone()).collect();
-        coder.train_passages(&exchange::labelled_passages(&hand_codes, &passages))?;
+        // In a review whose review.toml names an encoder, the classifier
+        // reads passage embeddings too, as `quire review` does.
+        let vectors = match store_dir {
+            Some(dir) => embed_passages(dir, &protocol, &passages, quiet)?,
+            None => None,
+        };
+        let labelled = exchange::labelled_passages_with(&hand_codes, &passages, vectors.as_deref());
+        coder.train_passages(&labelled)?;
+        semantic = vectors.map(|v| quire_code::semantic::in_context_by_work(&passages, &v));
     }
     if let Some(out) = &args.export_codes {
         let Some(dir) = store_dir else {
@@ -170,9 +179,16 @@ pub fn run(args: &Args, review_dir: Option<&Path>) -> anyhow::Result<i32> {
             .with_context(|| format!("{}: cannot create", out.display()))?;
         exchange::write_codes_csv(file, &stored_hand_codes(dir)?)?;
     }
+    let mut start = 0;
     let scored: Vec<Vec<CodedPassage>> = sources
         .iter()
-        .map(|s| exchange::score_document(&coder, &s.shown, &s.passages))
+        .map(|s| {
+            let own = semantic
+                .as_ref()
+                .map(|v| &v[start..start + s.passages.len()]);
+            start += s.passages.len();
+            exchange::score_document_with(&coder, &s.shown, &s.passages, own)
+        })
         .collect();
     let mut coded = scored.clone();
     for passage in coded.iter_mut().flatten() {
@@ -196,6 +212,32 @@ pub fn run(args: &Args, review_dir: Option<&Path>) -> anyhow::Result<i32> {
         write_qdpx(qdpx, &protocol, &sources, &coded, &hand_codes)?;
     }
     Ok(if problems > 0 { 1 } else { 0 })
+}
+
+/// The passages' embeddings when review.toml names an encoder that loads
+/// (cached in the review's store); `None`, with a word why, when it names
+/// one that cannot be used.
+fn embed_passages(
+    dir: &Path,
+    protocol: &Protocol,
+    passages: &[Passage],
+    quiet: bool,
+) -> anyhow::Result<Option<Vec<Vec<f32>>>> {
+    use quire_review::embeddings::{self, EncoderChoice};
+    let review = quire_review::ReviewDir::at(dir)?;
+    match embeddings::load_encoder(&review, &protocol.coding) {
+        EncoderChoice::NotConfigured => Ok(None),
+        EncoderChoice::Unavailable(why) => {
+            eprintln!("quire code: coding without embeddings: {why}");
+            Ok(None)
+        }
+        EncoderChoice::Loaded(encoder) => {
+            let mut store = quire_store::Store::open(&review.db_path())?;
+            let progress = crate::progress::CliProgress::new(quiet);
+            let e = embeddings::embed(&mut store, encoder.as_ref(), passages, &progress)?;
+            Ok(Some(e.vectors))
+        }
+    }
 }
 
 /// Every stored work of the review at `dir`: its full text, else its abstract.

@@ -14,7 +14,8 @@ pub struct Args {}
 pub fn run(_args: &Args, ctx: &Context) -> Result<u8> {
     let review = ctx.review()?;
     let protocol = ctx.protocol(&review)?;
-    let analysis = quire_review::run_analysis(&review, &protocol)?;
+    let progress = crate::progress::CliProgress::new(ctx.quiet);
+    let analysis = quire_review::run_analysis(&review, &protocol, &progress)?;
     print_analysis(&analysis);
     Ok(0)
 }
@@ -63,6 +64,9 @@ pub fn print_analysis(a: &Analysis) {
         ),
         count(s.actors.unknown.len(), "proposed actor", "proposed actors"),
     );
+    if let Some(note) = &a.coding_note {
+        println!("coding: {note}");
+    }
     if !a.hand_codes_left_out.is_empty() {
         let left: Vec<String> = a
             .hand_codes_left_out

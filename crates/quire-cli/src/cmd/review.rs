@@ -25,7 +25,7 @@ pub fn run(args: &Args, ctx: &Context) -> Result<u8> {
     let progress = CliProgress::new(ctx.quiet);
     let summary = quire_review::import(&review, &protocol, &[], &progress)?;
     super::import::print_summary(&summary);
-    let analysis = quire_review::run_analysis(&review, &protocol)?;
+    let analysis = quire_review::run_analysis(&review, &protocol, &progress)?;
     super::report::print_analysis(&analysis);
     Ok(if summary.is_clean() { 0 } else { 1 })
 }

@@ -38,10 +38,21 @@ pub fn code_document(coder: &Coder, source: &str, passages: &[Passage]) -> Vec<C
 /// Score every passage of one source against every category, best first,
 /// assigned or not (a researcher's own cut-off, a ranking to read).
 pub fn score_document(coder: &Coder, source: &str, passages: &[Passage]) -> Vec<CodedPassage> {
+    score_document_with(coder, source, passages, None)
+}
+
+/// [`score_document`] with each passage's sentence embedding, already
+/// mixed with its neighbours' (`semantic::in_context`), one per passage.
+pub fn score_document_with(
+    coder: &Coder,
+    source: &str,
+    passages: &[Passage],
+    semantic: Option<&[Vec<f32>]>,
+) -> Vec<CodedPassage> {
     let texts: Vec<&str> = passages.iter().map(|p| p.text.as_str()).collect();
     passages
         .iter()
-        .zip(coder.score_document(&texts))
+        .zip(coder.score_document_with(&texts, semantic))
         .map(|(p, codes)| CodedPassage {
             source: source.to_string(),
             passage: p.ordinal,

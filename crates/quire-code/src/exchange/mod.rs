@@ -10,5 +10,7 @@ pub use codes_csv::{
     labelled_examples, labelled_passages, labelled_passages_with, read_codes_csv, read_codes_from,
     write_codes_csv, CodesImport,
 };
-pub use jsonl::{assigned_only, code_document, score_document, write_jsonl, CodedPassage};
+pub use jsonl::{
+    assigned_only, code_document, score_document, score_document_with, write_jsonl, CodedPassage,
+};
 pub use qdpx::{write_qdpx, QdpxProject, QdpxSource};
