@@ -23,15 +23,17 @@
 //! - [`coder`] scores passages per category, explainably: matched codebook
 //!   terms (and actor aliases) weighted by specificity plus similarity to
 //!   the definition, and, once passages are coded by hand, a classifier
-//!   trained on them. [`code_passages`] and [`Coder::score_document`]
-//!   score each passage with its neighbours (who acts is often named a
-//!   paragraph earlier) and discount passages off the review's focus.
+//!   trained on them — over the passages' sentence embeddings too when
+//!   the caller has them ([`semantic`]; `quire-encode` computes them).
+//!   [`code_passages`] and [`Coder::score_document`] score each passage
+//!   with its neighbours (who acts is often named a paragraph earlier) and
+//!   discount passages off the review's focus.
 //! - [`exchange`] reads and writes manual codes as CSV, coded passages as
 //!   JSON Lines, and whole coded projects as REFI-QDA `.qdpx`.
 //!
 //! What it does not do: read PDFs or HTML (`quire-ingest` turns them into
-//! Documents), store codings (`quire-store`), or synthesise themes
-//! (`quire-synthesis`).
+//! Documents), run a neural encoder (`quire-encode`), store codings
+//! (`quire-store`), or synthesise themes (`quire-synthesis`).
 
 pub mod coder;
 pub mod exchange;

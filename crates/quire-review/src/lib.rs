@@ -2,7 +2,9 @@
 //! importing sources into the store while deduplicating and keeping the
 //! search index current ([`import()`]), the protocol's selection rule
 //! ([`selection`]) over the citations inside the corpus ([`citations`]),
-//! and what the review holds ([`status`]).
+//! what the review holds ([`status`]), the analysis pipeline
+//! ([`pipeline`]) and the passage embeddings it may train on
+//! ([`embeddings`]).
 //!
 //! The CLI (`quire`) and the web server are thin shells over this crate.
 //! It does not parse formats (`quire-ingest`), own the schema
