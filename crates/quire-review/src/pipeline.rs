@@ -227,12 +227,19 @@ fn embed_for_training(
         EncoderChoice::NotConfigured => Ok((None, String::new())),
         EncoderChoice::Unavailable(why) => Ok((None, format!(" without embeddings: {why}"))),
         EncoderChoice::Loaded(encoder) => {
-            let e = embeddings::embed(store, encoder.as_ref(), passages, progress)?;
-            let said = format!(
-                " with sentence embeddings ({} passages encoded, {} from the cache)",
-                e.encoded, e.cached
-            );
-            Ok((Some(e.vectors), said))
+            match embeddings::embed(store, encoder.as_ref(), passages, progress) {
+                Ok(e) => {
+                    let said = format!(
+                        " with sentence embeddings ({} passages encoded, {} from the cache)",
+                        e.encoded, e.cached
+                    );
+                    Ok((Some(e.vectors), said))
+                }
+                // A passage the encoder fails on: the review goes on
+                // without embeddings, and says which passage it was.
+                Err(ReviewError::Encoder(why)) => Ok((None, format!(" without embeddings: {why}"))),
+                Err(e) => Err(e),
+            }
         }
     }
 }
