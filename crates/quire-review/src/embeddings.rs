@@ -145,6 +145,40 @@ pub fn embed(
     })
 }
 
+/// One embedding per passage, in the passages' order.
+pub type PassageVectors = Vec<Vec<f32>>;
+
+/// The passages' embeddings if `settings` name an encoder that loads and
+/// runs, with a few words for the summary: "" when none is named,
+/// " with sentence embeddings (…)" or " without embeddings: why". A model
+/// that cannot be loaded, or a passage it fails on, leaves the caller to
+/// code without embeddings; only a store error stops it.
+pub fn embed_if_configured(
+    store: &mut Store,
+    review: &ReviewDir,
+    settings: &CodingSettings,
+    passages: &[Passage],
+    progress: &dyn Progress,
+) -> Result<(Option<PassageVectors>, String), ReviewError> {
+    match load_encoder(review, settings) {
+        EncoderChoice::NotConfigured => Ok((None, String::new())),
+        EncoderChoice::Unavailable(why) => Ok((None, format!(" without embeddings: {why}"))),
+        EncoderChoice::Loaded(encoder) => {
+            match embed(store, encoder.as_ref(), passages, progress) {
+                Ok(e) => {
+                    let said = format!(
+                        " with sentence embeddings ({} passages encoded, {} from the cache)",
+                        e.encoded, e.cached
+                    );
+                    Ok((Some(e.vectors), said))
+                }
+                Err(ReviewError::Encoder(why)) => Ok((None, format!(" without embeddings: {why}"))),
+                Err(e) => Err(e),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@
 //! any reviewer) are left out as well as those the selection rule drops;
 //! the PRISMA counts say how many went where.
 
-use crate::embeddings::{self, EncoderChoice};
+use crate::embeddings;
 use crate::{select, Progress, ReviewDir, ReviewError, Selection};
 use quire_code::{code_passages_with, exchange, passages, Coder};
 use quire_model::{Coding, DecisionLabel, Passage, Protocol, ScreeningStage, Work};
@@ -185,7 +185,8 @@ fn code(
     let mut note = None;
     let mut vectors = None;
     if !manual.is_empty() {
-        let (embedded, said) = embed_for_training(store, review, protocol, passages, progress)?;
+        let (embedded, said) =
+            embeddings::embed_if_configured(store, review, &protocol.coding, passages, progress)?;
         vectors = embedded;
         // With their neighbours, as `code_passages` scores them.
         let labelled = exchange::labelled_passages_with(&manual, passages, vectors.as_deref());
@@ -209,39 +210,6 @@ fn code(
         left_out,
         note,
     })
-}
-
-/// One embedding per passage, in the passages' order.
-type PassageVectors = Vec<Vec<f32>>;
-
-/// The passages' embeddings if review.toml names an encoder that loads,
-/// and what to say of them in the coding note.
-fn embed_for_training(
-    store: &mut Store,
-    review: &ReviewDir,
-    protocol: &Protocol,
-    passages: &[Passage],
-    progress: &dyn Progress,
-) -> Result<(Option<PassageVectors>, String), ReviewError> {
-    match embeddings::load_encoder(review, &protocol.coding) {
-        EncoderChoice::NotConfigured => Ok((None, String::new())),
-        EncoderChoice::Unavailable(why) => Ok((None, format!(" without embeddings: {why}"))),
-        EncoderChoice::Loaded(encoder) => {
-            match embeddings::embed(store, encoder.as_ref(), passages, progress) {
-                Ok(e) => {
-                    let said = format!(
-                        " with sentence embeddings ({} passages encoded, {} from the cache)",
-                        e.encoded, e.cached
-                    );
-                    Ok((Some(e.vectors), said))
-                }
-                // A passage the encoder fails on: the review goes on
-                // without embeddings, and says which passage it was.
-                Err(ReviewError::Encoder(why)) => Ok((None, format!(" without embeddings: {why}"))),
-                Err(e) => Err(e),
-            }
-        }
-    }
 }
 
 fn prisma_counts(

@@ -215,29 +215,28 @@ pub fn run(args: &Args, review_dir: Option<&Path>, quiet: bool) -> anyhow::Resul
 }
 
 /// The passages' embeddings when review.toml names an encoder that loads
-/// (cached in the review's store); `None`, with a word why, when it names
-/// one that cannot be used.
+/// (cached in the review's store); `None`, with a word why on stderr, when
+/// it names one that cannot be used.
 fn embed_passages(
     dir: &Path,
     protocol: &Protocol,
     passages: &[Passage],
     quiet: bool,
 ) -> anyhow::Result<Option<Vec<Vec<f32>>>> {
-    use quire_review::embeddings::{self, EncoderChoice};
     let review = quire_review::ReviewDir::at(dir)?;
-    match embeddings::load_encoder(&review, &protocol.coding) {
-        EncoderChoice::NotConfigured => Ok(None),
-        EncoderChoice::Unavailable(why) => {
-            eprintln!("quire code: coding without embeddings: {why}");
-            Ok(None)
-        }
-        EncoderChoice::Loaded(encoder) => {
-            let mut store = quire_store::Store::open(&review.db_path())?;
-            let progress = crate::progress::CliProgress::new(quiet);
-            let e = embeddings::embed(&mut store, encoder.as_ref(), passages, &progress)?;
-            Ok(Some(e.vectors))
-        }
+    let mut store = quire_store::Store::open(&review.db_path())?;
+    let progress = crate::progress::CliProgress::new(quiet);
+    let (vectors, said) = quire_review::embeddings::embed_if_configured(
+        &mut store,
+        &review,
+        &protocol.coding,
+        passages,
+        &progress,
+    )?;
+    if vectors.is_none() && !said.is_empty() {
+        eprintln!("quire code: coding{said}");
     }
+    Ok(vectors)
 }
 
 /// Every stored work of the review at `dir`: its full text, else its abstract.
