@@ -120,6 +120,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         codings: &codings,
         synthesis: &synthesis,
         prisma: &prisma,
+        encoder: None,
     };
     let dir = std::env::temp_dir().join(format!("quire-report-bench-{}", std::process::id()));
     let mut times = Vec::with_capacity(runs);

@@ -56,6 +56,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         codings: &codings,
         synthesis: &synthesis,
         prisma: &prisma,
+        encoder: None,
     };
     let started = std::time::Instant::now();
     let files = write_report(&input, &out)?;

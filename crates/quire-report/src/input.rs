@@ -38,6 +38,9 @@ pub struct ReportInput<'a> {
     pub codings: &'a [Coding],
     pub synthesis: &'a Synthesis,
     pub prisma: &'a PrismaCounts,
+    /// The sentence encoder (its model folder's name) whose passage
+    /// embeddings the trained coder read, if it read any: the methods say so.
+    pub encoder: Option<&'a str>,
 }
 
 impl<'a> ReportInput<'a> {

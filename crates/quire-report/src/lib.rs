@@ -20,7 +20,8 @@
 //! use quire_report::{write_report, PrismaCounts, ReportInput};
 //! let prisma = PrismaCounts { identified: 60, duplicates_removed: 9, screened: 51,
 //!                             excluded: 11, included: 40, ..Default::default() };
-//! let input = ReportInput { protocol, works, passages, codings, synthesis, prisma: &prisma };
+//! let input = ReportInput { protocol, works, passages, codings, synthesis, prisma: &prisma,
+//!                           encoder: None };
 //! let files = write_report(&input, std::path::Path::new("out"))?;
 //! println!("wrote {}", files.html.display());
 //! # Ok(()) }

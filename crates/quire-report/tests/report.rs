@@ -10,6 +10,36 @@ fn write(works: &[quire_model::Work]) -> (tempfile::TempDir, ReportFiles) {
     write_with(works, |_| {})
 }
 
+/// The report of the fixture with hand codes among the codings and,
+/// if given, the encoder the trained coder read.
+fn write_hand_coded(encoder: Option<&str>) -> String {
+    let works = fixture::works();
+    let protocol = fixture::protocol();
+    let passages = fixture::passages();
+    let mut codings = fixture::codings();
+    let first = codings[0].clone();
+    codings.push(quire_model::Coding::manual(
+        first.work_id.clone(),
+        first.passage,
+        first.category.clone(),
+        "ana".into(),
+    ));
+    let synthesis = fixture::synthesis(&protocol, &works);
+    let prisma = PrismaCounts::default();
+    let input = ReportInput {
+        protocol: &protocol,
+        works: &works,
+        passages: &passages,
+        codings: &codings,
+        synthesis: &synthesis,
+        prisma: &prisma,
+        encoder,
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let files = write_report(&input, &dir.path().join("out")).expect("report written");
+    read(&files.markdown)
+}
+
 /// [`write`], with the synthesis changed by `edit` first.
 fn write_with(
     works: &[quire_model::Work],
@@ -36,6 +66,7 @@ fn write_with(
         codings: &codings,
         synthesis: &synthesis,
         prisma: &prisma,
+        encoder: None,
     };
     let dir = tempfile::tempdir().expect("temp dir");
     let files = write_report(&input, &dir.path().join("out")).expect("report written");
@@ -550,4 +581,26 @@ fn with_no_debate_the_answered_accusations_are_announced() {
     let md = read(&files.markdown);
     assert!(md.contains("No opposing positions were found between the included works.\n"));
     assert!(!md.contains("Accusations answered but not voiced"));
+}
+
+#[test]
+fn the_methods_say_how_passages_were_coded() {
+    let (_dir, files) = write(&fixture::works());
+    let md = read(&files.markdown);
+    assert!(
+        md.contains("Passages were coded automatically against this framework"),
+        "{md}"
+    );
+    assert!(md.contains("No passage was coded by hand."));
+    let trained = write_hand_coded(None);
+    assert!(
+        trained.contains("1 passage was coded by hand (by ana)")
+            && trained.contains("over each passage's words and codebook score"),
+        "{trained}"
+    );
+    let embedded = write_hand_coded(Some("all-MiniLM-L6-v2"));
+    assert!(
+        embedded.contains("sentence embedding (all-MiniLM-L6-v2) and codebook score"),
+        "{embedded}"
+    );
 }

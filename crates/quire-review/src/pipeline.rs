@@ -66,7 +66,12 @@ pub fn run_analysis(
     let passages = cut_passages(&store, &works, &included)?;
     lap("passages", &mut timings);
     let coded = code(&mut store, review, protocol, &passages, progress)?;
-    let (codings, hand_codes_left_out) = (coded.codings, coded.left_out);
+    let Coded {
+        codings,
+        left_out: hand_codes_left_out,
+        note: coding_note,
+        encoder,
+    } = coded;
     lap("code", &mut timings);
 
     let synthesis = quire_synthesis::synthesise(&ReviewInput {
@@ -89,6 +94,7 @@ pub fn run_analysis(
             codings: &codings,
             synthesis: &synthesis,
             prisma: &prisma,
+            encoder: encoder.as_deref(),
         },
         &out,
     )?;
@@ -106,7 +112,7 @@ pub fn run_analysis(
         report,
         timings,
         hand_codes_left_out,
-        coding_note: coded.note,
+        coding_note,
     })
 }
 
@@ -151,6 +157,8 @@ struct Coded {
     /// Hand codes of categories the codebook no longer has, by category.
     left_out: BTreeMap<String, usize>,
     note: Option<String>,
+    /// The encoder's folder name, when the coder read its embeddings.
+    encoder: Option<String>,
 }
 
 /// Auto-code every passage; hand codes from the store train the coder
@@ -205,10 +213,20 @@ fn code(
     // the classifier and keeps the suggestions off the passage, but it is
     // no coding.
     codings.extend(manual.into_iter().filter(|c| !c.category.is_empty()));
+    let encoder = vectors
+        .as_ref()
+        .and(protocol.coding.encoder.as_ref())
+        .map(|dir| {
+            dir.file_name()
+                .unwrap_or(dir.as_os_str())
+                .to_string_lossy()
+                .into_owned()
+        });
     Ok(Coded {
         codings,
         left_out,
         note,
+        encoder,
     })
 }
 

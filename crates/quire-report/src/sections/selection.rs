@@ -4,8 +4,9 @@
 use crate::charts::{heatmap::heatmap, prisma::prisma_flow, Chart};
 use crate::input::ReportInput;
 use crate::render::{Block, Cell, Section, Table};
+use quire_model::{Coding, CodingOrigin};
 use quire_synthesis::RecencyStatus;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Protocol & selection: the question, keywords, framework and the
 /// recency rule applied to every work.
@@ -84,6 +85,7 @@ pub fn protocol(input: &ReportInput) -> Section {
                 })
                 .collect(),
         }));
+        blocks.push(Block::Paragraph(coding_method(input)));
     }
     if !recency.works.is_empty() && !selection_in_appendix(input) {
         blocks.push(Block::Subheading("The rule applied to each work".into()));
@@ -99,6 +101,48 @@ pub fn protocol(input: &ReportInput) -> Section {
         title: "Protocol and selection".into(),
         blocks,
     }
+}
+
+/// How the passages were coded, for the methods: automatically from the
+/// framework, and what the hand codes, if any, taught.
+fn coding_method(input: &ReportInput) -> String {
+    let automatic = "Passages were coded automatically against this framework: each passage \
+        is scored per category from the key terms it contains (weighted by how specific they \
+        are in the corpus), its closeness to the category's definition and the actors named \
+        around it; a score of 0.5 or more assigns the category.";
+    let manual: Vec<&Coding> = input
+        .codings
+        .iter()
+        .filter(|c| c.origin == CodingOrigin::Manual)
+        .collect();
+    if manual.is_empty() {
+        return format!("{automatic} No passage was coded by hand.");
+    }
+    let passages: BTreeSet<(&str, usize)> = manual
+        .iter()
+        .map(|c| (c.work_id.as_str(), c.passage))
+        .collect();
+    let coders: BTreeSet<&str> = manual.iter().filter_map(|c| c.coder.as_deref()).collect();
+    let by = if coders.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " (by {})",
+            coders.into_iter().collect::<Vec<_>>().join(", ")
+        )
+    };
+    let read = match input.encoder {
+        Some(model) => format!("each passage's sentence embedding ({model}) and codebook score"),
+        None => "each passage's words and codebook score".to_string(),
+    };
+    let (n, were) = match passages.len() {
+        1 => ("1 passage".to_string(), "was"),
+        n => (format!("{n} passages"), "were"),
+    };
+    format!(
+        "{automatic} {n} {were} coded by hand{by}: the hand codes stand as given, and they \
+         trained a logistic regression per category over {read}, which re-scored the other passages."
+    )
 }
 
 fn selection_in_appendix(input: &ReportInput) -> bool {
