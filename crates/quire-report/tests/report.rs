@@ -594,7 +594,7 @@ fn the_methods_say_how_passages_were_coded() {
     assert!(md.contains("No passage was coded by hand."));
     let trained = write_hand_coded(None);
     assert!(
-        trained.contains("1 passage was coded by hand (by ana)")
+        trained.contains("1 passage was given categories by hand (by ana)")
             && trained.contains("over each passage's words and codebook score"),
         "{trained}"
     );

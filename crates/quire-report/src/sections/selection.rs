@@ -140,8 +140,9 @@ fn coding_method(input: &ReportInput) -> String {
         n => (format!("{n} passages"), "were"),
     };
     format!(
-        "{automatic} {n} {were} coded by hand{by}: the hand codes stand as given, and they \
-         trained a logistic regression per category over {read}, which re-scored the other passages."
+        "{automatic} {n} {were} given categories by hand{by}. The hand codes stand as given \
+         and trained a logistic regression per category over {read}, which re-scored the other \
+         passages."
     )
 }
 
