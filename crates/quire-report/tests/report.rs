@@ -13,30 +13,15 @@ fn write(works: &[quire_model::Work]) -> (tempfile::TempDir, ReportFiles) {
 /// The report of the fixture with hand codes among the codings and,
 /// if given, the encoder the trained coder read.
 fn write_hand_coded(encoder: Option<&str>) -> String {
-    let works = fixture::works();
-    let protocol = fixture::protocol();
-    let passages = fixture::passages();
     let mut codings = fixture::codings();
     let first = codings[0].clone();
     codings.push(quire_model::Coding::manual(
-        first.work_id.clone(),
+        first.work_id,
         first.passage,
-        first.category.clone(),
+        first.category,
         "ana".into(),
     ));
-    let synthesis = fixture::synthesis(&protocol, &works);
-    let prisma = PrismaCounts::default();
-    let input = ReportInput {
-        protocol: &protocol,
-        works: &works,
-        passages: &passages,
-        codings: &codings,
-        synthesis: &synthesis,
-        prisma: &prisma,
-        encoder,
-    };
-    let dir = tempfile::tempdir().expect("temp dir");
-    let files = write_report(&input, &dir.path().join("out")).expect("report written");
+    let (_dir, files) = write_report_of(&fixture::works(), &codings, encoder, |_| {});
     read(&files.markdown)
 }
 
@@ -45,9 +30,17 @@ fn write_with(
     works: &[quire_model::Work],
     edit: impl FnOnce(&mut quire_synthesis::Synthesis),
 ) -> (tempfile::TempDir, ReportFiles) {
+    write_report_of(works, &fixture::codings(), None, edit)
+}
+
+fn write_report_of(
+    works: &[quire_model::Work],
+    codings: &[quire_model::Coding],
+    encoder: Option<&str>,
+    edit: impl FnOnce(&mut quire_synthesis::Synthesis),
+) -> (tempfile::TempDir, ReportFiles) {
     let protocol = fixture::protocol();
     let passages = fixture::passages();
-    let codings = fixture::codings();
     let mut synthesis = fixture::synthesis(&protocol, works);
     edit(&mut synthesis);
     let prisma = PrismaCounts {
@@ -63,10 +56,10 @@ fn write_with(
         protocol: &protocol,
         works,
         passages: &passages,
-        codings: &codings,
+        codings,
         synthesis: &synthesis,
         prisma: &prisma,
-        encoder: None,
+        encoder,
     };
     let dir = tempfile::tempdir().expect("temp dir");
     let files = write_report(&input, &dir.path().join("out")).expect("report written");
