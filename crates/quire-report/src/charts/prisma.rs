@@ -9,6 +9,9 @@ const BOX_H: f64 = 54.0;
 const STEP: f64 = 96.0;
 const SIDE_X: f64 = 390.0;
 const SIDE_W: f64 = 300.0;
+/// Below a box's top, the middle of the gap to the next box: where a side
+/// arrow leaves the column, so that it does not cross the box above.
+const GAP_MIDDLE: f64 = (BOX_H + STEP) / 2.0;
 
 /// The flow diagram for the given counts.
 pub fn prisma_flow(counts: &PrismaCounts) -> String {
@@ -43,7 +46,7 @@ pub fn prisma_flow(counts: &PrismaCounts) -> String {
     );
     side_box(
         &mut svg,
-        y + STEP / 2.0,
+        y + GAP_MIDDLE,
         "Duplicates removed",
         counts.duplicates_removed,
         &[],
@@ -67,7 +70,7 @@ pub fn prisma_flow(counts: &PrismaCounts) -> String {
         .collect();
     side_box(
         &mut svg,
-        y + STEP / 2.0,
+        y + GAP_MIDDLE,
         "Records excluded",
         counts.excluded,
         &shown,
@@ -130,7 +133,7 @@ fn draw_box(svg: &mut Svg, x: f64, y: f64, w: f64, h: f64, label: &str, n: usize
 }
 
 /// A box to the right of the main column, joined by a horizontal arrow
-/// from the column's centre line at height `mid`.
+/// from the column's connector at height `mid` (between two boxes).
 fn side_box(svg: &mut Svg, mid: f64, label: &str, n: usize, lines: &[String]) {
     let h = BOX_H + 16.0 * lines.len() as f64;
     let y = mid - BOX_H / 2.0;
@@ -191,5 +194,38 @@ mod tests {
         }
         assert!(svg.contains("before 2019 &amp; not seminal: 50"));
         assert!(svg.contains("Full texts assessed"));
+    }
+
+    /// Each side arrow leaves the column between two boxes, not across
+    /// the box above (it ran through "n = …" of "Records identified").
+    #[test]
+    fn side_arrows_branch_off_between_the_boxes() {
+        let svg = prisma_flow(&PrismaCounts {
+            identified: 51,
+            screened: 51,
+            included: 51,
+            ..Default::default()
+        });
+        let number = |s: &str, attr: &str| -> f64 {
+            let at = s.find(&format!("{attr}=\"")).unwrap() + attr.len() + 2;
+            s[at..].split('"').next().unwrap().parse().unwrap()
+        };
+        let boxes: Vec<(f64, f64)> = svg
+            .lines()
+            .filter(|l| l.starts_with("<rect") && number(l, "x") == 20.0)
+            .map(|l| (number(l, "y"), number(l, "y") + number(l, "height")))
+            .collect();
+        let side_arrows: Vec<f64> = svg
+            .lines()
+            .filter(|l| l.starts_with("<line") && number(l, "y1") == number(l, "y2"))
+            .map(|l| number(l, "y1"))
+            .collect();
+        assert_eq!(side_arrows.len(), 2);
+        for (arrow, pair) in side_arrows.iter().zip(boxes.windows(2)) {
+            assert!(
+                *arrow > pair[0].1 && *arrow < pair[1].0,
+                "arrow at {arrow}, boxes {pair:?}"
+            );
+        }
     }
 }
