@@ -23,6 +23,8 @@ use candle_transformers::models::bert::{BertModel, Config};
 use serde::Deserialize;
 use tokenizers::{Tokenizer, TruncationParams};
 
+pub mod fixture;
+
 /// What can go wrong loading a model or encoding with it.
 #[derive(Debug, thiserror::Error)]
 pub enum EncodeError {

@@ -257,4 +257,51 @@ mod tests {
         assert_eq!((ok.cached, ok.encoded), (1, 0));
         assert_eq!(ok.vectors, vec![vec![1.0]]);
     }
+
+    /// The glue to `quire-encode`: a model folder named in review.toml is
+    /// loaded, encodes every passage once, and is read from the cache after.
+    #[cfg(feature = "encoder")]
+    #[test]
+    fn the_model_folder_review_toml_names_is_loaded_and_cached() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("review.toml"), "").unwrap();
+        let model = dir.path().join("models/tiny");
+        std::fs::create_dir_all(&model).unwrap();
+        quire_encode::fixture::write_tiny_model(&model, None, false).unwrap();
+        let review = ReviewDir::at(dir.path()).unwrap();
+        let settings = CodingSettings {
+            encoder: Some("models/tiny".into()),
+        };
+        let mut store = Store::in_memory().unwrap();
+        let ps = [
+            passage("a", 0, "the border closed"),
+            passage("b", 0, "trade and refugees"),
+        ];
+        let run = |store: &mut Store| {
+            embed_if_configured(store, &review, &settings, &ps, &crate::NoProgress).unwrap()
+        };
+        let (vectors, said) = run(&mut store);
+        let vectors = vectors.unwrap_or_else(|| panic!("no vectors:{said}"));
+        assert_eq!(
+            said,
+            " with sentence embeddings (2 passages encoded, 0 from the cache)"
+        );
+        assert_eq!(vectors.len(), 2);
+        assert!(vectors
+            .iter()
+            .all(|v| v.len() == quire_encode::fixture::DIMENSION));
+        assert_ne!(vectors[0], vectors[1]);
+        let (again, said) = run(&mut store);
+        assert_eq!(
+            said,
+            " with sentence embeddings (0 passages encoded, 2 from the cache)"
+        );
+        assert_eq!(again, Some(vectors));
+
+        // Not a model: coded without embeddings, and why.
+        std::fs::remove_file(model.join("model.safetensors")).unwrap();
+        let (none, said) = run(&mut Store::in_memory().unwrap());
+        assert!(none.is_none());
+        assert!(said.contains("model.safetensors"), "{said}");
+    }
 }
