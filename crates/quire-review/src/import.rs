@@ -8,7 +8,7 @@
 //! recorded.
 
 use crate::attachments::{self, MissingAttachment};
-use crate::{index_sync, Progress, ReviewDir, ReviewError};
+use crate::{index_sync, successors, Progress, ReviewDir, ReviewError};
 use quire_ingest::dedup::{
     merge_into, texts_tell_different_works, title_similarity, DedupIndex, DedupMatch,
 };
@@ -55,6 +55,10 @@ pub struct ImportSummary {
     /// Files read again because they changed since their last import:
     /// what they gave then was replaced by what they give now.
     pub changed_files: Vec<String>,
+    /// Screening decisions and hand codes handed on to works that a
+    /// changed file gave back under another id (a title corrected in a
+    /// record without a key of its own).
+    pub carried_over: usize,
     /// Files of `sources/` imported before and since removed: their works
     /// stay until `quire import --prune` (see [`prune_gone_files`]).
     pub gone_files: Vec<String>,
@@ -78,6 +82,7 @@ impl ImportSummary {
         self.near_duplicates.extend(other.near_duplicates);
         self.named_after_file.extend(other.named_after_file);
         self.changed_files.extend(other.changed_files);
+        self.carried_over += other.carried_over;
         self.gone_files.extend(other.gone_files);
         self.attached += other.attached;
         self.missing_attachments.extend(other.missing_attachments);
@@ -344,6 +349,9 @@ struct FileCounts {
     attachments_named: Vec<(String, Vec<String>)>,
     /// Full texts read into the works an export attached them to.
     attached: usize,
+    /// Screening decisions and hand codes handed on to works that came
+    /// back under another id.
+    carried_over: usize,
 }
 
 impl FileImport<'_, '_> {
@@ -369,7 +377,9 @@ impl FileImport<'_, '_> {
         // A file changed since it was imported (front matter added, an
         // export redone) replaces what it gave, in the same transaction:
         // if reading it fails, the old works stay.
+        let mut before = Vec::new();
         if previous.is_some() {
+            before = tx.works_from_file(shown)?;
             for id in tx.forget_file(shown)? {
                 self.index.mark_changed(id);
             }
@@ -406,6 +416,7 @@ impl FileImport<'_, '_> {
             items.drain(..),
             &mut counts,
         )?;
+        counts.carried_over = successors::carry_reviewer_records(&tx, shown, &before)?;
         let to_read = attachments::link_named_files(
             &tx,
             self.review,
@@ -500,6 +511,7 @@ fn finish_file(
     summary.near_duplicates.extend(counts.near);
     summary.named_after_file.extend(counts.named_after_file);
     summary.attached += counts.attached;
+    summary.carried_over += counts.carried_over;
     if counts.changed {
         summary.changed_files.push(shown.to_string());
     }
@@ -946,6 +958,69 @@ mod tests {
             (work.title.as_str(), work.year),
             ("ungdc-2016-tuv", Some(2016))
         );
+    }
+
+    #[test]
+    fn decisions_and_codes_follow_a_work_whose_corrected_title_changes_its_id() {
+        use quire_model::{Decision, DecisionLabel, ScreeningStage};
+        let tmp = tempfile::tempdir().unwrap();
+        let ris = |first: &str| {
+            format!(
+                "TY  - JOUR\nTI  - {first}\nAU  - Khan, Ayesha\nPY  - 2021\nER  - \n\n\
+                 TY  - RPRT\nTI  - Refugees after the takeover\nAU  - Ali, Bilal\nPY  - 2022\nER  - \n"
+            )
+        };
+        let review = review_with_sources(
+            tmp.path(),
+            &[("export.ris", &ris("Border trde and security"))],
+        );
+        import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
+        let old_id = "khan-2021-border-trde-and-security";
+        {
+            let mut store = Store::open(&review.db_path()).unwrap();
+            assert!(store.get_work(old_id).unwrap().is_some());
+            for id in [old_id, "ali-2022-refugees-after-the-takeover"] {
+                store
+                    .record_decision(&Decision {
+                        work_id: id.into(),
+                        stage: ScreeningStage::Abstract,
+                        reviewer: "ana".into(),
+                        label: DecisionLabel::Include,
+                        reason: None,
+                        note: None,
+                        at: "t".into(),
+                    })
+                    .unwrap();
+            }
+            let code = (
+                old_id.to_string(),
+                0,
+                "border".to_string(),
+                "ana".to_string(),
+            );
+            store.add_manual_codes(&[code]).unwrap();
+        }
+        // The typo is corrected in the reference manager and exported again.
+        std::fs::write(
+            tmp.path().join("sources/export.ris"),
+            ris("Border trade and security"),
+        )
+        .unwrap();
+        let summary = import(&review, &Protocol::default(), &[], &crate::NoProgress).unwrap();
+        assert_eq!(summary.carried_over, 2, "one decision and one hand code");
+        let store = Store::open(&review.db_path()).unwrap();
+        let new_id = "khan-2021-border-trade-and-security";
+        assert!(store.get_work(old_id).unwrap().is_none());
+        let decided: Vec<String> = store
+            .decisions(ScreeningStage::Abstract)
+            .unwrap()
+            .into_iter()
+            .map(|d| d.work_id)
+            .collect();
+        assert_eq!(decided, [new_id, "ali-2022-refugees-after-the-takeover"]);
+        let codes = store.manual_codes().unwrap();
+        assert_eq!(codes.len(), 1);
+        assert_eq!(codes[0].0, new_id);
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod pipeline;
 pub mod selection;
 mod sources;
 pub mod status;
+mod successors;
 
 pub use import::{import, FileOutcome, ImportSummary};
 pub use index_sync::{index_is_current, rebuild_index};

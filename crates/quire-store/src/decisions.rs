@@ -2,7 +2,7 @@
 //! (nothing is lost on a crash); undo retracts the latest one instead of
 //! deleting it, so the audit trail stays complete.
 
-use crate::{Store, StoreError};
+use crate::{Store, StoreError, StoreTx};
 use quire_model::{Decision, DecisionLabel, ScreeningStage};
 use rusqlite::params;
 
@@ -123,5 +123,35 @@ impl Store {
             ))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+impl StoreTx<'_> {
+    /// Whether any screening decision or hand code names `work_id`.
+    pub fn has_reviewer_records(&self, work_id: &str) -> Result<bool, StoreError> {
+        let n: i64 = self.tx.query_row(
+            "SELECT (SELECT COUNT(*) FROM decisions WHERE work_id = ?1)
+                  + (SELECT COUNT(*) FROM manual_codes WHERE work_id = ?1)",
+            [work_id],
+            |r| r.get(0),
+        )?;
+        Ok(n > 0)
+    }
+
+    /// Give the screening decisions and hand codes of `from` to `to`: the
+    /// same work under a new id (its record was changed and read again).
+    /// A hand code `to` already has is not doubled. Returns how many moved.
+    pub fn move_reviewer_records(&self, from: &str, to: &str) -> Result<usize, StoreError> {
+        let decisions = self.tx.execute(
+            "UPDATE decisions SET work_id = ?2 WHERE work_id = ?1",
+            params![from, to],
+        )?;
+        let codes = self.tx.execute(
+            "UPDATE OR IGNORE manual_codes SET work_id = ?2 WHERE work_id = ?1",
+            params![from, to],
+        )?;
+        self.tx
+            .execute("DELETE FROM manual_codes WHERE work_id = ?1", [from])?;
+        Ok(decisions + codes)
     }
 }

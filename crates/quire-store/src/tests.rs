@@ -152,6 +152,45 @@ fn manual_codes_are_not_duplicated() {
 }
 
 #[test]
+fn reviewer_records_move_to_a_new_id_without_doubling_codes() {
+    let mut store = Store::in_memory().unwrap();
+    let code = |work: &str, passage| {
+        (
+            work.to_string(),
+            passage,
+            "border".to_string(),
+            "ana".to_string(),
+        )
+    };
+    store
+        .add_manual_codes(&[code("old", 0), code("old", 1), code("new", 1)])
+        .unwrap();
+    store
+        .record_decision(&Decision {
+            work_id: "old".into(),
+            stage: ScreeningStage::Abstract,
+            reviewer: "ana".into(),
+            label: DecisionLabel::Include,
+            reason: None,
+            note: None,
+            at: "t".into(),
+        })
+        .unwrap();
+    let tx = store.transaction().unwrap();
+    assert!(tx.has_reviewer_records("old").unwrap());
+    // One decision and one code move; the code "new" had already stays single.
+    assert_eq!(tx.move_reviewer_records("old", "new").unwrap(), 2);
+    assert!(!tx.has_reviewer_records("old").unwrap());
+    tx.commit().unwrap();
+    assert_eq!(
+        store.manual_codes().unwrap(),
+        [code("new", 0), code("new", 1)]
+    );
+    let decisions = store.decisions(ScreeningStage::Abstract).unwrap();
+    assert_eq!(decisions[0].work_id, "new");
+}
+
+#[test]
 fn forgetting_a_file_takes_back_only_what_it_gave() {
     let from = |id: &str, files: &[&str]| {
         let mut w = work(id, id);

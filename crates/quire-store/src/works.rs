@@ -99,8 +99,9 @@ impl StoreTx<'_> {
         work_keys(&self.tx)
     }
 
-    /// The works that name `file` in their provenance.
-    fn works_from_file(&self, file: &str) -> Result<Vec<Work>, StoreError> {
+    /// The works that name `file` in their provenance, as this
+    /// transaction sees them.
+    pub fn works_from_file(&self, file: &str) -> Result<Vec<Work>, StoreError> {
         // The file's name in the stored JSON narrows the scan; the
         // provenance decides.
         let as_json = serde_json::to_string(file).unwrap_or_default();

@@ -162,6 +162,17 @@ pub fn print_summary(s: &ImportSummary) {
             s.changed_files.join(", ")
         );
     }
+    if s.carried_over > 0 {
+        let what = if s.carried_over == 1 {
+            "1 screening decision or hand code".to_string()
+        } else {
+            format!("{} screening decisions and hand codes", s.carried_over)
+        };
+        println!(
+            "{what} moved to works that came back under a new id (their title, author or year \
+             changed in the file)"
+        );
+    }
     if !s.named_after_file.is_empty() {
         let shown: Vec<&str> = s
             .named_after_file
