@@ -102,3 +102,24 @@ pub struct Decision {
     /// RFC 3339 time of the decision.
     pub at: String,
 }
+
+impl Decision {
+    /// A decision without a reason or a note.
+    pub fn new(
+        work_id: impl Into<String>,
+        stage: ScreeningStage,
+        reviewer: impl Into<String>,
+        label: DecisionLabel,
+        at: impl Into<String>,
+    ) -> Decision {
+        Decision {
+            work_id: work_id.into(),
+            stage,
+            reviewer: reviewer.into(),
+            label,
+            reason: None,
+            note: None,
+            at: at.into(),
+        }
+    }
+}

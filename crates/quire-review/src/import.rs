@@ -981,15 +981,13 @@ mod tests {
             assert!(store.get_work(old_id).unwrap().is_some());
             for id in [old_id, "ali-2022-refugees-after-the-takeover"] {
                 store
-                    .record_decision(&Decision {
-                        work_id: id.into(),
-                        stage: ScreeningStage::Abstract,
-                        reviewer: "ana".into(),
-                        label: DecisionLabel::Include,
-                        reason: None,
-                        note: None,
-                        at: "t".into(),
-                    })
+                    .record_decision(&Decision::new(
+                        id,
+                        ScreeningStage::Abstract,
+                        "ana",
+                        DecisionLabel::Include,
+                        "t",
+                    ))
                     .unwrap();
             }
             let code = (
@@ -1033,15 +1031,13 @@ mod tests {
         {
             let mut store = Store::open(&review.db_path()).unwrap();
             store
-                .record_decision(&Decision {
-                    work_id: "ungdc-2021-tuv".into(),
-                    stage: ScreeningStage::Abstract,
-                    reviewer: "ana".into(),
-                    label: DecisionLabel::Include,
-                    reason: None,
-                    note: None,
-                    at: "t".into(),
-                })
+                .record_decision(&Decision::new(
+                    "ungdc-2021-tuv",
+                    ScreeningStage::Abstract,
+                    "ana",
+                    DecisionLabel::Include,
+                    "t",
+                ))
                 .unwrap();
         }
         // The user gives the text the front matter quire asked for.

@@ -166,15 +166,13 @@ fn reviewer_records_move_to_a_new_id_without_doubling_codes() {
         .add_manual_codes(&[code("old", 0), code("old", 1), code("new", 1)])
         .unwrap();
     store
-        .record_decision(&Decision {
-            work_id: "old".into(),
-            stage: ScreeningStage::Abstract,
-            reviewer: "ana".into(),
-            label: DecisionLabel::Include,
-            reason: None,
-            note: None,
-            at: "t".into(),
-        })
+        .record_decision(&Decision::new(
+            "old",
+            ScreeningStage::Abstract,
+            "ana",
+            DecisionLabel::Include,
+            "t",
+        ))
         .unwrap();
     let tx = store.transaction().unwrap();
     assert!(tx.has_reviewer_records("old").unwrap());
