@@ -379,7 +379,7 @@ impl FileImport<'_, '_> {
         // if reading it fails, the old works stay.
         let mut before = Vec::new();
         if previous.is_some() {
-            before = tx.works_from_file(shown)?;
+            before = successors::reviewed_works_of(&tx, shown)?;
             for id in tx.forget_file(shown)? {
                 self.index.mark_changed(id);
             }

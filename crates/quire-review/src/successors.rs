@@ -21,9 +21,22 @@ use crate::ReviewError;
 /// the same work unless its first author and year agree.
 const SAME_PLACE_SIMILARITY: f64 = 0.6;
 
-/// Hand on the screening decisions and hand codes of the works `file`
-/// gave `before` it was read again that are gone now. Returns how many
-/// decisions and codes moved.
+/// The works `file` gives that screening decisions or hand codes name:
+/// taken before the file is read again (none when nothing is reviewed, so
+/// that re-reading a large file costs nothing more then).
+pub(crate) fn reviewed_works_of(tx: &StoreTx<'_>, file: &str) -> Result<Vec<Work>, ReviewError> {
+    let reviewed = tx.reviewed_work_ids()?;
+    if reviewed.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut works = tx.works_from_file(file)?;
+    works.retain(|w| reviewed.contains(&w.id));
+    Ok(works)
+}
+
+/// Hand on the screening decisions and hand codes of the reviewed works
+/// `file` gave `before` it was read again that are gone now. Returns how
+/// many decisions and codes moved.
 pub(crate) fn carry_reviewer_records(
     tx: &StoreTx<'_>,
     file: &str,
@@ -31,7 +44,7 @@ pub(crate) fn carry_reviewer_records(
 ) -> Result<usize, ReviewError> {
     let mut orphans = Vec::new();
     for work in before {
-        if tx.get_work(&work.id)?.is_none() && tx.has_reviewer_records(&work.id)? {
+        if tx.get_work(&work.id)?.is_none() {
             orphans.push(work);
         }
     }

@@ -5,6 +5,7 @@
 use crate::{Store, StoreError, StoreTx};
 use quire_model::{Decision, DecisionLabel, ScreeningStage};
 use rusqlite::params;
+use std::collections::HashSet;
 
 fn stage_str(stage: ScreeningStage) -> &'static str {
     match stage {
@@ -127,15 +128,13 @@ impl Store {
 }
 
 impl StoreTx<'_> {
-    /// Whether any screening decision or hand code names `work_id`.
-    pub fn has_reviewer_records(&self, work_id: &str) -> Result<bool, StoreError> {
-        let n: i64 = self.tx.query_row(
-            "SELECT (SELECT COUNT(*) FROM decisions WHERE work_id = ?1)
-                  + (SELECT COUNT(*) FROM manual_codes WHERE work_id = ?1)",
-            [work_id],
-            |r| r.get(0),
-        )?;
-        Ok(n > 0)
+    /// The works some screening decision or hand code names.
+    pub fn reviewed_work_ids(&self) -> Result<HashSet<String>, StoreError> {
+        let mut stmt = self
+            .tx
+            .prepare("SELECT work_id FROM decisions UNION SELECT work_id FROM manual_codes")?;
+        let ids = stmt.query_map([], |r| r.get(0))?;
+        Ok(ids.collect::<Result<_, _>>()?)
     }
 
     /// Give the screening decisions and hand codes of `from` to `to`: the

@@ -175,10 +175,11 @@ fn reviewer_records_move_to_a_new_id_without_doubling_codes() {
         ))
         .unwrap();
     let tx = store.transaction().unwrap();
-    assert!(tx.has_reviewer_records("old").unwrap());
+    let reviewed = tx.reviewed_work_ids().unwrap();
+    assert_eq!(reviewed, ["old", "new"].map(String::from).into());
     // One decision and one code move; the code "new" had already stays single.
     assert_eq!(tx.move_reviewer_records("old", "new").unwrap(), 2);
-    assert!(!tx.has_reviewer_records("old").unwrap());
+    assert_eq!(tx.reviewed_work_ids().unwrap(), ["new".to_string()].into());
     tx.commit().unwrap();
     assert_eq!(
         store.manual_codes().unwrap(),
