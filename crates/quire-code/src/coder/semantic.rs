@@ -14,6 +14,8 @@
 //! with an exact fit — the n-gram classifier's stochastic training with
 //! the same features gained nothing.
 
+use nalgebra::{DMatrix, DVector};
+
 /// Share of the neighbours' mean embedding added to a passage's own.
 pub const NEIGHBOUR_WEIGHT: f32 = 0.5;
 /// Inverse L2 strength (scikit-learn's `C`) of the dense classifier.
@@ -148,36 +150,33 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 /// penalised) by Newton's method, halving a step that does not lower the
 /// objective. Small problems only: the Hessian is dim² (a few hundred).
 fn newton_fit(rows: &[Vec<f64>], labels: &[f64], weights: &[f64], dim: usize) -> (Vec<f64>, f64) {
-    let mut theta = vec![0.0; dim + 1]; // w…, b
-    let objective = |theta: &[f64]| {
-        let (w, b) = theta.split_at(dim);
-        let penalty = 0.5 * dot(w, w);
-        let loss: f64 = rows
+    // One row per example: its input, then 1 for the bias.
+    let x = DMatrix::from_fn(rows.len(), dim + 1, |i, j| {
+        rows[i].get(j).copied().unwrap_or(1.0)
+    });
+    let y = DVector::from_column_slice(labels);
+    let s = DVector::from_column_slice(weights);
+    let objective = |theta: &DVector<f64>| {
+        let w = theta.rows(0, dim);
+        let loss: f64 = (&x * theta)
             .iter()
-            .zip(labels)
-            .zip(weights)
-            .map(|((x, &y), &s)| {
-                let m = dot(w, x) + b[0];
-                // log(1 + e^m) − y·m, computed stably.
-                s * (m.max(0.0) + (-m.abs()).exp().ln_1p() - y * m)
-            })
+            .zip(y.iter().zip(s.iter()))
+            // log(1 + e^m) − y·m, computed stably.
+            .map(|(&m, (&y, &s))| s * (m.max(0.0) + (-m.abs()).exp().ln_1p() - y * m))
             .sum();
-        penalty + INVERSE_L2 * loss
+        0.5 * w.dot(&w) + INVERSE_L2 * loss
     };
+    let mut theta = DVector::zeros(dim + 1);
     let mut current = objective(&theta);
     for _ in 0..MAX_NEWTON_STEPS {
-        let (gradient, hessian) = gradient_and_hessian(&theta, rows, labels, weights, dim);
-        let Some(step) = solve_positive_definite(hessian, &gradient) else {
+        let (gradient, hessian) = gradient_and_hessian(&theta, &x, &y, &s, dim);
+        let Some(step) = hessian.cholesky().map(|c| c.solve(&gradient)) else {
             break;
         };
         let mut scale = 1.0;
         let mut improved = false;
         while scale > 1e-4 {
-            let trial: Vec<f64> = theta
-                .iter()
-                .zip(&step)
-                .map(|(t, d)| t - scale * d)
-                .collect();
+            let trial = &theta - scale * &step;
             let value = objective(&trial);
             if value <= current {
                 let gain = current - value;
@@ -192,85 +191,46 @@ fn newton_fit(rows: &[Vec<f64>], labels: &[f64], weights: &[f64], dim: usize) ->
             break;
         }
     }
-    let bias = theta.pop().unwrap_or(0.0);
-    (theta, bias)
+    let bias = theta[dim];
+    (theta.rows(0, dim).iter().copied().collect(), bias)
 }
 
+/// The objective's gradient and Hessian at `theta`: the penalty's (the
+/// identity on the weights, not the bias) plus Xᵀ(g) and Xᵀ diag(h) X.
 fn gradient_and_hessian(
-    theta: &[f64],
-    rows: &[Vec<f64>],
-    labels: &[f64],
-    weights: &[f64],
+    theta: &DVector<f64>,
+    x: &DMatrix<f64>,
+    y: &DVector<f64>,
+    s: &DVector<f64>,
     dim: usize,
-) -> (Vec<f64>, Vec<f64>) {
-    let k = dim + 1;
-    let (w, b) = theta.split_at(dim);
-    let mut gradient: Vec<f64> = w.iter().copied().chain([0.0]).collect();
-    let mut hessian = vec![0.0; k * k];
+) -> (DVector<f64>, DMatrix<f64>) {
+    let p = (x * theta).map(|m| 1.0 / (1.0 + (-m).exp()));
+    let g = (&p - y).component_mul(s) * INVERSE_L2;
+    let root_h = p.zip_map(s, |p, s| (INVERSE_L2 * s * p * (1.0 - p)).sqrt());
+    let mut penalty = theta.clone();
+    penalty[dim] = 0.0;
+    let gradient = penalty + x.tr_mul(&g);
+    let scaled = DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| root_h[i] * x[(i, j)]);
+    let mut hessian = scaled.tr_mul(&scaled);
     for i in 0..dim {
-        hessian[i * k + i] = 1.0;
-    }
-    let mut xb = vec![0.0; k];
-    for ((x, &y), &s) in rows.iter().zip(labels).zip(weights) {
-        xb[..dim].copy_from_slice(x);
-        xb[dim] = 1.0;
-        let p = 1.0 / (1.0 + (-(dot(w, x) + b[0])).exp());
-        let g = INVERSE_L2 * s * (p - y);
-        let h = INVERSE_L2 * s * p * (1.0 - p);
-        for r in 0..k {
-            gradient[r] += g * xb[r];
-            let hr = h * xb[r];
-            // Upper triangle only; mirrored below.
-            for c in r..k {
-                hessian[r * k + c] += hr * xb[c];
-            }
-        }
-    }
-    for r in 0..k {
-        for c in 0..r {
-            hessian[r * k + c] = hessian[c * k + r];
-        }
+        hessian[(i, i)] += 1.0;
     }
     (gradient, hessian)
 }
 
 /// Solve A x = b for a symmetric positive definite A (row-major, n × n) by
 /// Cholesky factorisation; `None` if A is not positive definite.
-fn solve_positive_definite(mut a: Vec<f64>, b: &[f64]) -> Option<Vec<f64>> {
+#[cfg(test)]
+fn solve_positive_definite(a: Vec<f64>, b: &[f64]) -> Option<Vec<f64>> {
     let n = b.len();
-    // A = L Lᵀ, L stored in the lower triangle of `a`.
-    for j in 0..n {
-        let mut d = a[j * n + j];
-        for k in 0..j {
-            d -= a[j * n + k] * a[j * n + k];
-        }
-        if d <= 0.0 || !d.is_finite() {
-            return None;
-        }
-        let d = d.sqrt();
-        a[j * n + j] = d;
-        for i in j + 1..n {
-            let mut s = a[i * n + j];
-            for k in 0..j {
-                s -= a[i * n + k] * a[j * n + k];
-            }
-            a[i * n + j] = s / d;
-        }
-    }
-    let mut y = b.to_vec();
-    for i in 0..n {
-        for k in 0..i {
-            y[i] -= a[i * n + k] * y[k];
-        }
-        y[i] /= a[i * n + i];
-    }
-    for i in (0..n).rev() {
-        for k in i + 1..n {
-            y[i] -= a[k * n + i] * y[k];
-        }
-        y[i] /= a[i * n + i];
-    }
-    Some(y)
+    let factor = DMatrix::from_row_slice(n, n, &a).cholesky()?;
+    Some(
+        factor
+            .solve(&DVector::from_column_slice(b))
+            .iter()
+            .copied()
+            .collect(),
+    )
 }
 
 #[cfg(test)]
